@@ -1,0 +1,81 @@
+// npm run bench: the spine's hot paths on embedded PGlite and (when reachable) the real PostgreSQL.
+// Numbers, not pass/fail: targets live here, not in timed unit tests.
+import { appendAudit } from '../server/audit/append'
+import { verifyAudit } from '../server/audit/verify'
+import { testTargets, type TestTarget } from '../test/helpers/databases'
+import { offerBrief } from '../test/helpers/fixtures'
+import { makeHarness } from '../test/helpers/harness'
+import { benchClassify } from './classify'
+import { fmt, summarize, timeEach } from './stats'
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 100)
+const READS = Number(process.env.BENCH_READS ?? 300)
+const AUDIT_ROWS = Number(process.env.BENCH_AUDIT_ROWS ?? 20_000)
+
+type Row = { what: string; n: number; p50?: number; p95?: number; value?: string }
+
+async function benchTarget(target: TestTarget): Promise<Row[]> {
+  const rows: Row[] = []
+  const h = await makeHarness(target)
+  try {
+    const writer = await h.as('writer')
+    const editor = await h.as('editor')
+
+    const briefIds: string[] = []
+    const create = summarize(await timeEach(RUNS, async (i) => briefIds.push((await writer.post('/api/briefs', offerBrief({ title: `Bench ${i}` }))).body.id)))
+    rows.push({ what: 'POST /api/briefs', ...create })
+
+    const runIds: string[] = []
+    const start = summarize(await timeEach(RUNS, async (i) => runIds.push((await writer.post(`/api/briefs/${briefIds[i]}/runs`)).body.id)))
+    rows.push({ what: 'POST /api/briefs/:id/runs', ...start })
+
+    let t0 = performance.now()
+    await h.worker.drain()
+    const draftSec = (performance.now() - t0) / 1000
+    rows.push({ what: 'worker: queued -> draft -> gate (offline engine)', n: RUNS, value: `${fmt(RUNS / draftSec)} runs/s (${fmt((draftSec * 1000) / RUNS)} ms/run)` })
+
+    const read = summarize(await timeEach(READS, (i) => writer.get(`/api/runs/${runIds[i % runIds.length]}`)))
+    rows.push({ what: 'GET /api/runs/:id', ...read })
+    const queue = summarize(await timeEach(50, () => editor.get('/api/reviews')))
+    rows.push({ what: `GET /api/reviews (${RUNS} open gates)`, ...queue })
+
+    const gates = (await editor.get('/api/reviews')).body as { gateId: string }[]
+    const decide = summarize(await timeEach(gates.length, (i) => editor.post(`/api/gates/${gates[i]!.gateId}/decision`, { decision: 'pass', comment: 'ok' })))
+    rows.push({ what: 'POST /api/gates/:id/decision', ...decide })
+    t0 = performance.now()
+    await h.worker.drain()
+    const resumeSec = (performance.now() - t0) / 1000
+    rows.push({ what: 'worker: resume -> release -> approved', n: gates.length, value: `${fmt(gates.length / resumeSec)} runs/s` })
+
+    t0 = performance.now()
+    for (let i = 0; i < AUDIT_ROWS; i += 500) {
+      await h.sql.begin(async (tx) => {
+        for (let j = 0; j < 500; j++) await appendAudit(tx, { actorId: null, action: 'auth.login_failed', data: { i: i + j } })
+      })
+    }
+    const appendSec = (performance.now() - t0) / 1000
+    rows.push({ what: 'audit append (chained, 500 per tx)', n: AUDIT_ROWS, value: `${fmt(AUDIT_ROWS / appendSec)} rows/s` })
+    t0 = performance.now()
+    const v = await verifyAudit(h.sql)
+    const verifySec = (performance.now() - t0) / 1000
+    rows.push({ what: 'copydesk audit verify', n: v.rows, value: `${fmt(v.rows / verifySec)} rows/s (${v.ok ? 'intact' : 'BROKEN'})` })
+  } finally {
+    await h.close()
+  }
+  return rows
+}
+
+console.log('## policy classification (no database)')
+console.log('| what | n | p50 ms | p95 ms | throughput |')
+console.log('|---|---:|---:|---:|---|')
+for (const r of await benchClassify()) console.log(`| ${r.what} | ${r.n} | ${fmt(r.p50)} | ${fmt(r.p95)} | ${r.value ?? ''} |`)
+
+const targets = await testTargets()
+if (targets.length < 2) console.warn('Real PostgreSQL not reachable: benchmarking PGlite only (set TEST_DATABASE_URL).')
+for (const target of targets) {
+  const rows = await benchTarget(target)
+  console.log(`\n## ${target.name}  (RSS ${Math.round(process.memoryUsage().rss / 1048576)} MiB)`)
+  console.log('| what | n | p50 ms | p95 ms | throughput |')
+  console.log('|---|---:|---:|---:|---|')
+  for (const r of rows) console.log(`| ${r.what} | ${r.n} | ${r.p50 === undefined ? '' : fmt(r.p50)} | ${r.p95 === undefined ? '' : fmt(r.p95)} | ${r.value ?? ''} |`)
+}

@@ -1,0 +1,90 @@
+import { z } from 'zod'
+
+export const BriefKind = z.enum(['offer', 'headlines', 'interview_summary', 'seo_clusters'])
+export type BriefKind = z.infer<typeof BriefKind>
+export const BRIEF_KINDS = BriefKind.options
+
+export const Lang = z.enum(['ru', 'en'])
+export type Lang = z.infer<typeof Lang>
+
+const field = (max: number) =>
+  z
+    .string({ error: (iss) => (iss.input === undefined ? 'required' : 'expected text') })
+    .trim()
+    .min(1, 'required')
+    .max(max, `at most ${max} characters`)
+const list = (maxItems: number, maxLen: number) => z.array(z.string().trim().min(1).max(maxLen)).max(maxItems)
+
+/** The team's standard brief template (DOMAIN.md), shared by every kind. */
+export const BriefCommon = z.object({
+  title: field(200),
+  audience: field(2000),
+  task: field(2000),
+  offer: field(2000),
+  format: field(500),
+  channel: field(100),
+  deadline: z.iso.date({ message: 'expected a date YYYY-MM-DD' }),
+  qualityCriteria: field(2000),
+  successMetrics: field(2000),
+  /** E-mail of the person who owns fact-checking of this brief's drafts. */
+  factCheckOwner: z.email().max(320).optional(),
+  /** Language of the copy; detected from the brief text when omitted. */
+  lang: Lang.optional(),
+})
+
+/** The parts of the B2B offer formula the writer already knows; blanks are flagged in the draft. */
+export const OfferInputs = z.object({
+  product: z.string().trim().max(500).optional(),
+  timeframe: z.string().trim().max(300).optional(),
+  method: z.string().trim().max(1000).optional(),
+  differentiator: z.string().trim().max(1000).optional(),
+  proofs: list(20, 1000).optional(),
+})
+export const HeadlinesInputs = z.object({
+  count: z.number().int().min(1).max(30).default(10),
+  keyPhrases: list(20, 200).optional(),
+})
+export const InterviewInputs = z.object({
+  transcript: z.string().trim().min(50, 'a transcript of at least 50 characters').max(400_000),
+})
+export const SeoInputs = z.object({
+  keywordsCsv: z.string().trim().min(1, 'required').max(5_000_000),
+})
+
+export const CreateBrief = z.discriminatedUnion('kind', [
+  BriefCommon.extend({ kind: z.literal('offer'), inputs: OfferInputs.default({}) }),
+  BriefCommon.extend({ kind: z.literal('headlines'), inputs: HeadlinesInputs.default({ count: 10 }) }),
+  BriefCommon.extend({ kind: z.literal('interview_summary'), inputs: InterviewInputs }),
+  BriefCommon.extend({ kind: z.literal('seo_clusters'), inputs: SeoInputs }),
+])
+export type CreateBrief = z.infer<typeof CreateBrief>
+export type CreateBriefInput = z.input<typeof CreateBrief>
+
+export const Brief = z.object({
+  id: z.uuid(),
+  kind: BriefKind,
+  title: z.string(),
+  audience: z.string(),
+  task: z.string(),
+  offer: z.string(),
+  format: z.string(),
+  channel: z.string(),
+  deadline: z.string(),
+  qualityCriteria: z.string(),
+  successMetrics: z.string(),
+  factCheckOwner: z.string().nullable(),
+  lang: Lang,
+  inputs: z.record(z.string(), z.unknown()),
+  authorId: z.uuid(),
+  authorEmail: z.string(),
+  createdAt: z.string(),
+  runs: z.array(z.object({ id: z.uuid(), status: z.string(), createdAt: z.string() })),
+})
+export type Brief = z.infer<typeof Brief>
+
+export const BriefListItem = Brief.pick({
+  id: true, kind: true, title: true, channel: true, deadline: true, authorEmail: true, createdAt: true,
+})
+export type BriefListItem = z.infer<typeof BriefListItem>
+
+export const Created = z.object({ id: z.uuid() })

@@ -1,0 +1,6 @@
+export * from './auth'
+export * from './briefs'
+export * from './problem'
+export * from './roles'
+export * from './runs'
+export * from './policy'

@@ -1,0 +1,44 @@
+import { z } from 'zod'
+
+/** The active policy as the read-only policy page shows it. */
+export const PolicyView = z.object({
+  name: z.string(),
+  version: z.string(),
+  channels: z.array(z.string()),
+  paidAdChannels: z.array(z.string()),
+  distinctReviewers: z.boolean(),
+  personalData: z.object({ inputs: z.enum(['redact', 'block']) }),
+  gates: z.array(
+    z.object({
+      gate: z.string(),
+      role: z.string(),
+      slaBusinessDays: z.number(),
+      after: z.array(z.string()),
+      owner: z.string(),
+      waivableBy: z.array(z.string()),
+      escalateTo: z.string().nullable(),
+    }),
+  ),
+  categories: z.array(z.object({ category: z.string(), gates: z.array(z.string()) })),
+  packs: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      lang: z.string(),
+      description: z.string().nullable(),
+      rules: z.array(
+        z.object({
+          id: z.string(),
+          category: z.string(),
+          article: z.string().nullable(),
+          explain: z.string(),
+          fix: z.string().nullable(),
+          channels: z.array(z.string()).nullable(),
+          examples: z.array(z.string()),
+          requires: z.array(z.object({ id: z.string(), wording: z.string() })),
+        }),
+      ),
+    }),
+  ),
+})
+export type PolicyView = z.infer<typeof PolicyView>

@@ -1,0 +1,174 @@
+import { z } from 'zod'
+import { BriefKind, Lang } from './briefs'
+import { Role } from './roles'
+
+export const RunStatus = z.enum([
+  'queued', 'running', 'awaiting_review', 'changes_requested', 'approved', 'rejected', 'failed',
+])
+export type RunStatus = z.infer<typeof RunStatus>
+
+export const GateName = z.enum(['fact_check', 'legal_review', 'no_personal_data', 'brand_review', 'release'])
+export type GateName = z.infer<typeof GateName>
+
+/** pending: waits for an earlier gate; open: in a reviewer's queue; superseded: its draft was redrafted. */
+export const GateStatus = z.enum(['pending', 'open', 'passed', 'waived', 'changes_requested', 'rejected', 'superseded'])
+export type GateStatus = z.infer<typeof GateStatus>
+
+/** waive: only where the policy allows it, only by the roles it names, always with a reason. */
+export const Decision = z.enum(['pass', 'request_changes', 'reject', 'waive'])
+export type Decision = z.infer<typeof Decision>
+
+export const DecisionRequest = z
+  .object({
+    decision: Decision,
+    comment: z.string().trim().max(5000).default(''),
+  })
+  .refine((d) => d.decision === 'pass' || d.comment.length > 0, {
+    message: 'a comment is required when requesting changes, rejecting or waiving',
+    path: ['comment'],
+  })
+export type DecisionRequest = z.infer<typeof DecisionRequest>
+
+export const Gate = z.object({
+  id: z.uuid(),
+  gate: GateName,
+  role: Role,
+  status: GateStatus,
+  assignee: z.string().nullable(),
+  dueAt: z.string().nullable(),
+  draftVersion: z.number().int(),
+  position: z.number().int(),
+  slaBusinessDays: z.number().int(),
+  waivableBy: z.array(Role),
+  escalateTo: Role.nullable(),
+  decidedBy: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  comment: z.string().nullable(),
+})
+export type Gate = z.infer<typeof Gate>
+
+/** The offer formula (DOMAIN.md): for whom + task + timeframe + method + difference. */
+export const OfferVariant = z.object({
+  forWhom: z.string(),
+  task: z.string(),
+  timeframe: z.string(),
+  method: z.string(),
+  difference: z.string(),
+  /** The offer as one sentence a customer can retell in ten seconds. */
+  oneLiner: z.string(),
+  /** The full offer text with every part of the formula. */
+  pitch: z.string(),
+})
+export const Proof = z.object({
+  claim: z.string(),
+  /** given: the brief supplied it (still to be fact-checked); needed: nothing supplied, never invented. */
+  status: z.enum(['given', 'needed']),
+})
+export const OfferDraft = z.object({
+  variants: z.array(OfferVariant).min(1).max(10),
+  proofs: z.array(Proof),
+  missing: z.array(z.string()),
+})
+export type OfferDraft = z.infer<typeof OfferDraft>
+
+export const RiskHit = z.object({
+  category: z.string(),
+  rule: z.string(),
+  /** Offsets into the draft's text (JavaScript string indices); 0..0 for something missing. */
+  start: z.number().int(),
+  end: z.number().int(),
+  match: z.string(),
+  article: z.string().optional(),
+  explain: z.string(),
+  fix: z.string().optional(),
+})
+export type RiskHit = z.infer<typeof RiskHit>
+
+export const MissingWording = z.object({
+  rule: z.string(),
+  category: z.string(),
+  requirement: z.string(),
+  wording: z.string(),
+  article: z.string().optional(),
+})
+
+export const ClaimStatus = z.enum(['pending', 'verified', 'rejected'])
+export const Claim = z.object({
+  id: z.uuid(),
+  draftVersion: z.number().int(),
+  text: z.string(),
+  /** number, proof, comparison, superlative, certification … */
+  kind: z.string(),
+  start: z.number().int().nullable(),
+  end: z.number().int().nullable(),
+  status: ClaimStatus,
+  source: z.string().nullable(),
+  checkedBy: z.string().nullable(),
+  checkedAt: z.string().nullable(),
+})
+export type Claim = z.infer<typeof Claim>
+
+export const ClaimUpdate = z
+  .object({
+    status: ClaimStatus.exclude(['pending']),
+    /** Where it was verified: a URL or a document note. Required to verify. */
+    source: z.string().trim().max(2000).default(''),
+  })
+  .refine((c) => c.status === 'rejected' || c.source.length >= 3, {
+    message: 'say where the claim was verified (a URL or a document note)',
+    path: ['source'],
+  })
+export type ClaimUpdate = z.infer<typeof ClaimUpdate>
+
+export const Draft = z.object({
+  version: z.number().int(),
+  kind: BriefKind,
+  lang: Lang,
+  content: z.unknown(),
+  text: z.string(),
+  engine: z.enum(['offline', 'openai']),
+  model: z.string(),
+  promptId: z.string(),
+  promptVersion: z.string(),
+  feedback: z.string().nullable(),
+  createdAt: z.string(),
+  categories: z.array(z.string()),
+  risks: z.array(RiskHit),
+  missing: z.array(MissingWording),
+  piiFindings: z.number().int(),
+})
+export type Draft = z.infer<typeof Draft>
+
+export const Run = z.object({
+  id: z.uuid(),
+  briefId: z.uuid(),
+  briefTitle: z.string(),
+  kind: BriefKind,
+  authorEmail: z.string(),
+  status: RunStatus,
+  error: z.string().nullable(),
+  draft: Draft.nullable(),
+  drafts: z.array(Draft.pick({ version: true, createdAt: true, feedback: true })),
+  gates: z.array(Gate),
+  claims: z.array(Claim),
+  policyVersion: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+})
+export type Run = z.infer<typeof Run>
+
+export const ReviewItem = z.object({
+  gateId: z.uuid(),
+  gate: GateName,
+  runId: z.uuid(),
+  briefTitle: z.string(),
+  kind: BriefKind,
+  authorEmail: z.string(),
+  dueAt: z.string().nullable(),
+  overdue: z.boolean(),
+  /** Overdue and shown to me because the policy escalates it to my role. */
+  escalated: z.boolean(),
+  role: Role,
+  openedAt: z.string().nullable(),
+})
+export type ReviewItem = z.infer<typeof ReviewItem>

@@ -1,0 +1,69 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { serveStatic } from '@hono/node-server/serve-static'
+import { Hono } from 'hono'
+import { requestId } from 'hono/request-id'
+import { authRoutes, toMe } from './auth/routes'
+import { requireUser, sessionUser, type AuthEnv } from './auth/middleware'
+import { briefRoutes } from './briefs/routes'
+import type { Database } from './db/connect'
+import { gateRoutes } from './gates/routes'
+import { problemResponse } from './http/problem'
+import type { LlmProvider } from './llm/provider'
+import { openApiDocument } from './openapi'
+import type { Policy } from './policy/load'
+import { policyView } from './policy/view'
+import { runRoutes } from './runs/routes'
+import { AppError } from './errors'
+
+export type AppDeps = {
+  db: Database
+  provider: LlmProvider
+  policy: Policy
+  /** Called after a job is queued, so an in-process worker starts at once. */
+  onJobQueued?: () => void
+  /** Built UI to serve at /; omitted in API-only tests. */
+  webDist?: string
+  cookieSecure?: 'auto' | 'true' | 'false'
+  log?: (msg: string, err?: unknown) => void
+}
+
+export function createApp(deps: AppDeps) {
+  const { sql } = deps.db
+  const log = deps.log ?? ((msg, err) => console.error(msg, err))
+  const queued = deps.onJobQueued ?? (() => {})
+  const secureCookie = (url: string) =>
+    deps.cookieSecure === 'true' || (deps.cookieSecure !== 'false' && url.startsWith('https:'))
+
+  const app = new Hono<AuthEnv>()
+  app.use(requestId())
+  app.onError((err, c) => problemResponse(err, c, log))
+
+  const api = new Hono<AuthEnv>()
+  api.use(sessionUser(sql))
+  api.get('/health', async (c) => {
+    await sql`select 1`
+    return c.json({ ok: true, db: deps.db.kind, engine: deps.provider.engine })
+  })
+  api.get('/openapi.json', (c) => c.json(openApiDocument()))
+  api.route('/auth', authRoutes(sql, { secureCookie }))
+  api.get('/me', requireUser(), (c) => c.json(toMe(c.get('user')!)))
+  api.get('/policy', requireUser(), (c) => c.json(policyView(deps.policy)))
+  api.route('/briefs', briefRoutes(sql, deps.policy, queued))
+  api.route('/runs', runRoutes(sql))
+  api.route('/', gateRoutes(sql, queued))
+  api.all('*', () => {
+    throw new AppError('not_found', 'no such API endpoint')
+  })
+  app.route('/api', api)
+
+  if (deps.webDist && fs.existsSync(path.join(deps.webDist, 'index.html'))) {
+    const root = path.relative(process.cwd(), deps.webDist) || '.'
+    const index = fs.readFileSync(path.join(deps.webDist, 'index.html'), 'utf8')
+    app.use('/assets/*', serveStatic({ root }))
+    app.use('*', serveStatic({ root }))
+    // Client-side routes (/runs/123) get the app shell.
+    app.get('*', (c) => c.html(index))
+  }
+  return app
+}

@@ -1,0 +1,45 @@
+import type { CreateBrief } from '../../contracts/briefs'
+import { appendAudit } from '../audit/append'
+import type { UserRow } from '../auth/queries'
+import type { Sql } from '../db/connect'
+import { AppError, forbidden } from '../errors'
+import { assertChannel } from '../policy/classify'
+import type { Policy } from '../policy/load'
+import { detectLang } from './detect-lang'
+
+export async function createBrief({ sql, policy, user, input }: { sql: Sql; policy: Policy; user: UserRow; input: CreateBrief }): Promise<{ id: string }> {
+  if (!user.roles.includes('writer')) throw forbidden('only writers create briefs')
+  assertChannel(policy, input.channel) // the policy's rules are per channel: an unknown one is a 400, not a silent default
+  return sql.begin(async (tx) => {
+    let ownerId: string | null = null
+    if (input.factCheckOwner) {
+      const [owner] = await tx`select id, roles from users where email = ${input.factCheckOwner.toLowerCase()} and disabled_at is null`
+      if (!owner) {
+        throw new AppError('bad_request', 'the fact-check owner is not a Copydesk user', [
+          { path: 'factCheckOwner', message: `no active user ${input.factCheckOwner}` },
+        ])
+      }
+      if (owner.id === user.id) {
+        throw new AppError('bad_request', 'the author cannot be the fact-check owner of their own brief', [
+          { path: 'factCheckOwner', message: 'name someone other than yourself' },
+        ])
+      }
+      if (!(owner.roles as string[]).includes('factcheck')) {
+        throw new AppError('bad_request', 'the fact-check owner must hold the factcheck role', [
+          { path: 'factCheckOwner', message: `${input.factCheckOwner} is not a fact-checker` },
+        ])
+      }
+      ownerId = owner.id
+    }
+    const lang = input.lang ?? detectLang(input.audience, input.task, input.offer)
+    const [row] = await tx`insert into briefs (kind, title, audience, task, offer, format, channel, deadline,
+        quality_criteria, success_metrics, fact_check_owner_id, lang, inputs, author_id)
+      values (${input.kind}, ${input.title}, ${input.audience}, ${input.task}, ${input.offer}, ${input.format},
+        ${input.channel}, ${input.deadline}, ${input.qualityCriteria}, ${input.successMetrics}, ${ownerId}, ${lang},
+        ${tx.json(input.inputs)}, ${user.id})
+      returning id`
+    const id = String(row!.id)
+    await appendAudit(tx, { actorId: user.id, action: 'brief.create', data: { briefId: id, kind: input.kind, lang } })
+    return { id }
+  })
+}

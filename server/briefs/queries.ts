@@ -1,0 +1,59 @@
+import { z } from 'zod'
+import { BriefKind, Lang } from '../../contracts/briefs'
+import type { Queryable } from '../db/connect'
+
+const iso = z.coerce.date().transform((d) => d.toISOString())
+// Dates are selected with to_char, so no driver or time zone can shift the calendar day.
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
+
+export const BriefRow = z.object({
+  id: z.string(),
+  kind: BriefKind,
+  title: z.string(),
+  audience: z.string(),
+  task: z.string(),
+  offer: z.string(),
+  format: z.string(),
+  channel: z.string(),
+  deadline: day,
+  quality_criteria: z.string(),
+  success_metrics: z.string(),
+  fact_check_owner_id: z.string().nullable(),
+  fact_check_owner_email: z.string().nullable(),
+  lang: Lang,
+  inputs: z.record(z.string(), z.unknown()),
+  author_id: z.string(),
+  author_email: z.string(),
+  created_at: iso,
+})
+export type BriefRow = z.infer<typeof BriefRow>
+
+export async function selectBrief(db: Queryable, id: string): Promise<BriefRow | undefined> {
+  const rows = await db`select b.id, b.kind, b.title, b.audience, b.task, b.offer, b.format, b.channel,
+      to_char(b.deadline, 'YYYY-MM-DD') as deadline, b.quality_criteria, b.success_metrics, b.lang, b.inputs,
+      b.fact_check_owner_id, b.author_id, b.created_at, u.email as author_email, f.email as fact_check_owner_email
+    from briefs b join users u on u.id = b.author_id left join users f on f.id = b.fact_check_owner_id
+    where b.id = ${id}`
+  return rows[0] ? BriefRow.parse(rows[0]) : undefined
+}
+
+export const RunSummaryRow = z.object({ id: z.string(), status: z.string(), created_at: iso })
+
+export async function selectBriefRuns(db: Queryable, briefId: string) {
+  return z.array(RunSummaryRow).parse(
+    await db`select id, status, created_at from runs where brief_id = ${briefId} order by created_at desc`,
+  )
+}
+
+export const BriefListRow = BriefRow.pick({
+  id: true, kind: true, title: true, channel: true, deadline: true, author_email: true, created_at: true,
+})
+
+export async function selectBriefs(db: Queryable, opts: { authorId?: string; limit: number }) {
+  return z.array(BriefListRow).parse(
+    await db`select b.id, b.kind, b.title, b.channel, to_char(b.deadline, 'YYYY-MM-DD') as deadline, u.email as author_email, b.created_at
+      from briefs b join users u on u.id = b.author_id
+      where ${opts.authorId ? db`b.author_id = ${opts.authorId}` : db`true`}
+      order by b.created_at desc limit ${opts.limit}`,
+  )
+}

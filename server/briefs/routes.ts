@@ -1,0 +1,25 @@
+import { Hono } from 'hono'
+import { CreateBrief } from '../../contracts/briefs'
+import { requireRole, requireUser, type AuthEnv } from '../auth/middleware'
+import type { Sql } from '../db/connect'
+import type { Policy } from '../policy/load'
+import { idParam, jsonBody } from '../http/validate'
+import { startRun } from '../runs/start-run'
+import { createBrief } from './create-brief'
+import { getBrief, listBriefs } from './get-brief'
+
+export function briefRoutes(sql: Sql, policy: Policy, onRunQueued: () => void) {
+  return new Hono<AuthEnv>()
+    .use(requireUser())
+    .get('/', async (c) => c.json(await listBriefs({ db: sql, user: c.get('user')!, all: c.req.query('all') === '1' })))
+    .post('/', requireRole('writer'), async (c) => {
+      const input = await jsonBody(c, CreateBrief)
+      return c.json(await createBrief({ sql, policy, user: c.get('user')!, input }), 201)
+    })
+    .get('/:id', async (c) => c.json(await getBrief({ db: sql, id: idParam(c, 'id', 'brief') })))
+    .post('/:id/runs', requireRole('writer'), async (c) => {
+      const run = await startRun({ sql, policy, user: c.get('user')!, briefId: idParam(c, 'id', 'brief') })
+      onRunQueued()
+      return c.json(run, 201)
+    })
+}

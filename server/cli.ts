@@ -1,0 +1,117 @@
+import { parseArgs } from 'node:util'
+import { AddUser, addUser } from './auth/add-user'
+import { seedDemoUsers } from './auth/seed-demo'
+import { verifyAudit } from './audit/verify'
+import { loadConfig } from './config'
+import { policyCheck, policyClassify } from './policy/cli'
+import { openConfiguredDatabase } from './db/open'
+
+const HELP = `copydesk — governed AI drafting for marketing teams
+
+Usage: copydesk <command> [options]
+
+Commands:
+  migrate            apply database migrations (the server also does this at start)
+  seed --demo        create the demo users (<role>@copydesk.local); the only way to get
+                     them on a real PostgreSQL (DATABASE_URL)
+  audit verify       recompute the audit log's hash chain; exit 0 if intact, exit 1
+                     naming the first bad row
+  policy check [DIR] validate the policy (default: policies/); exit 1 with one
+                     "file: path: reason" line per problem
+  policy classify FILE... [--channel NAME] [--json]
+                     risk categories, rule ids and spans, missing disclaimers and the
+                     gates of each file, as JSON Lines in argument order; the channel
+                     defaults to landing
+  user add EMAIL --roles writer,editor [--name NAME] [--team TEAM]
+                     create a user (or reset their roles and password); the password
+                     is read from standard input, so it stays out of shell history:
+                     echo 'a long password' | copydesk user add ann@example.com --roles writer
+
+Commands that touch data use the same database as the server: DATABASE_URL if set, otherwise
+the embedded PostgreSQL in COPYDESK_DATA_DIR (default ./data). The embedded database
+can be opened by one process at a time: stop the server first.
+
+Options:
+  -h, --help         show this help
+`
+
+type Out = { out: (s: string) => void; err: (s: string) => void; stdin?: NodeJS.ReadableStream }
+
+async function readStdin(stdin: NodeJS.ReadableStream = process.stdin): Promise<string> {
+  if ((stdin as { isTTY?: boolean }).isTTY) return ''
+  let text = ''
+  for await (const chunk of stdin) text += chunk
+  return text
+}
+
+/** Runs one CLI command; returns the process exit code. */
+export async function runCli(argv: string[], io: Out = { out: console.log, err: console.error }, env = process.env): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: false,
+    options: {
+      help: { type: 'boolean', short: 'h' },
+      demo: { type: 'boolean' },
+      roles: { type: 'string' },
+      name: { type: 'string' },
+      team: { type: 'string' },
+      channel: { type: 'string' },
+      json: { type: 'boolean' },
+    },
+  })
+  const [cmd, sub] = positionals
+  if (values.help || !cmd) {
+    io.out(HELP)
+    return cmd || values.help ? 0 : 2
+  }
+  if (cmd === 'policy' && sub === 'check') return policyCheck(positionals[2], io)
+  if (cmd === 'policy' && sub === 'classify') return policyClassify(positionals.slice(2), String(values.channel ?? 'landing'), io)
+  const known = ['migrate', 'seed', 'audit', 'user']
+  if (!known.includes(cmd) || (cmd === 'audit' && sub !== 'verify') || (cmd === 'seed' && !values.demo) || (cmd === 'user' && sub !== 'add')) {
+    io.err(`copydesk: unknown command "${positionals.join(' ')}"${cmd === 'seed' ? ' (did you mean: seed --demo?)' : ''}\n\n${HELP}`)
+    return 2
+  }
+  let newUser: AddUser | undefined
+  if (cmd === 'user') {
+    const parsed = AddUser.safeParse({
+      email: positionals[2],
+      name: values.name ?? positionals[2]?.split('@')[0],
+      roles: String(values.roles ?? '').split(',').map((r) => r.trim()).filter(Boolean),
+      team: values.team,
+      password: (await readStdin(io.stdin)).replace(/\r?\n$/, ''),
+    })
+    if (!parsed.success) {
+      io.err(parsed.error.issues.map((i) => `copydesk user add: ${i.path.join('.') || 'input'}: ${i.message}`).join('\n'))
+      return 2
+    }
+    newUser = parsed.data
+  }
+  const config = loadConfig(env)
+  const db = await openConfiguredDatabase(config)
+  try {
+    if (cmd === 'migrate') {
+      io.out('migrations applied')
+      return 0
+    }
+    if (cmd === 'seed') {
+      const created = await seedDemoUsers(db.sql, config.demoPassword)
+      io.out(created.length ? created.map((u) => `created ${u.email} (${u.role})`).join('\n') : 'demo users already exist')
+      return 0
+    }
+    if (newUser) {
+      const { created } = await addUser(db.sql, newUser)
+      io.out(`${created ? 'created' : 'updated'} ${newUser.email} (${newUser.roles.join(', ')})`)
+      return 0
+    }
+    const result = await verifyAudit(db.sql)
+    if (result.ok) {
+      io.out(`audit log intact: ${result.rows} rows, head ${result.head}`)
+      return 0
+    }
+    io.err(`audit log broken at row ${result.badSeq}: ${result.reason} (${result.rows} rows before it are intact)`)
+    return 1
+  } finally {
+    await db.close()
+  }
+}

@@ -1,0 +1,57 @@
+import path from 'node:path'
+import { z } from 'zod'
+
+const optionalText = z.string().trim().min(1).optional().catch(undefined)
+
+/** Every environment variable the server and CLI read. README lists them all. */
+const Env = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8787),
+  HOST: z.string().default('0.0.0.0'),
+  COPYDESK_DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: optionalText,
+  OPENAI_API_KEY: optionalText,
+  OPENAI_BASE_URL: optionalText,
+  COPYDESK_MODEL: z.string().default('gpt-4o-mini'),
+  COPYDESK_LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
+  COPYDESK_LLM_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
+  COPYDESK_DEMO_PASSWORD: z.string().min(1).default('demo'),
+  COPYDESK_WORKERS: z.coerce.number().int().min(0).max(32).default(1),
+  COPYDESK_COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
+})
+
+export type Config = {
+  port: number
+  host: string
+  dataDir: string
+  databaseUrl: string | undefined
+  llm: {
+    apiKey: string | undefined
+    baseURL: string | undefined
+    model: string
+    timeoutMs: number
+    maxRetries: number
+  }
+  demoPassword: string
+  workers: number
+  cookieSecure: 'auto' | 'true' | 'false'
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const e = Env.parse(env)
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.COPYDESK_DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    llm: {
+      apiKey: e.OPENAI_API_KEY,
+      baseURL: e.OPENAI_BASE_URL,
+      model: e.COPYDESK_MODEL,
+      timeoutMs: e.COPYDESK_LLM_TIMEOUT_MS,
+      maxRetries: e.COPYDESK_LLM_MAX_RETRIES,
+    },
+    demoPassword: e.COPYDESK_DEMO_PASSWORD,
+    workers: e.COPYDESK_WORKERS,
+    cookieSecure: e.COPYDESK_COOKIE_SECURE,
+  }
+}

@@ -1,0 +1,48 @@
+import { OfferDraft } from '../../../contracts/runs'
+import type { DraftingKind } from '../types'
+import { offerOffline } from './offline'
+import { OfferInputs } from '../../../contracts/briefs'
+
+const NONE = { ru: '(не указано)', en: '(not given)' }
+
+export const offerKind: DraftingKind<OfferDraft> = {
+  promptId: 'offer',
+  schemaName: 'OfferDraft',
+  schema: OfferDraft,
+  variables({ brief, feedback, previous }) {
+    const i = OfferInputs.parse(brief.inputs)
+    const none = NONE[brief.lang]
+    const redraft =
+      feedback === null
+        ? ''
+        : brief.lang === 'ru'
+          ? `Это переработка. Предыдущий вариант: ${JSON.stringify(previous)}\nКомментарий ревьюера, который нужно учесть: ${feedback}`
+          : `This is a redraft. Previous draft: ${JSON.stringify(previous)}\nThe reviewer's comment to address: ${feedback}`
+    return {
+      audience: brief.audience,
+      task: brief.task,
+      offer: brief.offer,
+      product: i.product || none,
+      timeframe: i.timeframe || none,
+      method: i.method || none,
+      differentiator: i.differentiator || none,
+      proofs: i.proofs?.length ? i.proofs.map((p) => `- ${p}`).join('\n') : none,
+      format: brief.format,
+      channel: brief.channel,
+      qualityCriteria: brief.qualityCriteria,
+      feedback: redraft,
+    }
+  },
+  offline: offerOffline,
+  toText(out, lang) {
+    const h = lang === 'ru'
+      ? { v: 'Вариант', who: 'Для кого', task: 'Задача', when: 'Срок', how: 'Метод', diff: 'Отличие', proofs: 'Доказательства', needed: 'нужно доказательство', missing: 'Не хватает в брифе' }
+      : { v: 'Variant', who: 'For whom', task: 'Task', when: 'Timeframe', how: 'Method', diff: 'Difference', proofs: 'Proofs', needed: 'proof needed', missing: 'Missing from the brief' }
+    const blocks = out.variants.map((v, n) =>
+      [`${h.v} ${n + 1}: ${v.oneLiner}`, `  ${v.pitch}`, `  ${h.who}: ${v.forWhom}`, `  ${h.task}: ${v.task}`, `  ${h.when}: ${v.timeframe}`, `  ${h.how}: ${v.method}`, `  ${h.diff}: ${v.difference}`].join('\n'),
+    )
+    blocks.push(`${h.proofs}:\n${out.proofs.map((p) => `  - ${p.claim}${p.status === 'needed' ? ` (${h.needed})` : ''}`).join('\n')}`)
+    if (out.missing.length) blocks.push(`${h.missing}:\n${out.missing.map((m) => `  - ${m}`).join('\n')}`)
+    return blocks.join('\n\n')
+  },
+}

@@ -1,0 +1,52 @@
+import type { Sql } from '../db/connect'
+import { selectBrief } from '../briefs/queries'
+import { notFound } from '../errors'
+import { classify } from '../policy/classify'
+import { extractClaims } from '../policy/claims'
+import { planGates } from '../policy/plan'
+import type { RiskCategory } from '../policy/schema'
+import { policyByVersion } from '../policy/store'
+import type { RunDeps } from '../runs/deps'
+import { givenProofs } from '../runs/draft-run'
+import { selectDrafts, selectRun } from '../runs/queries'
+
+/**
+ * Plans the gates of one draft version from the risk categories of the brief and of the draft,
+ * by the policy the run started with, and records the claims the fact-check owner must verify.
+ * Idempotent (a re-run after a crash finds the rows it made); returns the gate ids in order.
+ */
+export async function createGates(deps: RunDeps, { runId, version }: { runId: string; version: number }): Promise<string[]> {
+  return deps.sql.begin(async (tx) => {
+    const run = await selectRun(tx, runId)
+    if (!run) throw notFound('run')
+    const brief = await selectBrief(tx, run.brief_id)
+    if (!brief) throw notFound('brief')
+    const draft = (await selectDrafts(tx, runId)).find((d) => d.version === version)
+    if (!draft) throw notFound(`draft ${version}`)
+    const policy = run.policy_version ? await policyByVersion(tx, run.policy_version) : deps.policy
+
+    // A risky brief gates its drafts even when a draft words the risk away.
+    const briefText = [brief.title, brief.audience, brief.task, brief.offer, JSON.stringify(brief.inputs)].join('\n')
+    const briefCategories = classify(policy, briefText, { channel: brief.channel, lang: brief.lang }).categories
+    const categories = [...new Set<RiskCategory>([...briefCategories, ...(draft.categories as RiskCategory[])])]
+    const planned = planGates(policy, categories, { factCheckOwner: brief.fact_check_owner_email })
+
+    for (const [position, g] of planned.entries()) {
+      await tx`insert into gates (run_id, draft_version, position, gate, role, assignee_id, sla_business_days, waivable_by, escalate_to)
+        values (${runId}, ${version}, ${position}, ${g.gate}, ${g.role},
+          (select id from users where email = ${g.assigneeEmail} and disabled_at is null),
+          ${g.slaBusinessDays}, ${g.waivableBy}, ${g.escalateTo})
+        on conflict (run_id, draft_version, gate) do nothing`
+    }
+    if (planned.some((g) => g.gate === 'fact_check')) {
+      const claims = extractClaims(draft.text, draft.risks as never, givenProofs(brief.kind, draft.content))
+      for (const [position, c] of claims.entries()) {
+        await tx`insert into claims (run_id, draft_version, position, text, kind, start_offset, end_offset)
+          values (${runId}, ${version}, ${position}, ${c.text}, ${c.kind}, ${c.start}, ${c.end})
+          on conflict (run_id, draft_version, position) do nothing`
+      }
+    }
+    const rows = await tx`select id from gates where run_id = ${runId} and draft_version = ${version} order by position`
+    return rows.map((r) => String(r.id))
+  })
+}

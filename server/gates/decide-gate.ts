@@ -1,0 +1,83 @@
+import type { DecisionRequest } from '../../contracts/runs'
+import { appendAudit } from '../audit/append'
+import type { UserRow } from '../auth/queries'
+import type { Sql } from '../db/connect'
+import { conflict, forbidden, notFound } from '../errors'
+import { enqueueJob } from '../runs/jobs'
+import { selectGate, selectRun, setRunStatus } from '../runs/queries'
+
+const GATE_STATUS = { pass: 'passed', request_changes: 'changes_requested', reject: 'rejected', waive: 'waived' } as const
+
+/**
+ * A reviewer's decision on an open gate. Authorisation first: never the author, whatever roles
+ * they hold; the gate's role and its assignee (a waiver: one of the roles the policy lets waive
+ * it); different people across gates when the policy says so. A pass also needs a draft free
+ * of personal data and, for fact_check, every claim verified. Then, in one transaction: the
+ * gate, the decision history, the run's status, the job that resumes the graph, the audit row.
+ * The gates trigger re-checks all of it inside the database.
+ */
+export async function decideGate({ sql, user, gateId, input }: { sql: Sql; user: UserRow; gateId: string; input: DecisionRequest }) {
+  return sql.begin(async (tx) => {
+    const gate = await selectGate(tx, gateId, { forUpdate: true })
+    if (!gate) throw notFound('gate')
+    const run = await selectRun(tx, gate.run_id, { forUpdate: true })
+    if (!run) throw notFound('run')
+    if (run.author_id === user.id) throw forbidden('the author of a brief cannot decide gates on its runs')
+    if (input.decision === 'waive') {
+      if (!gate.waivable_by.some((r) => user.roles.includes(r))) {
+        throw forbidden(gate.waivable_by.length
+          ? `the policy lets only ${gate.waivable_by.join(', ')} waive the ${gate.gate} gate`
+          : `the policy does not allow waiving the ${gate.gate} gate`)
+      }
+    } else {
+      if (!user.roles.includes(gate.role)) throw forbidden(`the ${gate.gate} gate needs the ${gate.role} role`)
+      if (gate.assignee_id && gate.assignee_id !== user.id) {
+        throw forbidden(`the ${gate.gate} gate is assigned to ${gate.assignee_email}`)
+      }
+    }
+    if (gate.status !== 'open') throw conflict(`this gate is ${gate.status}, not open for a decision`)
+
+    if (input.decision === 'pass' || input.decision === 'waive') {
+      if (run.distinct_reviewers) {
+        const [mine] = await tx`select gate from gates where run_id = ${run.id} and draft_version = ${gate.draft_version}
+          and id <> ${gateId} and decided_by = ${user.id} and status in ('passed', 'waived')`
+        if (mine) throw forbidden(`the policy requires different people for each gate: you already decided ${mine.gate} on this draft`)
+      }
+      const [draft] = await tx`select pii_findings from drafts where run_id = ${run.id} and version = ${gate.draft_version}`
+      if (Number(draft?.pii_findings ?? 0) > 0) {
+        throw conflict('the draft still holds personal data: request changes instead; no gate can pass it')
+      }
+      if (gate.gate === 'fact_check' && input.decision === 'pass') {
+        const [open] = await tx`select count(*)::int as n from claims where run_id = ${run.id}
+          and draft_version = ${gate.draft_version} and status <> 'verified'`
+        if (open && open.n > 0) throw conflict(`${open.n} claim(s) are not verified yet: verify each with its source, or request changes`)
+      }
+    }
+
+    await tx`update gates set status = ${GATE_STATUS[input.decision]}, decided_by = ${user.id}, decided_at = now(),
+      comment = ${input.comment || null} where id = ${gateId}`
+    await tx`insert into gate_decisions (gate_id, run_id, decided_by, decision, comment, policy_version)
+      values (${gateId}, ${run.id}, ${user.id}, ${input.decision}, ${input.comment}, ${run.policy_version})`
+    if (input.decision === 'request_changes' || input.decision === 'reject') {
+      // The draft is going back (or out): its later gates will never be worked.
+      await tx`update gates set status = 'superseded' where run_id = ${run.id} and draft_version = ${gate.draft_version}
+        and status = 'pending'`
+    }
+    if (input.decision === 'reject') {
+      await tx`update runs set status = 'rejected' where id = ${run.id}`
+      await appendAudit(tx, { actorId: user.id, action: 'run.rejected', runId: run.id, data: { gateId, gate: gate.gate } })
+    } else {
+      await setRunStatus(tx, run.id, input.decision === 'request_changes' ? 'changes_requested' : 'queued')
+    }
+    // The graph only knows pass / request changes / reject: a waiver moves it on like a pass.
+    const resume = input.decision === 'waive' ? 'pass' : input.decision
+    await enqueueJob(tx, run.id, 'resume', { gateId, decision: resume, comment: input.comment })
+    const waitedMs = gate.opened_at ? Date.now() - Date.parse(gate.opened_at) : null
+    await appendAudit(tx, {
+      actorId: user.id, action: input.decision === 'waive' ? 'gate.waived' : 'gate.decision', runId: run.id,
+      data: { gateId, gate: gate.gate, decision: input.decision, draftVersion: gate.draft_version, waitedMs,
+        hasComment: input.comment.length > 0, policyVersion: run.policy_version, ...(input.decision === 'waive' ? { reason: input.comment } : {}) },
+    })
+    return { runId: run.id }
+  })
+}

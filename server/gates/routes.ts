@@ -1,0 +1,26 @@
+import { Hono } from 'hono'
+import { ClaimUpdate, DecisionRequest } from '../../contracts/runs'
+import { requireUser, type AuthEnv } from '../auth/middleware'
+import type { Sql } from '../db/connect'
+import { idParam, jsonBody } from '../http/validate'
+import { checkClaim } from './check-claim'
+import { decideGate } from './decide-gate'
+import { listReviews } from './list-reviews'
+
+export function gateRoutes(sql: Sql, onResumeQueued: () => void) {
+  return new Hono<AuthEnv>()
+    .use(requireUser())
+    .post('/gates/:id/decision', async (c) => {
+      const input = await jsonBody(c, DecisionRequest)
+      const result = await decideGate({ sql, user: c.get('user')!, gateId: idParam(c, 'id', 'gate'), input })
+      onResumeQueued()
+      return c.json(result)
+    })
+    .post('/claims/:id', async (c) => {
+      const input = await jsonBody(c, ClaimUpdate)
+      return c.json(await checkClaim({ sql, user: c.get('user')!, claimId: idParam(c, 'id', 'claim'), input }))
+    })
+    .get('/reviews', async (c) =>
+      c.json(await listReviews({ db: sql, user: c.get('user')!, overdueOnly: c.req.query('overdue') === '1' })),
+    )
+}

@@ -1,0 +1,23 @@
+import type { Context } from 'hono'
+import { HTTPException } from 'hono/http-exception'
+import { AppError } from '../errors'
+
+// Postgres SQLSTATEs raised by our triggers and constraints: a rule said no.
+const PG_CHECK = new Set(['23514', '23505', '23503', '42501'])
+
+/** The one place an error becomes an HTTP answer: `{code, message, requestId, issues?}`. */
+export function problemResponse(err: unknown, c: Context, log: (msg: string, err: unknown) => void) {
+  const requestId = (c.get('requestId') as string | undefined) ?? ''
+  const send = (status: number, body: Record<string, unknown>) =>
+    c.body(JSON.stringify({ ...body, requestId }), status as 400, { 'content-type': 'application/problem+json' })
+  if (err instanceof AppError) {
+    return send(err.status, { code: err.code, message: err.message, ...(err.issues ? { issues: err.issues } : {}) })
+  }
+  if (err instanceof HTTPException) return send(err.status, { code: err.status === 404 ? 'not_found' : 'bad_request', message: err.message })
+  const pgCode = (err as { code?: string } | null)?.code
+  if (pgCode && PG_CHECK.has(pgCode)) {
+    return send(409, { code: 'conflict', message: (err as Error).message })
+  }
+  log(`unhandled error (request ${requestId})`, err)
+  return send(500, { code: 'internal', message: 'something went wrong on our side; the request id helps us find it' })
+}

@@ -1,0 +1,110 @@
+import OpenAI from 'openai'
+import { z } from 'zod'
+import { costUsd, type PriceOverride } from './prices'
+import { LlmError, type GenerateRequest, type GenerateResult, type LlmFailure, type LlmProvider, type Usage } from './provider'
+
+export type OpenAiOptions = {
+  apiKey: string
+  baseURL?: string
+  model: string
+  timeoutMs: number
+  maxRetries: number
+  price?: PriceOverride
+}
+
+/**
+ * Any OpenAI-compatible chat completions endpoint, with json_schema structured output. Retries
+ * with backoff on 429, 5xx, timeouts and dropped connections are the SDK's own (it honours
+ * Retry-After); we count the attempts through its fetch hook for the audit log.
+ */
+export class OpenAiProvider implements LlmProvider {
+  readonly engine = 'openai' as const
+  readonly model: string
+
+  constructor(private readonly opts: OpenAiOptions) {
+    this.model = opts.model
+  }
+
+  async generate<T>(req: GenerateRequest<T>): Promise<GenerateResult<T>> {
+    let attempts = 0
+    const client = new OpenAI({
+      apiKey: this.opts.apiKey,
+      baseURL: this.opts.baseURL,
+      timeout: this.opts.timeoutMs,
+      maxRetries: this.opts.maxRetries,
+      fetch: (url, init) => {
+        attempts++
+        return fetch(url, init)
+      },
+    })
+    const t0 = performance.now()
+    const usage = (tokensIn = 0, tokensOut = 0): Usage => ({
+      engine: this.engine,
+      model: this.model,
+      tokensIn,
+      tokensOut,
+      costUsd: costUsd(this.model, tokensIn, tokensOut, this.opts.price),
+      latencyMs: Math.round(performance.now() - t0),
+      attempts,
+    })
+
+    let completion: OpenAI.Chat.Completions.ChatCompletion
+    try {
+      completion = await client.chat.completions.create({
+        model: this.model,
+        temperature: req.temperature,
+        messages: [
+          { role: 'system', content: req.system },
+          { role: 'user', content: req.user },
+        ],
+        response_format: {
+          type: 'json_schema',
+          json_schema: { name: req.schemaName, schema: jsonSchemaOf(req.schema), strict: true },
+        },
+      })
+    } catch (err) {
+      const [failure, message] = describe(err, this.opts.timeoutMs)
+      throw new LlmError(failure, message, usage())
+    }
+
+    const spent = usage(completion.usage?.prompt_tokens ?? 0, completion.usage?.completion_tokens ?? 0)
+    const message = completion.choices[0]?.message
+    if (message?.refusal) throw new LlmError('refused', `the model refused: ${message.refusal}`, spent)
+    const output = parseReply(message?.content, req.schema)
+    if (!output.ok) {
+      throw new LlmError('invalid_output', `the model's reply does not match ${req.schemaName}: ${output.reason}`, spent)
+    }
+    return { ...spent, output: output.value }
+  }
+}
+
+function jsonSchemaOf(schema: z.ZodType): Record<string, unknown> {
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io: 'output', unrepresentable: 'any' })
+  return rest
+}
+
+function parseReply<T>(content: string | null | undefined, schema: z.ZodType<T>): { ok: true; value: T } | { ok: false; reason: string } {
+  if (!content) return { ok: false, reason: 'the reply is empty' }
+  let json: unknown
+  try {
+    json = JSON.parse(content)
+  } catch {
+    return { ok: false, reason: 'the reply is not JSON' }
+  }
+  const parsed = schema.safeParse(json)
+  if (parsed.success) return { ok: true, value: parsed.data }
+  const issues = parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
+  return { ok: false, reason: issues.join('; ') }
+}
+
+function describe(err: unknown, timeoutMs: number): [LlmFailure, string] {
+  if (err instanceof OpenAI.APIConnectionTimeoutError) return ['timeout', `the model did not answer within ${timeoutMs} ms`]
+  if (err instanceof OpenAI.APIConnectionError) return ['connection', `could not reach the model endpoint: ${err.message}`]
+  if (err instanceof OpenAI.RateLimitError) return ['rate_limited', 'the model endpoint kept answering 429 (rate limited)']
+  if (err instanceof OpenAI.APIError) {
+    const status = err.status ?? 0
+    if (status >= 500) return ['server_error', `the model endpoint failed with HTTP ${status}`]
+    return ['bad_request', `the model endpoint refused the request: HTTP ${status} ${err.message}`]
+  }
+  return ['connection', err instanceof Error ? err.message : String(err)]
+}

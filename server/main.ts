@@ -1,0 +1,108 @@
+import type { AddressInfo } from 'node:net'
+import { serve } from '@hono/node-server'
+import { createApp } from './app'
+import { seedDemoUsers } from './auth/seed-demo'
+import { loadConfig, type Config } from './config'
+import { openConfiguredDatabase } from './db/open'
+import { createProvider } from './llm'
+import type { LlmProvider } from './llm/provider'
+import { PROMPTS_DIR, WEB_DIST } from './paths'
+import { POLICIES_DIR } from './policy/cli'
+import { loadPolicy } from './policy/load'
+import { syncPolicy } from './policy/store'
+import { PromptLibrary, loadPrompts, syncPrompts } from './prompts/load'
+import { releaseOrphanedJobs } from './runs/jobs'
+import { Worker } from './runs/worker'
+
+export type Server = { url: string; port: number; close(): Promise<void> }
+
+export type StartOptions = {
+  log?: (msg: string) => void
+  /** Tests inject a provider; otherwise OPENAI_API_KEY decides. */
+  provider?: LlmProvider
+  webDist?: string
+  /** Tests point at another policy folder; otherwise policies/. */
+  policiesDir?: string
+}
+
+/**
+ * Starts everything in one process: database (embedded PGlite or DATABASE_URL), migrations,
+ * prompt sync, demo users (embedded only), workers, and the HTTP server for API + UI.
+ */
+export async function startServer(config: Config, opts: StartOptions = {}): Promise<Server> {
+  const log = opts.log ?? ((m: string) => console.log(m))
+  const prompts = new PromptLibrary(loadPrompts(PROMPTS_DIR)) // a bad prompt file stops startup here
+  const policy = loadPolicy(opts.policiesDir ?? POLICIES_DIR) // so does an invalid policy: never "no gates"
+  const db = await openConfiguredDatabase(config)
+  const workers: Worker[] = []
+  try {
+    await syncPrompts(db.sql, prompts.all())
+    await syncPolicy(db.sql, policy)
+    if (db.kind === 'pglite') {
+      const created = await seedDemoUsers(db.sql, config.demoPassword)
+      if (created.length) {
+        log(`Demo users created (password "${config.demoPassword === 'demo' ? 'demo' : 'from COPYDESK_DEMO_PASSWORD'}"):`)
+        for (const u of created) log(`  ${u.email.padEnd(26)} ${u.role}`)
+      }
+      const orphans = await releaseOrphanedJobs(db.sql)
+      if (orphans) log(`Picked up ${orphans} run job(s) left running by a stopped process.`)
+    }
+    const provider = opts.provider ?? createProvider(config.llm)
+    for (let i = 0; i < config.workers; i++) {
+      workers.push(new Worker({ sql: db.sql, provider, prompts, policy }, { log: (m) => log(m) }))
+    }
+    workers.forEach((w) => w.start())
+    const app = createApp({
+      db,
+      provider,
+      policy,
+      onJobQueued: () => workers.forEach((w) => w.wake()),
+      webDist: opts.webDist ?? WEB_DIST,
+      cookieSecure: config.cookieSecure,
+      log: (m, err) => console.error(m, err),
+    })
+    const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+      const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s))
+    })
+    const port = (server.address() as AddressInfo).port
+    const where = db.kind === 'pglite' ? `embedded PostgreSQL in ${config.dataDir}` : 'PostgreSQL from DATABASE_URL'
+    log(`Policy "${policy.name}" version ${policy.version}`)
+    const engine = provider.engine === 'offline' ? 'offline engine (no OPENAI_API_KEY)' : `model ${provider.model}`
+    log(`Copydesk on http://localhost:${port} — ${where}, ${engine}`)
+    let closing: Promise<void> | undefined
+    return {
+      url: `http://127.0.0.1:${port}`,
+      port,
+      close: () =>
+        (closing ??= (async () => {
+          const closed = new Promise<void>((resolve) => server.close(() => resolve()))
+          // Browsers keep connections alive; without this, close() waits for them to time out.
+          ;(server as { closeAllConnections?: () => void }).closeAllConnections?.()
+          await closed
+          await Promise.all(workers.map((w) => w.stop()))
+          await db.close()
+        })()),
+    }
+  } catch (err) {
+    await Promise.all(workers.map((w) => w.stop()))
+    await db.close()
+    throw err
+  }
+}
+
+/** `npm start`: run until SIGINT/SIGTERM, then stop cleanly (the data folder lock is released). */
+export async function main(config: Config = loadConfig()) {
+  const server = await startServer(config)
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      console.log(`${signal}: stopping…`)
+      server.close().then(
+        () => process.exit(0),
+        (err) => {
+          console.error(err)
+          process.exit(1)
+        },
+      )
+    })
+  }
+}

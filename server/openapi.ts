@@ -1,0 +1,68 @@
+import { z } from 'zod'
+import { LoginRequest, Me } from '../contracts/auth'
+import { Brief, BriefListItem, CreateBrief, Created } from '../contracts/briefs'
+import { Problem } from '../contracts/problem'
+import { PolicyView } from '../contracts/policy'
+import { ClaimUpdate, DecisionRequest, ReviewItem, Run } from '../contracts/runs'
+
+type Op = {
+  method: 'get' | 'post'
+  path: string
+  summary: string
+  body?: z.ZodType
+  response?: z.ZodType
+  status?: number
+  auth?: boolean
+  query?: Record<string, string>
+}
+
+/** The HTTP contract (CONTRACTS.md). Request and response schemas are the same zod objects the server validates with. */
+const OPS: Op[] = [
+  { method: 'get', path: '/api/health', summary: 'Liveness and database check', response: z.object({ ok: z.boolean(), db: z.string(), engine: z.string() }), auth: false },
+  { method: 'post', path: '/api/auth/login', summary: 'Log in; sets the HttpOnly session cookie', body: LoginRequest, response: Me, auth: false },
+  { method: 'post', path: '/api/auth/logout', summary: 'Log out; ends the session', status: 204, auth: false },
+  { method: 'get', path: '/api/me', summary: 'The logged-in user', response: Me },
+  { method: 'get', path: '/api/briefs', summary: 'My briefs (?all=1: the whole team\'s)', response: z.array(BriefListItem), query: { all: 'set to 1 for every author' } },
+  { method: 'post', path: '/api/briefs', summary: 'Create a brief (writer)', body: CreateBrief, response: Created, status: 201 },
+  { method: 'get', path: '/api/briefs/{id}', summary: 'One brief with its runs', response: Brief },
+  { method: 'post', path: '/api/briefs/{id}/runs', summary: 'Start a drafting run (the brief\'s author)', response: Created, status: 201 },
+  { method: 'get', path: '/api/runs/{id}', summary: 'A run: status, latest draft, gates', response: Run },
+  { method: 'get', path: '/api/reviews', summary: 'My open gates, soonest due first', response: z.array(ReviewItem), query: { overdue: 'set to 1 for overdue gates only' } },
+  { method: 'post', path: '/api/gates/{id}/decision', summary: 'Decide an open gate: pass, request changes, reject, or waive (where the policy allows)', body: DecisionRequest, response: z.object({ runId: z.string() }) },
+  { method: 'post', path: '/api/claims/{id}', summary: 'Mark a claim verified (with its source) or rejected (the fact-check owner)', body: ClaimUpdate, response: z.object({ runId: z.string() }) },
+  { method: 'get', path: '/api/policy', summary: 'The active policy: gates, categories, rule packs', response: PolicyView },
+]
+
+const schema = (s: z.ZodType, io: 'input' | 'output') => {
+  const { $schema: _drop, ...rest } = z.toJSONSchema(s, { io, unrepresentable: 'any' })
+  return rest
+}
+
+export function openApiDocument() {
+  const problem = { description: 'Problem', content: { 'application/problem+json': { schema: schema(Problem, 'output') } } }
+  const paths: Record<string, Record<string, unknown>> = {}
+  for (const op of OPS) {
+    const params = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }))
+    const query = Object.entries(op.query ?? {}).map(([name, description]) => ({ name, in: 'query', required: false, description, schema: { type: 'string' } }))
+    paths[op.path] ??= {}
+    paths[op.path]![op.method] = {
+      summary: op.summary,
+      ...(op.auth === false ? { security: [] } : {}),
+      ...(params.length + query.length ? { parameters: [...params, ...query] } : {}),
+      ...(op.body ? { requestBody: { required: true, content: { 'application/json': { schema: schema(op.body, 'input') } } } } : {}),
+      responses: {
+        [String(op.status ?? 200)]: op.response
+          ? { description: 'OK', content: { 'application/json': { schema: schema(op.response, 'output') } } }
+          : { description: 'No content' },
+        '400': problem, '401': problem, '403': problem, '404': problem, '409': problem,
+      },
+    }
+  }
+  return {
+    openapi: '3.1.0',
+    info: { title: 'Copydesk API', version: '0.1.0', description: 'Governed AI drafting: briefs, runs, human gates.' },
+    components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'copydesk_session' } } },
+    security: [{ session: [] }],
+    paths,
+  }
+}

@@ -1,0 +1,25 @@
+import type { Queryable } from '../db/connect'
+import { compilePolicy, type Policy, type PolicySnapshot } from './load'
+import { PackFile, PolicyFile } from './schema'
+import { z } from 'zod'
+
+/** Records the policy version (its validated sources), so runs planned with it can always be replanned with it. */
+export async function syncPolicy(db: Queryable, policy: Policy): Promise<void> {
+  const snapshot: PolicySnapshot = { file: policy.file, packs: policy.packs }
+  await db`insert into policy_versions (version, name, snapshot) values (${policy.version}, ${policy.name},
+    ${db.json(JSON.parse(JSON.stringify(snapshot)))}) on conflict (version) do nothing`
+}
+
+const Snapshot = z.object({ file: PolicyFile, packs: z.array(PackFile) })
+const cache = new Map<string, Policy>()
+
+/** The policy a run was planned with, recompiled from its stored sources (cached). */
+export async function policyByVersion(db: Queryable, version: string): Promise<Policy> {
+  const hit = cache.get(version)
+  if (hit) return hit
+  const [row] = await db`select snapshot from policy_versions where version = ${version}`
+  if (!row) throw new Error(`policy version ${version} is not recorded`)
+  const compiled = compilePolicy(Snapshot.parse(row.snapshot))
+  cache.set(version, compiled)
+  return compiled
+}

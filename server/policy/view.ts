@@ -1,0 +1,27 @@
+import type { PolicyView } from '../../contracts/policy'
+import type { Policy } from './load'
+
+/** What the read-only policy page shows: gates, categories, and every rule with a few example words. */
+export function policyView(p: Policy): PolicyView {
+  return {
+    name: p.name,
+    version: p.version,
+    channels: p.file.channels,
+    paidAdChannels: p.file.paid_ad_channels,
+    distinctReviewers: p.file.distinct_reviewers,
+    personalData: p.file.personal_data,
+    gates: Object.entries(p.file.gates).map(([gate, g]) => ({
+      gate, role: g!.role, slaBusinessDays: g!.sla_business_days, after: g!.after, owner: g!.owner,
+      waivableBy: g!.waivable_by, escalateTo: g!.escalate_to ?? null,
+    })),
+    categories: Object.entries(p.file.categories).map(([category, gates]) => ({ category, gates: gates ?? [] })),
+    packs: p.packs.map((pack) => ({
+      id: pack.id, name: pack.name, lang: pack.lang, description: pack.description ?? null,
+      rules: pack.rules.map((r) => ({
+        id: r.id, category: r.category, article: r.article ?? null, explain: r.explain, fix: r.fix ?? null,
+        channels: r.channels ?? null, examples: r.lexicon.slice(0, 8),
+        requires: [...r.requires, ...(r.when_missing ?? [])].map((q) => ({ id: q.id, wording: q.wording })),
+      })),
+    })),
+  }
+}

@@ -1,0 +1,29 @@
+import { appendAudit } from '../audit/append'
+import type { Sql } from '../db/connect'
+import { conflict, notFound } from '../errors'
+import { selectGates, selectRun } from './queries'
+
+/**
+ * The release step. Approval happens only here, in one transaction; the runs trigger refuses
+ * `approved` unless every gate of the current draft, release included, is passed. The final
+ * text is frozen from the approved draft version.
+ */
+export async function approveRun(sql: Sql, { runId, version }: { runId: string; version: number }) {
+  await sql.begin(async (tx) => {
+    const run = await selectRun(tx, runId, { forUpdate: true })
+    if (!run) throw notFound('run')
+    if (run.status === 'approved') return
+    if (run.draft_version !== version) throw conflict(`run ${runId} is at draft ${run.draft_version}, not ${version}`)
+    const gates = (await selectGates(tx, runId)).filter((g) => g.draft_version === version)
+    await tx`update runs set status = 'approved', approved_at = now(),
+      final_text = (select text from drafts where run_id = ${runId} and version = ${version}) where id = ${runId}`
+    await appendAudit(tx, {
+      actorId: null, action: 'run.approved', runId,
+      data: {
+        draftVersion: version,
+        gates: gates.map((g) => ({ gate: g.gate, decidedBy: g.decided_by_email, decidedAt: g.decided_at })),
+        sinceStartMs: Date.now() - Date.parse(run.created_at),
+      },
+    })
+  })
+}

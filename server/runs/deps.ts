@@ -1,0 +1,13 @@
+import type { Sql } from '../db/connect'
+import type { LlmProvider } from '../llm/provider'
+import type { Policy } from '../policy/load'
+import type { PromptLibrary } from '../prompts/load'
+
+/** What the graph's nodes and the worker need; built once in main.ts (or a test). */
+export type RunDeps = {
+  sql: Sql
+  provider: LlmProvider
+  prompts: PromptLibrary
+  /** The active policy: new runs are planned with it; a run keeps the version it started with. */
+  policy: Policy
+}

@@ -1,0 +1,109 @@
+import { appendAudit } from '../audit/append'
+import { selectBrief } from '../briefs/queries'
+import { draftingKind } from '../drafting/kinds'
+import type { DraftingTask } from '../drafting/types'
+import { notFound } from '../errors'
+import { LlmError, type Usage } from '../llm/provider'
+import { classify } from '../policy/classify'
+import { Redactor } from '../policy/pii-guard'
+import { policyByVersion } from '../policy/store'
+import { render } from '../prompts/load'
+import type { RunDeps } from './deps'
+import { selectDrafts, selectRun, setRunStatus } from './queries'
+
+/** Personal data in a brief whose policy says `block`: nothing was sent to any model. */
+export class PersonalDataBlocked extends Error {}
+
+/**
+ * Produces draft `version` of a run through the LLM layer and stores it with its risk
+ * classification and its audit row in one transaction. Before any model call the brief passes
+ * the personal-data guard (redact to placeholders, or refuse). The version comes from the graph
+ * state, so a node re-run after a crash rewrites the same version instead of adding one.
+ */
+export async function draftRun(deps: RunDeps, { runId, version, feedback }: { runId: string; version: number; feedback: string | null }): Promise<void> {
+  const { sql, provider, prompts } = deps
+  const run = await selectRun(sql, runId)
+  if (!run) throw notFound('run')
+  const brief = await selectBrief(sql, run.brief_id)
+  if (!brief) throw notFound('brief')
+  const policy = run.policy_version ? await policyByVersion(sql, run.policy_version) : deps.policy
+  await setRunStatus(sql, runId, 'running')
+
+  // The personal-data guard: the model sees placeholders, never the values.
+  const redactor = new Redactor(policy)
+  const safe = {
+    title: redactor.redact(brief.title), audience: redactor.redact(brief.audience), task: redactor.redact(brief.task),
+    offer: redactor.redact(brief.offer), format: redactor.redact(brief.format), qualityCriteria: redactor.redact(brief.quality_criteria),
+    successMetrics: redactor.redact(brief.success_metrics), inputs: redactor.redactDeep(brief.inputs),
+    feedback: feedback === null ? null : redactor.redact(feedback),
+  }
+  if (redactor.total > 0) {
+    const data = { draftVersion: version, counts: redactor.counts, policyVersion: policy.version }
+    if (policy.file.personal_data.inputs === 'block') {
+      await appendAudit(sql, { actorId: run.author_id, action: 'pii.blocked', runId, data })
+      const list = Object.entries(redactor.counts).map(([t, n]) => `${n} × ${t}`).join(', ')
+      throw new PersonalDataBlocked(`the brief holds personal data (${list}); the policy blocks it, nothing was sent to a model`)
+    }
+    await appendAudit(sql, { actorId: run.author_id, action: 'pii.redacted', runId, data })
+  }
+
+  const kind = draftingKind(brief.kind)
+  const previous = (await selectDrafts(sql, runId)).filter((d) => d.version < version).at(-1)
+  const task: DraftingTask = {
+    brief: {
+      kind: brief.kind, title: safe.title, audience: safe.audience, task: safe.task, offer: safe.offer,
+      format: safe.format, channel: brief.channel, deadline: brief.deadline, qualityCriteria: safe.qualityCriteria,
+      successMetrics: safe.successMetrics, lang: brief.lang, inputs: safe.inputs,
+    },
+    feedback: safe.feedback,
+    previous: previous?.content ?? null,
+  }
+  const prompt = prompts.get(kind.promptId, brief.lang)
+  const vars = kind.variables(task)
+  const callInfo = { kind: brief.kind, promptId: prompt.id, promptVersion: prompt.versionLabel, draftVersion: version, redacted: redactor.total }
+  const auditCall = (usage: Usage, outcome: string, error?: string) => ({
+    actorId: run.author_id,
+    action: 'llm.call' as const,
+    runId,
+    data: { ...callInfo, ...usage, outcome, ...(error ? { error } : {}) },
+  })
+
+  let result
+  try {
+    result = await provider.generate({
+      schema: kind.schema,
+      schemaName: kind.schemaName,
+      system: render(prompt.system, vars),
+      user: render(prompt.user, vars),
+      temperature: prompt.temperature,
+      offline: () => kind.offline(task),
+    })
+  } catch (err) {
+    if (err instanceof LlmError) await appendAudit(sql, auditCall(err.usage, err.failure, err.message))
+    throw err
+  }
+  const { output, ...usage } = result
+  const text = kind.toText(output, brief.lang)
+  // The draft is classified by rules, never by the model's say-so.
+  const c = classify(policy, text, { channel: brief.channel, lang: brief.lang })
+  const piiFindings = c.risks.filter((r) => r.category === 'personal_data').length
+  await sql.begin(async (tx) => {
+    await tx`insert into drafts (run_id, version, lang, content, text, engine, model, prompt_id, prompt_version, feedback,
+        categories, risks, missing, pii_findings)
+      values (${runId}, ${version}, ${brief.lang}, ${tx.json(JSON.parse(JSON.stringify(output)))}, ${text}, ${usage.engine},
+        ${usage.model}, ${prompt.id}, ${prompt.versionLabel}, ${feedback}, ${c.categories}, ${tx.json(JSON.parse(JSON.stringify(c.risks)))},
+        ${tx.json(JSON.parse(JSON.stringify(c.missing)))}, ${piiFindings})
+      on conflict (run_id, version) do update set content = excluded.content, text = excluded.text,
+        engine = excluded.engine, model = excluded.model, prompt_version = excluded.prompt_version,
+        categories = excluded.categories, risks = excluded.risks, missing = excluded.missing, pii_findings = excluded.pii_findings`
+    await tx`update runs set draft_version = ${version} where id = ${runId}`
+    await appendAudit(tx, auditCall(usage, 'ok'))
+  })
+}
+
+/** The proofs an offer draft cites as given: each is a claim for the fact-check gate. */
+export function givenProofs(kind: string, content: unknown): string[] {
+  if (kind !== 'offer') return []
+  const proofs = (content as { proofs?: { claim: string; status: string }[] } | null)?.proofs ?? []
+  return proofs.filter((p) => p.status === 'given').map((p) => p.claim)
+}

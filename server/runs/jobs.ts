@@ -1,0 +1,45 @@
+import { z } from 'zod'
+import type { Queryable, Sql } from '../db/connect'
+
+export const JobRow = z.object({
+  id: z.coerce.number(),
+  run_id: z.string(),
+  type: z.enum(['run', 'resume']),
+  payload: z.unknown(),
+  attempts: z.number(),
+})
+export type JobRow = z.infer<typeof JobRow>
+
+export async function enqueueJob(db: Queryable, runId: string, type: 'run' | 'resume', payload: object = {}) {
+  await db`insert into jobs (run_id, type, payload) values (${runId}, ${type}, ${db.json(JSON.parse(JSON.stringify(payload)))})`
+}
+
+/**
+ * Claims the oldest job that is queued, or running with an expired lease (its worker died).
+ * SKIP LOCKED lets any number of workers in any number of processes claim without blocking.
+ */
+export async function claimJob(sql: Sql, workerId: string, leaseSeconds: number): Promise<JobRow | undefined> {
+  const rows = await sql`update jobs set status = 'running', attempts = attempts + 1, locked_by = ${workerId},
+      locked_until = now() + ${leaseSeconds} * interval '1 second', updated_at = now()
+    where id = (select id from jobs
+                where status = 'queued' or (status = 'running' and locked_until < now())
+                order by id for update skip locked limit 1)
+    returning id, run_id, type, payload, attempts`
+  return rows[0] ? JobRow.parse(rows[0]) : undefined
+}
+
+export async function renewLease(sql: Sql, jobId: number, workerId: string, leaseSeconds: number) {
+  await sql`update jobs set locked_until = now() + ${leaseSeconds} * interval '1 second'
+    where id = ${jobId} and locked_by = ${workerId} and status = 'running'`
+}
+
+export async function finishJob(db: Queryable, jobId: number, status: 'done' | 'failed', error?: string) {
+  await db`update jobs set status = ${status}, last_error = ${error ?? null}, locked_until = null, updated_at = now()
+    where id = ${jobId}`
+}
+
+/** Embedded mode holds the data folder exclusively: any job still "running" belongs to a dead process. */
+export async function releaseOrphanedJobs(sql: Sql): Promise<number> {
+  const rows = await sql`update jobs set locked_until = now() - interval '1 second' where status = 'running' returning id`
+  return rows.length
+}

@@ -1,0 +1,121 @@
+import { z } from 'zod'
+import { BriefKind, Lang } from '../../contracts/briefs'
+import { ClaimStatus, GateName, GateStatus, MissingWording, RiskHit, RunStatus } from '../../contracts/runs'
+import { Role } from '../../contracts/roles'
+import type { Queryable } from '../db/connect'
+
+const iso = z.coerce.date().transform((d) => d.toISOString())
+const isoOrNull = z.coerce.date().nullable().transform((d) => d?.toISOString() ?? null)
+
+export const RunRow = z.object({
+  id: z.string(),
+  brief_id: z.string(),
+  author_id: z.string(),
+  author_email: z.string(),
+  brief_title: z.string(),
+  kind: BriefKind,
+  status: RunStatus,
+  error: z.string().nullable(),
+  draft_version: z.number(),
+  policy_version: z.string().nullable(),
+  distinct_reviewers: z.boolean(),
+  created_at: iso,
+  updated_at: iso,
+})
+export type RunRow = z.infer<typeof RunRow>
+
+export async function selectRun(db: Queryable, id: string, opts: { forUpdate?: boolean } = {}): Promise<RunRow | undefined> {
+  const rows = await db`select r.id, r.brief_id, r.author_id, u.email as author_email, b.title as brief_title, b.kind,
+      r.status, r.error, r.draft_version, r.policy_version, r.distinct_reviewers, r.created_at, r.updated_at
+    from runs r join briefs b on b.id = r.brief_id join users u on u.id = r.author_id
+    where r.id = ${id} ${opts.forUpdate ? db`for update of r` : db``}`
+  return rows[0] ? RunRow.parse(rows[0]) : undefined
+}
+
+export const DraftRow = z.object({
+  version: z.number(),
+  lang: Lang,
+  content: z.unknown(),
+  text: z.string(),
+  engine: z.enum(['offline', 'openai']),
+  model: z.string(),
+  prompt_id: z.string(),
+  prompt_version: z.string(),
+  feedback: z.string().nullable(),
+  categories: z.array(z.string()),
+  risks: z.array(RiskHit),
+  missing: z.array(MissingWording),
+  pii_findings: z.number(),
+  created_at: iso,
+})
+export type DraftRow = z.infer<typeof DraftRow>
+
+export async function selectDrafts(db: Queryable, runId: string): Promise<DraftRow[]> {
+  return z.array(DraftRow).parse(await db`select version, lang, content, text, engine, model, prompt_id, prompt_version,
+      feedback, categories, risks, missing, pii_findings, created_at from drafts where run_id = ${runId} order by version`)
+}
+
+export const GateRow = z.object({
+  id: z.string(),
+  run_id: z.string(),
+  draft_version: z.number(),
+  position: z.number(),
+  gate: GateName,
+  role: Role,
+  status: GateStatus,
+  assignee_id: z.string().nullable(),
+  assignee_email: z.string().nullable(),
+  sla_business_days: z.number(),
+  waivable_by: z.array(Role),
+  escalate_to: Role.nullable(),
+  due_at: isoOrNull,
+  opened_at: isoOrNull,
+  decided_by_email: z.string().nullable(),
+  decided_at: isoOrNull,
+  comment: z.string().nullable(),
+})
+export type GateRow = z.infer<typeof GateRow>
+
+const GATE_COLUMNS = (db: Queryable) => db`g.id, g.run_id, g.draft_version, g.position, g.gate, g.role, g.status,
+  g.assignee_id, a.email as assignee_email, g.sla_business_days, g.waivable_by, g.escalate_to, g.due_at, g.opened_at, d.email as decided_by_email,
+  g.decided_at, g.comment`
+
+export async function selectGates(db: Queryable, runId: string): Promise<GateRow[]> {
+  return z.array(GateRow).parse(await db`select ${GATE_COLUMNS(db)}
+    from gates g left join users a on a.id = g.assignee_id left join users d on d.id = g.decided_by
+    where g.run_id = ${runId} order by g.draft_version desc, g.position`)
+}
+
+export async function selectGate(db: Queryable, id: string, opts: { forUpdate?: boolean } = {}): Promise<GateRow | undefined> {
+  const rows = await db`select ${GATE_COLUMNS(db)}
+    from gates g left join users a on a.id = g.assignee_id left join users d on d.id = g.decided_by
+    where g.id = ${id} ${opts.forUpdate ? db`for update of g` : db``}`
+  return rows[0] ? GateRow.parse(rows[0]) : undefined
+}
+
+/** Moves a run that is not finished to a working status; a finished run never moves. */
+export async function setRunStatus(db: Queryable, runId: string, status: 'running' | 'awaiting_review' | 'queued' | 'changes_requested') {
+  await db`update runs set status = ${status} where id = ${runId} and status not in ('approved', 'rejected', 'failed')`
+}
+
+export const ClaimRow = z.object({
+  id: z.string(),
+  draft_version: z.number(),
+  position: z.number(),
+  text: z.string(),
+  kind: z.string(),
+  start_offset: z.number().nullable(),
+  end_offset: z.number().nullable(),
+  status: ClaimStatus,
+  source: z.string().nullable(),
+  checked_by_email: z.string().nullable(),
+  checked_at: isoOrNull,
+})
+export type ClaimRow = z.infer<typeof ClaimRow>
+
+export async function selectClaims(db: Queryable, runId: string): Promise<ClaimRow[]> {
+  return z.array(ClaimRow).parse(await db`select c.id, c.draft_version, c.position, c.text, c.kind, c.start_offset,
+      c.end_offset, c.status, c.source, u.email as checked_by_email, c.checked_at
+    from claims c left join users u on u.id = c.checked_by
+    where c.run_id = ${runId} order by c.draft_version desc, c.position`)
+}

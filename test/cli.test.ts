@@ -1,0 +1,133 @@
+import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { appendAudit } from '../server/audit/append'
+import { openDatabase } from '../server/db/connect'
+import { ROOT } from '../server/paths'
+import { testTargets } from './helpers/databases'
+import { policyVariant } from './helpers/policy-copy'
+
+const targets = await testTargets()
+
+function copydesk(args: string[], env: Record<string, string> = {}, input = '') {
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'copydesk.mjs'), ...args], {
+    cwd: ROOT,
+    input,
+    encoding: 'utf8',
+    env: { ...process.env, DATABASE_URL: '', COPYDESK_DATA_DIR: '', ...env },
+    timeout: 60_000,
+  })
+  return { code: r.status, out: r.stdout, err: r.stderr }
+}
+
+describe('copydesk CLI', () => {
+  it('prints help and exits 0; an unknown command exits 2 with help', () => {
+    const help = copydesk(['--help'])
+    expect(help.code).toBe(0)
+    expect(help.out).toMatch(/audit verify/)
+    expect(help.out).toMatch(/seed --demo/)
+    const bad = copydesk(['frobnicate'])
+    expect(bad.code).toBe(2)
+    expect(bad.err).toMatch(/unknown command "frobnicate"/)
+  })
+})
+
+describe('copydesk policy', () => {
+  it('policy check: exit 0 for the shipped policy; exit 1 with file: path: reason lines for a broken one', () => {
+    const ok = copydesk(['policy', 'check'])
+    expect(ok.code).toBe(0)
+    expect(ok.out).toMatch(/ok — version [0-9a-f]{16}/)
+    const broken = policyVariant((y) => y.replace('role: legal', 'role: lawyer'))
+    try {
+      const bad = copydesk(['policy', 'check', broken.dir])
+      expect(bad.code).toBe(1)
+      expect(bad.err.trim().split('\n')).toContain('policies/default.yaml: gates.legal_review.role: unknown role "lawyer"')
+    } finally {
+      broken.dispose()
+    }
+  })
+
+  it('policy classify: JSON Lines in argument order with categories, rules, spans and gates', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-classify-'))
+    try {
+      const med = path.join(dir, 'med.txt')
+      const safe = path.join(dir, 'safe.txt')
+      const ad = path.join(dir, 'ad.txt')
+      fs.writeFileSync(med, 'Лечим кариес без боли — гарантируем результат!')
+      fs.writeFileSync(safe, 'Join us for an evening of music.')
+      fs.writeFileSync(ad, 'Кредит наличными без справок.')
+      const r = copydesk(['policy', 'classify', med, safe])
+      expect(r.code).toBe(0)
+      const lines = r.out.trim().split('\n').map((l) => JSON.parse(l))
+      expect(lines.map((l) => l.file)).toEqual([med, safe])
+      expect(lines[0].gates).toEqual(['fact_check', 'legal_review', 'release'])
+      expect(lines[0].risks).toEqual(expect.arrayContaining([
+        { category: 'medicine', rule: 'ru-38fz-art24-medicine', start: 0, end: 5 },
+        { category: 'legal_promise', rule: 'ru-38fz-guarantee', start: 24, end: 35 },
+      ]))
+      expect(lines[0].missing.map((m: { requirement: string }) => m.requirement)).toEqual(['contraindications'])
+      expect(lines[1]).toEqual({ file: safe, lang: 'en', risks: [], missing: [], gates: ['release'] })
+      const paid = JSON.parse(copydesk(['policy', 'classify', ad, '--channel', 'search_ad', '--json']).out)
+      expect(paid.risks.map((x: { category: string }) => x.category)).toEqual(expect.arrayContaining(['ad_labeling', 'finance']))
+      const unknown = copydesk(['policy', 'classify', ad, '--channel', 'tv'])
+      expect(unknown.code).toBe(2)
+      expect(unknown.err).toMatch(/unknown channel "tv"; the policy knows: landing, search_ad/)
+      const missing = copydesk(['policy', 'classify', path.join(dir, 'nope.txt')])
+      expect(missing.code).toBe(1)
+      expect(JSON.parse(missing.out).error).toMatch(/ENOENT/)
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true })
+    }
+  })
+})
+
+describe.each(targets)('copydesk against $name, exactly as the server finds it', (target) => {
+  let env: Record<string, string>
+  let dispose: () => Promise<void>
+  let dbTarget: Awaited<ReturnType<typeof target.fresh>>['target']
+  beforeAll(async () => {
+    const f = await target.fresh()
+    env = f.env
+    dispose = f.dispose
+    dbTarget = f.target
+  })
+  afterAll(async () => dispose?.())
+
+  it('migrate, seed --demo, audit verify (intact, then tampered: exit 1 naming the row)', async () => {
+    expect(copydesk(['migrate'], env)).toMatchObject({ code: 0, out: expect.stringMatching(/migrations applied/) })
+    const seeded = copydesk(['seed', '--demo'], env)
+    expect(seeded.code).toBe(0)
+    expect(seeded.out).toMatch(/created editor@copydesk.local/)
+    expect(copydesk(['seed', '--demo'], env).out).toMatch(/already exist/)
+    const weak = copydesk(['user', 'add', 'ann@example.com', '--roles', 'writer'], env, 'short\n')
+    expect(weak).toMatchObject({ code: 2, err: expect.stringMatching(/password: at least 10 characters/) })
+    expect(copydesk(['user', 'add', 'ann@example.com', '--roles', 'poet'], env, 'long enough pass\n').err).toMatch(/roles\.0/)
+    expect(copydesk(['user', 'add', 'Ann@Example.com', '--roles', 'writer,editor'], env, 'long enough pass\n').out).toMatch(/created ann@example.com \(writer, editor\)/)
+
+    const db = await openDatabase(dbTarget)
+    for (let i = 0; i < 5; i++) await appendAudit(db.sql, { actorId: null, action: 'auth.login_failed', data: { i } })
+    await db.close()
+    const ok = copydesk(['audit', 'verify'], env)
+    expect(ok.code).toBe(0)
+    expect(ok.out).toMatch(/intact: 12 rows/) // 6 demo users seeded + 1 added + 5
+
+    const db1 = await openDatabase(dbTarget)
+    const [ann] = await db1.sql`select roles, password_hash from users where email = 'ann@example.com'`
+    expect(ann!.roles).toEqual(['writer', 'editor'])
+    expect(ann!.password_hash).not.toContain('long enough')
+    await db1.close()
+
+    const db2 = await openDatabase(dbTarget)
+    await db2.sql.begin(async (tx) => {
+      await tx`alter table audit_log disable trigger user`
+      await tx`update audit_log set action = 'auth.login' where seq = 8`
+      await tx`alter table audit_log enable trigger user`
+    })
+    await db2.close()
+    const broken = copydesk(['audit', 'verify'], env)
+    expect(broken.code).toBe(1)
+    expect(broken.err).toMatch(/broken at row 8/)
+  })
+})

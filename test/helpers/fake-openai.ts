@@ -1,0 +1,84 @@
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+
+export type Scripted = {
+  status?: number
+  /** The JSON object the "model" answers with (sent as message.content); or a raw string. */
+  content?: unknown
+  body?: unknown
+  headers?: Record<string, string>
+  /** Hold the answer this long (to trigger client timeouts). */
+  delayMs?: number
+  usage?: { prompt_tokens: number; completion_tokens: number }
+}
+
+/**
+ * A local OpenAI-compatible endpoint (POST /v1/chat/completions) answering from a script, so the
+ * real `openai` SDK is exercised end to end: HTTP, retries, timeouts, parsing. No module mocks.
+ */
+export async function startFakeOpenAi() {
+  const script: Scripted[] = []
+  const requests: any[] = []
+  let fallback: Scripted | undefined
+  const server = http.createServer((req, res) => {
+    let raw = ''
+    req.on('data', (c) => (raw += c))
+    req.on('end', () => {
+      if (req.method !== 'POST' || !req.url?.endsWith('/chat/completions')) {
+        res.writeHead(404).end()
+        return
+      }
+      const body = JSON.parse(raw)
+      requests.push({ body, headers: req.headers })
+      const step = script.shift() ?? fallback
+      if (!step) {
+        res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: 'script exhausted' } }))
+        return
+      }
+      const send = () => {
+        if (res.destroyed) return
+        const status = step.status ?? 200
+        const payload =
+          step.body ??
+          (status === 200
+            ? {
+                id: 'chatcmpl-test',
+                object: 'chat.completion',
+                created: 1_700_000_000,
+                model: body.model,
+                choices: [{
+                  index: 0,
+                  finish_reason: 'stop',
+                  message: { role: 'assistant', content: typeof step.content === 'string' ? step.content : JSON.stringify(step.content), refusal: null },
+                }],
+                usage: { ...(step.usage ?? { prompt_tokens: 1000, completion_tokens: 500 }), total_tokens: 0 },
+              }
+            : { error: { message: `scripted ${status}`, type: 'server_error' } })
+        res.writeHead(status, { 'content-type': 'application/json', ...step.headers }).end(JSON.stringify(payload))
+      }
+      if (step.delayMs) setTimeout(send, step.delayMs)
+      else send()
+    })
+  })
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
+  const { port } = server.address() as AddressInfo
+  return {
+    baseURL: `http://127.0.0.1:${port}/v1`,
+    requests,
+    /** Queue the next answers, in order. */
+    push: (...steps: Scripted[]) => script.push(...steps),
+    /** What to answer once the queue is empty. */
+    setFallback: (s: Scripted | undefined) => (fallback = s),
+    reset() {
+      script.length = 0
+      requests.length = 0
+      fallback = undefined
+    },
+    close: () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections()
+        server.close(() => r())
+      }),
+  }
+}
+export type FakeOpenAi = Awaited<ReturnType<typeof startFakeOpenAi>>

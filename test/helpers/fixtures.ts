@@ -1,0 +1,44 @@
+import type { CreateBriefInput } from '../../contracts/briefs'
+
+type OfferBrief = Extract<CreateBriefInput, { kind: 'offer' }>
+
+/** A safe offer: no numbers, no superlatives, no regulated topic. The default policy gates it with `release` only. */
+export function offerBrief(overrides: Partial<OfferBrief> = {}): OfferBrief {
+  return {
+    kind: 'offer',
+    title: 'Booking page for yoga studios',
+    audience: 'Owners of small yoga studios',
+    task: 'Fill the evening classes',
+    offer: 'A booking page with e-mail reminders',
+    format: 'landing page',
+    channel: 'landing',
+    deadline: '2026-12-15',
+    qualityCriteria: 'Retellable in ten seconds; no unproven claims',
+    successMetrics: 'More trial bookings',
+    inputs: {
+      product: 'StudioDesk',
+      timeframe: 'within the first month',
+      method: 'online booking with e-mail reminders',
+      differentiator: 'set up in an afternoon, no IT staff needed',
+    },
+    ...overrides,
+  }
+}
+
+/** A risky offer: a dental clinic (medicine), a result in numbers (a claim), a guarantee. */
+export function medicalOfferBrief(overrides: Partial<OfferBrief> = {}): OfferBrief {
+  return offerBrief({
+    title: 'CRM for dental clinics',
+    audience: 'Owners of private dental clinics with 3-10 chairs',
+    task: 'Cut patient no-shows',
+    offer: 'A CRM with automatic appointment reminders',
+    inputs: {
+      product: 'RemindCRM',
+      timeframe: '30 days',
+      method: 'SMS and WhatsApp reminders before each visit',
+      differentiator: 'guaranteed setup in one day',
+      proofs: ['Clinic "Smile" cut no-shows from 18% to 7% in 2 months'],
+    },
+    ...overrides,
+  })
+}

@@ -1,0 +1,60 @@
+import type { Run } from '../../contracts/runs'
+import { createApp } from '../../server/app'
+import { seedDemoUsers } from '../../server/auth/seed-demo'
+import { OfflineProvider } from '../../server/llm/offline-provider'
+import type { LlmProvider } from '../../server/llm/provider'
+import { PROMPTS_DIR } from '../../server/paths'
+import { PromptLibrary, loadPrompts, syncPrompts } from '../../server/prompts/load'
+import { POLICIES_DIR } from '../../server/policy/cli'
+import { loadPolicy } from '../../server/policy/load'
+import { syncPolicy } from '../../server/policy/store'
+import { Worker } from '../../server/runs/worker'
+import { Client } from './client'
+import { openFresh, type TestTarget } from './databases'
+import { offerBrief } from './fixtures'
+
+export type Harness = Awaited<ReturnType<typeof makeHarness>>
+
+/** A migrated fresh database with the demo users, the app (called in-process) and a worker we drive by hand. */
+export async function makeHarness(target: TestTarget, opts: { provider?: LlmProvider; policiesDir?: string } = {}) {
+  const { db, close } = await openFresh(target)
+  await seedDemoUsers(db.sql, 'demo')
+  const prompts = new PromptLibrary(loadPrompts(PROMPTS_DIR))
+  await syncPrompts(db.sql, prompts.all())
+  const provider = opts.provider ?? new OfflineProvider()
+  const policy = loadPolicy(opts.policiesDir ?? POLICIES_DIR)
+  await syncPolicy(db.sql, policy)
+  const deps = { sql: db.sql, provider, prompts, policy }
+  const worker = new Worker(deps)
+  const app = createApp({ db, provider, policy, log: () => {} })
+  const client = () => new Client((path, init) => Promise.resolve(app.request(path, init)))
+  const as = (role: string) => client().login(`${role}@copydesk.local`)
+
+  /** Writer creates a brief and starts a run; the worker drafts it to its first gate. */
+  async function runToGate(writer: Client, brief = offerBrief()) {
+    const b = await writer.post('/api/briefs', brief)
+    if (b.status !== 201) throw new Error(`brief: ${b.status} ${JSON.stringify(b.body)}`)
+    const r = await writer.post(`/api/briefs/${b.body.id}/runs`)
+    if (r.status !== 201) throw new Error(`run: ${r.status} ${JSON.stringify(r.body)}`)
+    await worker.drain()
+    return { briefId: b.body.id as string, runId: r.body.id as string, run: (await writer.get(`/api/runs/${r.body.id}`)).body }
+  }
+
+  const openGate = (run: { gates: Run['gates'] }) => run.gates.find((g) => g.status === 'open')
+
+  /** The fact-check owner verifies every pending claim of the run's latest draft, with a source. */
+  async function verifyAllClaims(checker: Client, runId: string) {
+    const run = (await checker.get(`/api/runs/${runId}`)).body
+    for (const claim of run.claims.filter((c: { status: string; draftVersion: number }) => c.status === 'pending' && c.draftVersion === run.draft.version)) {
+      const r = await checker.post(`/api/claims/${claim.id}`, { status: 'verified', source: 'CRM export of clinic Smile, 2026-10' })
+      if (r.status !== 200) throw new Error(`verify claim: ${r.status} ${JSON.stringify(r.body)}`)
+    }
+  }
+
+  async function auditActions(runId: string): Promise<string[]> {
+    const rows = await db.sql`select action from audit_log where run_id = ${runId} order by seq`
+    return rows.map((r) => String(r.action))
+  }
+
+  return { db, sql: db.sql, app, worker, deps, policy, prompts, client, as, runToGate, openGate, verifyAllClaims, auditActions, close }
+}

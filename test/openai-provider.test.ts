@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { OfferDraft } from '../contracts/runs'
+import { OpenAiProvider } from '../server/llm/openai-provider'
+import { LlmError } from '../server/llm/provider'
+import { startFakeOpenAi, type FakeOpenAi } from './helpers/fake-openai'
+
+const VALID: OfferDraft = {
+  variants: [{ forWhom: 'Clinics', task: 'Fewer no-shows', timeframe: '30 days', method: 'Reminders', difference: 'One-day setup', oneLiner: 'Fewer no-shows in 30 days', pitch: 'RemindCRM cuts no-shows.' }],
+  proofs: [{ claim: 'Proof needed: a case', status: 'needed' }],
+  missing: [],
+}
+
+describe('OpenAI-compatible provider through the real openai SDK', () => {
+  let fake: FakeOpenAi
+  const provider = (over: Partial<ConstructorParameters<typeof OpenAiProvider>[0]> = {}) =>
+    new OpenAiProvider({ apiKey: 'test-key', baseURL: fake.baseURL, model: 'gpt-4o-mini', timeoutMs: 2000, maxRetries: 2, ...over })
+  const request = { schema: OfferDraft, schemaName: 'OfferDraft', system: 'sys', user: 'usr', temperature: 0.3, offline: () => VALID }
+
+  beforeAll(async () => {
+    fake = await startFakeOpenAi()
+  })
+  afterAll(async () => fake.close())
+  beforeEach(() => fake.reset())
+
+  it('sends a strict json_schema and returns the parsed output with tokens, cost and latency', async () => {
+    fake.push({ content: VALID, usage: { prompt_tokens: 1200, completion_tokens: 400 } })
+    const r = await provider().generate(request)
+    expect(r.output).toEqual(VALID)
+    expect(r).toMatchObject({ engine: 'openai', model: 'gpt-4o-mini', tokensIn: 1200, tokensOut: 400, attempts: 1 })
+    expect(r.costUsd).toBeCloseTo((1200 * 0.15 + 400 * 0.6) / 1e6, 10)
+    expect(r.latencyMs).toBeGreaterThanOrEqual(0)
+    const sent = fake.requests[0].body
+    expect(sent.model).toBe('gpt-4o-mini')
+    expect(sent.temperature).toBe(0.3)
+    expect(sent.messages.map((m: { role: string }) => m.role)).toEqual(['system', 'user'])
+    expect(sent.response_format.type).toBe('json_schema')
+    expect(sent.response_format.json_schema).toMatchObject({ name: 'OfferDraft', strict: true })
+    expect(sent.response_format.json_schema.schema.required).toEqual(['variants', 'proofs', 'missing'])
+    expect(fake.requests[0].headers.authorization).toBe('Bearer test-key')
+  })
+
+  it('retries a 429 (honouring retry-after-ms) and succeeds', async () => {
+    fake.push({ status: 429, headers: { 'retry-after-ms': '10' } }, { content: VALID })
+    const r = await provider().generate(request)
+    expect(r.attempts).toBe(2)
+    expect(fake.requests).toHaveLength(2)
+  })
+
+  it('gives up on a persistent 500 after the retries, reporting every attempt', async () => {
+    fake.setFallback({ status: 500, headers: { 'retry-after-ms': '5' } })
+    const err = await provider({ maxRetries: 2 }).generate(request).catch((e) => e)
+    expect(err).toBeInstanceOf(LlmError)
+    expect(err.failure).toBe('server_error')
+    expect(err.message).toMatch(/HTTP 500/)
+    expect(err.usage.attempts).toBe(3)
+  })
+
+  it('times out a model that does not answer', async () => {
+    fake.setFallback({ delayMs: 1500, content: VALID })
+    const err = await provider({ timeoutMs: 200, maxRetries: 1 }).generate(request).catch((e) => e)
+    expect(err).toBeInstanceOf(LlmError)
+    expect(err.failure).toBe('timeout')
+    expect(err.message).toMatch(/within 200 ms/)
+    expect(err.usage.attempts).toBe(2)
+  })
+
+  it('rejects a reply that fails the zod schema, naming the field, and still reports the tokens spent', async () => {
+    fake.push({ content: { variants: [], proofs: 'none' }, usage: { prompt_tokens: 900, completion_tokens: 30 } })
+    const err = await provider().generate(request).catch((e) => e)
+    expect(err).toBeInstanceOf(LlmError)
+    expect(err.failure).toBe('invalid_output')
+    expect(err.message).toMatch(/variants/)
+    expect(err.message).toMatch(/proofs/)
+    expect(err.usage).toMatchObject({ tokensIn: 900, tokensOut: 30 })
+  })
+
+  it('reports a reply that is not JSON, and a refusal', async () => {
+    fake.push({ content: 'Sure! Here is your offer:' })
+    expect(await provider().generate(request).catch((e) => e.message)).toMatch(/not JSON/)
+    fake.push({ body: { id: 'x', object: 'chat.completion', created: 1, model: 'm', choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', content: null, refusal: 'I cannot help with that' } }] } })
+    const refused = await provider().generate(request).catch((e) => e)
+    expect(refused.failure).toBe('refused')
+  })
+
+  it('does not retry a 400 (a bad request stays bad)', async () => {
+    fake.setFallback({ status: 400 })
+    const err = await provider().generate(request).catch((e) => e)
+    expect(err.failure).toBe('bad_request')
+    expect(err.usage.attempts).toBe(1)
+  })
+})

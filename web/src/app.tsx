@@ -1,0 +1,73 @@
+import { useQuery } from '@tanstack/react-query'
+import { useEffect } from 'react'
+import { ErrorState, Loading } from './components/states'
+import { CurrentUserProvider } from './features/auth/current-user'
+import { LoginPage } from './features/auth/login-page'
+import { meQuery } from './features/auth/queries'
+import { BriefPage } from './features/brief/brief-page'
+import { BriefsPage } from './features/briefs/briefs-page'
+import { Header } from './features/layout/header'
+import { NewBriefPage } from './features/new-brief/new-brief-page'
+import { ReviewsPage } from './features/reviews/reviews-page'
+import { RunPage } from './features/run/run-page'
+import { useI18n } from './i18n'
+import { Link, matchPath, navigate, useLocation } from './lib/router'
+
+function NotFound() {
+  const { t } = useI18n()
+  return (
+    <section className="state state-empty">
+      <p>{t('common.notFoundPage')}</p>
+      <Link to="/">{t('common.toHome')}</Link>
+    </section>
+  )
+}
+
+function Routes() {
+  const { pathname } = useLocation()
+  if (pathname === '/' || pathname === '/briefs') return <BriefsPage />
+  if (pathname === '/briefs/new') return <NewBriefPage />
+  if (pathname === '/reviews') return <ReviewsPage />
+  const brief = matchPath('/briefs/:id', pathname)
+  if (brief?.id) return <BriefPage key={brief.id} id={brief.id} />
+  const run = matchPath('/runs/:id', pathname)
+  if (run?.id) return <RunPage key={run.id} id={run.id} />
+  return <NotFound />
+}
+
+export function App() {
+  const me = useQuery(meQuery())
+  const { pathname } = useLocation()
+  const signedIn = Boolean(me.data)
+
+  // There is no login route to stay on once signed in.
+  useEffect(() => {
+    if (signedIn && pathname === '/login') navigate('/', { replace: true })
+  }, [signedIn, pathname])
+
+  if (me.isPending) {
+    return (
+      <main className="container">
+        <Loading />
+      </main>
+    )
+  }
+  if (me.isError) {
+    return (
+      <main className="container">
+        <ErrorState error={me.error} onRetry={() => void me.refetch()} />
+      </main>
+    )
+  }
+  // Signed out: the login screen stands in for whatever page was asked for, which opens after login.
+  if (!me.data) return <LoginPage />
+
+  return (
+    <CurrentUserProvider me={me.data}>
+      <Header />
+      <main className="container">
+        <Routes />
+      </main>
+    </CurrentUserProvider>
+  )
+}

@@ -1,0 +1,68 @@
+import { useQuery } from '@tanstack/react-query'
+import type { ReactNode } from 'react'
+import { useI18n } from '../../i18n'
+import { Link, useLocation } from '../../lib/router'
+import { useCurrentUser } from '../auth/current-user'
+import { useLogout } from '../auth/queries'
+import { reviewsQuery } from '../reviews/queries'
+import { LangSwitch } from './lang-switch'
+
+function NavLink({ to, testId, active, children }: { to: string; testId: string; active: boolean; children: ReactNode }) {
+  return (
+    <Link to={to} data-testid={testId} className={active ? 'nav-link active' : 'nav-link'} aria-current={active ? 'page' : undefined}>
+      {children}
+    </Link>
+  )
+}
+
+export function Header() {
+  const { t } = useI18n()
+  const me = useCurrentUser()
+  const { pathname } = useLocation()
+  const logout = useLogout()
+  // The open-gate count stays fresh without a reload: reviewers work from this number.
+  const reviews = useQuery({ ...reviewsQuery(false), refetchInterval: 30_000 })
+  const openCount = reviews.data?.length
+
+  const isBriefs = pathname === '/' || (pathname.startsWith('/briefs') && pathname !== '/briefs/new')
+
+  return (
+    <header className="app-header">
+      <div className="header-inner">
+        <Link to="/" className="brand">
+          {t('app.name')}
+        </Link>
+        <nav aria-label={t('nav.main')} className="nav">
+          <NavLink to="/" testId="nav-briefs" active={isBriefs}>
+            {t('nav.briefs')}
+          </NavLink>
+          <NavLink to="/briefs/new" testId="nav-new-brief" active={pathname === '/briefs/new'}>
+            {t('nav.newBrief')}
+          </NavLink>
+          <NavLink to="/reviews" testId="nav-reviews" active={pathname === '/reviews'}>
+            {t('nav.reviews')}
+            {openCount !== undefined && (
+              <span className={openCount > 0 ? 'count' : 'count count-zero'} data-testid="nav-reviews-count">
+                {openCount}
+              </span>
+            )}
+          </NavLink>
+        </nav>
+        <div className="header-user">
+          <span className="user-email">{me.email}</span>
+          <span className="user-roles muted">{me.roles.map((r) => t(`role.${r}`)).join(', ')}</span>
+          <LangSwitch />
+          <button
+            type="button"
+            className="button button-small"
+            data-testid="nav-logout"
+            disabled={logout.isPending}
+            onClick={() => logout.mutate()}
+          >
+            {t('nav.logout')}
+          </button>
+        </div>
+      </div>
+    </header>
+  )
+}

@@ -1,0 +1,25 @@
+import { Lang } from '../../../../contracts/briefs'
+import { useI18n } from '../../i18n'
+
+export function LangSwitch() {
+  const { lang, setLang, t } = useI18n()
+  return (
+    <label className="lang-switch">
+      <span className="visually-hidden">{t('lang.label')}</span>
+      <select
+        data-testid="lang-switch"
+        value={lang}
+        onChange={(e) => {
+          const next = Lang.safeParse(e.target.value)
+          if (next.success) setLang(next.data)
+        }}
+      >
+        {Lang.options.map((l) => (
+          <option key={l} value={l}>
+            {t(`lang.${l}`)}
+          </option>
+        ))}
+      </select>
+    </label>
+  )
+}

@@ -1,0 +1,89 @@
+import type { ReactNode } from 'react'
+import { useI18n } from '../../i18n'
+import { fieldTestId, type FieldPath } from '../../lib/brief-fields'
+
+/** Attributes every control in the brief form carries: label link, test id, error state, help text. */
+export type ControlProps = {
+  id: string
+  name: string
+  'data-testid': string
+  'aria-invalid': boolean
+  'aria-describedby': string
+}
+
+type Props = {
+  path: FieldPath
+  error: string | undefined
+  optional?: boolean
+  /** Renders the control with the shared attributes spread onto it. */
+  children: (control: ControlProps) => ReactNode
+  extra?: ReactNode
+}
+
+export function FormField({ path, error, optional, children, extra }: Props) {
+  const { t } = useI18n()
+  const id = `field-${path.replace(/\./g, '-')}`
+  const helpId = `${id}-help`
+  const errorId = `${id}-error`
+  return (
+    <div className={error ? 'field has-error' : 'field'}>
+      <label htmlFor={id} className="field-label">
+        {t(`field.${path}`)}
+        {optional && <span className="muted small"> ({t('form.optional')})</span>}
+      </label>
+      {children({
+        id,
+        name: path,
+        'data-testid': fieldTestId(path),
+        'aria-invalid': Boolean(error),
+        'aria-describedby': error ? `${errorId} ${helpId}` : helpId,
+      })}
+      {extra}
+      {error && (
+        <p id={errorId} className="field-error" data-testid={`field-error-${path}`}>
+          {error}
+        </p>
+      )}
+      <p id={helpId} className="field-help">
+        {t(`help.${path}`)}
+      </p>
+    </div>
+  )
+}
+
+type TextProps = {
+  path: FieldPath
+  value: string
+  onChange: (path: FieldPath, value: string) => void
+  error: string | undefined
+  optional?: boolean
+  type?: 'text' | 'email' | 'date' | 'number'
+  rows?: number
+  list?: string
+  min?: number
+  max?: number
+  extra?: ReactNode
+}
+
+/** A text input, or a textarea when `rows` is given. */
+export function TextField({ path, value, onChange, error, optional, type = 'text', rows, list, min, max, extra }: TextProps) {
+  return (
+    <FormField path={path} error={error} optional={optional} extra={extra}>
+      {(control) =>
+        rows ? (
+          <textarea {...control} rows={rows} value={value} onChange={(e) => onChange(path, e.target.value)} />
+        ) : (
+          <input
+            {...control}
+            type={type}
+            list={list}
+            min={min}
+            max={max}
+            value={value}
+            onChange={(e) => onChange(path, e.target.value)}
+          />
+        )
+      }
+    </FormField>
+  )
+}

@@ -1,0 +1,151 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react'
+import { BriefKind, CreateBrief } from '../../../../contracts/briefs'
+import { useI18n } from '../../i18n'
+import type { FieldPath } from '../../lib/brief-fields'
+import { errorText } from '../../lib/error-text'
+import { isApiError } from '../../lib/fetch-json'
+import { Link, navigate } from '../../lib/router'
+import { CommonFields } from './common-fields'
+import { buildPayload, errorsFromServer, errorsFromZod, initialValues, noErrors, type FormErrors } from './form-model'
+import { KindInputs } from './kind-inputs'
+import { useCreateBrief, useCreateRun } from './queries'
+import { clearSavedBriefForm, loadBriefForm, saveBriefForm } from './saved-form'
+
+const focusFirstError = () =>
+  requestAnimationFrame(() => document.querySelector<HTMLElement>('.brief-form [aria-invalid="true"]')?.focus())
+
+export function NewBriefPage() {
+  const { t } = useI18n()
+  const [initial] = useState(() => loadBriefForm())
+  const [kind, setKind] = useState<BriefKind>(initial?.kind ?? 'offer')
+  const [values, setValues] = useState(() => initial?.values ?? initialValues())
+  const [errors, setErrors] = useState<FormErrors>(noErrors)
+  const [failure, setFailure] = useState<{ message: string; briefId?: string } | null>(null)
+  // A brief already saved for exactly this payload: a retry only starts the run, never a duplicate brief.
+  const saved = useRef<{ body: string; briefId: string } | null>(null)
+  const createBrief = useCreateBrief()
+  const createRun = useCreateRun()
+  const busy = createBrief.isPending || createRun.isPending
+
+  // Saved a moment after typing stops, and once more when the page goes away (an expired session
+  // swaps it for the login screen). After a submit or a logout saving is a no-op (saved-form.ts).
+  const latest = useRef({ kind, values })
+  useEffect(() => {
+    latest.current = { kind, values }
+    const timer = window.setTimeout(() => saveBriefForm({ kind, values }), 300)
+    return () => window.clearTimeout(timer)
+  }, [kind, values])
+  useEffect(() => () => saveBriefForm(latest.current), [])
+
+  const onChange = (path: FieldPath, value: string) => {
+    setValues((v) => ({ ...v, [path]: value }))
+    // Once the user edits a flagged field, its old message no longer describes what is there.
+    setErrors((e) => {
+      if (!(path in e.fields)) return e
+      const { [path]: _dropped, ...fields } = e.fields
+      return { ...e, fields }
+    })
+  }
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault()
+    if (busy) return
+    setFailure(null)
+    const parsed = CreateBrief.safeParse(buildPayload(kind, values))
+    if (!parsed.success) {
+      setErrors(errorsFromZod(parsed.error.issues, t))
+      focusFirstError()
+      return
+    }
+    setErrors(noErrors)
+    const body = JSON.stringify(parsed.data)
+
+    let briefId = saved.current?.body === body ? saved.current.briefId : undefined
+    if (!briefId) {
+      try {
+        briefId = (await createBrief.mutateAsync(parsed.data)).id
+        saved.current = { body, briefId }
+      } catch (err) {
+        if (isApiError(err) && err.issues.length > 0) {
+          setErrors(errorsFromServer(err.issues, t))
+          focusFirstError()
+        }
+        setFailure({ message: errorText(err, t) })
+        return
+      }
+    }
+    try {
+      const run = await createRun.mutateAsync(briefId)
+      clearSavedBriefForm()
+      navigate(`/runs/${run.id}`)
+    } catch (err) {
+      setFailure({ message: t('form.runFailed', { message: errorText(err, t) }), briefId })
+    }
+  }
+
+  return (
+    <section>
+      <div className="page-head">
+        <h1>{t('form.title')}</h1>
+      </div>
+      <p className="muted">{t('form.intro')}</p>
+      <form className="brief-form card" onSubmit={(e) => void submit(e)} noValidate>
+        <div className="field">
+          <label htmlFor="brief-kind" className="field-label">
+            {t('form.kind')}
+          </label>
+          <select
+            id="brief-kind"
+            data-testid="brief-kind"
+            value={kind}
+            onChange={(e) => {
+              const next = BriefKind.safeParse(e.target.value)
+              if (next.success) setKind(next.data)
+            }}
+          >
+            {BriefKind.options.map((k) => (
+              <option key={k} value={k}>
+                {t(`kind.${k}`)}
+              </option>
+            ))}
+          </select>
+          <p className="field-help">{t(`kindHelp.${kind}`)}</p>
+        </div>
+
+        <fieldset>
+          <legend>{t('form.commonSection')}</legend>
+          <CommonFields values={values} errors={errors} onChange={onChange} />
+        </fieldset>
+        <fieldset>
+          <legend>
+            {t('form.inputsSection')}: {t(`kind.${kind}`)}
+          </legend>
+          <KindInputs kind={kind} values={values} errors={errors} onChange={onChange} />
+        </fieldset>
+
+        {(failure || errors.other.length > 0 || Object.keys(errors.fields).length > 0) && (
+          <div className="form-error" role="alert" data-testid="brief-error">
+            {failure ? <p>{failure.message}</p> : <p>{t('form.fixErrors')}</p>}
+            {failure?.briefId && <Link to={`/briefs/${failure.briefId}`}>{t('form.openBrief')}</Link>}
+            {errors.other.length > 0 && (
+              <>
+                <p>{t('form.otherIssues')}</p>
+                <ul>
+                  {errors.other.map((m) => (
+                    <li key={m}>{m}</li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </div>
+        )}
+
+        <div className="form-actions">
+          <button type="submit" className="button button-primary" data-testid="brief-submit" disabled={busy}>
+            {busy ? t('form.submitting') : t('form.submit')}
+          </button>
+        </div>
+      </form>
+    </section>
+  )
+}

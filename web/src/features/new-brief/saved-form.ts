@@ -1,0 +1,48 @@
+import { z } from 'zod'
+import { BriefKind } from '../../../../contracts/briefs'
+import { isFieldPath } from '../../lib/brief-fields'
+import { initialValues, type FormValues } from './form-model'
+
+// The unsent brief survives a reload or an expired session (the login screen replaces the page).
+// sessionStorage: it stays in this tab only and is cleared on submit and on logout.
+const KEY = 'copydesk.new-brief'
+
+const Saved = z.object({ kind: BriefKind, values: z.record(z.string(), z.string()) })
+export type SavedForm = { kind: BriefKind; values: FormValues }
+
+// Set by clearSavedBriefForm so the page's save-on-leave cannot bring back a sent or logged-out form;
+// the next load (a new visit to the page) lifts it.
+let discarded = false
+
+export function loadBriefForm(): SavedForm | null {
+  discarded = false
+  try {
+    const raw = window.sessionStorage.getItem(KEY)
+    if (!raw) return null
+    const parsed = Saved.safeParse(JSON.parse(raw))
+    if (!parsed.success) return null
+    const values = initialValues()
+    for (const [k, v] of Object.entries(parsed.data.values)) if (isFieldPath(k)) values[k] = v
+    return { kind: parsed.data.kind, values }
+  } catch {
+    return null
+  }
+}
+
+export function saveBriefForm(form: SavedForm) {
+  if (discarded) return
+  try {
+    window.sessionStorage.setItem(KEY, JSON.stringify(form))
+  } catch {
+    // Too large for storage (a big CSV) or storage disabled: the form itself still holds the text.
+  }
+}
+
+export function clearSavedBriefForm() {
+  discarded = true
+  try {
+    window.sessionStorage.removeItem(KEY)
+  } catch {
+    // nothing saved
+  }
+}

@@ -1,0 +1,69 @@
+import { useState } from 'react'
+import { Decision, DecisionRequest, type Gate } from '../../../../contracts/runs'
+import { useI18n } from '../../i18n'
+import { errorText } from '../../lib/error-text'
+import { zodIssueText } from '../../lib/zod-issue-text'
+import { useDecision } from './queries'
+
+/** One open gate the current user may decide. The server re-checks everything; this only shapes the UI. */
+export function DecisionPanel({ runId, gate }: { runId: string; gate: Gate }) {
+  const { t } = useI18n()
+  const [comment, setComment] = useState('')
+  const [localError, setLocalError] = useState<string | null>(null)
+  const decision = useDecision(runId)
+
+  const decide = (d: Decision) => {
+    const parsed = DecisionRequest.safeParse({ decision: d, comment })
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]
+      setLocalError(!issue || issue.code === 'custom' ? t('validation.commentRequired') : zodIssueText(issue, t))
+      return
+    }
+    setLocalError(null)
+    decision.mutate({ gateId: gate.id, body: parsed.data }, { onSuccess: () => setComment('') })
+  }
+
+  const error = localError ?? (decision.isError ? errorText(decision.error, t) : null)
+
+  return (
+    <div className="card decision-panel" data-testid="decision-panel" data-gate={gate.gate}>
+      <h2>{t('decision.title', { gate: t(`gate.${gate.gate}`) })}</h2>
+      <div className="field">
+        <label htmlFor={`decision-comment-${gate.id}`} className="field-label">
+          {t('decision.comment')}
+        </label>
+        <textarea
+          id={`decision-comment-${gate.id}`}
+          data-testid="decision-comment"
+          rows={4}
+          value={comment}
+          onChange={(e) => {
+            setComment(e.target.value)
+            setLocalError(null)
+          }}
+        />
+        <p className="field-help">{t('decision.commentHelp')}</p>
+      </div>
+      {error && (
+        <p className="form-error" role="alert" data-testid="decision-error">
+          {error}
+        </p>
+      )}
+      <div className="decision-buttons">
+        {Decision.options.map((d) => (
+          <button
+            key={d}
+            type="button"
+            className={`button decision-${d}`}
+            data-testid={`decision-${d}`}
+            disabled={decision.isPending}
+            onClick={() => decide(d)}
+          >
+            {t(`decision.${d}`)}
+          </button>
+        ))}
+      </div>
+      {decision.isPending && <p className="muted small">{t('decision.sending')}</p>}
+    </div>
+  )
+}

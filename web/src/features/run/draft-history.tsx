@@ -1,0 +1,24 @@
+import type { Run } from '../../../../contracts/runs'
+import { useI18n } from '../../i18n'
+import { formatDateTime } from '../../lib/format'
+
+export function DraftHistory({ drafts, current }: { drafts: Run['drafts']; current: number | undefined }) {
+  const { t, lang } = useI18n()
+  if (drafts.length === 0) return <p className="muted">{t('run.noHistory')}</p>
+  const ordered = [...drafts].sort((a, b) => b.version - a.version)
+  return (
+    <ol className="history" data-testid="draft-history">
+      {ordered.map((d) => (
+        <li key={d.version} className={d.version === current ? 'current' : undefined}>
+          <strong>{t('run.historyItem', { version: d.version, date: formatDateTime(d.createdAt, lang) })}</strong>
+          {d.feedback && (
+            <>
+              <p className="small muted">{t('run.feedback')}</p>
+              <blockquote className="pre-wrap">{d.feedback}</blockquote>
+            </>
+          )}
+        </li>
+      ))}
+    </ol>
+  )
+}

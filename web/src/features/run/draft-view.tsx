@@ -1,0 +1,56 @@
+import type { Draft } from '../../../../contracts/runs'
+import { useI18n } from '../../i18n'
+import { formatDateTime } from '../../lib/format'
+import { OfferDraftView } from './offer-draft-view'
+
+export function EngineBadge({ draft }: { draft: Draft }) {
+  const { t } = useI18n()
+  // The offline engine must never pass for a model (ARCHITECTURE.md): say so plainly.
+  return draft.engine === 'offline' ? (
+    <span className="badge badge-offline" data-testid="engine-badge" data-engine="offline">
+      {t('run.engineOffline')}
+    </span>
+  ) : (
+    <span className="badge badge-model" data-testid="engine-badge" data-engine={draft.engine}>
+      {t('run.engineModel', { model: draft.model })}
+    </span>
+  )
+}
+
+export function DraftView({ draft }: { draft: Draft }) {
+  const { t, lang } = useI18n()
+  return (
+    <div className="card draft">
+      <div className="draft-head">
+        <h2>{t('run.draft', { version: draft.version })}</h2>
+        <EngineBadge draft={draft} />
+      </div>
+      <p className="muted small" data-testid="draft-meta">
+        {t('run.prompt', { id: draft.promptId, version: draft.promptVersion })} · {t(`lang.${draft.lang}`)} ·{' '}
+        {formatDateTime(draft.createdAt, lang)}
+      </p>
+      {draft.feedback && (
+        <div className="feedback-box" data-testid="draft-feedback">
+          <p className="small">{t('run.feedback')}</p>
+          <blockquote className="pre-wrap">{draft.feedback}</blockquote>
+        </div>
+      )}
+      {draft.kind === 'offer' ? (
+        <>
+          <OfferDraftView content={draft.content} />
+          {/* The structured view is the one to review; the plain text is there to copy. */}
+          <details className="plain-text">
+            <summary>{t('run.plainText')}</summary>
+            <div className="draft-text pre-wrap" data-testid="draft-text" lang={draft.lang}>
+              {draft.text}
+            </div>
+          </details>
+        </>
+      ) : (
+        <div className="draft-text pre-wrap" data-testid="draft-text" lang={draft.lang}>
+          {draft.text}
+        </div>
+      )}
+    </div>
+  )
+}

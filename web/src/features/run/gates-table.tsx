@@ -1,0 +1,63 @@
+import type { Gate } from '../../../../contracts/runs'
+import { StatusBadge } from '../../components/status-badge'
+import { useI18n } from '../../i18n'
+import { formatDateTime, isPast } from '../../lib/format'
+
+const WAITING: ReadonlySet<string> = new Set(['open', 'pending'])
+
+export function GatesTable({ gates }: { gates: Gate[] }) {
+  const { t, lang } = useI18n()
+  const now = Date.now()
+  const rows = [...gates].sort((a, b) => b.draftVersion - a.draftVersion || a.position - b.position)
+
+  return (
+    <div className="table-wrap">
+      <table className="table gates">
+        <thead>
+          <tr>
+            <th>{t('run.col.gate')}</th>
+            <th>{t('run.col.role')}</th>
+            <th>{t('run.col.status')}</th>
+            <th>{t('run.col.assignee')}</th>
+            <th>{t('run.col.due')}</th>
+            <th>{t('run.col.decided')}</th>
+            <th>{t('run.col.comment')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((g) => {
+            const overdue = WAITING.has(g.status) && isPast(g.dueAt, now)
+            return (
+              <tr key={g.id} data-testid="gate-row" data-gate={g.gate} data-status={g.status} className={g.status === 'superseded' ? 'dimmed' : undefined}>
+                <td>
+                  {t(`gate.${g.gate}`)} <span className="muted small">v{g.draftVersion}</span>
+                </td>
+                <td>{t(`role.${g.role}`)}</td>
+                <td>
+                  <StatusBadge kind="gate" status={g.status} />
+                </td>
+                <td>{g.assignee ?? t('common.none')}</td>
+                <td className={overdue ? 'overdue nowrap' : 'nowrap'} data-overdue={overdue || undefined}>
+                  {formatDateTime(g.dueAt, lang)}
+                  {overdue && <span className="small"> ({t('run.overdue')})</span>}
+                </td>
+                <td>
+                  {g.decidedBy ? (
+                    <>
+                      {g.decidedBy}
+                      <br />
+                      <span className="muted small">{formatDateTime(g.decidedAt, lang)}</span>
+                    </>
+                  ) : (
+                    t('common.none')
+                  )}
+                </td>
+                <td className="pre-wrap">{g.comment || t('common.none')}</td>
+              </tr>
+            )
+          })}
+        </tbody>
+      </table>
+    </div>
+  )
+}

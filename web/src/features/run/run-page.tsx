@@ -1,0 +1,81 @@
+import { useQuery } from '@tanstack/react-query'
+import { ErrorState, Loading } from '../../components/states'
+import { StatusBadge } from '../../components/status-badge'
+import { useI18n } from '../../i18n'
+import { formatDateTime } from '../../lib/format'
+import { Link } from '../../lib/router'
+import { useCurrentUser } from '../auth/current-user'
+import { DecisionPanel } from './decision-panel'
+import { DraftHistory } from './draft-history'
+import { DraftView } from './draft-view'
+import { GatesTable } from './gates-table'
+import { isActiveRun, runQuery } from './queries'
+
+export function RunPage({ id }: { id: string }) {
+  const { t, lang } = useI18n()
+  const me = useCurrentUser()
+  const query = useQuery(runQuery(id))
+
+  if (query.isPending) return <Loading />
+  if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />
+  const run = query.data
+
+  // Separation of duties: the author never sees a decision panel on their own work.
+  const isAuthor = run.authorEmail.toLowerCase() === me.email.toLowerCase()
+  // The same rules the server enforces: open, my role, assigned to me or to nobody, not my own run.
+  const decidable = isAuthor
+    ? []
+    : run.gates.filter(
+        (g) => g.status === 'open' && me.roles.includes(g.role) && (g.assignee === null || g.assignee.toLowerCase() === me.email.toLowerCase()),
+      )
+  const active = isActiveRun(run.status)
+
+  return (
+    <section>
+      <p className="breadcrumb">
+        <Link to={`/briefs/${run.briefId}`}>{t('run.brief', { title: run.briefTitle })}</Link>
+      </p>
+      <div className="page-head">
+        <div>
+          <h1>{run.briefTitle}</h1>
+          <p className="muted">
+            <span className="tag">{t(`kind.${run.kind}`)}</span> {t('run.author', { email: run.authorEmail })} ·{' '}
+            {t('run.updated', { date: formatDateTime(run.updatedAt, lang) })}
+          </p>
+        </div>
+        <div className="run-status">
+          <span className="muted small">{t('run.status')}</span>
+          <StatusBadge kind="run" status={run.status} testId="run-status" />
+        </div>
+      </div>
+
+      {run.status === 'failed' && (
+        <div className="state state-error" role="alert" data-testid="run-error">
+          <strong>{t('run.failed')}</strong>
+          {run.error && <p className="pre-wrap">{run.error}</p>}
+        </div>
+      )}
+      {active && (
+        <p className="state state-loading" role="status" data-testid="run-waiting">
+          <span className="spinner" aria-hidden="true" /> {t('run.waiting')}
+        </p>
+      )}
+
+      {run.draft ? <DraftView draft={run.draft} /> : !active && <p className="muted">{t('run.noDraft')}</p>}
+
+      {decidable.map((g) => (
+        <DecisionPanel key={g.id} runId={run.id} gate={g} />
+      ))}
+
+      <div className="card">
+        <h2>{t('run.gates')}</h2>
+        {run.gates.length === 0 ? <p className="muted">{t('run.noGates')}</p> : <GatesTable gates={run.gates} />}
+      </div>
+
+      <div className="card">
+        <h2>{t('run.history')}</h2>
+        <DraftHistory drafts={run.drafts} current={run.draft?.version} />
+      </div>
+    </section>
+  )
+}
