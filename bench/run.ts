@@ -6,6 +6,7 @@ import { testTargets, type TestTarget } from '../test/helpers/databases'
 import { offerBrief } from '../test/helpers/fixtures'
 import { makeHarness } from '../test/helpers/harness'
 import { benchClassify } from './classify'
+import { printPolicyQuality } from './policy-quality'
 import { fmt, summarize, timeEach } from './stats'
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 100)
@@ -65,7 +66,9 @@ async function benchTarget(target: TestTarget): Promise<Row[]> {
   return rows
 }
 
-console.log('## policy classification (no database)')
+printPolicyQuality()
+
+console.log('\n## policy classification speed (no database)')
 console.log('| what | n | p50 ms | p95 ms | throughput |')
 console.log('|---|---:|---:|---:|---|')
 for (const r of await benchClassify()) console.log(`| ${r.what} | ${r.n} | ${fmt(r.p50)} | ${fmt(r.p95)} | ${r.value ?? ''} |`)

@@ -7,6 +7,8 @@ export const PolicyView = z.object({
   channels: z.array(z.string()),
   paidAdChannels: z.array(z.string()),
   distinctReviewers: z.boolean(),
+  /** A model may add risk categories (never remove them) when one is configured. */
+  llmClassifier: z.boolean(),
   personalData: z.object({ inputs: z.enum(['redact', 'block']) }),
   gates: z.array(
     z.object({

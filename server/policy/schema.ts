@@ -38,6 +38,11 @@ export const PolicyFile = z
     gates: z.record(z.string(), GateSpec),
     categories: z.record(z.string(), z.array(Gate)),
     distinct_reviewers: z.boolean().default(false),
+    /**
+     * A model reviewer that may ADD risk categories to a draft's rule-based ones, never remove
+     * any. Used only when a model is configured (OPENAI_API_KEY); off by default.
+     */
+    llm_classifier: z.strictObject({ enabled: z.boolean() }).default({ enabled: false }),
     personal_data: z.strictObject({
       /** What to do when a brief's inputs hold personal data: redact before the model, or refuse. */
       inputs: z.enum(['redact', 'block']),

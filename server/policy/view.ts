@@ -9,6 +9,7 @@ export function policyView(p: Policy): PolicyView {
     channels: p.file.channels,
     paidAdChannels: p.file.paid_ad_channels,
     distinctReviewers: p.file.distinct_reviewers,
+    llmClassifier: p.file.llm_classifier.enabled,
     personalData: p.file.personal_data,
     gates: Object.entries(p.file.gates).map(([gate, g]) => ({
       gate, role: g!.role, slaBusinessDays: g!.sla_business_days, after: g!.after, owner: g!.owner,

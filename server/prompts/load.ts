@@ -9,7 +9,8 @@ import type { Queryable } from '../db/connect'
 const FrontMatter = z.strictObject({
   id: z.string().regex(/^[a-z][a-z0-9_-]*$/),
   version: z.number().int().positive(),
-  kind: BriefKind,
+  /** A brief kind it drafts, or `risk_review`: the optional model risk classifier. */
+  kind: z.union([BriefKind, z.literal('risk_review')]),
   lang: Lang,
   schema: z.string().min(1),
   temperature: z.number().min(0).max(2).default(0.7),

@@ -4,7 +4,8 @@ import { draftingKind } from '../drafting/kinds'
 import type { DraftingTask } from '../drafting/types'
 import { notFound } from '../errors'
 import { LlmError, type Usage } from '../llm/provider'
-import { classify } from '../policy/classify'
+import { classify, type RiskHit } from '../policy/classify'
+import { reviewWithModel, wantsModelReview, withModelHits } from '../policy/model-review'
 import { Redactor } from '../policy/pii-guard'
 import { policyByVersion } from '../policy/store'
 import { render } from '../prompts/load'
@@ -60,7 +61,7 @@ export async function draftRun(deps: RunDeps, { runId, version, feedback }: { ru
   }
   const prompt = prompts.get(kind.promptId, brief.lang)
   const vars = kind.variables(task)
-  const callInfo = { kind: brief.kind, promptId: prompt.id, promptVersion: prompt.versionLabel, draftVersion: version, redacted: redactor.total }
+  const callInfo = { purpose: 'draft', kind: brief.kind, promptId: prompt.id, promptVersion: prompt.versionLabel, draftVersion: version, redacted: redactor.total }
   const auditCall = (usage: Usage, outcome: string, error?: string) => ({
     actorId: run.author_id,
     action: 'llm.call' as const,
@@ -84,20 +85,37 @@ export async function draftRun(deps: RunDeps, { runId, version, feedback }: { ru
   }
   const { output, ...usage } = result
   const text = kind.toText(output, brief.lang)
-  // The draft is classified by rules, never by the model's say-so.
+  // The draft is classified by rules; a model reviewer, where the policy enables it, may only add.
   const c = classify(policy, text, { channel: brief.channel, lang: brief.lang })
   const piiFindings = c.risks.filter((r) => r.category === 'personal_data').length
+  let modelAudit: Record<string, unknown> | null = null
+  let modelRisks: RiskHit[] = []
+  if (wantsModelReview(policy, provider, piiFindings)) {
+    const info = { purpose: 'risk_review', kind: brief.kind, promptId: 'risk-review', draftVersion: version }
+    try {
+      const review = await reviewWithModel(deps, { text, lang: brief.lang, channel: brief.channel, ruleHits: c.risks })
+      modelRisks = review.hits
+      modelAudit = { ...info, promptVersion: review.promptVersion, ...review.usage, outcome: 'ok', added: withModelHits([], modelRisks).filter((k) => !c.categories.includes(k)) }
+    } catch (err) {
+      // The rules' gates stand without it; the failure is logged, not hidden.
+      if (!(err instanceof LlmError)) throw err
+      modelAudit = { ...info, ...err.usage, outcome: err.failure, error: err.message }
+    }
+  }
+  const risks = [...c.risks, ...modelRisks]
+  const categories = withModelHits(c.categories, modelRisks)
   await sql.begin(async (tx) => {
     await tx`insert into drafts (run_id, version, lang, content, text, engine, model, prompt_id, prompt_version, feedback,
         categories, risks, missing, pii_findings)
       values (${runId}, ${version}, ${brief.lang}, ${tx.json(JSON.parse(JSON.stringify(output)))}, ${text}, ${usage.engine},
-        ${usage.model}, ${prompt.id}, ${prompt.versionLabel}, ${feedback}, ${c.categories}, ${tx.json(JSON.parse(JSON.stringify(c.risks)))},
+        ${usage.model}, ${prompt.id}, ${prompt.versionLabel}, ${feedback}, ${categories}, ${tx.json(JSON.parse(JSON.stringify(risks)))},
         ${tx.json(JSON.parse(JSON.stringify(c.missing)))}, ${piiFindings})
       on conflict (run_id, version) do update set content = excluded.content, text = excluded.text,
         engine = excluded.engine, model = excluded.model, prompt_version = excluded.prompt_version,
         categories = excluded.categories, risks = excluded.risks, missing = excluded.missing, pii_findings = excluded.pii_findings`
     await tx`update runs set draft_version = ${version} where id = ${runId}`
     await appendAudit(tx, auditCall(usage, 'ok'))
+    if (modelAudit) await appendAudit(tx, { actorId: run.author_id, action: 'llm.call', runId, data: modelAudit })
   })
 }
 
