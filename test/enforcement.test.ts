@@ -17,7 +17,8 @@ describe.each(targets)('gates cannot be skipped on $name', (target) => {
     const hash = await hashPassword('demo')
     await h.sql`insert into users (email, name, password_hash, roles) values
       ('writer-editor@copydesk.local', 'Writer and editor', ${hash}, ${['writer', 'editor']}),
-      ('editor2@copydesk.local', 'Second editor', ${hash}, ${['editor']})`
+      ('editor2@copydesk.local', 'Second editor', ${hash}, ${['editor']}),
+      ('factcheck2@copydesk.local', 'Second fact-checker', ${hash}, ${['factcheck']})`
   })
   afterAll(async () => h?.close())
 
@@ -38,11 +39,22 @@ describe.each(targets)('gates cannot be skipped on $name', (target) => {
       const c = await h.client().login(email)
       expect([email, (await c.post(`/api/gates/${factCheck.id}/decision`, { decision: 'pass' })).status]).toEqual([email, status])
     }
+    // the claims checklist of that gate: the same people, the same answers
+    const claim = run.claims[0].id
+    const otherChecker = await h.client().login('factcheck2@copydesk.local')
+    for (const [email, status] of [...Object.entries(expected), ['factcheck2@copydesk.local', 403]] as const) {
+      const c = email === 'factcheck2@copydesk.local' ? otherChecker : await h.client().login(email)
+      const r = await c.post(`/api/claims/${claim}`, { status: 'verified', source: 'https://example.com/case' })
+      expect([email, r.status]).toEqual([email, status])
+    }
     // release is pending until fact_check passes: even its rightful reviewer gets 409
     expect((await (await h.as('editor')).post(`/api/gates/${release.id}/decision`, { decision: 'pass' })).status).toBe(409)
     const fc = await h.as('factcheck')
     await h.verifyAllClaims(fc, runId)
     expect((await fc.post(`/api/gates/${factCheck.id}/decision`, { decision: 'pass' })).status).toBe(200)
+    // a replayed decision, or a late claim change, finds the gate closed
+    expect((await fc.post(`/api/gates/${factCheck.id}/decision`, { decision: 'pass' })).status).toBe(409)
+    expect((await fc.post(`/api/claims/${claim}`, { status: 'rejected' })).status).toBe(409)
     await h.worker.drain()
     // legal review: only the legal role, never the author; nobody may waive it under the default policy
     for (const email of ['writer-editor@copydesk.local', 'editor@copydesk.local', 'factcheck@copydesk.local', 'cmo@copydesk.local', 'admin@copydesk.local']) {
