@@ -1,0 +1,126 @@
+// Detectors for personal data with a fixed shape: contacts, documents, payment and network ids,
+// secrets. Every regex is linear (no nested quantifiers over the same characters), so a 1 MB
+// hostile input cannot make them backtrack; checksums cut look-alikes (order ids, prices).
+import { ibanValid, innValid, luhnValid, ogrnValid, snilsValid } from './checksums'
+import type { PiiDetector, PiiFinding, PiiType } from './types'
+
+const found = (type: PiiType, detector: string, start: number, end: number, confidence: number): PiiFinding => ({ type, start, end, detector, confidence })
+const onlyDigits = (s: string) => s.replace(/\D/g, '')
+/** The text just before a match, lower-cased, for context cues. */
+const before = (text: string, at: number, n = 24) => text.slice(Math.max(0, at - n), at).toLowerCase()
+
+function* matches(re: RegExp, text: string) {
+  for (const m of text.matchAll(re)) yield { value: m[0], start: m.index, end: m.index + m[0].length, groups: m }
+}
+
+const EMAIL = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}][\p{L}\p{N}._%+-]{0,63}@[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,62}\.)+\p{L}{2,24}(?![\p{L}\p{N}])/gu
+export const email: PiiDetector = (text) => [...matches(EMAIL, text)].map((m) => found('EMAIL', 'email', m.start, m.end, 0.99))
+
+// Russian +7/8 numbers in the usual spellings, and international E.164 numbers with a "+".
+const PHONE_RU = /(?<![\p{L}\p{N}+])(?:\+7|8)[ \t]?(?:\(\d{3}\)|-?\d{3})[ \t-]?\d{3}[ \t-]?\d{2}[ \t-]?\d{2}(?!\d)/gu
+const PHONE_INTL = /(?<![\p{L}\p{N}+])\+(?!7)[1-9]\d{0,2}(?:[ \t.-]?\(?\d{1,4}\)?){2,5}(?!\d)/gu
+const ORDER_CUE = /(?:заказ\p{L}*|order|счёт|счет|invoice|арт\.?|артикул|sku|№|#|id)\s*[:№#]?\s*$/u
+export const phone: PiiDetector = (text) => {
+  const out: PiiFinding[] = []
+  for (const re of [PHONE_RU, PHONE_INTL]) {
+    for (const m of matches(re, text)) {
+      const digits = onlyDigits(m.value)
+      if (re === PHONE_INTL && (digits.length < 8 || digits.length > 15)) continue
+      if (ORDER_CUE.test(before(text, m.start, 16))) continue
+      out.push(found('PHONE', 'phone', m.start, m.end, re === PHONE_RU ? 0.97 : 0.9))
+    }
+  }
+  return out
+}
+
+// Passport of a Russian citizen: series (2+2 digits) and number (6). With a cue anywhere close
+// before it, or in the typical "45 10 123456" spelling.
+const PASSPORT = /(?<![\p{N}-])\d{2}[ \t]?\d{2}[ \t№]{0,3}\d{6}(?![\p{N}-])/gu
+const PASSPORT_CUE = /(?:паспорт|серия|passport|серии)[^\n]{0,30}$/u
+export const passportRu: PiiDetector = (text) => {
+  const out: PiiFinding[] = []
+  for (const m of matches(PASSPORT, text)) {
+    const cued = PASSPORT_CUE.test(before(text, m.start, 40))
+    const spelled = /^\d{2} \d{2} \d{6}$/.test(m.value)
+    if (cued || spelled) out.push(found('PASSPORT_RU', 'passport', m.start, m.end, cued ? 0.97 : 0.75))
+  }
+  return out
+}
+
+const SNILS = /(?<![\p{N}-])\d{3}[- ]?\d{3}[- ]?\d{3}[- ]?\d{2}(?![\p{N}-])/gu
+export const snils: PiiDetector = (text) =>
+  [...matches(SNILS, text)].filter((m) => snilsValid(onlyDigits(m.value))).map((m) => found('SNILS', 'snils', m.start, m.end, 0.97))
+
+// INN, OGRN, OGRNIP: bare digit runs with valid check digits. A 10-digit INN also needs a cue:
+// one random 10-digit number in ten passes its checksum.
+const DIGIT_RUN = /(?<![\p{N}\p{L}.,-])\d{10,15}(?![\p{N}\p{L}]|[.,-]\d)/gu
+const INN_CUE = /(?<!\p{L})(?:инн|inn|taxpayer|tin)(?!\p{L})[^\n]{0,12}$/u
+const OGRN_CUE = /(?<!\p{L})(?:огрн|ogrn|psrn)\p{L}*[^\n]{0,12}$/u
+export const registryIds: PiiDetector = (text) => {
+  const out: PiiFinding[] = []
+  for (const m of matches(DIGIT_RUN, text)) {
+    const cue = before(text, m.start, 20)
+    const n = m.value.length
+    if ((n === 10 || n === 12) && innValid(m.value)) {
+      if (INN_CUE.test(cue)) out.push(found('INN', 'inn', m.start, m.end, 0.98))
+      else if (n === 12 && !OGRN_CUE.test(cue)) out.push(found('INN', 'inn', m.start, m.end, 0.8))
+    } else if (n === 13 && /^[1-9]/.test(m.value) && ogrnValid(m.value)) {
+      out.push(found('OGRN', 'ogrn', m.start, m.end, OGRN_CUE.test(cue) ? 0.98 : 0.8))
+    } else if (n === 15 && m.value.startsWith('3') && ogrnValid(m.value)) {
+      out.push(found('OGRNIP', 'ogrn', m.start, m.end, OGRN_CUE.test(cue) ? 0.98 : 0.8))
+    }
+  }
+  return out
+}
+
+const CARD = /(?<![\p{N}-])\d{4}(?:[ -]?\d{4}){2}[ -]?\d{1,7}(?![\p{N}-])/gu
+export const card: PiiDetector = (text) =>
+  [...matches(CARD, text)].filter((m) => luhnValid(onlyDigits(m.value)) && !/^(\d)\1+$/.test(onlyDigits(m.value))).map((m) => found('CARD', 'card', m.start, m.end, 0.97))
+
+const IBAN = /(?<![\p{L}\p{N}])[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?(?![\p{L}\p{N}])/gu
+export const iban: PiiDetector = (text) =>
+  [...matches(IBAN, text)].filter((m) => ibanValid(m.value)).map((m) => found('IBAN', 'iban', m.start, m.end, 0.99))
+
+const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)'
+const IPV4 = new RegExp(`(?<![\\p{N}.])${OCTET}(?:\\.${OCTET}){3}(?![\\p{N}]|\\.\\d)`, 'gu')
+// Full or "::"-compressed IPv6: at least one "::" or all eight groups, so clock times never match.
+const IPV6 = /(?<![\p{L}\p{N}:])(?:(?:[0-9a-f]{1,4}:){7}[0-9a-f]{1,4}|(?:[0-9a-f]{1,4}:){1,6}:(?:[0-9a-f]{1,4}(?::[0-9a-f]{1,4}){0,5})?|::(?:[0-9a-f]{1,4}(?::[0-9a-f]{1,4}){0,6}))(?![\p{L}\p{N}:])/giu
+export const ip: PiiDetector = (text) => [
+  // "v1.2.3.4" and "version 10.0.1.2" are versions, not hosts
+  ...[...matches(IPV4, text)].filter((m) => !/(?:\bv|version|версия)\s?$/.test(before(text, m.start, 10))).map((m) => found('IP', 'ip', m.start, m.end, 0.9)),
+  ...[...matches(IPV6, text)].filter((m) => /[0-9a-f]{3}/i.test(m.value)).map((m) => found('IP', 'ip', m.start, m.end, 0.9)),
+]
+
+// Credentials that must never leave: vendor key formats, bearer tokens, JWTs, "api_key = …".
+const SECRETS: [string, RegExp][] = [
+  ['openai', /\bsk-(?:proj-|ant-|live-|test-)?[A-Za-z0-9_-]{20,200}/g],
+  ['github', /\b(?:gh[pousr]_[A-Za-z0-9]{30,100}|github_pat_[A-Za-z0-9_]{40,120})/g],
+  ['aws', /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g],
+  ['slack', /\bxox[abprs]-[A-Za-z0-9-]{10,100}/g],
+  ['google', /\bAIza[0-9A-Za-z_-]{35}/g],
+  ['stripe', /\b[rsp]k_(?:live|test)_[A-Za-z0-9]{16,100}/g],
+  ['jwt', /\beyJ[A-Za-z0-9_-]{8,1000}\.eyJ[A-Za-z0-9_-]{8,2000}\.[A-Za-z0-9_-]{8,1000}/g],
+  ['bearer', /(?<=\bBearer\s)[A-Za-z0-9._~+/-]{20,500}=*/g],
+  ['assigned', /(?<=\b(?:api[_-]?key|secret|token|password|пароль)\s{0,3}[:=]\s{0,3}["']?)[A-Za-z0-9._~+/!@#$%^&*-]{12,200}/gi],
+]
+export const secret: PiiDetector = (text) => {
+  const out: PiiFinding[] = []
+  for (const [name, re] of SECRETS) for (const m of matches(re, text)) out.push(found('SECRET', `secret:${name}`, m.start, m.end, 0.95))
+  return out
+}
+
+// A date of birth only when it is marked as one: "дата рождения: 12.03.1985", "DOB 1990-07-04".
+const MONTHS = 'январ[яь]|феврал[яь]|март[а]?|апрел[яь]|ма[яй]|июн[яь]|июл[яь]|август[а]?|сентябр[яь]|октябр[яь]|ноябр[яь]|декабр[яь]|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?'
+const DATE = `(?:\\d{1,2}[./-]\\d{1,2}[./-](?:19|20)\\d{2}|(?:19|20)\\d{2}-\\d{2}-\\d{2}|\\d{1,2}\\s+(?:${MONTHS})\\.?\\s+(?:19|20)\\d{2}(?:\\s?г\\.?)?|(?:${MONTHS})\\.?\\s+\\d{1,2},?\\s+(?:19|20)\\d{2})`
+const DOB = new RegExp(`(?:дата\\s+рождения|д\\.\\s?р\\.|родил(?:ся|ась)|г\\.\\s?р\\.|born(?:\\s+on)?|date\\s+of\\s+birth|dob|birth\\s?date|birthday)\\s{0,3}[:\\-–—]?\\s{0,3}(?:on\\s+|в\\s+)?(${DATE})`, 'giu')
+export const dateOfBirth: PiiDetector = (text) => {
+  const out: PiiFinding[] = []
+  for (const m of text.matchAll(DOB)) {
+    const date = m[1]!
+    const start = m.index + m[0].length - date.length
+    out.push(found('DATE_OF_BIRTH', 'dob', start, start + date.replace(/\s?г\.?$/u, '').length, 0.95))
+  }
+  return out
+}
+
+export const STRUCTURED: PiiDetector[] = [email, phone, passportRu, snils, registryIds, card, iban, ip, secret, dateOfBirth]

@@ -1,0 +1,18 @@
+export const PII_TYPES = [
+  'PERSON', 'EMAIL', 'PHONE', 'PASSPORT_RU', 'SNILS', 'INN', 'OGRN', 'OGRNIP', 'CARD', 'IBAN',
+  'ADDRESS', 'DATE_OF_BIRTH', 'IP', 'SECRET',
+] as const
+export type PiiType = (typeof PII_TYPES)[number]
+
+/** One piece of personal data: offsets are JavaScript string indices into the scanned text. */
+export type PiiFinding = {
+  type: PiiType
+  start: number
+  end: number
+  /** Which detector found it (for the quality report and the writer's false-positive review). */
+  detector: string
+  /** 0..1: checksum-valid ids and cue-backed findings are near 1. */
+  confidence: number
+}
+
+export type PiiDetector = (text: string) => PiiFinding[]
