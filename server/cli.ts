@@ -3,6 +3,7 @@ import { AddUser, addUser } from './auth/add-user'
 import { seedDemoUsers } from './auth/seed-demo'
 import { verifyAudit } from './audit/verify'
 import { loadConfig } from './config'
+import { piiRedact, piiScan } from './pii/cli'
 import { policyCheck, policyClassify } from './policy/cli'
 import { openConfiguredDatabase } from './db/open'
 
@@ -22,6 +23,11 @@ Commands:
                      risk categories, rule ids and spans, missing disclaimers and the
                      gates of each file, as JSON Lines in argument order; the channel
                      defaults to landing
+  pii scan FILE... [--json]
+                     personal data in each file (types, JavaScript string offsets), as
+                     JSON Lines in argument order
+  pii redact FILE    the file with personal data replaced by [TYPE_n] placeholders,
+                     numbered by first occurrence (deterministic)
   user add EMAIL --roles writer,editor [--name NAME] [--team TEAM]
                      create a user (or reset their roles and password); the password
                      is read from standard input, so it stays out of shell history:
@@ -35,7 +41,7 @@ Options:
   -h, --help         show this help
 `
 
-type Out = { out: (s: string) => void; err: (s: string) => void; stdin?: NodeJS.ReadableStream }
+type Out = { out: (s: string) => void; err: (s: string) => void; write?: (s: string) => void; stdin?: NodeJS.ReadableStream }
 
 async function readStdin(stdin: NodeJS.ReadableStream = process.stdin): Promise<string> {
   if ((stdin as { isTTY?: boolean }).isTTY) return ''
@@ -67,6 +73,8 @@ export async function runCli(argv: string[], io: Out = { out: console.log, err: 
   }
   if (cmd === 'policy' && sub === 'check') return policyCheck(positionals[2], io)
   if (cmd === 'policy' && sub === 'classify') return policyClassify(positionals.slice(2), String(values.channel ?? 'landing'), io)
+  if (cmd === 'pii' && sub === 'scan') return piiScan(positionals.slice(2), io)
+  if (cmd === 'pii' && sub === 'redact') return piiRedact(positionals.slice(2), io)
   const known = ['migrate', 'seed', 'audit', 'user']
   if (!known.includes(cmd) || (cmd === 'audit' && sub !== 'verify') || (cmd === 'seed' && !values.demo) || (cmd === 'user' && sub !== 'add')) {
     io.err(`copydesk: unknown command "${positionals.join(' ')}"${cmd === 'seed' ? ' (did you mean: seed --demo?)' : ''}\n\n${HELP}`)

@@ -34,6 +34,36 @@ describe('copydesk CLI', () => {
   })
 })
 
+describe('copydesk pii', () => {
+  it('pii scan: JSON Lines in argument order with types and offsets; pii redact: deterministic placeholders', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-pii-'))
+    try {
+      const crm = path.join(dir, 'crm.txt')
+      const ad = path.join(dir, 'ad.txt')
+      const text = 'Клиент перезвонит: +7 916 123-45-67, почта anna@mail.ru; ИНН 500100732259. Повтор: 89161234567.'
+      fs.writeFileSync(crm, text)
+      fs.writeFileSync(ad, 'Скидка 15% до 12.03.2026, арт. 7701-2233-44, заказ № 89161234567.')
+      const r = copydesk(['pii', 'scan', crm, ad, '--json'])
+      expect(r.code).toBe(0)
+      const lines = r.out.trim().split('\n').map((l) => JSON.parse(l))
+      expect(lines.map((l) => l.file)).toEqual([crm, ad])
+      expect(lines[0].findings.map((f: { type: string; start: number; end: number }) => [f.type, text.slice(f.start, f.end)])).toEqual([
+        ['PHONE', '+7 916 123-45-67'], ['EMAIL', 'anna@mail.ru'], ['INN', '500100732259'], ['PHONE', '89161234567'],
+      ])
+      expect(lines[1]).toEqual({ file: ad, findings: [] })
+      const red = copydesk(['pii', 'redact', crm])
+      expect(red.code).toBe(0)
+      expect(red.out).toBe('Клиент перезвонит: [PHONE_1], почта [EMAIL_1]; ИНН [INN_1]. Повтор: [PHONE_1].')
+      expect(copydesk(['pii', 'redact', crm]).out).toBe(red.out)
+      const missing = copydesk(['pii', 'scan', path.join(dir, 'nope.txt')])
+      expect(missing.code).toBe(1)
+      expect(missing.err).toMatch(/nope\.txt: no such file/)
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true })
+    }
+  })
+})
+
 describe('copydesk policy', () => {
   it('policy check: exit 0 for the shipped policy; exit 1 with file: path: reason lines for a broken one', () => {
     const ok = copydesk(['policy', 'check'])
