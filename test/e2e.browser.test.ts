@@ -8,12 +8,15 @@ import { loadConfig } from '../server/config'
 import { startServer, type Server } from '../server/main'
 import { ROOT } from '../server/paths'
 import { findChromium } from './helpers/env'
+import { medicalOfferBrief, offerBrief } from './helpers/fixtures'
 
 const executablePath = findChromium()
 // Where README's screenshots come from: `SCREENSHOTS=1 npx vitest run test/e2e.browser.test.ts`.
 const SHOTS = process.env.SCREENSHOTS === '1' ? path.join(ROOT, 'docs') : undefined
 
-describe.skipIf(!executablePath)('browser: writer drafts, editor approves (Debian chromium)', () => {
+type OfferBrief = ReturnType<typeof offerBrief>
+
+describe.skipIf(!executablePath)('browser: briefs, policy gates and reviews (Debian chromium)', () => {
   let server: Server
   let browser: Browser
   let dataDir: string
@@ -34,6 +37,14 @@ describe.skipIf(!executablePath)('browser: writer drafts, editor approves (Debia
     fs.rmSync(dataDir, { recursive: true, force: true })
   })
 
+  async function openPage() {
+    const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } })
+    const page = await context.newPage()
+    const pageErrors: string[] = []
+    page.on('pageerror', (e) => pageErrors.push(e.message))
+    return { context, page, pageErrors }
+  }
+
   async function login(page: Page, email: string) {
     await page.goto(server.url + '/')
     await page.getByTestId('login-email').fill(email)
@@ -42,11 +53,48 @@ describe.skipIf(!executablePath)('browser: writer drafts, editor approves (Debia
     await expect.poll(() => page.getByTestId('nav-logout').isVisible()).toBe(true)
   }
 
+  async function logout(page: Page) {
+    await page.getByTestId('nav-logout').click()
+    await expect.poll(() => page.getByTestId('login-email').isVisible()).toBe(true)
+  }
+
+  /** Fills the rest of the offer form from a fixture; the title and kind are set by the caller. */
+  async function fillOfferBrief(page: Page, brief: OfferBrief) {
+    await page.getByTestId('brief-audience').fill(brief.audience)
+    await page.getByTestId('brief-task').fill(brief.task)
+    await page.getByTestId('brief-offer').fill(brief.offer)
+    await page.getByTestId('brief-format').fill(brief.format)
+    await page.getByTestId('brief-channel').selectOption(brief.channel) // the policy's channels
+    await page.getByTestId('brief-deadline').fill(brief.deadline)
+    await page.getByTestId('brief-qualityCriteria').fill(brief.qualityCriteria)
+    await page.getByTestId('brief-successMetrics').fill(brief.successMetrics)
+    const inputs = brief.inputs ?? {}
+    if (inputs.product) await page.getByTestId('brief-inputs-product').fill(inputs.product)
+    if (inputs.timeframe) await page.getByTestId('brief-inputs-timeframe').fill(inputs.timeframe)
+    if (inputs.method) await page.getByTestId('brief-inputs-method').fill(inputs.method)
+    if (inputs.differentiator) await page.getByTestId('brief-inputs-differentiator').fill(inputs.differentiator)
+    if (inputs.proofs) await page.getByTestId('brief-inputs-proofs').fill(inputs.proofs.join('\n')) // one per line
+  }
+
+  const runStatus = (page: Page) => page.getByTestId('run-status').getAttribute('data-status')
+  const gateRow = (page: Page, gate: string) => page.locator(`[data-testid="gate-row"][data-gate="${gate}"]`)
+
+  /** From the review queue to the run of one gate. */
+  async function openReview(page: Page, gate: string, runUrl: string) {
+    await page.getByTestId('nav-reviews').click()
+    const item = page.locator(`[data-testid="review-item"][data-gate="${gate}"]`)
+    await expect.poll(() => item.count()).toBe(1)
+    expect(await item.getByTestId('review-escalated').count()).toBe(0)
+    await item.click()
+    await expect.poll(() => page.url()).toBe(runUrl)
+    await expect.poll(() => page.locator(`[data-testid="decision-panel"][data-gate="${gate}"]`).isVisible()).toBe(true)
+    // The default policy lets nobody waive a gate.
+    expect(await page.getByTestId('decision-waive').count()).toBe(0)
+  }
+
   it('walks the whole flow in the UI', async () => {
-    const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } })
-    const page = await context.newPage()
-    const pageErrors: string[] = []
-    page.on('pageerror', (e) => pageErrors.push(e.message))
+    const { context, page, pageErrors } = await openPage()
+    const brief = offerBrief() // safe copy: the default policy gates it with release only
 
     await page.goto(server.url + '/')
     await page.getByTestId('login-email').fill('writer@copydesk.local')
@@ -57,43 +105,31 @@ describe.skipIf(!executablePath)('browser: writer drafts, editor approves (Debia
 
     await page.getByTestId('nav-new-brief').click()
     await page.getByTestId('brief-kind').selectOption('offer')
-    await page.getByTestId('brief-title').fill('CRM for dental clinics')
+    await page.getByTestId('brief-title').fill(brief.title)
     await page.getByTestId('brief-submit').click()
     // inline errors from the shared zod schema, nothing typed is lost
     await expect.poll(() => page.getByTestId('field-error-audience').isVisible()).toBe(true)
-    expect(await page.getByTestId('brief-title').inputValue()).toBe('CRM for dental clinics')
+    expect(await page.getByTestId('brief-title').inputValue()).toBe(brief.title)
 
-    await page.getByTestId('brief-audience').fill('Owners of private dental clinics with 3-10 chairs')
-    await page.getByTestId('brief-task').fill('Cut patient no-shows')
-    await page.getByTestId('brief-offer').fill('A CRM with automatic appointment reminders')
-    await page.getByTestId('brief-format').fill('landing page')
-    await page.getByTestId('brief-channel').fill('landing')
-    await page.getByTestId('brief-deadline').fill('2026-12-15')
-    await page.getByTestId('brief-qualityCriteria').fill('Retellable in ten seconds')
-    await page.getByTestId('brief-successMetrics').fill('Demo requests 5%')
-    await page.getByTestId('brief-inputs-product').fill('RemindCRM')
-    await page.getByTestId('brief-inputs-timeframe').fill('30 days')
-    await page.getByTestId('brief-inputs-method').fill('SMS and WhatsApp reminders')
+    await fillOfferBrief(page, brief)
     await page.getByTestId('brief-submit').click()
 
-    await expect.poll(() => page.getByTestId('run-status').getAttribute('data-status'), { timeout: 30_000 }).toBe('awaiting_review')
-    expect(await page.getByTestId('draft-text').textContent()).toContain('RemindCRM')
+    await expect.poll(() => runStatus(page), { timeout: 30_000 }).toBe('awaiting_review')
+    expect(await page.getByTestId('draft-text').textContent()).toContain('StudioDesk')
     expect(await page.getByTestId('offer-variant').count()).toBe(3)
     expect(await page.getByTestId('engine-badge').first().innerText()).toMatch(/offline/i)
     expect(await page.getByTestId('decision-pass').count()).toBe(0) // the author gets no decision panel
+    expect(await page.locator('[data-testid="gate-row"]').count()).toBe(1) // release only
     const runUrl = page.url()
     if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'screenshot-run.png'), fullPage: true })
-    await page.getByTestId('nav-logout').click()
-    await expect.poll(() => page.getByTestId('login-email').isVisible()).toBe(true)
+    await logout(page)
 
     await login(page, 'editor@copydesk.local')
-    await page.getByTestId('nav-reviews').click()
-    await page.getByTestId('review-item').first().click()
-    await expect.poll(() => page.url()).toBe(runUrl)
+    await openReview(page, 'release', runUrl)
     await page.getByTestId('decision-comment').fill('Clear and honest, ship it')
     await page.getByTestId('decision-pass').click()
-    await expect.poll(() => page.getByTestId('run-status').getAttribute('data-status'), { timeout: 30_000 }).toBe('approved')
-    await expect.poll(() => page.locator('[data-testid="gate-row"][data-gate="release"]').getAttribute('data-status')).toBe('passed')
+    await expect.poll(() => runStatus(page), { timeout: 30_000 }).toBe('approved')
+    await expect.poll(() => gateRow(page, 'release').getAttribute('data-status')).toBe('passed')
     if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'screenshot-approved.png'), fullPage: true })
 
     // Russian UI for a Russian browser
@@ -102,6 +138,113 @@ describe.skipIf(!executablePath)('browser: writer drafts, editor approves (Debia
     await ruPage.goto(server.url + '/')
     expect(await ruPage.getByTestId('login-submit').innerText()).toMatch(/[а-яё]/i)
     await ru.close()
+
+    expect(pageErrors).toEqual([])
+    await context.close()
+  })
+
+  it('risky copy: highlighted risks, claims checked with sources, three different reviewers', { timeout: 240_000 }, async () => {
+    const { context, page, pageErrors } = await openPage()
+    const brief = medicalOfferBrief() // dental clinics (medicine), numbers (claims), a guarantee (legal promise)
+
+    // The writer drafts it and sees what the policy marked, but decides nothing.
+    await login(page, 'writer@copydesk.local')
+    await page.getByTestId('nav-new-brief').click()
+    await page.getByTestId('brief-kind').selectOption('offer')
+    await page.getByTestId('brief-title').fill(brief.title)
+    await fillOfferBrief(page, brief)
+    await page.getByTestId('brief-submit').click()
+    await expect.poll(() => runStatus(page), { timeout: 30_000 }).toBe('awaiting_review')
+    const runUrl = page.url()
+    const runId = runUrl.split('/runs/')[1]!
+
+    const run = await page.evaluate(async (url) => (await fetch(url)).json(), `/api/runs/${runId}`)
+    expect(run.gates.map((g: { gate: string }) => g.gate)).toEqual(['fact_check', 'legal_review', 'release'])
+    // Highlighting never changes the text itself.
+    expect(await page.getByTestId('draft-text').textContent()).toBe(run.draft.text)
+    expect(await page.getByTestId('risk-span').count()).toBeGreaterThan(0)
+    expect(await page.locator('[data-testid="risk-span"][data-categories~="medicine"]').count()).toBeGreaterThan(0)
+    expect(await page.locator('[data-testid="risk-span"][data-rules~="en-guarantee"]').count()).toBeGreaterThan(0)
+    expect(await page.getByTestId('risk-item').count()).toBeGreaterThan(0)
+    expect(await page.getByTestId('pii-warning').count()).toBe(0)
+    await page.getByTestId('risk-span').first().hover()
+    await expect.poll(() => page.getByTestId('risk-tooltip').innerText()).toMatch(/How to fix/)
+    // Keyboard: one tab stop, arrows move between highlights, the tooltip follows the focus.
+    await page.getByTestId('risk-span').first().focus()
+    await page.keyboard.press('ArrowRight')
+    expect(await page.getByTestId('risk-span').nth(1).evaluate((el) => el === document.activeElement)).toBe(true)
+    expect(await page.getByTestId('risk-span').nth(1).getAttribute('aria-describedby')).toBeTruthy()
+    expect(await page.getByTestId('decision-panel').count()).toBe(0)
+    expect(await page.getByTestId('claim-verify').first().isDisabled()).toBe(true) // not the author's job
+    expect(await page.getByTestId('run-policy-version').getAttribute('data-version')).toBe(run.policyVersion)
+    await logout(page)
+
+    // The fact-checker cannot pass while claims are pending; verifies each with a source, then passes.
+    await login(page, 'factcheck@copydesk.local')
+    await openReview(page, 'fact_check', runUrl)
+    const claims = page.getByTestId('claim-row')
+    const total = await claims.count()
+    expect(total).toBe(run.claims.length)
+    expect(total).toBeGreaterThan(0)
+    expect(await page.getByTestId('decision-pass').isDisabled()).toBe(true)
+    expect(await page.getByTestId('decision-blocked').innerText()).toMatch(/not verified/)
+    // A claim cannot be verified without saying where.
+    await claims.first().getByTestId('claim-verify').click()
+    await expect.poll(() => claims.first().getByTestId('claim-error').isVisible()).toBe(true)
+    for (let i = 0; i < total; i++) {
+      const row = claims.nth(i)
+      await row.getByTestId('claim-source').fill(`Clinic CRM export, report ${i + 1}`)
+      await row.getByTestId('claim-verify').click()
+      await expect.poll(() => row.getAttribute('data-status')).toBe('verified')
+    }
+    expect(await page.getByTestId('claims-progress').innerText()).toBe(`${total} / ${total} verified`)
+    await expect.poll(() => page.getByTestId('decision-pass').isEnabled()).toBe(true)
+    await page.getByTestId('decision-pass').click()
+    await expect.poll(() => gateRow(page, 'fact_check').getAttribute('data-status')).toBe('passed')
+    await expect.poll(() => gateRow(page, 'legal_review').getAttribute('data-status'), { timeout: 30_000 }).toBe('open')
+    await logout(page)
+
+    // Legal reviews the marked risks and passes.
+    await login(page, 'legal@copydesk.local')
+    await openReview(page, 'legal_review', runUrl)
+    expect(await page.getByTestId('risk-span').count()).toBeGreaterThan(0)
+    expect(await page.locator('[data-testid="risk-item"][data-category="legal_promise"]').count()).toBe(1)
+    expect(await page.getByTestId('claim-verify').count()).toBe(0) // the fact check is closed
+    if (SHOTS) {
+      await page.locator('[data-testid="risk-span"][data-categories~="legal_promise"]').first().hover()
+      await page.getByTestId('risk-tooltip').waitFor()
+      await page.screenshot({ path: path.join(SHOTS, 'screenshot-review.png') })
+    }
+    await page.getByTestId('decision-comment').fill('Guarantee terms are in the contract; medical words are about the clinic, not a treatment.')
+    await page.getByTestId('decision-pass').click()
+    await expect.poll(() => gateRow(page, 'legal_review').getAttribute('data-status')).toBe('passed')
+    await expect.poll(() => gateRow(page, 'release').getAttribute('data-status'), { timeout: 30_000 }).toBe('open')
+    await logout(page)
+
+    // The editor releases it.
+    await login(page, 'editor@copydesk.local')
+    await openReview(page, 'release', runUrl)
+    await page.getByTestId('decision-pass').click()
+    await expect.poll(() => runStatus(page), { timeout: 30_000 }).toBe('approved')
+    const deciders: Record<string, string | null> = {}
+    for (const gate of ['fact_check', 'legal_review', 'release']) {
+      await expect.poll(() => gateRow(page, gate).getAttribute('data-status')).toBe('passed')
+      deciders[gate] = await gateRow(page, gate).getAttribute('data-decided-by')
+    }
+    expect(deciders).toEqual({
+      fact_check: 'factcheck@copydesk.local',
+      legal_review: 'legal@copydesk.local',
+      release: 'editor@copydesk.local',
+    })
+
+    // The policy behind it, read-only, for every role.
+    await page.getByTestId('nav-policy').click()
+    await expect.poll(() => page.getByTestId('policy-page').isVisible()).toBe(true)
+    expect(await page.getByTestId('policy-rule').count()).toBeGreaterThan(0)
+    expect(await page.locator('[data-testid="policy-rule"][data-rule="en-guarantee"]').count()).toBe(1)
+    expect(await page.locator('[data-testid="policy-channel"][data-paid]').count()).toBeGreaterThan(0)
+    // The top of the page: the settings, the gates, the category map and the first rules.
+    if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'screenshot-policy.png'), fullPage: true, clip: { x: 0, y: 0, width: 1280, height: 1700 } })
 
     expect(pageErrors).toEqual([])
     await context.close()

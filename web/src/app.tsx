@@ -8,6 +8,7 @@ import { BriefPage } from './features/brief/brief-page'
 import { BriefsPage } from './features/briefs/briefs-page'
 import { Header } from './features/layout/header'
 import { NewBriefPage } from './features/new-brief/new-brief-page'
+import { PolicyPage } from './features/policy/policy-page'
 import { ReviewsPage } from './features/reviews/reviews-page'
 import { RunPage } from './features/run/run-page'
 import { useI18n } from './i18n'
@@ -28,6 +29,7 @@ function Routes() {
   if (pathname === '/' || pathname === '/briefs') return <BriefsPage />
   if (pathname === '/briefs/new') return <NewBriefPage />
   if (pathname === '/reviews') return <ReviewsPage />
+  if (pathname === '/policy') return <PolicyPage />
   const brief = matchPath('/briefs/:id', pathname)
   if (brief?.id) return <BriefPage key={brief.id} id={brief.id} />
   const run = matchPath('/runs/:id', pathname)

@@ -7,6 +7,7 @@ import { I18nProvider } from './i18n'
 import { isApiError } from './lib/fetch-json'
 import './styles.css'
 import './components.css'
+import './review.css'
 
 /** A 401 anywhere means the session is gone: show the login screen instead of a broken page. */
 const onUnauthenticated = (err: unknown) => {

@@ -31,12 +31,16 @@ export const ALL_FIELDS: readonly FieldPath[] = [...COMMON_FIELDS, ...Object.val
 
 export const isFieldPath = (s: string): s is FieldPath => (ALL_FIELDS as readonly string[]).includes(s)
 
-/** Channel suggestions for the datalist; the field stays free text. */
-export const CHANNEL_SUGGESTIONS = ['landing', 'email', 'social', 'search_ad', 'display_ad', 'blog'] as const
-export type ChannelSuggestion = (typeof CHANNEL_SUGGESTIONS)[number]
+/**
+ * Channels with a translated label. The policy decides which channels a brief may use
+ * (GET /api/policy); older briefs may still carry a channel it no longer lists.
+ */
+export const KNOWN_CHANNELS = [
+  'landing', 'email', 'social', 'search_ad', 'social_ad', 'display_ad', 'blog', 'social_post', 'internal',
+] as const
+export type KnownChannel = (typeof KNOWN_CHANNELS)[number]
 
-export const isChannelSuggestion = (s: string): s is ChannelSuggestion =>
-  (CHANNEL_SUGGESTIONS as readonly string[]).includes(s)
+export const isKnownChannel = (s: string): s is KnownChannel => (KNOWN_CHANNELS as readonly string[]).includes(s)
 
 /** The test id of a form control: dots become dashes (`inputs.transcript` -> `brief-inputs-transcript`). */
 export const fieldTestId = (path: FieldPath) => `brief-${path.replace(/\./g, '-')}`

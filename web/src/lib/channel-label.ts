@@ -1,6 +1,5 @@
 import type { Translate } from '../i18n'
-import { isChannelSuggestion } from './brief-fields'
+import { isKnownChannel } from './brief-fields'
 
-/** Known channels are translated; a channel the writer typed is shown as typed. */
-export const channelLabel = (channel: string, t: Translate) =>
-  isChannelSuggestion(channel) ? t(`channel.${channel}`) : channel
+/** Known channels are translated; any other channel id is shown as it is. */
+export const channelLabel = (channel: string, t: Translate) => (isKnownChannel(channel) ? t(`channel.${channel}`) : channel)

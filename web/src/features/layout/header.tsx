@@ -47,6 +47,9 @@ export function Header() {
               </span>
             )}
           </NavLink>
+          <NavLink to="/policy" testId="nav-policy" active={pathname === '/policy'}>
+            {t('nav.policy')}
+          </NavLink>
         </nav>
         <div className="header-user">
           <span className="user-email">{me.email}</span>

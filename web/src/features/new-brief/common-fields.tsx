@@ -1,6 +1,7 @@
 import { Lang } from '../../../../contracts/briefs'
 import { useI18n } from '../../i18n'
-import { CHANNEL_SUGGESTIONS, type FieldPath } from '../../lib/brief-fields'
+import type { FieldPath } from '../../lib/brief-fields'
+import { ChannelSelect } from './channel-select'
 import { FormField, TextField } from './form-field'
 import type { FormErrors, FormValues } from './form-model'
 
@@ -23,14 +24,11 @@ export function CommonFields({ values, errors, onChange }: Props) {
       <TextField {...field('offer')} rows={3} />
       <TextField {...field('format')} />
       <div className="field-row">
-        <TextField {...field('channel')} list="channel-suggestions" />
+        <FormField path="channel" error={errors.fields.channel}>
+          {(control) => <ChannelSelect control={control} value={values.channel} onChange={(v) => onChange('channel', v)} />}
+        </FormField>
         <TextField {...field('deadline')} type="date" />
       </div>
-      <datalist id="channel-suggestions">
-        {CHANNEL_SUGGESTIONS.map((c) => (
-          <option key={c} value={c} label={t(`channel.${c}`)} />
-        ))}
-      </datalist>
       <TextField {...field('qualityCriteria')} rows={3} />
       <TextField {...field('successMetrics')} rows={2} />
       <div className="field-row">

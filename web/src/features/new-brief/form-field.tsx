@@ -59,14 +59,13 @@ type TextProps = {
   optional?: boolean
   type?: 'text' | 'email' | 'date' | 'number'
   rows?: number
-  list?: string
   min?: number
   max?: number
   extra?: ReactNode
 }
 
 /** A text input, or a textarea when `rows` is given. */
-export function TextField({ path, value, onChange, error, optional, type = 'text', rows, list, min, max, extra }: TextProps) {
+export function TextField({ path, value, onChange, error, optional, type = 'text', rows, min, max, extra }: TextProps) {
   return (
     <FormField path={path} error={error} optional={optional} extra={extra}>
       {(control) =>
@@ -76,7 +75,6 @@ export function TextField({ path, value, onChange, error, optional, type = 'text
           <input
             {...control}
             type={type}
-            list={list}
             min={min}
             max={max}
             value={value}

@@ -47,6 +47,7 @@ export function ReviewsPage() {
                 data-testid="review-item"
                 data-gate={r.gate}
                 data-overdue={r.overdue ? 'true' : 'false'}
+                data-escalated={r.escalated ? 'true' : 'false'}
               >
                 <span className="review-main">
                   <strong>{r.briefTitle}</strong>
@@ -55,7 +56,17 @@ export function ReviewsPage() {
                     {r.openedAt && <> · {t('reviews.opened', { date: formatDateTime(r.openedAt, lang) })}</>}
                   </span>
                 </span>
-                <span className="tag">{t(`gate.${r.gate}`)}</span>
+                <span className="review-gate">
+                  <span className="tag">{t(`gate.${r.gate}`)}</span>
+                  <span className="muted small" data-testid="review-role">
+                    {t('reviews.role', { role: t(`role.${r.role}`) })}
+                  </span>
+                  {r.escalated && (
+                    <span className="badge badge-escalated" data-testid="review-escalated" title={t('reviews.escalatedHelp')}>
+                      {t('reviews.escalated')}
+                    </span>
+                  )}
+                </span>
                 <span className={r.overdue ? 'review-due overdue' : 'review-due'}>
                   {r.overdue && <span className="badge badge-overdue">{t('reviews.overdue')}</span>}{' '}
                   {r.dueAt ? t('reviews.due', { date: formatDateTime(r.dueAt, lang) }) : t('reviews.noDue')}

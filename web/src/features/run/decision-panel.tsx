@@ -5,8 +5,19 @@ import { errorText } from '../../lib/error-text'
 import { zodIssueText } from '../../lib/zod-issue-text'
 import { useDecision } from './queries'
 
+type Props = {
+  runId: string
+  gate: Gate
+  /** Pass, request changes and reject: the gate's role and assignee. */
+  canDecide: boolean
+  /** Waive: a role the policy lists in the gate's waivableBy. */
+  canWaive: boolean
+  /** Why passing cannot succeed yet (claims unverified, personal data), or null. */
+  passBlocked: string | null
+}
+
 /** One open gate the current user may decide. The server re-checks everything; this only shapes the UI. */
-export function DecisionPanel({ runId, gate }: { runId: string; gate: Gate }) {
+export function DecisionPanel({ runId, gate, canDecide, canWaive, passBlocked }: Props) {
   const { t } = useI18n()
   const [comment, setComment] = useState('')
   const [localError, setLocalError] = useState<string | null>(null)
@@ -23,6 +34,7 @@ export function DecisionPanel({ runId, gate }: { runId: string; gate: Gate }) {
     decision.mutate({ gateId: gate.id, body: parsed.data }, { onSuccess: () => setComment('') })
   }
 
+  const options = Decision.options.filter((d) => (d === 'waive' ? canWaive : canDecide))
   const error = localError ?? (decision.isError ? errorText(decision.error, t) : null)
 
   return (
@@ -42,21 +54,26 @@ export function DecisionPanel({ runId, gate }: { runId: string; gate: Gate }) {
             setLocalError(null)
           }}
         />
-        <p className="field-help">{t('decision.commentHelp')}</p>
+        <p className="field-help">{canWaive ? t('decision.commentHelpWaive') : t('decision.commentHelp')}</p>
       </div>
+      {passBlocked && canDecide && (
+        <p className="state state-warn small" data-testid="decision-blocked">
+          {passBlocked}
+        </p>
+      )}
       {error && (
         <p className="form-error" role="alert" data-testid="decision-error">
           {error}
         </p>
       )}
       <div className="decision-buttons">
-        {Decision.options.map((d) => (
+        {options.map((d) => (
           <button
             key={d}
             type="button"
             className={`button decision-${d}`}
             data-testid={`decision-${d}`}
-            disabled={decision.isPending}
+            disabled={decision.isPending || (d === 'pass' && passBlocked !== null)}
             onClick={() => decide(d)}
           >
             {t(`decision.${d}`)}

@@ -2,6 +2,7 @@ import type { Draft } from '../../../../contracts/runs'
 import { useI18n } from '../../i18n'
 import { formatDateTime } from '../../lib/format'
 import { OfferDraftView } from './offer-draft-view'
+import { hasPolicyFindings, ReviewText } from './review-text'
 
 export function EngineBadge({ draft }: { draft: Draft }) {
   const { t } = useI18n()
@@ -35,21 +36,24 @@ export function DraftView({ draft }: { draft: Draft }) {
           <blockquote className="pre-wrap">{draft.feedback}</blockquote>
         </div>
       )}
-      {draft.kind === 'offer' ? (
+      {draft.kind !== 'offer' ? (
+        <ReviewText draft={draft} />
+      ) : hasPolicyFindings(draft) ? (
         <>
+          {/* Something to review: the marked text comes first, the structured offer after it. */}
+          <h3>{t('run.markedText')}</h3>
+          <ReviewText draft={draft} />
           <OfferDraftView content={draft.content} />
-          {/* The structured view is the one to review; the plain text is there to copy. */}
-          <details className="plain-text">
-            <summary>{t('run.plainText')}</summary>
-            <div className="draft-text pre-wrap" data-testid="draft-text" lang={draft.lang}>
-              {draft.text}
-            </div>
-          </details>
         </>
       ) : (
-        <div className="draft-text pre-wrap" data-testid="draft-text" lang={draft.lang}>
-          {draft.text}
-        </div>
+        <>
+          <OfferDraftView content={draft.content} />
+          {/* Nothing marked: the structured view is the one to review; the plain text is there to copy. */}
+          <details className="plain-text">
+            <summary>{t('run.plainText')}</summary>
+            <ReviewText draft={draft} />
+          </details>
+        </>
       )}
     </div>
   )

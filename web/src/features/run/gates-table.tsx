@@ -1,6 +1,7 @@
 import type { Gate } from '../../../../contracts/runs'
 import { StatusBadge } from '../../components/status-badge'
 import { useI18n } from '../../i18n'
+import { businessDays } from '../../lib/business-days'
 import { formatDateTime, isPast } from '../../lib/format'
 
 const WAITING: ReadonlySet<string> = new Set(['open', 'pending'])
@@ -20,6 +21,7 @@ export function GatesTable({ gates }: { gates: Gate[] }) {
             <th>{t('run.col.status')}</th>
             <th>{t('run.col.assignee')}</th>
             <th>{t('run.col.due')}</th>
+            <th>{t('run.col.sla')}</th>
             <th>{t('run.col.decided')}</th>
             <th>{t('run.col.comment')}</th>
           </tr>
@@ -28,8 +30,15 @@ export function GatesTable({ gates }: { gates: Gate[] }) {
           {rows.map((g) => {
             const overdue = WAITING.has(g.status) && isPast(g.dueAt, now)
             return (
-              <tr key={g.id} data-testid="gate-row" data-gate={g.gate} data-status={g.status} className={g.status === 'superseded' ? 'dimmed' : undefined}>
-                <td>
+              <tr
+                key={g.id}
+                data-testid="gate-row"
+                data-gate={g.gate}
+                data-status={g.status}
+                data-decided-by={g.decidedBy ?? undefined}
+                className={g.status === 'superseded' ? 'dimmed' : undefined}
+              >
+                <td className="nowrap">
                   {t(`gate.${g.gate}`)} <span className="muted small">v{g.draftVersion}</span>
                 </td>
                 <td>{t(`role.${g.role}`)}</td>
@@ -40,7 +49,14 @@ export function GatesTable({ gates }: { gates: Gate[] }) {
                 <td className={overdue ? 'overdue nowrap' : 'nowrap'} data-overdue={overdue || undefined}>
                   {formatDateTime(g.dueAt, lang)}
                   {overdue && <span className="small"> ({t('run.overdue')})</span>}
+                  {overdue && g.escalateTo && (
+                    <span className="small muted">
+                      <br />
+                      {t('run.escalatesTo', { role: t(`role.${g.escalateTo}`) })}
+                    </span>
+                  )}
                 </td>
+                <td className="nowrap">{businessDays(g.slaBusinessDays, t, lang)}</td>
                 <td>
                   {g.decidedBy ? (
                     <>

@@ -1,6 +1,6 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
 import { z } from 'zod'
-import { Run, type DecisionRequest, type RunStatus } from '../../../../contracts/runs'
+import { Run, type ClaimUpdate, type DecisionRequest, type RunStatus } from '../../../../contracts/runs'
 import { fetchJson } from '../../lib/fetch-json'
 import { BRIEFS_KEY } from '../briefs/queries'
 import { REVIEWS_KEY } from '../reviews/queries'
@@ -32,5 +32,15 @@ export function useDecision(runId: string) {
         queryClient.invalidateQueries({ queryKey: REVIEWS_KEY }),
         queryClient.invalidateQueries({ queryKey: BRIEFS_KEY }),
       ]),
+  })
+}
+
+/** The fact-check owner marks one claim verified (with its source) or rejected. */
+export function useCheckClaim(runId: string) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: ({ claimId, body }: { claimId: string; body: ClaimUpdate }) =>
+      fetchJson(`/api/claims/${encodeURIComponent(claimId)}`, z.unknown(), { method: 'POST', body }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: runQuery(runId).queryKey }),
   })
 }

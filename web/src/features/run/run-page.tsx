@@ -1,14 +1,17 @@
 import { useQuery } from '@tanstack/react-query'
+import type { Gate } from '../../../../contracts/runs'
 import { ErrorState, Loading } from '../../components/states'
 import { StatusBadge } from '../../components/status-badge'
 import { useI18n } from '../../i18n'
 import { formatDateTime } from '../../lib/format'
 import { Link } from '../../lib/router'
 import { useCurrentUser } from '../auth/current-user'
+import { ClaimsChecklist } from './claims-checklist'
 import { DecisionPanel } from './decision-panel'
 import { DraftHistory } from './draft-history'
 import { DraftView } from './draft-view'
 import { GatesTable } from './gates-table'
+import { canDecide, canWaive } from './permissions'
 import { isActiveRun, runQuery } from './queries'
 
 export function RunPage({ id }: { id: string }) {
@@ -20,14 +23,17 @@ export function RunPage({ id }: { id: string }) {
   if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />
   const run = query.data
 
-  // Separation of duties: the author never sees a decision panel on their own work.
-  const isAuthor = run.authorEmail.toLowerCase() === me.email.toLowerCase()
-  // The same rules the server enforces: open, my role, assigned to me or to nobody, not my own run.
-  const decidable = isAuthor
-    ? []
-    : run.gates.filter(
-        (g) => g.status === 'open' && me.roles.includes(g.role) && (g.assignee === null || g.assignee.toLowerCase() === me.email.toLowerCase()),
-      )
+  // Separation of duties: the author never sees a decision panel on their own work (permissions.ts).
+  const panels = run.gates
+    .map((g) => ({ gate: g, decide: canDecide(run, g, me), waive: canWaive(run, g, me) }))
+    .filter((p) => p.decide || p.waive)
+  const pii = run.draft?.piiFindings ?? 0
+  const passBlocked = (g: Gate): string | null => {
+    if (pii > 0) return t('decision.blockedPii')
+    if (g.gate !== 'fact_check') return null
+    const open = run.claims.filter((c) => c.draftVersion === g.draftVersion && c.status !== 'verified').length
+    return open > 0 ? t('decision.blockedClaims', { n: open }) : null
+  }
   const active = isActiveRun(run.status)
 
   return (
@@ -41,6 +47,14 @@ export function RunPage({ id }: { id: string }) {
           <p className="muted">
             <span className="tag">{t(`kind.${run.kind}`)}</span> {t('run.author', { email: run.authorEmail })} ·{' '}
             {t('run.updated', { date: formatDateTime(run.updatedAt, lang) })}
+            {run.policyVersion && (
+              <>
+                {' · '}
+                <Link to="/policy" data-testid="run-policy-version" data-version={run.policyVersion}>
+                  {t('run.policyVersion', { version: run.policyVersion })}
+                </Link>
+              </>
+            )}
           </p>
         </div>
         <div className="run-status">
@@ -61,10 +75,26 @@ export function RunPage({ id }: { id: string }) {
         </p>
       )}
 
+      {pii > 0 && (
+        <div className="state state-error" role="alert" data-testid="pii-warning">
+          <strong>{t('run.piiTitle', { n: pii })}</strong>
+          <p>{t('run.piiText')}</p>
+        </div>
+      )}
+
       {run.draft ? <DraftView draft={run.draft} /> : !active && <p className="muted">{t('run.noDraft')}</p>}
 
-      {decidable.map((g) => (
-        <DecisionPanel key={g.id} runId={run.id} gate={g} />
+      <ClaimsChecklist run={run} />
+
+      {panels.map((p) => (
+        <DecisionPanel
+          key={p.gate.id}
+          runId={run.id}
+          gate={p.gate}
+          canDecide={p.decide}
+          canWaive={p.waive}
+          passBlocked={passBlocked(p.gate)}
+        />
       ))}
 
       <div className="card">

@@ -1,0 +1,79 @@
+import { useQuery } from '@tanstack/react-query'
+import { ErrorState, Loading } from '../../components/states'
+import { useI18n } from '../../i18n'
+import { channelLabel } from '../../lib/channel-label'
+import { PolicyCategories, PolicyGates } from './policy-gates'
+import { PolicyPack } from './policy-pack'
+import { policyQuery } from './queries'
+
+/** The active policy, read-only: it is edited as a file and checked with `copydesk policy check`. */
+export function PolicyPage() {
+  const { t } = useI18n()
+  const query = useQuery(policyQuery())
+
+  if (query.isPending) return <Loading />
+  if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />
+  const policy = query.data
+  const paid = new Set(policy.paidAdChannels)
+
+  return (
+    <section data-testid="policy-page">
+      <div className="page-head">
+        <div>
+          <h1>{t('policy.title')}</h1>
+          <p className="muted">{t('policy.intro')}</p>
+        </div>
+      </div>
+
+      <div className="card">
+        <dl className="details">
+          <div className="details-row">
+            <dt>{t('policy.name')}</dt>
+            <dd data-testid="policy-name">{policy.name}</dd>
+          </div>
+          <div className="details-row">
+            <dt>{t('policy.version')}</dt>
+            <dd>
+              <code data-testid="policy-version">{policy.version}</code>
+            </dd>
+          </div>
+          <div className="details-row">
+            <dt>{t('policy.channels')}</dt>
+            <dd className="chips">
+              {policy.channels.map((c) => (
+                <span key={c} className={paid.has(c) ? 'chip chip-paid' : 'chip'} data-testid="policy-channel" data-paid={paid.has(c) || undefined}>
+                  {channelLabel(c, t)}
+                  {paid.has(c) && <strong className="chip-note"> · {t('policy.paidAd')}</strong>}
+                </span>
+              ))}
+            </dd>
+          </div>
+          <div className="details-row">
+            <dt>{t('policy.distinctReviewers')}</dt>
+            <dd>{policy.distinctReviewers ? t('policy.distinctYes') : t('policy.distinctNo')}</dd>
+          </div>
+          <div className="details-row">
+            <dt>{t('policy.personalData')}</dt>
+            <dd>{t(`policy.personalData.${policy.personalData.inputs}`)}</dd>
+          </div>
+        </dl>
+      </div>
+
+      <div className="card">
+        <h2>{t('policy.gates')}</h2>
+        <PolicyGates gates={policy.gates} />
+      </div>
+
+      <div className="card">
+        <h2>{t('policy.categories')}</h2>
+        <p className="muted small">{t('policy.categoriesHelp')}</p>
+        <PolicyCategories categories={policy.categories} />
+      </div>
+
+      <h2 className="section-title">{t('policy.packs')}</h2>
+      {policy.packs.map((p) => (
+        <PolicyPack key={p.id} pack={p} />
+      ))}
+    </section>
+  )
+}

@@ -1,0 +1,54 @@
+import type { Run } from '../../../../contracts/runs'
+import { useI18n } from '../../i18n'
+import { roleLabel } from '../../lib/labels'
+import { useCurrentUser } from '../auth/current-user'
+import { ClaimRow } from './claim-row'
+import { claimLock, factCheckGate } from './permissions'
+
+/** The checkable claims of the current draft: each needs a source before fact_check can pass. */
+export function ClaimsChecklist({ run }: { run: Run }) {
+  const { t } = useI18n()
+  const me = useCurrentUser()
+  const version = run.draft?.version
+  if (version === undefined) return null
+  const claims = run.claims.filter((c) => c.draftVersion === version)
+  const gate = factCheckGate(run, version)
+  if (claims.length === 0 && !gate) return null
+
+  const lock = claimLock(run, me, version)
+  const verified = claims.filter((c) => c.status === 'verified').length
+  const rejected = claims.filter((c) => c.status === 'rejected').length
+  const showControls = gate?.status === 'open'
+
+  return (
+    <div className="card" data-testid="claims">
+      <div className="draft-head">
+        <h2>{t('claims.title')}</h2>
+        <span
+          className={verified === claims.length ? 'badge badge-passed' : 'badge badge-open'}
+          data-testid="claims-progress"
+          data-verified={verified}
+          data-total={claims.length}
+        >
+          {t('claims.progress', { done: verified, total: claims.length })}
+          {rejected > 0 && <> · {t('claims.rejectedCount', { n: rejected })}</>}
+        </span>
+      </div>
+      <p className="muted small">{t('claims.intro')}</p>
+      {showControls && lock && (
+        <p className="muted small" data-testid="claims-locked">
+          {t(`claims.lock.${lock}`, { who: gate?.assignee ?? roleLabel(gate?.role ?? 'factcheck', t) })}
+        </p>
+      )}
+      {claims.length === 0 ? (
+        <p className="muted">{t('claims.none')}</p>
+      ) : (
+        <ol className="claim-list">
+          {claims.map((c) => (
+            <ClaimRow key={c.id} runId={run.id} claim={c} showControls={showControls} enabled={lock === null} />
+          ))}
+        </ol>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,46 @@
+import type { RiskHit } from '../../../../contracts/runs'
+import { useI18n } from '../../i18n'
+import { categoryLabel, categorySeverity } from '../../lib/risk-category'
+import { groupRisks } from './risk-spans'
+
+const RANK = { high: 0, medium: 1, low: 2 } as const
+
+/** One item per rule that fired, loudest first: what it matched, why it matters, how to fix it. */
+export function RiskList({ risks }: { risks: RiskHit[] }) {
+  const { t } = useI18n()
+  const groups = groupRisks(risks).sort((a, b) => RANK[categorySeverity(a.category)] - RANK[categorySeverity(b.category)])
+  if (groups.length === 0) return <p className="muted" data-testid="risk-none">{t('risk.none')}</p>
+
+  return (
+    <ul className="risk-list">
+      {groups.map((g) => {
+        const severity = categorySeverity(g.category)
+        return (
+          <li key={`${g.category} ${g.rule}`} className={`risk-item risk-item-${severity}`} data-testid="risk-item" data-category={g.category} data-rule={g.rule}>
+            <div className="rule-head">
+              <span className={`cat cat-${severity}`}>{categoryLabel(g.category, t)}</span>
+              <code className="rule-id">{g.rule}</code>
+            </div>
+            {g.article && <p className="rule-article">{g.article}</p>}
+            {g.matches.length > 0 && (
+              <p className="chips" aria-label={t('risk.matched')}>
+                {g.matches.map((m) => (
+                  <span key={m.text} className={`chip chip-match risk-${severity}`}>
+                    «{m.text}»{m.count > 1 && <span className="muted"> ×{m.count}</span>}
+                  </span>
+                ))}
+              </p>
+            )}
+            {g.missing && <p className="small"><span className="badge badge-needed">{t('risk.missingInText')}</span></p>}
+            <p className="rule-explain">{g.explain}</p>
+            {g.fix && (
+              <p className="rule-fix">
+                <strong>{t('risk.fix')}:</strong> {g.fix}
+              </p>
+            )}
+          </li>
+        )
+      })}
+    </ul>
+  )
+}
