@@ -6,6 +6,7 @@ import { testTargets, type TestTarget } from '../test/helpers/databases'
 import { offerBrief } from '../test/helpers/fixtures'
 import { makeHarness } from '../test/helpers/harness'
 import { benchClassify } from './classify'
+import { printPiiQuality } from './pii-quality'
 import { printPolicyQuality } from './policy-quality'
 import { fmt, summarize, timeEach } from './stats'
 
@@ -67,6 +68,8 @@ async function benchTarget(target: TestTarget): Promise<Row[]> {
 }
 
 printPolicyQuality()
+console.log('')
+printPiiQuality()
 
 console.log('\n## policy classification speed (no database)')
 console.log('| what | n | p50 ms | p95 ms | throughput |')

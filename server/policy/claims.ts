@@ -7,10 +7,11 @@ const KIND: Partial<Record<string, string>> = { factual_claim: 'fact', superlati
 /** Sentences (and lines) with their offsets. */
 function sentences(text: string): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = []
-  const re = /[^\n.!?…]+(?:[.!?…]+|$)/gu
+  const re = /[^\n.!?…]+(?:[.!?…]+|(?=\n)|$)/gu
   for (const m of text.matchAll(re)) {
-    const lead = m[0].length - m[0].trimStart().length
-    const body = m[0].trim()
+    // a list marker ("- ", "• ") is layout, not part of the claim
+    const lead = /^[\s\-–—•*]*/u.exec(m[0])![0].length
+    const body = m[0].slice(lead).trim()
     if (body.length > 1) out.push({ start: m.index + lead, end: m.index + lead + body.length })
   }
   return out

@@ -56,6 +56,10 @@ export function PolicyPage() {
             <dt>{t('policy.personalData')}</dt>
             <dd>{t(`policy.personalData.${policy.personalData.inputs}`)}</dd>
           </div>
+          <div className="details-row">
+            <dt>{t('policy.llmClassifier')}</dt>
+            <dd data-testid="policy-llm-classifier">{policy.llmClassifier ? t('policy.llmClassifierOn') : t('policy.llmClassifierOff')}</dd>
+          </div>
         </dl>
       </div>
 
