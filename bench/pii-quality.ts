@@ -4,33 +4,42 @@
 import { pathToFileURL } from 'node:url'
 import { scanPii } from '../server/pii/scan'
 import { PII_TYPES } from '../server/pii/types'
-import { loadPiiCorpus } from '../test/helpers/pii-corpus'
+import { loadPiiCorpus, splitOf, type PiiDoc } from '../test/helpers/pii-corpus'
 
 const pct = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : '-')
 
-export function printPiiQuality() {
-  const docs = loadPiiCorpus()
-  const k = new Map<string, { tp: number; fp: number; fn: number }>(PII_TYPES.map((t) => [t, { tp: 0, fp: 0, fn: 0 }]))
-  let cleanDocs = 0
-  let cleanDocsWithFindings = 0
+type Counts = { tp: number; fp: number; fn: number }
+const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end
+
+export function piiQuality(docs: PiiDoc[]) {
+  const perType = new Map<string, Counts>(PII_TYPES.map((t) => [t, { tp: 0, fp: 0, fn: 0 }]))
+  let clean = 0
+  let cleanTouched = 0
   for (const doc of docs) {
     const found = scanPii(doc.text)
-    const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end
-    for (const e of doc.entities) {
-      if (found.some((f) => f.type === e.type && overlaps(f, e))) k.get(e.type)!.tp++
-      else k.get(e.type)!.fn++
-    }
-    for (const f of found) if (!doc.entities.some((e) => e.type === f.type && overlaps(f, e))) k.get(f.type)!.fp++
+    for (const e of doc.entities) perType.get(e.type)![found.some((f) => f.type === e.type && overlaps(f, e)) ? 'tp' : 'fn']++
+    for (const f of found) if (!doc.entities.some((e) => e.type === f.type && overlaps(f, e))) perType.get(f.type)!.fp++
     if (doc.entities.length === 0) {
-      cleanDocs++
-      if (found.length) cleanDocsWithFindings++
+      clean++
+      if (found.length) cleanTouched++
     }
   }
-  console.log(`## personal-data scanner on the labelled corpus (${docs.length} documents, ${docs.reduce((n, d) => n + d.entities.length, 0)} entities)`)
-  console.log('| type | labelled | precision | recall |')
-  console.log('|---|---:|---:|---:|')
-  for (const [type, c] of k) console.log(`| ${type} | ${c.tp + c.fn} | ${pct(c.tp / (c.tp + c.fp))} | ${pct(c.tp / (c.tp + c.fn))} |`)
-  console.log(`\ntexts with no personal data that got a finding: ${cleanDocsWithFindings} of ${cleanDocs}`)
+  return { perType, clean, cleanTouched, entities: docs.reduce((n, d) => n + d.entities.length, 0) }
+}
+
+export function printPiiQuality() {
+  const docs = loadPiiCorpus()
+  const dev = piiQuality(docs.filter((d) => splitOf(d.id) === 'dev'))
+  const held = piiQuality(docs.filter((d) => splitOf(d.id) === 'heldout'))
+  console.log(`## personal-data scanner on the labelled corpus (${docs.length} documents; development half ${dev.entities} entities, held-out half ${held.entities})`)
+  console.log('| type | dev n | dev precision | dev recall | held-out n | held-out precision | held-out recall |')
+  console.log('|---|---:|---:|---:|---:|---:|---:|')
+  for (const type of PII_TYPES) {
+    const a = dev.perType.get(type)!
+    const b = held.perType.get(type)!
+    console.log(`| ${type} | ${a.tp + a.fn} | ${pct(a.tp / (a.tp + a.fp))} | ${pct(a.tp / (a.tp + a.fn))} | ${b.tp + b.fn} | ${pct(b.tp / (b.tp + b.fp))} | ${pct(b.tp / (b.tp + b.fn))} |`)
+  }
+  console.log(`\ntexts with no personal data that got a finding: dev ${dev.cleanTouched} of ${dev.clean}, held-out ${held.cleanTouched} of ${held.clean}`)
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) printPiiQuality()

@@ -16,7 +16,15 @@ describe('structured personal-data detectors', () => {
     ['+7-916-123-45-67', ['PHONE', '+7-916-123-45-67']],
     ['call +44 20 7946 0958 today', ['PHONE', '+44 20 7946 0958']],
     ['or +1 415 555 0132.', ['PHONE', '+1 415 555 0132']],
+    ['+7 (4822) 35-17-90', ['PHONE', '+7 (4822) 35-17-90']],
+    ['front desk, (937) 555-0148, or', ['PHONE', '(937) 555-0148']],
+    ['call 1-800-555-0199.', ['PHONE', '1-800-555-0199']],
+    ['mobile 07700 900812 and', ['PHONE', '07700 900812']],
     ['паспорт 4510 123456', ['PASSPORT_RU', '4510 123456']],
+    ['Усманов, 6505 803584, Тула', ['PASSPORT_RU', '6505 803584']],
+    ['Нужен паспорт.\nКлиент: 0318157539', ['PASSPORT_RU', '0318157539']],
+    ['Agent: your date of birth?\nCustomer: July 4, 1990', ['DATE_OF_BIRTH', 'July 4, 1990']],
+    ['my date of birth is 9 May 1989 and', ['DATE_OF_BIRTH', '9 May 1989']],
     ['Паспорт серия 45 10 № 123456', ['PASSPORT_RU', '45 10 № 123456']],
     ['СНИЛС 112-233-445 95', ['SNILS', '112-233-445 95']],
     ['ИНН 7707083893', ['INN', '7707083893']],
@@ -34,6 +42,8 @@ describe('structured personal-data detectors', () => {
     ['дата рождения: 12.03.1985', ['DATE_OF_BIRTH', '12.03.1985']],
     ['родилась 4 июля 1990 г. в Туле', ['DATE_OF_BIRTH', '4 июля 1990']],
     ['DOB: 1990-07-04', ['DATE_OF_BIRTH', '1990-07-04']],
+    ['Петров, 19.01.1983 г.р., Тула', ['DATE_OF_BIRTH', '19.01.1983']],
+    ['1 марта 1990 года рождения', ['DATE_OF_BIRTH', '1 марта 1990']],
     ['born on July 4, 1990', ['DATE_OF_BIRTH', 'July 4, 1990']],
   ])('finds %s', (text, expected) => {
     expect(scan(text)).toEqual([expected])
@@ -51,6 +61,8 @@ describe('structured personal-data detectors', () => {
     'Промокод SALE2026, SKU AB12 CD34 EF56',
     'ДЕ89 и DE00 0000 0000 0000 0000 00',
     'dates 2026-12-01 and 12/03/2026, meeting at 12:30',
+    'Заказ № 4510 123456 собран',
+    'Webinar: date 12.03.2026.\nHost: 14.03.2026',
   ])('ignores look-alikes: %s', (text) => {
     expect(scan(text)).toEqual([])
   })

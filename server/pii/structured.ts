@@ -18,16 +18,22 @@ export const email: PiiDetector = (text) => [...matches(EMAIL, text)].map((m) =>
 
 // Russian +7/8 numbers in the usual spellings, and international E.164 numbers with a "+".
 const PHONE_RU = /(?<![\p{L}\p{N}+])(?:\+7|8)[ \t]?(?:\(\d{3}\)|-?\d{3})[ \t-]?\d{3}[ \t-]?\d{2}[ \t-]?\d{2}(?!\d)/gu
+// +7 with a 4-5 digit city code: +7 (4822) 35-17-90
+const PHONE_RU_CITY = /(?<![\p{L}\p{N}+])(?:\+7|8)[ \t]?\(\d{4,5}\)[ \t]?\d{1,3}(?:[ \t-]?\d{2}){2}(?!\d)/gu
 const PHONE_INTL = /(?<![\p{L}\p{N}+])\+(?!7)[1-9]\d{0,2}(?:[ \t.-]?\(?\d{1,4}\)?){2,5}(?!\d)/gu
+// North American without "+": (937) 555-0148, 1-800-555-0199, 415.555.0132
+const PHONE_NANP = /(?<![\p{L}\p{N}+(-])(?:1[ .-])?(?:\(\d{3}\)[ \t]?|\d{3}[.-])\d{3}[.-]\d{4}(?![\p{N}-])/gu
+// UK national: 07700 900812, 020 7946 0958, 0161 496 0000
+const PHONE_UK = /(?<![\p{L}\p{N}+-]|\d[ \t])0(?!0)(?:7\d{3}[ \t]?\d{6}|\d{2,4}[ \t]\d{3,4}[ \t]\d{3,4})(?![\p{N}-]|[ \t]\d)/gu
 const ORDER_CUE = /(?:заказ\p{L}*|order|счёт|счет|invoice|арт\.?|артикул|sku|№|#|id)\s*[:№#]?\s*$/u
 export const phone: PiiDetector = (text) => {
   const out: PiiFinding[] = []
-  for (const re of [PHONE_RU, PHONE_INTL]) {
+  for (const re of [PHONE_RU, PHONE_RU_CITY, PHONE_INTL, PHONE_NANP, PHONE_UK]) {
     for (const m of matches(re, text)) {
       const digits = onlyDigits(m.value)
-      if (re === PHONE_INTL && (digits.length < 8 || digits.length > 15)) continue
+      if (digits.length < 10 || digits.length > 15) continue
       if (ORDER_CUE.test(before(text, m.start, 16))) continue
-      out.push(found('PHONE', 'phone', m.start, m.end, re === PHONE_RU ? 0.97 : 0.9))
+      out.push(found('PHONE', 'phone', m.start, m.end, re === PHONE_RU || re === PHONE_RU_CITY ? 0.97 : 0.9))
     }
   }
   return out
@@ -36,12 +42,14 @@ export const phone: PiiDetector = (text) => {
 // Passport of a Russian citizen: series (2+2 digits) and number (6). With a cue anywhere close
 // before it, or in the typical "45 10 123456" spelling.
 const PASSPORT = /(?<![\p{N}-])\d{2}[ \t]?\d{2}[ \t№]{0,3}\d{6}(?![\p{N}-])/gu
-const PASSPORT_CUE = /(?:паспорт|серия|passport|серии)[^\n]{0,30}$/u
+// The cue may sit in the question a line before the answer ("паспорт?" / "Клиент: 4510 123456").
+const PASSPORT_CUE = /(?:паспорт|серия|passport|серии)[^]{0,120}$/u
 export const passportRu: PiiDetector = (text) => {
   const out: PiiFinding[] = []
   for (const m of matches(PASSPORT, text)) {
-    const cued = PASSPORT_CUE.test(before(text, m.start, 40))
-    const spelled = /^\d{2} \d{2} \d{6}$/.test(m.value)
+    if (ORDER_CUE.test(before(text, m.start, 16))) continue
+    const cued = PASSPORT_CUE.test(before(text, m.start, 140))
+    const spelled = /^\d{2} \d{2} \d{6}$|^\d{4} \d{6}$/.test(m.value)
     if (cued || spelled) out.push(found('PASSPORT_RU', 'passport', m.start, m.end, cued ? 0.97 : 0.75))
   }
   return out
@@ -112,10 +120,19 @@ export const secret: PiiDetector = (text) => {
 // A date of birth only when it is marked as one: "дата рождения: 12.03.1985", "DOB 1990-07-04".
 const MONTHS = 'январ[яь]|феврал[яь]|март[а]?|апрел[яь]|ма[яй]|июн[яь]|июл[яь]|август[а]?|сентябр[яь]|октябр[яь]|ноябр[яь]|декабр[яь]|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?'
 const DATE = `(?:\\d{1,2}[./-]\\d{1,2}[./-](?:19|20)\\d{2}|(?:19|20)\\d{2}-\\d{2}-\\d{2}|\\d{1,2}\\s+(?:${MONTHS})\\.?\\s+(?:19|20)\\d{2}(?:\\s?г\\.?)?|(?:${MONTHS})\\.?\\s+\\d{1,2},?\\s+(?:19|20)\\d{2})`
-const DOB = new RegExp(`(?:дата\\s+рождения|д\\.\\s?р\\.|родил(?:ся|ась)|г\\.\\s?р\\.|born(?:\\s+on)?|date\\s+of\\s+birth|dob|birth\\s?date|birthday)\\s{0,3}[:\\-–—]?\\s{0,3}(?:on\\s+|в\\s+)?(${DATE})`, 'giu')
+const DOB_CUE = '(?:дат[аыуе]\\s+рождения|д\\.\\s?р\\.|родил(?:ся|ась)|г\\.\\s?р\\.|born(?:\\s+on)?|date\\s+of\\s+birth|dob|birth\\s?date|birthday)'
+const DOB = new RegExp(`${DOB_CUE}\\s{0,3}[:\\-–—]?\\s{0,3}(?:on\\s+|в\\s+|is\\s+|was\\s+|—\\s+)?(${DATE})`, 'giu')
+// An answer on its own line to a question about the date of birth: "…дата рождения?\nКлиент: 03.11.1991"
+const DOB_ANSWER = new RegExp(`${DOB_CUE}[^\\n]{0,80}\\n[^\\n:]{0,30}:\\s{0,3}(${DATE})`, 'giu')
+// …or marked after it: "19.01.1983 г.р.", "1 марта 1990 года рождения"
+const DOB_AFTER = new RegExp(`(?<![\\p{N}])(${DATE})(?:\\s?года)?\\s?(?:г\\.\\s?р\\.|рождения)`, 'giu')
 export const dateOfBirth: PiiDetector = (text) => {
   const out: PiiFinding[] = []
-  for (const m of text.matchAll(DOB)) {
+  for (const m of text.matchAll(DOB_AFTER)) {
+    const date = m[1]!.replace(/\s?г\.?$/u, '')
+    out.push(found('DATE_OF_BIRTH', 'dob', m.index, m.index + date.length, 0.95))
+  }
+  for (const m of [...text.matchAll(DOB), ...text.matchAll(DOB_ANSWER)]) {
     const date = m[1]!
     const start = m.index + m[0].length - date.length
     out.push(found('DATE_OF_BIRTH', 'dob', start, start + date.replace(/\s?г\.?$/u, '').length, 0.95))

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest'
+import { address } from './address'
+
+const found = (text: string) => address(text).map((f) => text.slice(f.start, f.end))
+
+describe('addresses', () => {
+  it.each([
+    ['Адрес: 420021, г. Казань, ул. Спартаковская, д. 2, оф. 304.', '420021, г. Казань, ул. Спартаковская, д. 2, оф. 304'],
+    ['живу: Ленинский проспект, 15-32, звоните', 'Ленинский проспект, 15-32'],
+    ['Московская обл., г. Химки, ул. Молодёжная, д. 4, кв. 86, подъезд 2, домофон 86В', 'Московская обл., г. Химки, ул. Молодёжная, д. 4, кв. 86'],
+    ['190000, Санкт-Петербург, наб. реки Мойки, д. 72, лит. А, пом. 3-Н, получатель', '190000, Санкт-Петербург, наб. реки Мойки, д. 72, лит. А, пом. 3-Н'],
+    ['at 14 Park Row, Leeds LS1 5HD — ok', '14 Park Row, Leeds LS1 5HD'],
+    ['ship to 3045 Fillmore Street, Apt 4B, San Francisco, CA 94123.', '3045 Fillmore Street, Apt 4B, San Francisco, CA 94123'],
+    ['Unit 5, 18 Mill Lane, Cambridge CB2 1RX — round the back', 'Unit 5, 18 Mill Lane, Cambridge CB2 1RX'],
+    ['Bergmannstraße 102, 10961 Berlin', 'Bergmannstraße 102, 10961 Berlin'],
+    ['registered address 197022, St. Petersburg, Aptekarsky Prospekt, 6, office 310. Our', '197022, St. Petersburg, Aptekarsky Prospekt, 6, office 310'],
+    ['ул. Ленина 5 и всё', 'ул. Ленина 5'],
+  ])('%s', (text, expected) => {
+    expect(found(text)).toEqual([expected])
+  })
+
+  it.each(['доставка по Москве, открылась на Тверской', 'coffee on Baker Street and on Fifth Avenue', 'ТЦ «Галерея», 3 этаж', 'Город: Уфа', 'at 5 pm on Main'])(
+    'a street or city without a house number is not an address: %s',
+    (text) => expect(found(text)).toEqual([]),
+  )
+})

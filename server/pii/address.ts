@@ -1,0 +1,42 @@
+// Postal addresses with a house number, Russian and English (and the German "-straße 12"
+// spelling). A street without a number ("доставка по Москве", "coffee on Baker Street") is
+// not an address. Bounded repetitions only: no backtracking blow-up on long inputs.
+import type { PiiDetector, PiiFinding } from './types'
+
+const W = '\\p{Lu}[\\p{L}ё-]*'
+// Russian: [postcode, region, city, …] street house [, building / flat / office …]
+const RU_STREET_TYPE = '(?:ул\\.|улица|пр-т|пр-кт|просп\\.|проспект|пр\\.|пер\\.|переулок|ш\\.|шоссе|наб\\.|набережная|б-р|бульвар|пл\\.|площадь|проезд|мкр\\.?|микрорайон|аллея|тракт|линия)'
+const RU_PLACE = `(?:\\d{6}(?:,\\s?${W}(?:[\\s-]${W})?)?|${W}(?:ая|ий|ой)?\\s(?:обл\\.|область|край|респ\\.|республика|р-н|район)|(?:г\\.|город|пос\\.|посёлок|пгт|с\\.|дер\\.|д\\.)\\s?${W}(?:[\\s-]${W})?)`
+const RU_STREET = `(?:${RU_STREET_TYPE}\\s?(?:\\d{1,2}-я\\s|реки\\s|канала\\s|им\\.\\s)?${W}(?:\\s${W})?|${W}\\s${RU_STREET_TYPE})`
+const RU_HOUSE = '(?:,\\s?|\\s)(?:(?:д\\.|дом)\\s?)?\\d{1,4}(?:[а-яa-z](?![\\p{L}]))?(?:[/-]\\d{1,4})?'
+const RU_EXTRA = '(?:,\\s?(?:(?:корп\\.|корпус|к\\.|стр\\.|строение|кв\\.|квартира|оф\\.|офис|пом\\.|помещение|эт\\.|этаж)\\s?\\d{1,4}(?:-?[а-яА-Яa-zA-Z])?|лит\\.\\s?[А-Я]))'
+const RU_ADDRESS = new RegExp(`(?<![\\p{L}\\p{N}])(?:${RU_PLACE},\\s?){0,4}${RU_STREET}${RU_HOUSE}${RU_EXTRA}{0,4}`, 'gu')
+
+// English: [Unit 5, ] number street-name street-type [, Apt 4B][, City][, ST 12345 | UK postcode]
+const EN_STREET_TYPE = '(?:Street|St\\.?|Road|Rd\\.?|Avenue|Ave\\.?|Lane|Ln\\.?|Drive|Dr\\.?|Boulevard|Blvd\\.?|Parkway|Pkwy\\.?|Way|Court|Ct\\.?|Place|Pl\\.?|Square|Sq\\.?|Terrace|Close|Crescent|Highway|Hwy\\.?|Row|Gardens|Mews|Walk|Grove|Circle|Trail)'
+const EN_UNIT = '(?:Apt\\.?|Apartment|Suite|Ste\\.?|Unit|Flat|Floor)\\s?[A-Z0-9]{1,5}'
+const POSTCODE = '(?:[A-Z]{2}\\s\\d{5}(?:-\\d{4})?|[A-Z]{1,2}\\d[A-Z\\d]?\\s\\d[A-Z]{2})'
+const CITY = "\\p{Lu}[\\p{L}'.-]*(?:\\s\\p{Lu}[\\p{L}'.-]*){0,2}"
+const EN_ADDRESS = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:${EN_UNIT},\\s)?\\d{1,5}[A-Za-z]?\\s(?:\\p{Lu}[\\p{L}'-]*\\s){1,3}${EN_STREET_TYPE}(?![\\p{L}])` +
+    `(?:,\\s${EN_UNIT})?(?:,?\\s${CITY}(?:,)?\\s${POSTCODE}|,?\\s${POSTCODE})?`,
+  'gu',
+)
+// A Russian address written in Latin letters: 197022, St. Petersburg, Aptekarsky Prospekt, 6, office 310
+const RU_LATIN_ADDRESS = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:\\d{6},\\s(?:St\\.\\s)?${W}(?:\\s${W})?,\\s)?${W}\\s(?:Prospekt|Ulitsa|ul\\.|Pereulok|Shosse|Naberezhnaya|Bulvar|Street|Avenue),\\s\\d{1,4}[A-Za-z]?` +
+    `(?:,\\s(?:building|bldg\\.|office|apt\\.?|flat|suite)\\s\\w{1,5}){0,2}`,
+  'gu',
+)
+const DE_ADDRESS = /(?<![\p{L}\p{N}])\p{Lu}\p{L}+(?:straße|strasse|weg|platz|allee|gasse|ring|damm)\s\d{1,4}[a-z]?(?:,\s\d{5}\s\p{Lu}\p{L}+)?/gu
+
+export const address: PiiDetector = (text) => {
+  const out: PiiFinding[] = []
+  for (const re of [RU_ADDRESS, EN_ADDRESS, RU_LATIN_ADDRESS, DE_ADDRESS]) {
+    for (const m of text.matchAll(re)) {
+      const value = m[0].replace(/[\s,]+$/u, '')
+      out.push({ type: 'ADDRESS', start: m.index, end: m.index + value.length, detector: 'address', confidence: 0.85 })
+    }
+  }
+  return out
+}
