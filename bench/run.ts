@@ -7,6 +7,7 @@ import { offerBrief } from '../test/helpers/fixtures'
 import { makeHarness } from '../test/helpers/harness'
 import { benchClassify } from './classify'
 import { printPiiQuality } from './pii-quality'
+import { benchPii } from './pii-speed'
 import { printPolicyQuality } from './policy-quality'
 import { fmt, summarize, timeEach } from './stats'
 
@@ -71,10 +72,10 @@ printPolicyQuality()
 console.log('')
 printPiiQuality()
 
-console.log('\n## policy classification speed (no database)')
+console.log('\n## policy classification and personal-data scan speed (no database)')
 console.log('| what | n | p50 ms | p95 ms | throughput |')
 console.log('|---|---:|---:|---:|---|')
-for (const r of await benchClassify()) console.log(`| ${r.what} | ${r.n} | ${fmt(r.p50)} | ${fmt(r.p95)} | ${r.value ?? ''} |`)
+for (const r of [...(await benchClassify()), ...(await benchPii())]) console.log(`| ${r.what} | ${r.n} | ${r.p50 === undefined ? '' : fmt(r.p50)} | ${r.p95 === undefined ? '' : fmt(r.p95)} | ${r.value ?? ''} |`)
 
 const targets = await testTargets()
 if (targets.length < 2) console.warn('Real PostgreSQL not reachable: benchmarking PGlite only (set TEST_DATABASE_URL).')

@@ -207,7 +207,7 @@ describe.each(targets)('policy "block" on $name', (target) => {
       const writer = await h.as('writer')
       const { runId, run } = await h.runToGate(writer, offerBrief({ audience: 'Clients like Ivan Petrov, ivan.petrov@yandex.ru' }))
       expect(run.status).toBe('failed')
-      expect(run.error).toMatch(/personal data \(1 × EMAIL\).*nothing was sent/)
+      expect(run.error).toMatch(/personal data \(1 × PERSON, 1 × EMAIL\).*nothing was sent/)
       expect(fake.requests).toHaveLength(0)
       expect(await h.auditActions(runId)).toEqual(['run.start', 'pii.blocked', 'run.failed'])
     } finally {

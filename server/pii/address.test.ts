@@ -23,4 +23,12 @@ describe('addresses', () => {
     'a street or city without a house number is not an address: %s',
     (text) => expect(found(text)).toEqual([]),
   )
+
+  it('marks a business\'s own premises as company data (reported, but not personal)', () => {
+    const [shop] = address('Мы переехали! Ждём вас по новому адресу: ул. Садовая, д. 5, вход со двора.')
+    expect(shop).toMatchObject({ type: 'ADDRESS', company: true })
+    const [home] = address('Доставка: ул. Садовая, д. 5, кв. 12, получатель Петров')
+    expect(home!.company).toBeUndefined()
+    expect(address('Visit our showroom at 14 Park Row, Leeds LS1 5HD')[0]).toMatchObject({ company: true })
+  })
 })

@@ -2,6 +2,7 @@
 // spelling). A street without a number ("доставка по Москве", "coffee on Baker Street") is
 // not an address. Bounded repetitions only: no backtracking blow-up on long inputs.
 import type { PiiDetector, PiiFinding } from './types'
+import { matchesIn, windows } from './windows'
 
 const W = '\\p{Lu}[\\p{L}ё-]*'
 // Russian: [postcode, region, city, …] street house [, building / flat / office …]
@@ -30,12 +31,25 @@ const RU_LATIN_ADDRESS = new RegExp(
 )
 const DE_ADDRESS = /(?<![\p{L}\p{N}])\p{Lu}\p{L}+(?:straße|strasse|weg|platz|allee|gasse|ring|damm)\s\d{1,4}[a-z]?(?:,\s\d{5}\s\p{Lu}\p{L}+)?/gu
 
+// Each pattern runs only around a cheap anchor (a street word, a house number before a capital),
+// with windows reaching as far as the pattern can: places before a Russian street, city after.
+const CANDIDATES: [RegExp, RegExp, number, number][] = [
+  [RU_ADDRESS, /ул\.|улиц|пр-т|пр-кт|просп|пр\.|пер\.|переул|ш\.|шоссе|наб\.|набережн|б-р|бульвар|пл\.|площад|проезд|мкр|микрорайон|аллея|тракт|линия/g, 220, 140],
+  [EN_ADDRESS, /\d{1,5}[A-Za-z]? [A-Z]/g, 24, 160],
+  [RU_LATIN_ADDRESS, /(?:Prospekt|Ulitsa|ul\.|Pereulok|Shosse|Naberezhnaya|Bulvar|Street|Avenue), \d/g, 120, 80],
+  [DE_ADDRESS, /(?:straße|strasse|weg|platz|allee|gasse|ring|damm) \d/g, 40, 30],
+]
+
+// Said of a business's own premises: "ждём вас по новому адресу", "visit our showroom at".
+const BUSINESS_CUE = /(?:наш(?:ему|его|ем)?|ждём вас|ждем вас|приходите|магазин\p{L}*|шоурум\p{L}*|офис\p{L}*|салон\p{L}*|студи\p{L}+|кафе|ресторан\p{L}*|склад\p{L}*|пункт\p{L}* выдачи|юридический адрес|юр\.\s?адрес|our|visit us|find us|we(?:'re| are) (?:at|on)|located at|showroom|store|registered (?:office|address)|head office)[^.!?\n]{0,40}$/iu
+
 export const address: PiiDetector = (text) => {
   const out: PiiFinding[] = []
-  for (const re of [RU_ADDRESS, EN_ADDRESS, RU_LATIN_ADDRESS, DE_ADDRESS]) {
-    for (const m of text.matchAll(re)) {
-      const value = m[0].replace(/[\s,]+$/u, '')
-      out.push({ type: 'ADDRESS', start: m.index, end: m.index + value.length, detector: 'address', confidence: 0.85 })
+  for (const [re, cheap, before, after] of CANDIDATES) {
+    for (const m of matchesIn(text, re, windows(text, cheap, before, after))) {
+      const value = m.value.replace(/[\s,]+$/u, '')
+      const business = BUSINESS_CUE.test(text.slice(Math.max(0, m.start - 60), m.start))
+      out.push({ type: 'ADDRESS', start: m.start, end: m.start + value.length, detector: 'address', confidence: 0.85, ...(business ? { company: true } : {}) })
     }
   }
   return out

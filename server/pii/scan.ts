@@ -1,18 +1,36 @@
 import { address } from './address'
+import { person } from './person'
 import { STRUCTURED } from './structured'
 import type { PiiDetector, PiiFinding } from './types'
 
-/**
- * All personal data in a text, without overlaps: where two findings overlap, the more confident
- * one wins, then the longer (a phone inside an address is redacted as the address).
- * Sorted by start. Detectors are pluggable.
- */
-export const DETECTORS: readonly PiiDetector[] = [...STRUCTURED, address]
+export const DETECTORS: readonly PiiDetector[] = [...STRUCTURED, address, person]
 
+/** Which of two overlapping findings stays: the more confident, then the longer, then the earlier. */
+const better = (a: PiiFinding, b: PiiFinding) => b.confidence - a.confidence || b.end - b.start - (a.end - a.start) || a.start - b.start
+
+/**
+ * All personal data in a text, without overlaps: where findings overlap, the more confident one
+ * wins, then the longer (a phone inside an address is redacted as the address). Sorted by start.
+ * Detectors are pluggable. O(n log n) in the number of findings: only findings in one cluster of
+ * chained overlaps are compared with each other.
+ */
 export function scanPii(text: string, detectors: readonly PiiDetector[] = DETECTORS): PiiFinding[] {
   const all = detectors.flatMap((d) => d(text)).filter((f) => f.end > f.start)
-  all.sort((a, b) => b.confidence - a.confidence || b.end - b.start - (a.end - a.start) || a.start - b.start)
+  all.sort((a, b) => a.start - b.start)
   const kept: PiiFinding[] = []
-  for (const f of all) if (!kept.some((k) => f.start < k.end && k.start < f.end)) kept.push(f)
-  return kept.sort((a, b) => a.start - b.start)
+  let cluster: PiiFinding[] = []
+  let clusterEnd = -1
+  const flush = () => {
+    const chosen: PiiFinding[] = []
+    for (const f of cluster.sort(better)) if (!chosen.some((k) => f.start < k.end && k.start < f.end)) chosen.push(f)
+    kept.push(...chosen.sort((a, b) => a.start - b.start))
+    cluster = []
+  }
+  for (const f of all) {
+    if (f.start >= clusterEnd) flush()
+    cluster.push(f)
+    clusterEnd = Math.max(clusterEnd, f.end)
+  }
+  flush()
+  return kept
 }

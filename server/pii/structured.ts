@@ -3,18 +3,43 @@
 // hostile input cannot make them backtrack; checksums cut look-alikes (order ids, prices).
 import { ibanValid, innValid, luhnValid, ogrnValid, snilsValid } from './checksums'
 import type { PiiDetector, PiiFinding, PiiType } from './types'
+import { matchesIn, windows, type Range } from './windows'
 
 const found = (type: PiiType, detector: string, start: number, end: number, confidence: number): PiiFinding => ({ type, start, end, detector, confidence })
 const onlyDigits = (s: string) => s.replace(/\D/g, '')
 /** The text just before a match, lower-cased, for context cues. */
 const before = (text: string, at: number, n = 24) => text.slice(Math.max(0, at - n), at).toLowerCase()
 
-function* matches(re: RegExp, text: string) {
-  for (const m of text.matchAll(re)) yield { value: m[0], start: m.index, end: m.index + m[0].length, groups: m }
+// Cheap candidates (non-Unicode regexes): runs of digits with separators; the precise detectors
+// look only around them. One computation per text, shared by the digit-shaped detectors.
+const DIGIT_RUNS = /\d[\d \t()+.\-\/]{4,}\d/g
+let digitCache: { text: string; ranges: Range[] } | undefined
+function digitWindows(text: string): Range[] {
+  if (digitCache?.text !== text) digitCache = { text, ranges: windows(text, DIGIT_RUNS, 16, 16) }
+  return digitCache.ranges
 }
 
-const EMAIL = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}][\p{L}\p{N}._%+-]{0,63}@[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,62}\.)+\p{L}{2,24}(?![\p{L}\p{N}])/gu
-export const email: PiiDetector = (text) => [...matches(EMAIL, text)].map((m) => found('EMAIL', 'email', m.start, m.end, 0.99))
+// Role mailboxes of a company are not a person's data.
+const ROLE_MAILBOX = /^(?:info|support|help|hello|sales|office|contact|contacts|team|noreply|no-reply|press|pr|hr|jobs|careers|marketing|admin|mail|zakaz|order|orders|billing|service|feedback|partners|reception|booking|frontdesk)$/i
+// From each "@": the local part is walked back by hand, then one sticky match from its start.
+const LOCAL_CHAR = /[\p{L}\p{N}._%+-]/u
+const EMAIL_AT = /[\p{L}\p{N}][\p{L}\p{N}._%+-]{0,63}@[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,62}\.)+\p{L}{2,24}(?![\p{L}\p{N}])/uy
+export const email: PiiDetector = (text) => {
+  const out: PiiFinding[] = []
+  for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
+    let start = at
+    while (start > 0 && at - start < 64 && LOCAL_CHAR.test(text[start - 1]!)) start--
+    // the local part starts with a letter or digit
+    while (start < at && /[._%+-]/.test(text[start]!)) start++
+    EMAIL_AT.lastIndex = start
+    const m = EMAIL_AT.exec(text)
+    if (!m) continue
+    const company = ROLE_MAILBOX.test(m[0].split('@')[0]!)
+    out.push({ ...found('EMAIL', 'email', start, start + m[0].length, 0.99), ...(company ? { company: true } : {}) })
+    at = start + m[0].length - 1
+  }
+  return out
+}
 
 // Russian +7/8 numbers in the usual spellings, and international E.164 numbers with a "+".
 const PHONE_RU = /(?<![\p{L}\p{N}+])(?:\+7|8)[ \t]?(?:\(\d{3}\)|-?\d{3})[ \t-]?\d{3}[ \t-]?\d{2}[ \t-]?\d{2}(?!\d)/gu
@@ -29,11 +54,14 @@ const ORDER_CUE = /(?:заказ\p{L}*|order|счёт|счет|invoice|арт\.?
 export const phone: PiiDetector = (text) => {
   const out: PiiFinding[] = []
   for (const re of [PHONE_RU, PHONE_RU_CITY, PHONE_INTL, PHONE_NANP, PHONE_UK]) {
-    for (const m of matches(re, text)) {
+    for (const m of matchesIn(text, re, digitWindows(text))) {
       const digits = onlyDigits(m.value)
       if (digits.length < 10 || digits.length > 15) continue
       if (ORDER_CUE.test(before(text, m.start, 16))) continue
-      out.push(found('PHONE', 'phone', m.start, m.end, re === PHONE_RU || re === PHONE_RU_CITY ? 0.97 : 0.9))
+      // "(+44 20 7946 0958)": a closing bracket without its opening one is the text's, not the number's
+      if (m.value.endsWith(')') && (m.value.match(/\(/g)?.length ?? 0) < (m.value.match(/\)/g)?.length ?? 0)) m.end -= 1
+      const tollFree = /^(?:[78]800|1(?:800|888|877|866|855|844|833))/.test(digits) || /^0800/.test(digits)
+      out.push({ ...found('PHONE', 'phone', m.start, m.end, re === PHONE_RU || re === PHONE_RU_CITY ? 0.97 : 0.9), ...(tollFree ? { company: true } : {}) })
     }
   }
   return out
@@ -46,7 +74,7 @@ const PASSPORT = /(?<![\p{N}-])\d{2}[ \t]?\d{2}[ \t№]{0,3}\d{6}(?![\p{N}-])/gu
 const PASSPORT_CUE = /(?:паспорт|серия|passport|серии)[^]{0,120}$/u
 export const passportRu: PiiDetector = (text) => {
   const out: PiiFinding[] = []
-  for (const m of matches(PASSPORT, text)) {
+  for (const m of matchesIn(text, PASSPORT, digitWindows(text))) {
     if (ORDER_CUE.test(before(text, m.start, 16))) continue
     const cued = PASSPORT_CUE.test(before(text, m.start, 140))
     const spelled = /^\d{2} \d{2} \d{6}$|^\d{4} \d{6}$/.test(m.value)
@@ -57,7 +85,7 @@ export const passportRu: PiiDetector = (text) => {
 
 const SNILS = /(?<![\p{N}-])\d{3}[- ]?\d{3}[- ]?\d{3}[- ]?\d{2}(?![\p{N}-])/gu
 export const snils: PiiDetector = (text) =>
-  [...matches(SNILS, text)].filter((m) => snilsValid(onlyDigits(m.value))).map((m) => found('SNILS', 'snils', m.start, m.end, 0.97))
+  [...matchesIn(text, SNILS, digitWindows(text))].filter((m) => snilsValid(onlyDigits(m.value))).map((m) => found('SNILS', 'snils', m.start, m.end, 0.97))
 
 // INN, OGRN, OGRNIP: bare digit runs with valid check digits. A 10-digit INN also needs a cue:
 // one random 10-digit number in ten passes its checksum.
@@ -66,14 +94,14 @@ const INN_CUE = /(?<!\p{L})(?:инн|inn|taxpayer|tin)(?!\p{L})[^\n]{0,12}$/u
 const OGRN_CUE = /(?<!\p{L})(?:огрн|ogrn|psrn)\p{L}*[^\n]{0,12}$/u
 export const registryIds: PiiDetector = (text) => {
   const out: PiiFinding[] = []
-  for (const m of matches(DIGIT_RUN, text)) {
+  for (const m of matchesIn(text, DIGIT_RUN, digitWindows(text))) {
     const cue = before(text, m.start, 20)
     const n = m.value.length
     if ((n === 10 || n === 12) && innValid(m.value)) {
-      if (INN_CUE.test(cue)) out.push(found('INN', 'inn', m.start, m.end, 0.98))
+      if (INN_CUE.test(cue)) out.push({ ...found('INN', 'inn', m.start, m.end, 0.98), ...(n === 10 ? { company: true } : {}) })
       else if (n === 12 && !OGRN_CUE.test(cue)) out.push(found('INN', 'inn', m.start, m.end, 0.8))
     } else if (n === 13 && /^[1-9]/.test(m.value) && ogrnValid(m.value)) {
-      out.push(found('OGRN', 'ogrn', m.start, m.end, OGRN_CUE.test(cue) ? 0.98 : 0.8))
+      out.push({ ...found('OGRN', 'ogrn', m.start, m.end, OGRN_CUE.test(cue) ? 0.98 : 0.8), company: true })
     } else if (n === 15 && m.value.startsWith('3') && ogrnValid(m.value)) {
       out.push(found('OGRNIP', 'ogrn', m.start, m.end, OGRN_CUE.test(cue) ? 0.98 : 0.8))
     }
@@ -83,11 +111,11 @@ export const registryIds: PiiDetector = (text) => {
 
 const CARD = /(?<![\p{N}-])\d{4}(?:[ -]?\d{4}){2}[ -]?\d{1,7}(?![\p{N}-])/gu
 export const card: PiiDetector = (text) =>
-  [...matches(CARD, text)].filter((m) => luhnValid(onlyDigits(m.value)) && !/^(\d)\1+$/.test(onlyDigits(m.value))).map((m) => found('CARD', 'card', m.start, m.end, 0.97))
+  [...matchesIn(text, CARD, digitWindows(text))].filter((m) => luhnValid(onlyDigits(m.value)) && !/^(\d)\1+$/.test(onlyDigits(m.value))).map((m) => found('CARD', 'card', m.start, m.end, 0.97))
 
 const IBAN = /(?<![\p{L}\p{N}])[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?(?![\p{L}\p{N}])/gu
 export const iban: PiiDetector = (text) =>
-  [...matches(IBAN, text)].filter((m) => ibanValid(m.value)).map((m) => found('IBAN', 'iban', m.start, m.end, 0.99))
+  [...matchesIn(text, IBAN, windows(text, /[A-Z]{2}\d{2}/g, 1, 40))].filter((m) => ibanValid(m.value)).map((m) => found('IBAN', 'iban', m.start, m.end, 0.99))
 
 const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)'
 const IPV4 = new RegExp(`(?<![\\p{N}.])${OCTET}(?:\\.${OCTET}){3}(?![\\p{N}]|\\.\\d)`, 'gu')
@@ -95,8 +123,8 @@ const IPV4 = new RegExp(`(?<![\\p{N}.])${OCTET}(?:\\.${OCTET}){3}(?![\\p{N}]|\\.
 const IPV6 = /(?<![\p{L}\p{N}:])(?:(?:[0-9a-f]{1,4}:){7}[0-9a-f]{1,4}|(?:[0-9a-f]{1,4}:){1,6}:(?:[0-9a-f]{1,4}(?::[0-9a-f]{1,4}){0,5})?|::(?:[0-9a-f]{1,4}(?::[0-9a-f]{1,4}){0,6}))(?![\p{L}\p{N}:])/giu
 export const ip: PiiDetector = (text) => [
   // "v1.2.3.4" and "version 10.0.1.2" are versions, not hosts
-  ...[...matches(IPV4, text)].filter((m) => !/(?:\bv|version|версия)\s?$/.test(before(text, m.start, 10))).map((m) => found('IP', 'ip', m.start, m.end, 0.9)),
-  ...[...matches(IPV6, text)].filter((m) => /[0-9a-f]{3}/i.test(m.value)).map((m) => found('IP', 'ip', m.start, m.end, 0.9)),
+  ...[...matchesIn(text, IPV4, windows(text, /\d{1,3}\.\d{1,3}\.\d/g, 4, 20))].filter((m) => !/(?:\bv|version|версия)\s?$/.test(before(text, m.start, 10))).map((m) => found('IP', 'ip', m.start, m.end, 0.9)),
+  ...[...matchesIn(text, IPV6, windows(text, /[0-9a-f]{0,4}:[0-9a-f]{0,4}:/gi, 40, 40))].filter((m) => /[0-9a-f]{3}/i.test(m.value)).map((m) => found('IP', 'ip', m.start, m.end, 0.9)),
 ]
 
 // Credentials that must never leave: vendor key formats, bearer tokens, JWTs, "api_key = …".
@@ -111,9 +139,11 @@ const SECRETS: [string, RegExp][] = [
   ['bearer', /(?<=\bBearer\s)[A-Za-z0-9._~+/-]{20,500}=*/g],
   ['assigned', /(?<=\b(?:api[_-]?key|secret|token|password|пароль)\s{0,3}[:=]\s{0,3}["']?)[A-Za-z0-9._~+/!@#$%^&*-]{12,200}/gi],
 ]
+const SECRET_CUES = /sk-|gh[pousr]_|github_pat_|AKIA|ASIA|xox[abprs]-|AIza|[rsp]k_(?:live|test)_|eyJ|Bearer|api[_-]?key|secret|token|password|пароль/gi
 export const secret: PiiDetector = (text) => {
   const out: PiiFinding[] = []
-  for (const [name, re] of SECRETS) for (const m of matches(re, text)) out.push(found('SECRET', `secret:${name}`, m.start, m.end, 0.95))
+  const ranges = windows(text, SECRET_CUES, 40, 4200)
+  for (const [name, re] of SECRETS) for (const m of matchesIn(text, re, ranges)) out.push(found('SECRET', `secret:${name}`, m.start, m.end, 0.95))
   return out
 }
 
@@ -128,13 +158,14 @@ const DOB_ANSWER = new RegExp(`${DOB_CUE}[^\\n]{0,80}\\n[^\\n:]{0,30}:\\s{0,3}($
 const DOB_AFTER = new RegExp(`(?<![\\p{N}])(${DATE})(?:\\s?года)?\\s?(?:г\\.\\s?р\\.|рождения)`, 'giu')
 export const dateOfBirth: PiiDetector = (text) => {
   const out: PiiFinding[] = []
-  for (const m of text.matchAll(DOB_AFTER)) {
-    const date = m[1]!.replace(/\s?г\.?$/u, '')
-    out.push(found('DATE_OF_BIRTH', 'dob', m.index, m.index + date.length, 0.95))
+  const ranges = windows(text, /рожд|birth|born|dob|г\.\s?р|д\.\s?р|родил/gi, 60, 260)
+  for (const m of matchesIn(text, DOB_AFTER, ranges)) {
+    const date = m.groups[1]!.replace(/\s?г\.?$/u, '')
+    out.push(found('DATE_OF_BIRTH', 'dob', m.start, m.start + date.length, 0.95))
   }
-  for (const m of [...text.matchAll(DOB), ...text.matchAll(DOB_ANSWER)]) {
-    const date = m[1]!
-    const start = m.index + m[0].length - date.length
+  for (const m of [...matchesIn(text, DOB, ranges), ...matchesIn(text, DOB_ANSWER, ranges)]) {
+    const date = m.groups[1]!
+    const start = m.end - date.length
     out.push(found('DATE_OF_BIRTH', 'dob', start, start + date.replace(/\s?г\.?$/u, '').length, 0.95))
   }
   return out

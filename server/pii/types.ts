@@ -13,6 +13,12 @@ export type PiiFinding = {
   detector: string
   /** 0..1: checksum-valid ids and cue-backed findings are near 1. */
   confidence: number
+  /**
+   * A company's public contact or registration (role mailbox, toll-free line, an organisation's
+   * INN or OGRN): `pii scan` reports it, but it is not a person's data, so the policy neither
+   * redacts it from briefs nor blocks a draft for it.
+   */
+  company?: boolean
 }
 
 export type PiiDetector = (text: string) => PiiFinding[]

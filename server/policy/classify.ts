@@ -39,7 +39,11 @@ export function assertChannel(policy: Policy, channel: string) {
  * into `text`), and every required wording that is absent. Deterministic; the model never
  * takes a category away (a model classifier may only add).
  */
-export function classify(policy: Policy, text: string, opts: { channel: string; lang?: Lang; only?: RiskCategory[] }): Classification {
+export function classify(
+  policy: Policy,
+  text: string,
+  opts: { channel: string; lang?: Lang; only?: RiskCategory[]; forRedaction?: boolean },
+): Classification {
   assertChannel(policy, opts.channel)
   const lang = opts.lang ?? detectLang(text)
   const tokens = tokenize(text)
@@ -51,6 +55,7 @@ export function classify(policy: Policy, text: string, opts: { channel: string; 
 
   for (const rule of policy.rules) {
     if (opts.only && !opts.only.includes(rule.category)) continue
+    if (rule.redact_only && !opts.forRedaction) continue
     if (rule.channels && !rule.channels.includes(opts.channel)) continue
     if (rule.lang && rule.lang !== lang) continue
     const base = { category: rule.category, rule: rule.id, article: rule.article, explain: rule.explain, fix: rule.fix, ...(rule.pii_type ? { piiType: rule.pii_type } : {}) }

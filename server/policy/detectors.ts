@@ -1,8 +1,10 @@
+import { scanPii } from '../pii/scan'
+import { PII_TYPES, type PiiFinding } from '../pii/types'
 import type { Span } from './lexicon'
 
 /**
- * Pluggable detectors for rules that are not words (personal data). The personal-data guard
- * registers its full detectors here; these simple ones cover e-mails and phone numbers.
+ * Pluggable detectors for rules that are not words. The personal-data guard (server/pii)
+ * registers one detector per type, `pii:PHONE`, `pii:PERSON` …, all served by one scan per text.
  */
 export type Detector = (text: string) => (Span & { type: string })[]
 
@@ -16,51 +18,31 @@ export function getDetector(name: string): Detector | undefined {
 }
 export const detectorNames = () => [...registry.keys()]
 
-// Role mailboxes of a company are not a person's data.
-const ROLE_MAILBOX = /^(info|support|help|hello|sales|office|contact|contacts|team|noreply|no-reply|press|pr|hr|jobs|marketing|admin|mail|zakaz|order|orders)$/i
-
-registerDetector('email', (text) => {
-  const out: (Span & { type: string })[] = []
-  for (const m of text.matchAll(/[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}/gu)) {
-    if (ROLE_MAILBOX.test(m[0].split('@')[0]!)) continue
-    out.push({ start: m.index, end: m.index + m[0].length, type: 'EMAIL' })
-  }
-  return out
-})
-
-// +7 / 8 Russian numbers in the usual spellings, and other E.164 numbers. 8-800 numbers are
-// toll-free company lines; a number after "заказ №"/"order #" is an order id.
-const PHONE = /(?<![\p{L}\p{N}])(?:\+7|8)[\s(-]*\d{3}[\s)-]*\d{3}[\s-]*\d{2}[\s-]*\d{2}(?!\d)|(?<![\p{L}\p{N}+])\+(?!7)\d{1,3}[\s-]?\(?\d{2,4}\)?(?:[\s-]?\d{2,4}){2,3}(?!\d)/gu
-registerDetector('phone', (text) => {
-  const out: (Span & { type: string })[] = []
-  for (const m of text.matchAll(PHONE)) {
-    const digits = m[0].replace(/\D/g, '')
-    if (/^[78]800/.test(digits)) continue
-    const before = text.slice(Math.max(0, m.index - 12), m.index).toLowerCase()
-    if (/(заказ|order|№|#)\s*[№#]?\s*$/u.test(before)) continue
-    out.push({ start: m.index, end: m.index + m[0].length, type: 'PHONE' })
-  }
-  return out
-})
-
-/** Luhn checksum: cuts order ids and phone-like numbers that only look like a card. */
-export function luhnValid(digits: string): boolean {
-  let sum = 0
-  for (let i = 0; i < digits.length; i++) {
-    let d = Number(digits[digits.length - 1 - i])
-    if (i % 2 === 1) {
-      d *= 2
-      if (d > 9) d -= 9
-    }
-    sum += d
-  }
-  return digits.length >= 13 && sum % 10 === 0
+// A company's public contacts and registration numbers are not personal data: they are
+// neither redacted from briefs nor a reason to block a draft (`pii scan` still reports them).
+let last: { text: string; findings: PiiFinding[] } | undefined
+function personalData(text: string): PiiFinding[] {
+  if (last?.text !== text) last = { text, findings: scanPii(text).filter((f) => !f.company) }
+  return last.findings
 }
 
-registerDetector('card', (text) => {
-  const out: (Span & { type: string })[] = []
-  for (const m of text.matchAll(/(?<![\d-])\d{4}(?:[ -]?\d{4}){2,3}(?:[ -]?\d{1,3})?(?![\d-])/g)) {
-    if (luhnValid(m[0].replace(/\D/g, ''))) out.push({ start: m.index, end: m.index + m[0].length, type: 'CARD' })
-  }
-  return out
+for (const type of PII_TYPES) {
+  registerDetector(`pii:${type}`, (text) => personalData(text).filter((f) => f.type === type).map(({ start, end }) => ({ start, end, type })))
+}
+
+/**
+ * A name that identifies someone in published copy: a full Russian name with a patronymic or
+ * initials, or any name next to other personal data (a phone, an e-mail, a document…). A name
+ * alone ("Join Anna Lee at our workshop") is normal marketing copy, though briefs still have it
+ * redacted before the model.
+ */
+registerDetector('pii:PERSON_IDENTIFIED', (text) => {
+  const all = personalData(text)
+  const others = all.filter((f) => f.type !== 'PERSON')
+  return all
+    .filter((f) => f.type === 'PERSON')
+    .filter((f) => FULL_NAME.test(text.slice(f.start, f.end)) || others.some((o) => Math.abs(o.start - f.end) < 80 || Math.abs(f.start - o.end) < 80))
+    .map(({ start, end }) => ({ start, end, type: 'PERSON' }))
 })
+// three words of which one is a patronymic, or a surname with initials
+const FULL_NAME = /(?:ович|евич|ич|овн|евн|ичн|иничн)\p{L}*|\p{Lu}\.\s?\p{Lu}\./u

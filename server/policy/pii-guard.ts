@@ -1,11 +1,12 @@
 import type { Policy } from './load'
+import { Placeholders } from '../pii/redact'
 import { classify } from './classify'
 
 export type PiiFinding = { type: string; start: number; end: number }
 
-/** Personal-data findings in one text, by the policy's personal_data rules (the pluggable detectors included). */
+/** Personal-data findings to redact in one text: the policy's personal_data rules, `redact_only` ones included. */
 export function findPersonalData(policy: Policy, text: string): PiiFinding[] {
-  const { risks } = classify(policy, text, { channel: policy.file.channels[0]!, only: ['personal_data'] })
+  const { risks } = classify(policy, text, { channel: policy.file.channels[0]!, only: ['personal_data'], forRedaction: true })
   // Overlapping findings (a phone inside an address) are redacted as the outer one.
   const sorted = risks.filter((r) => r.end > r.start).sort((a, b) => a.start - b.start || b.end - a.end)
   const out: PiiFinding[] = []
@@ -18,34 +19,21 @@ export function findPersonalData(policy: Policy, text: string): PiiFinding[] {
 }
 
 /**
- * Replaces findings with stable placeholders across every text of one run: the same value is
- * the same [PHONE_1] everywhere. The mapping stays here; it never reaches the model or the log.
+ * Replaces the policy's personal-data findings with stable placeholders across every text of
+ * one run: the same value is the same [PHONE_1] everywhere. The mapping stays here; it never
+ * reaches the model or the log.
  */
 export class Redactor {
-  private readonly byValue = new Map<string, string>()
-  private readonly counters = new Map<string, number>()
-  readonly counts: Record<string, number> = {}
+  private readonly placeholders = new Placeholders()
 
   constructor(private readonly policy: Policy) {}
 
+  get counts(): Record<string, number> {
+    return this.placeholders.counts
+  }
+
   redact(text: string): string {
-    const findings = findPersonalData(this.policy, text)
-    let out = ''
-    let at = 0
-    for (const f of findings) {
-      const value = text.slice(f.start, f.end)
-      let placeholder = this.byValue.get(`${f.type}:${value}`)
-      if (!placeholder) {
-        const n = (this.counters.get(f.type) ?? 0) + 1
-        this.counters.set(f.type, n)
-        placeholder = `[${f.type}_${n}]`
-        this.byValue.set(`${f.type}:${value}`, placeholder)
-      }
-      this.counts[f.type] = (this.counts[f.type] ?? 0) + 1
-      out += text.slice(at, f.start) + placeholder
-      at = f.end
-    }
-    return out + text.slice(at)
+    return this.placeholders.apply(text, findPersonalData(this.policy, text))
   }
 
   /** Strings anywhere inside a JSON value (brief inputs). */
@@ -59,6 +47,6 @@ export class Redactor {
   }
 
   get total(): number {
-    return Object.values(this.counts).reduce((a, b) => a + b, 0)
+    return this.placeholders.total
   }
 }

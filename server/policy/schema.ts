@@ -109,6 +109,11 @@ export const Rule = z
     unless: z.array(z.string().min(1)).default([]),
     /** A pluggable detector (personal data) instead of words. */
     detector: z.string().optional(),
+    /**
+     * Personal data to replace in briefs before any model call, but not a risk in copy by itself
+     * (a workshop host's name in an ad). Used by the redactor only, never by classification.
+     */
+    redact_only: z.boolean().default(false),
     /** For personal-data rules: the placeholder type a redacted finding becomes ([PHONE_1]). */
     pii_type: z.string().regex(/^[A-Z][A-Z_]*$/).optional(),
     /** The rule applies only on these channels / to text in this language. */
