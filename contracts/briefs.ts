@@ -15,6 +15,37 @@ const field = (max: number) =>
     .max(max, `at most ${max} characters`)
 const list = (maxItems: number, maxLen: number) => z.array(z.string().trim().min(1).max(maxLen)).max(maxItems)
 
+/**
+ * A finding of the personal-data check the writer marked as not personal data, with a reason.
+ * `path` names the brief field ("audience", "inputs.proofs.0"); offsets are into that field.
+ */
+export const PiiDismissal = z.object({
+  path: z.string().min(1).max(200),
+  start: z.number().int().min(0),
+  end: z.number().int().min(1),
+  type: z.string().min(1).max(40),
+  reason: z.string().trim().min(3, 'say why this is not personal data').max(500),
+})
+export type PiiDismissal = z.infer<typeof PiiDismissal>
+
+/** The brief's text fields as the form has them, by path, to check before submitting. */
+export const PiiCheckRequest = z.object({ fields: z.record(z.string().min(1).max(200), z.string().max(400_000)) })
+export const PiiCheckFinding = z.object({
+  path: z.string(),
+  type: z.string(),
+  start: z.number().int(),
+  end: z.number().int(),
+  text: z.string(),
+  /** False: a structured id whose checksum is valid (SNILS, INN, card …) cannot be dismissed. */
+  dismissible: z.boolean(),
+})
+export const PiiCheckResponse = z.object({
+  /** What happens to what is found: replaced by placeholders, or the run is refused. */
+  mode: z.enum(['redact', 'block']),
+  findings: z.array(PiiCheckFinding),
+})
+export type PiiCheckResponse = z.infer<typeof PiiCheckResponse>
+
 /** The team's standard brief template (DOMAIN.md), shared by every kind. */
 export const BriefCommon = z.object({
   title: field(200),
@@ -30,6 +61,8 @@ export const BriefCommon = z.object({
   factCheckOwner: z.email().max(320).optional(),
   /** Language of the copy; detected from the brief text when omitted. */
   lang: Lang.optional(),
+  /** Findings of the personal-data check the writer reviewed as false positives. */
+  piiDismissals: z.array(PiiDismissal).max(200).optional(),
 })
 
 /** The parts of the B2B offer formula the writer already knows; blanks are flagged in the draft. */
@@ -75,6 +108,7 @@ export const Brief = z.object({
   factCheckOwner: z.string().nullable(),
   lang: Lang,
   inputs: z.record(z.string(), z.unknown()),
+  piiDismissals: z.array(PiiDismissal),
   authorId: z.uuid(),
   authorEmail: z.string(),
   createdAt: z.string(),

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { LoginRequest, Me } from '../contracts/auth'
-import { Brief, BriefListItem, CreateBrief, Created } from '../contracts/briefs'
+import { Brief, BriefListItem, CreateBrief, Created, PiiCheckRequest, PiiCheckResponse } from '../contracts/briefs'
 import { Problem } from '../contracts/problem'
 import { PolicyView } from '../contracts/policy'
 import { ClaimUpdate, DecisionRequest, ReviewItem, Run } from '../contracts/runs'
@@ -24,6 +24,7 @@ const OPS: Op[] = [
   { method: 'get', path: '/api/me', summary: 'The logged-in user', response: Me },
   { method: 'get', path: '/api/briefs', summary: 'My briefs (?all=1: the whole team\'s)', response: z.array(BriefListItem), query: { all: 'set to 1 for every author' } },
   { method: 'post', path: '/api/briefs', summary: 'Create a brief (writer)', body: CreateBrief, response: Created, status: 201 },
+  { method: 'post', path: '/api/briefs/pii-check', summary: 'Before submitting: the personal data the policy would replace (or refuse) in each field, and which findings may be dismissed', body: PiiCheckRequest, response: PiiCheckResponse },
   { method: 'get', path: '/api/briefs/{id}', summary: 'One brief with its runs', response: Brief },
   { method: 'post', path: '/api/briefs/{id}/runs', summary: 'Start a drafting run (the brief\'s author)', response: Created, status: 201 },
   { method: 'get', path: '/api/runs/{id}', summary: 'A run: status, latest draft, gates', response: Run },

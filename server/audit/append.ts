@@ -14,6 +14,7 @@ export type AuditAction =
   | 'gate.decision'
   | 'pii.blocked'
   | 'pii.redacted'
+  | 'pii.dismissed'
   | 'gate.waived'
   | 'claim.checked'
   | 'user.seed'

@@ -6,10 +6,13 @@ import { AppError, forbidden } from '../errors'
 import { assertChannel } from '../policy/classify'
 import type { Policy } from '../policy/load'
 import { detectLang } from './detect-lang'
+import { assertDismissals, briefFields } from './pii-check'
 
 export async function createBrief({ sql, policy, user, input }: { sql: Sql; policy: Policy; user: UserRow; input: CreateBrief }): Promise<{ id: string }> {
   if (!user.roles.includes('writer')) throw forbidden('only writers create briefs')
   assertChannel(policy, input.channel) // the policy's rules are per channel: an unknown one is a 400, not a silent default
+  const dismissals = input.piiDismissals ?? []
+  assertDismissals(policy, briefFields(input), dismissals)
   return sql.begin(async (tx) => {
     let ownerId: string | null = null
     if (input.factCheckOwner) {
@@ -33,13 +36,18 @@ export async function createBrief({ sql, policy, user, input }: { sql: Sql; poli
     }
     const lang = input.lang ?? detectLang(input.audience, input.task, input.offer)
     const [row] = await tx`insert into briefs (kind, title, audience, task, offer, format, channel, deadline,
-        quality_criteria, success_metrics, fact_check_owner_id, lang, inputs, author_id)
+        quality_criteria, success_metrics, fact_check_owner_id, lang, inputs, author_id, pii_dismissals)
       values (${input.kind}, ${input.title}, ${input.audience}, ${input.task}, ${input.offer}, ${input.format},
         ${input.channel}, ${input.deadline}, ${input.qualityCriteria}, ${input.successMetrics}, ${ownerId}, ${lang},
-        ${tx.json(input.inputs)}, ${user.id})
+        ${tx.json(input.inputs)}, ${user.id}, ${tx.json(dismissals)})
       returning id`
     const id = String(row!.id)
     await appendAudit(tx, { actorId: user.id, action: 'brief.create', data: { briefId: id, kind: input.kind, lang } })
+    if (dismissals.length) {
+      // types, places and the writer's reasons; never the values
+      const items = dismissals.map(({ path, type, reason }) => ({ path, type, reason }))
+      await appendAudit(tx, { actorId: user.id, action: 'pii.dismissed', data: { briefId: id, count: dismissals.length, items } })
+    }
     return { id }
   })
 }

@@ -24,6 +24,7 @@ export async function getBrief({ db, id }: { db: Queryable; id: string }): Promi
     factCheckOwner: b.fact_check_owner_email,
     lang: b.lang,
     inputs: b.inputs,
+    piiDismissals: b.pii_dismissals,
     authorId: b.author_id,
     authorEmail: b.author_email,
     createdAt: b.created_at,

@@ -1,5 +1,5 @@
 import { Hono } from 'hono'
-import { CreateBrief } from '../../contracts/briefs'
+import { CreateBrief, PiiCheckRequest } from '../../contracts/briefs'
 import { requireRole, requireUser, type AuthEnv } from '../auth/middleware'
 import type { Sql } from '../db/connect'
 import type { Policy } from '../policy/load'
@@ -7,6 +7,7 @@ import { idParam, jsonBody } from '../http/validate'
 import { startRun } from '../runs/start-run'
 import { createBrief } from './create-brief'
 import { getBrief, listBriefs } from './get-brief'
+import { checkPii } from './pii-check'
 
 export function briefRoutes(sql: Sql, policy: Policy, onRunQueued: () => void) {
   return new Hono<AuthEnv>()
@@ -16,6 +17,8 @@ export function briefRoutes(sql: Sql, policy: Policy, onRunQueued: () => void) {
       const input = await jsonBody(c, CreateBrief)
       return c.json(await createBrief({ sql, policy, user: c.get('user')!, input }), 201)
     })
+    // Before submitting: what the personal-data guard would replace (or refuse) in the form's fields.
+    .post('/pii-check', requireRole('writer'), async (c) => c.json(checkPii(policy, (await jsonBody(c, PiiCheckRequest)).fields)))
     .get('/:id', async (c) => c.json(await getBrief({ db: sql, id: idParam(c, 'id', 'brief') })))
     .post('/:id/runs', requireRole('writer'), async (c) => {
       const run = await startRun({ sql, policy, user: c.get('user')!, briefId: idParam(c, 'id', 'brief') })

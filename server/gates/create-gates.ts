@@ -1,4 +1,5 @@
 import type { Sql } from '../db/connect'
+import { withoutDismissed } from '../briefs/pii-check'
 import { selectBrief } from '../briefs/queries'
 import { notFound } from '../errors'
 import { classify } from '../policy/classify'
@@ -27,7 +28,7 @@ export async function createGates(deps: RunDeps, { runId, version }: { runId: st
 
     // A risky brief gates its drafts even when a draft words the risk away.
     const briefText = [brief.title, brief.audience, brief.task, brief.offer, JSON.stringify(brief.inputs)].join('\n')
-    const briefCategories = classify(policy, briefText, { channel: brief.channel, lang: brief.lang }).categories
+    const briefCategories = withoutDismissed(classify(policy, briefText, { channel: brief.channel, lang: brief.lang }), brief).categories
     const categories = [...new Set<RiskCategory>([...briefCategories, ...(draft.categories as RiskCategory[])])]
     const planned = planGates(policy, categories, { factCheckOwner: brief.fact_check_owner_email })
 

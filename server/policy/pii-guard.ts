@@ -32,19 +32,26 @@ export class Redactor {
     return this.placeholders.counts
   }
 
-  redact(text: string): string {
-    return this.placeholders.apply(text, findPersonalData(this.policy, text))
+  /** `keep`: findings the writer reviewed as not personal data (same span and type), left as written. */
+  redact(text: string, keep: readonly PiiFinding[] = []): string {
+    const findings = findPersonalData(this.policy, text)
+    const kept = findings.filter((f) => keep.some((k) => k.start === f.start && k.end === f.end && k.type === f.type))
+    this.dismissed += kept.length
+    return this.placeholders.apply(text, findings.filter((f) => !kept.includes(f)))
   }
 
-  /** Strings anywhere inside a JSON value (brief inputs). */
-  redactDeep<T>(value: T): T {
-    if (typeof value === 'string') return this.redact(value) as T
-    if (Array.isArray(value)) return value.map((v) => this.redactDeep(v)) as T
+  /** Strings anywhere inside a JSON value (brief inputs), each with its path for `keep`. */
+  redactDeep<T>(value: T, path = 'inputs', keep: (path: string) => readonly PiiFinding[] = () => []): T {
+    if (typeof value === 'string') return this.redact(value, keep(path)) as T
+    if (Array.isArray(value)) return value.map((v, i) => this.redactDeep(v, `${path}.${i}`, keep)) as T
     if (value && typeof value === 'object') {
-      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, this.redactDeep(v)])) as T
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, this.redactDeep(v, `${path}.${k}`, keep)])) as T
     }
     return value
   }
+
+  /** Findings left in place because the writer dismissed them. */
+  dismissed = 0
 
   get total(): number {
     return this.placeholders.total

@@ -1,4 +1,5 @@
 import { appendAudit } from '../audit/append'
+import { dismissedIn, withoutDismissed } from '../briefs/pii-check'
 import { selectBrief } from '../briefs/queries'
 import { draftingKind } from '../drafting/kinds'
 import type { DraftingTask } from '../drafting/types'
@@ -31,15 +32,18 @@ export async function draftRun(deps: RunDeps, { runId, version, feedback }: { ru
   await setRunStatus(sql, runId, 'running')
 
   // The personal-data guard: the model sees placeholders, never the values.
+  // Findings the writer reviewed as false positives (with a reason, logged) stay as written.
   const redactor = new Redactor(policy)
+  const keep = (path: string) => dismissedIn(brief.pii_dismissals, path)
+  const field = (path: string, text: string) => redactor.redact(text, keep(path))
   const safe = {
-    title: redactor.redact(brief.title), audience: redactor.redact(brief.audience), task: redactor.redact(brief.task),
-    offer: redactor.redact(brief.offer), format: redactor.redact(brief.format), qualityCriteria: redactor.redact(brief.quality_criteria),
-    successMetrics: redactor.redact(brief.success_metrics), inputs: redactor.redactDeep(brief.inputs),
+    title: field('title', brief.title), audience: field('audience', brief.audience), task: field('task', brief.task),
+    offer: field('offer', brief.offer), format: field('format', brief.format), qualityCriteria: field('qualityCriteria', brief.quality_criteria),
+    successMetrics: field('successMetrics', brief.success_metrics), inputs: redactor.redactDeep(brief.inputs, 'inputs', keep),
     feedback: feedback === null ? null : redactor.redact(feedback),
   }
   if (redactor.total > 0) {
-    const data = { draftVersion: version, counts: redactor.counts, policyVersion: policy.version }
+    const data = { draftVersion: version, counts: redactor.counts, dismissed: redactor.dismissed, policyVersion: policy.version }
     if (policy.file.personal_data.inputs === 'block') {
       await appendAudit(sql, { actorId: run.author_id, action: 'pii.blocked', runId, data })
       const list = Object.entries(redactor.counts).map(([t, n]) => `${n} × ${t}`).join(', ')
@@ -86,7 +90,7 @@ export async function draftRun(deps: RunDeps, { runId, version, feedback }: { ru
   const { output, ...usage } = result
   const text = kind.toText(output, brief.lang)
   // The draft is classified by rules; a model reviewer, where the policy enables it, may only add.
-  const c = classify(policy, text, { channel: brief.channel, lang: brief.lang })
+  const c = withoutDismissed(classify(policy, text, { channel: brief.channel, lang: brief.lang }), brief)
   const piiFindings = c.risks.filter((r) => r.category === 'personal_data').length
   let modelAudit: Record<string, unknown> | null = null
   let modelRisks: RiskHit[] = []
