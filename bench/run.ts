@@ -6,6 +6,7 @@ import { testTargets, type TestTarget } from '../test/helpers/databases'
 import { offerBrief } from '../test/helpers/fixtures'
 import { makeHarness } from '../test/helpers/harness'
 import { benchClassify } from './classify'
+import { printPresidioQuality } from './pii-presidio'
 import { printPiiQuality } from './pii-quality'
 import { benchPii } from './pii-speed'
 import { printPolicyQuality } from './policy-quality'
@@ -71,6 +72,8 @@ async function benchTarget(target: TestTarget): Promise<Row[]> {
 printPolicyQuality()
 console.log('')
 printPiiQuality()
+console.log('')
+printPresidioQuality()
 
 console.log('\n## policy classification and personal-data scan speed (no database)')
 console.log('| what | n | p50 ms | p95 ms | throughput |')

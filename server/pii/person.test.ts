@@ -25,6 +25,7 @@ describe('personal names', () => {
     ['the old owner Lucas van der Berg left', ['Lucas van der Berg']],
     ['Harrison Ford and Fordham students', ['Harrison Ford']],
     ["Agent: the account holder's name?\nCustomer: Katharina Gruber", ['Katharina Gruber']],
+    ["Agent: What's the name on the account? User: Šárka Ottová", ['Šárka Ottová']],
     ['Меня зовут Эльчин Мамедов', ['Эльчин Мамедов']],
     ['ИП Мамедов Эльчин Рафикович', ['Мамедов Эльчин Рафикович']],
   ])('%s', (text, expected) => {

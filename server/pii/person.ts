@@ -73,7 +73,7 @@ const EN_PATTERNS: Role[][][] = [
 ]
 
 // Where any two capitalised words are a name: a letter's sign-off, or the answer to "your name?"
-const NAME_CUE = /(?:(?:regards|sincerely|best wishes|best|thanks|cheers|с уважением|спасибо|всего доброго)[,!.]?[ \t]*\n|(?:name|имя|фио|зовут|ф\.и\.о\.)[^\n]{0,40}\?[ \t]*\n[^\n:]{0,30}:[ \t]*|(?:меня зовут|my name is|this is|i am|i'm|я —|я -)[ \t]+)$/iu
+const NAME_CUE = /(?:(?:regards|sincerely|best wishes|best|thanks|cheers|с уважением|спасибо|всего доброго)[,!.]?[ \t]*\n|(?:name|имя|фио|зовут|ф\.и\.о\.)[^\n]{0,40}\?[ \t]*\n?[^\n:?]{0,30}:[ \t]*|(?:меня зовут|my name is|this is|i am|i'm|я —|я -)[ \t]+)$/iu
 const CUED: Role[][][] = [[['C'], ['C'], ['C']], [['C'], ['C']]]
 
 // Only capitalised words, initials and titles can start or carry a name: lower-case text is

@@ -21,6 +21,9 @@ describe('structured personal-data detectors', () => {
     ['front desk, (937) 555-0148, or', ['PHONE', '(937) 555-0148']],
     ['call 1-800-555-0199.', ['PHONE', '1-800-555-0199']],
     ['mobile 07700 900812 and', ['PHONE', '07700 900812']],
+    ['Phone: 0490 75 40 81', ['PHONE', '0490 75 40 81']],
+    ['Can someone call me on 9472 7916? Thanks', ['PHONE', '9472 7916']],
+    ['Звоните: 45-67-89, спросите Ольгу', ['PHONE', '45-67-89']],
     ['паспорт 4510 123456', ['PASSPORT_RU', '4510 123456']],
     ['Усманов, 6505 803584, Тула', ['PASSPORT_RU', '6505 803584']],
     ['Нужен паспорт.\nКлиент: 0318157539', ['PASSPORT_RU', '0318157539']],
@@ -63,6 +66,7 @@ describe('structured personal-data detectors', () => {
     'ДЕ89 и DE00 0000 0000 0000 0000 00',
     'dates 2026-12-01 and 12/03/2026, meeting at 12:30',
     'Заказ № 4510 123456 собран',
+    'Цена 1 299 990 руб., артикул 4490 75 40',
     'Webinar: date 12.03.2026.\nHost: 14.03.2026',
   ])('ignores look-alikes: %s', (text) => {
     expect(scan(text)).toEqual([])

@@ -50,13 +50,18 @@ const PHONE_INTL = /(?<![\p{L}\p{N}+])\+(?!7)[1-9]\d{0,2}(?:[ \t.-]?\(?\d{1,4}\)
 const PHONE_NANP = /(?<![\p{L}\p{N}+(-])(?:1[ .-])?(?:\(\d{3}\)[ \t]?|\d{3}[.-])\d{3}[.-]\d{4}(?![\p{N}-])/gu
 // UK national: 07700 900812, 020 7946 0958, 0161 496 0000
 const PHONE_UK = /(?<![\p{L}\p{N}+-]|\d[ \t])0(?!0)(?:7\d{3}[ \t]?\d{6}|\d{2,4}[ \t]\d{3,4}[ \t]\d{3,4})(?![\p{N}-]|[ \t]\d)/gu
+// Any local spelling ("0490 75 40 81", "467 3395") right after a phone cue: "Phone:", "call me at".
+const PHONE_ANY = /(?<![\p{L}\p{N}+])\+?\(?\d[\d \t().-]{5,18}\d(?!\d)/gu
+const PHONE_CUE = /(?:phone|tel\.?|telephone|mobile|cell|fax|desk|call (?:me |us )?(?:at|on)|text (?:me )?(?:at|on)|messages to|whatsapp|телефон\p{L}*|тел\.?|моб\.?|мобильн\p{L}*|(?:по)?звоните(?: мне)?(?: по номеру)?)[\s:.-]{0,3}$/iu
 const ORDER_CUE = /(?:заказ\p{L}*|order|счёт|счет|invoice|арт\.?|артикул|sku|№|#|id)\s*[:№#]?\s*$/u
 export const phone: PiiDetector = (text) => {
   const out: PiiFinding[] = []
-  for (const re of [PHONE_RU, PHONE_RU_CITY, PHONE_INTL, PHONE_NANP, PHONE_UK]) {
+  for (const re of [PHONE_RU, PHONE_RU_CITY, PHONE_INTL, PHONE_NANP, PHONE_UK, PHONE_ANY]) {
     for (const m of matchesIn(text, re, digitWindows(text))) {
       const digits = onlyDigits(m.value)
-      if (digits.length < 10 || digits.length > 15) continue
+      if (re === PHONE_ANY ? digits.length < 6 || !PHONE_CUE.test(before(text, m.start, 32)) : digits.length < 10) continue
+      if (out.some((f) => f.start < m.end && m.start < f.end)) continue // a stricter pattern already has it
+      if (digits.length > 15) continue
       if (ORDER_CUE.test(before(text, m.start, 16))) continue
       // "(+44 20 7946 0958)": a closing bracket without its opening one is the text's, not the number's
       if (m.value.endsWith(')') && (m.value.match(/\(/g)?.length ?? 0) < (m.value.match(/\)/g)?.length ?? 0)) m.end -= 1
