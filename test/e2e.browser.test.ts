@@ -249,4 +249,91 @@ describe.skipIf(!executablePath)('browser: briefs, policy gates and reviews (Deb
     expect(pageErrors).toEqual([])
     await context.close()
   })
+
+  it('personal data in a brief: found as typed, a false positive dismissed with a reason, a checksummed id locked', { timeout: 120_000 }, async () => {
+    const { context, page, pageErrors } = await openPage()
+    // What the guard finds here (POST /api/briefs/pii-check): "Kate Morgan" (PERSON) and the e-mail (EMAIL).
+    const audience = 'Owners of small yoga studios like the one Kate Morgan runs (kate.morgan@gmail.com)'
+    const brief = offerBrief({ title: 'Booking page for yoga studios, with our mascot', audience })
+    const panel = page.getByTestId('pii-panel')
+    const finding = (type: string) => page.locator(`[data-testid="pii-finding"][data-type="${type}"]`)
+    const person = finding('PERSON')
+
+    await login(page, 'writer@copydesk.local')
+    await page.getByTestId('nav-new-brief').click()
+    await page.getByTestId('brief-kind').selectOption('offer')
+    await page.getByTestId('brief-title').fill(brief.title)
+    await expect.poll(() => panel.getAttribute('data-status')).toBe('clean')
+
+    // Checked a moment after typing stops: each finding with its field and context.
+    await fillOfferBrief(page, brief)
+    await expect.poll(() => panel.getAttribute('data-status')).toBe('found')
+    await expect.poll(() => person.count()).toBe(1)
+    expect(await finding('EMAIL').count()).toBe(1)
+    expect(await page.getByTestId('pii-finding').count()).toBe(2)
+    expect(await person.getAttribute('data-path')).toBe('audience')
+    expect(await person.locator('mark').innerText()).toBe('Kate Morgan')
+    expect(await person.innerText()).toContain('Target audience')
+    expect(await finding('EMAIL').locator('mark').innerText()).toBe('kate.morgan@gmail.com')
+    expect(await page.getByTestId('pii-mode').getAttribute('data-mode')).toBe('redact')
+    expect(await page.getByTestId('pii-mode').innerText()).toContain('[PERSON_1]')
+
+    // A dismissal needs a reason.
+    await person.getByTestId('pii-dismiss').click()
+    await person.getByTestId('pii-dismiss-confirm').click()
+    await expect.poll(() => person.getByTestId('pii-dismiss-error').isVisible()).toBe(true)
+    expect(await person.getAttribute('data-dismissed')).toBe('false')
+    const reason = 'Kate Morgan is our brand mascot, not a real person'
+    await person.getByTestId('pii-dismiss-reason').fill(reason)
+    await person.getByTestId('pii-dismiss-confirm').click()
+    await expect.poll(() => person.getAttribute('data-dismissed')).toBe('true')
+    expect(await person.getByTestId('pii-dismissed-reason').innerText()).toContain(reason)
+    expect(await finding('EMAIL').getAttribute('data-dismissed')).toBe('false')
+
+    // Undo, then a dismissal follows the text: once the name moves, the old span is gone and so is the dismissal.
+    await person.getByTestId('pii-undo').click()
+    await expect.poll(() => person.getAttribute('data-dismissed')).toBe('false')
+    await person.getByTestId('pii-dismiss').click()
+    await person.getByTestId('pii-dismiss-reason').fill(reason)
+    await person.getByTestId('pii-dismiss-confirm').click()
+    await expect.poll(() => person.getAttribute('data-dismissed')).toBe('true')
+    await page.getByTestId('brief-audience').fill(`Busy ${audience}`)
+    await expect.poll(() => person.getAttribute('data-dismissed')).toBe('false')
+    await person.getByTestId('pii-dismiss').click()
+    await person.getByTestId('pii-dismiss-reason').fill(reason)
+    await person.getByTestId('pii-dismiss-reason').press('Enter') // confirms; does not submit the brief
+    await expect.poll(() => person.getAttribute('data-dismissed')).toBe('true')
+    expect(page.url()).toBe(server.url + '/briefs/new')
+
+    // A 12-digit INN with a valid checksum is personal data: it cannot be dismissed.
+    await page.getByTestId('brief-task').fill(`${brief.task}. Invoices go to ИНН 500100732259`)
+    const inn = finding('INN')
+    await expect.poll(() => inn.count()).toBe(1)
+    expect(await inn.getAttribute('data-path')).toBe('task')
+    expect(await inn.getByTestId('pii-locked').innerText()).toMatch(/checksum is valid/)
+    expect(await inn.getByTestId('pii-dismiss').count()).toBe(0)
+    expect(await person.getAttribute('data-dismissed')).toBe('true') // an edit elsewhere keeps it
+    await expect.poll(() => panel.getAttribute('data-status')).toBe('found')
+    if (SHOTS) await panel.screenshot({ path: path.join(SHOTS, 'screenshot-pii.png') })
+
+    // Submitted with the dismissal; the e-mail and the INN are still replaced before the model sees them.
+    await page.getByTestId('brief-submit').click()
+    await expect.poll(() => runStatus(page), { timeout: 30_000 }).toBe('awaiting_review')
+    const runId = page.url().split('/runs/')[1]!
+    const run = await page.evaluate(async (url) => (await fetch(url)).json(), `/api/runs/${runId}`)
+    const saved = await page.request.get(`${server.url}/api/briefs/${run.briefId}`)
+    expect(saved.ok()).toBe(true)
+    const savedBrief = await saved.json()
+    const start = `Busy ${audience}`.indexOf('Kate Morgan')
+    expect(savedBrief.piiDismissals).toEqual([{ path: 'audience', type: 'PERSON', start, end: start + 'Kate Morgan'.length, reason }])
+    // The dismissed name reached the (offline) drafter as written and is not personal data in the draft.
+    expect(run.draft.text).toContain('Kate Morgan')
+    expect(run.draft.piiFindings).toBe(0)
+    expect(await page.getByTestId('pii-warning').count()).toBe(0)
+    expect(run.draft.text).not.toContain('kate.morgan@gmail.com')
+    expect(run.draft.text).not.toContain('500100732259')
+
+    expect(pageErrors).toEqual([])
+    await context.close()
+  })
 })

@@ -37,7 +37,7 @@ export function assertDismissals(policy: Policy, fields: Record<string, string>,
   const issues = dismissals.flatMap((d, i) => {
     const f = findings.find((x) => x.path === d.path && x.start === d.start && x.end === d.end && x.type === d.type)
     if (!f) return [{ path: `piiDismissals.${i}`, message: `no ${d.type} finding at ${d.path} ${d.start}-${d.end}` }]
-    if (!f.dismissible) return [{ path: `piiDismissals.${i}`, message: `a ${d.type} with a valid checksum is personal data; it cannot be dismissed` }]
+    if (!f.dismissible) return [{ path: `piiDismissals.${i}`, message: `this ${d.type} has a valid checksum: it is personal data and cannot be dismissed` }]
     return []
   })
   if (issues.length) throw new AppError('bad_request', 'some dismissed personal-data findings cannot be dismissed', issues)

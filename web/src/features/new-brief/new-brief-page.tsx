@@ -8,8 +8,10 @@ import { Link, navigate } from '../../lib/router'
 import { CommonFields } from './common-fields'
 import { buildPayload, errorsFromServer, errorsFromZod, initialValues, noErrors, type FormErrors } from './form-model'
 import { KindInputs } from './kind-inputs'
+import { PiiPanel } from './pii-panel'
 import { useCreateBrief, useCreateRun } from './queries'
 import { clearSavedBriefForm, loadBriefForm, saveBriefForm } from './saved-form'
+import { usePiiReview } from './use-pii-review'
 
 const focusFirstError = () =>
   requestAnimationFrame(() => document.querySelector<HTMLElement>('.brief-form [aria-invalid="true"]')?.focus())
@@ -21,20 +23,24 @@ export function NewBriefPage() {
   const [values, setValues] = useState(() => initial?.values ?? initialValues())
   const [errors, setErrors] = useState<FormErrors>(noErrors)
   const [failure, setFailure] = useState<{ message: string; briefId?: string } | null>(null)
+  const pii = usePiiReview(kind, values, initial?.piiDismissals)
+  // The moment between pressing submit and the request going out (a last personal-data check).
+  const [preparing, setPreparing] = useState(false)
   // A brief already saved for exactly this payload: a retry only starts the run, never a duplicate brief.
   const saved = useRef<{ body: string; briefId: string } | null>(null)
   const createBrief = useCreateBrief()
   const createRun = useCreateRun()
-  const busy = createBrief.isPending || createRun.isPending
+  const busy = preparing || createBrief.isPending || createRun.isPending
+  const piiDismissals = pii.dismissals
 
   // Saved a moment after typing stops, and once more when the page goes away (an expired session
   // swaps it for the login screen). After a submit or a logout saving is a no-op (saved-form.ts).
-  const latest = useRef({ kind, values })
+  const latest = useRef({ kind, values, piiDismissals })
   useEffect(() => {
-    latest.current = { kind, values }
-    const timer = window.setTimeout(() => saveBriefForm({ kind, values }), 300)
+    latest.current = { kind, values, piiDismissals }
+    const timer = window.setTimeout(() => saveBriefForm({ kind, values, piiDismissals }), 300)
     return () => window.clearTimeout(timer)
-  }, [kind, values])
+  }, [kind, values, piiDismissals])
   useEffect(() => () => saveBriefForm(latest.current), [])
 
   const onChange = (path: FieldPath, value: string) => {
@@ -58,16 +64,27 @@ export function NewBriefPage() {
       return
     }
     setErrors(noErrors)
-    const body = JSON.stringify(parsed.data)
+    setPreparing(true)
+    const checked = await pii.prepare().finally(() => setPreparing(false))
+    if (checked.blocking > 0) {
+      // A `block` policy refuses the run of a brief with personal data: saving it would only fail later.
+      setFailure({ message: t('pii.blockedSubmit', { n: checked.blocking }) })
+      document.querySelector<HTMLElement>('[data-testid="pii-panel"]')?.scrollIntoView({ block: 'start' })
+      return
+    }
+    const sent = checked.dismissals
+    const data = sent.length > 0 ? { ...parsed.data, piiDismissals: sent } : parsed.data
+    const body = JSON.stringify(data)
 
     let briefId = saved.current?.body === body ? saved.current.briefId : undefined
     if (!briefId) {
       try {
-        briefId = (await createBrief.mutateAsync(parsed.data)).id
+        briefId = (await createBrief.mutateAsync(data)).id
         saved.current = { body, briefId }
       } catch (err) {
         if (isApiError(err) && err.issues.length > 0) {
-          setErrors(errorsFromServer(err.issues, t))
+          // Objections to a dismissal are shown on its finding in the personal-data panel.
+          setErrors(errorsFromServer(pii.takeIssues(err.issues, sent), t))
           focusFirstError()
         }
         setFailure({ message: errorText(err, t) })
@@ -122,6 +139,8 @@ export function NewBriefPage() {
           </legend>
           <KindInputs kind={kind} values={values} errors={errors} onChange={onChange} />
         </fieldset>
+
+        <PiiPanel review={pii} />
 
         {(failure || errors.other.length > 0 || Object.keys(errors.fields).length > 0) && (
           <div className="form-error" role="alert" data-testid="brief-error">

@@ -1,5 +1,5 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { Created, type CreateBrief } from '../../../../contracts/briefs'
+import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
+import { Created, PiiCheckResponse, type CreateBrief } from '../../../../contracts/briefs'
 import { fetchJson } from '../../lib/fetch-json'
 import { BRIEFS_KEY } from '../briefs/queries'
 
@@ -12,3 +12,19 @@ export function useCreateBrief() {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: BRIEFS_KEY }),
   })
 }
+
+/**
+ * What the personal-data guard finds in these texts (by brief path). The answer carries the texts
+ * it is about, so offsets are never read against text typed since.
+ */
+export const piiCheckQuery = (fields: Record<string, string>) =>
+  queryOptions({
+    queryKey: ['pii-check', fields],
+    queryFn: async ({ signal }) => {
+      const res = await fetchJson('/api/briefs/pii-check', PiiCheckResponse, { method: 'POST', body: { fields }, signal })
+      return { ...res, fields }
+    },
+    // The answer depends only on the texts and the policy, which changes with a server restart.
+    staleTime: 5 * 60_000,
+    retry: 1,
+  })

@@ -1,14 +1,20 @@
 import { z } from 'zod'
-import { BriefKind } from '../../../../contracts/briefs'
+import { BriefKind, PiiDismissal } from '../../../../contracts/briefs'
 import { isFieldPath } from '../../lib/brief-fields'
 import { initialValues, type FormValues } from './form-model'
+import { piiKey, type Dismissals } from './pii-model'
 
 // The unsent brief survives a reload or an expired session (the login screen replaces the page).
 // sessionStorage: it stays in this tab only and is cleared on submit and on logout.
 const KEY = 'copydesk.new-brief'
 
-const Saved = z.object({ kind: BriefKind, values: z.record(z.string(), z.string()) })
-export type SavedForm = { kind: BriefKind; values: FormValues }
+const Saved = z.object({
+  kind: BriefKind,
+  values: z.record(z.string(), z.string()),
+  // Reasons written for dismissed personal-data findings; a bad list never costs the brief.
+  piiDismissals: z.array(PiiDismissal).catch([]),
+})
+export type SavedForm = { kind: BriefKind; values: FormValues; piiDismissals: Dismissals }
 
 // Set by clearSavedBriefForm so the page's save-on-leave cannot bring back a sent or logged-out form;
 // the next load (a new visit to the page) lifts it.
@@ -23,7 +29,8 @@ export function loadBriefForm(): SavedForm | null {
     if (!parsed.success) return null
     const values = initialValues()
     for (const [k, v] of Object.entries(parsed.data.values)) if (isFieldPath(k)) values[k] = v
-    return { kind: parsed.data.kind, values }
+    const piiDismissals = Object.fromEntries(parsed.data.piiDismissals.map((d) => [piiKey(d), d]))
+    return { kind: parsed.data.kind, values, piiDismissals }
   } catch {
     return null
   }
@@ -32,7 +39,8 @@ export function loadBriefForm(): SavedForm | null {
 export function saveBriefForm(form: SavedForm) {
   if (discarded) return
   try {
-    window.sessionStorage.setItem(KEY, JSON.stringify(form))
+    const { piiDismissals, ...rest } = form
+    window.sessionStorage.setItem(KEY, JSON.stringify({ ...rest, piiDismissals: Object.values(piiDismissals) }))
   } catch {
     // Too large for storage (a big CSV) or storage disabled: the form itself still holds the text.
   }
