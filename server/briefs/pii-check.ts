@@ -33,6 +33,7 @@ export function checkPii(policy: Policy, fields: Record<string, string>): PiiChe
 
 /** Each dismissal must name a finding the check really makes, of a type that may be dismissed. */
 export function assertDismissals(policy: Policy, fields: Record<string, string>, dismissals: readonly PiiDismissal[]) {
+  if (dismissals.length === 0) return
   const { findings } = checkPii(policy, fields)
   const issues = dismissals.flatMap((d, i) => {
     const f = findings.find((x) => x.path === d.path && x.start === d.start && x.end === d.end && x.type === d.type)
