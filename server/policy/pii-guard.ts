@@ -1,6 +1,6 @@
-import type { Policy } from './load'
 import { Placeholders } from '../pii/redact'
 import { classify } from './classify'
+import type { Policy } from './load'
 
 export type PiiFinding = { type: string; start: number; end: number }
 
