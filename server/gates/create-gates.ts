@@ -1,4 +1,3 @@
-import type { Sql } from '../db/connect'
 import { withoutDismissed } from '../briefs/pii-check'
 import { selectBrief } from '../briefs/queries'
 import { notFound } from '../errors'

@@ -46,10 +46,12 @@ export function classify(
 ): Classification {
   assertChannel(policy, opts.channel)
   const lang = opts.lang ?? detectLang(text)
-  const tokens = tokenize(text)
-  const normText = normalize(text)
+  // Worked out on first use: the personal-data rules the redactor runs need neither.
+  let tokens: ReturnType<typeof tokenize> | undefined
+  let norm: string | undefined
+  const normText = () => (norm ??= normalize(text))
   const present = (req: { any: string[]; regex: string[] }) =>
-    req.any.some((p) => normText.includes(normalize(p))) || req.regex.some((r) => new RegExp(r, 'iu').test(text))
+    req.any.some((p) => normText().includes(normalize(p))) || req.regex.some((r) => new RegExp(r, 'iu').test(text))
   const risks: RiskHit[] = []
   const missing: Missing[] = []
 
@@ -67,7 +69,7 @@ export function classify(
       }
       continue
     }
-    let spans: Span[] = rule.lexiconMatchers.flatMap((words) => findEntry(tokens, words))
+    let spans: Span[] = rule.lexiconMatchers.flatMap((words) => findEntry((tokens ??= tokenize(text)), words))
     for (const re of rule.regexes) for (const m of text.matchAll(re)) if (m[0]) spans.push({ start: m.index, end: m.index + m[0].length })
     if (rule.detector) spans.push(...(getDetector(rule.detector)?.(text) ?? []))
     if (rule.unlessRegexes.length) {

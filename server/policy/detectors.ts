@@ -16,7 +16,6 @@ export function registerDetector(name: string, detector: Detector) {
 export function getDetector(name: string): Detector | undefined {
   return registry.get(name)
 }
-export const detectorNames = () => [...registry.keys()]
 
 // A company's public contacts and registration numbers are not personal data: they are
 // neither redacted from briefs nor a reason to block a draft (`pii scan` still reports them).
@@ -44,5 +43,5 @@ registerDetector('pii:PERSON_IDENTIFIED', (text) => {
     .filter((f) => FULL_NAME.test(text.slice(f.start, f.end)) || others.some((o) => Math.abs(o.start - f.end) < 80 || Math.abs(f.start - o.end) < 80))
     .map(({ start, end }) => ({ start, end, type: 'PERSON' }))
 })
-// three words of which one is a patronymic, or a surname with initials
+// a patronymic (Игоревна, Петровичу) or initials (А.В.) in the name
 const FULL_NAME = /(?:ович|евич|ич|овн|евн|ичн|иничн)\p{L}*|\p{Lu}\.\s?\p{Lu}\./u

@@ -47,7 +47,7 @@ export async function draftRun(deps: RunDeps, { runId, version, feedback }: { ru
     if (policy.file.personal_data.inputs === 'block') {
       await appendAudit(sql, { actorId: run.author_id, action: 'pii.blocked', runId, data })
       const list = Object.entries(redactor.counts).map(([t, n]) => `${n} × ${t}`).join(', ')
-      throw new PersonalDataBlocked(`the brief holds personal data (${list}); the policy blocks it, nothing was sent to a model`)
+      throw new PersonalDataBlocked(`the brief holds personal data (${list}); the policy blocks it, nothing was sent to a model. Remove it (or mark a false positive as not personal data) in a new brief`)
     }
     await appendAudit(sql, { actorId: run.author_id, action: 'pii.redacted', runId, data })
   }

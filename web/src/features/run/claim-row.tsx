@@ -16,6 +16,11 @@ type Props = {
   enabled: boolean
 }
 
+const MARKS = [
+  { status: 'verified', className: 'decision-pass', testId: 'claim-verify', label: 'claims.verify' },
+  { status: 'rejected', className: 'decision-reject', testId: 'claim-reject', label: 'claims.reject' },
+] as const
+
 export function ClaimRow({ runId, claim, showControls, enabled }: Props) {
   const { t, lang } = useI18n()
   const [source, setSource] = useState(claim.source ?? '')
@@ -68,24 +73,18 @@ export function ClaimRow({ runId, claim, showControls, enabled }: Props) {
               setLocalError(null)
             }}
           />
-          <button
-            type="button"
-            className="button button-small decision-pass"
-            data-testid="claim-verify"
-            disabled={!enabled || check.isPending}
-            onClick={() => mark('verified')}
-          >
-            {t('claims.verify')}
-          </button>
-          <button
-            type="button"
-            className="button button-small decision-reject"
-            data-testid="claim-reject"
-            disabled={!enabled || check.isPending}
-            onClick={() => mark('rejected')}
-          >
-            {t('claims.reject')}
-          </button>
+          {MARKS.map(({ status, className, testId, label }) => (
+            <button
+              key={status}
+              type="button"
+              className={`button button-small ${className}`}
+              data-testid={testId}
+              disabled={!enabled || check.isPending}
+              onClick={() => mark(status)}
+            >
+              {t(label)}
+            </button>
+          ))}
         </div>
       )}
       {error && (
