@@ -2,7 +2,8 @@
 // spelling). A street without a number ("доставка по Москве", "coffee on Baker Street") is
 // not an address. Bounded repetitions only: no backtracking blow-up on long inputs.
 import type { PiiDetector, PiiFinding } from './types'
-import { matchesIn, windows } from './windows'
+import { addWindow, digitWindows, isLatinAt, isUpperLatinAt, type DigitAnchor } from './digits'
+import { matchesIn, type Range } from './windows'
 
 const W = '\\p{Lu}[\\p{L}ё-]*'
 // Russian: [postcode, region, city, …] street house [, building / flat / office …]
@@ -33,11 +34,45 @@ const DE_ADDRESS = /(?<![\p{L}\p{N}])\p{Lu}\p{L}+(?:straße|strasse|weg|platz|al
 
 // Each pattern runs only around a cheap anchor (a street word, a house number before a capital),
 // with windows reaching as far as the pattern can: places before a Russian street, city after.
-const CANDIDATES: [RegExp, RegExp, number, number][] = [
-  [RU_ADDRESS, /ул\.|улиц|пр-т|пр-кт|просп|пр\.|пер\.|переул|ш\.|шоссе|наб\.|набережн|б-р|бульвар|пл\.|площад|проезд|мкр|микрорайон|аллея|тракт|линия/g, 220, 140],
-  [EN_ADDRESS, /\d{1,5}[A-Za-z]? [A-Z]/g, 24, 160],
-  [RU_LATIN_ADDRESS, /(?:Prospekt|Ulitsa|ul\.|Pereulok|Shosse|Naberezhnaya|Bulvar|Street|Avenue), \d/g, 120, 80],
-  [DE_ADDRESS, /(?:straße|strasse|weg|platz|allee|gasse|ring|damm) \d/g, 40, 30],
+// The anchors next to a house number come from the one shared pass over the digits.
+const RU_STREET_CUE = /ул\.|улиц|пр-т|пр-кт|просп|пр\.|пер\.|переул|ш\.|шоссе|наб\.|набережн|б-р|бульвар|пл\.|площад|проезд|мкр|микрорайон|аллея|тракт|линия/g
+// "12 Baker", "221B Baker": up to five digits, a letter maybe, a space, a capital
+const enAnchor: DigitAnchor = (text, i, { starts, ends }) => {
+  let k = ends[i]!
+  if (isLatinAt(text, k)) k++
+  return text[k] === ' ' && isUpperLatinAt(text, k + 1) ? Math.max(starts[i]!, ends[i]! - 5) : -1
+}
+// "Aptekarsky Prospekt, 6" and "Hauptstraße 5": the street word right before the number
+const RU_LATIN_STREET = /(?:Prospekt|Ulitsa|ul\.|Pereulok|Shosse|Naberezhnaya|Bulvar|Street|Avenue)$/
+const DE_STREET = /(?:straße|strasse|weg|platz|allee|gasse|ring|damm)$/
+const streetBefore = (re: RegExp, gap: string, longest: number): DigitAnchor => (text, i, { starts }) => {
+  const at = starts[i]! - gap.length
+  if (text.slice(at, starts[i]!) !== gap) return -1
+  const word = re.exec(text.slice(Math.max(0, at - longest), at))
+  return word ? at - word[0].length : -1
+}
+const ruLatinAnchor = streetBefore(RU_LATIN_STREET, ', ', 12)
+const deAnchor = streetBefore(DE_STREET, ' ', 7)
+
+/** Up to 220 characters of places before a street word, but never across ":", ";", "!" or "?". */
+function ruWindows(text: string): Range[] {
+  const out: Range[] = []
+  for (const m of text.matchAll(RU_STREET_CUE)) {
+    // no further back than the last window: the two merge anyway (and hostile input stays linear)
+    const floor = Math.max(0, m.index - 220, out.at(-1)?.end ?? 0)
+    let start = m.index
+    while (start > floor && !PLACE_STOP.has(text[start - 1]!)) start--
+    addWindow(out, text.length, start, m.index + m[0].length + 140)
+  }
+  return out
+}
+const PLACE_STOP = new Set([':', ';', '!', '?'])
+
+const CANDIDATES: [RegExp, (text: string) => Range[]][] = [
+  [RU_ADDRESS, ruWindows],
+  [EN_ADDRESS, (text) => digitWindows(text, enAnchor, 24, 163)],
+  [RU_LATIN_ADDRESS, (text) => digitWindows(text, ruLatinAnchor, 120, 81)],
+  [DE_ADDRESS, (text) => digitWindows(text, deAnchor, 40, 31)],
 ]
 
 // Said of a business's own premises: "ждём вас по новому адресу", "visit our showroom at".
@@ -45,8 +80,8 @@ const BUSINESS_CUE = /(?:наш(?:ему|его|ем)?|ждём вас|ждем 
 
 export const address: PiiDetector = (text) => {
   const out: PiiFinding[] = []
-  for (const [re, cheap, before, after] of CANDIDATES) {
-    for (const m of matchesIn(text, re, windows(text, cheap, before, after))) {
+  for (const [re, ranges] of CANDIDATES) {
+    for (const m of matchesIn(text, re, ranges(text))) {
       const value = m.value.replace(/[\s,]+$/u, '')
       const business = BUSINESS_CUE.test(text.slice(Math.max(0, m.start - 60), m.start))
       out.push({ type: 'ADDRESS', start: m.start, end: m.start + value.length, detector: 'address', confidence: 0.85, ...(business ? { company: true } : {}) })

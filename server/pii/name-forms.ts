@@ -43,7 +43,10 @@ export function surnameForms(nominative: string): string[] {
   return [n, ...['а', 'у', 'ом', 'е', 'ем'].map((e) => n + e)]
 }
 
-export const fold = (s: string) => s.toLowerCase().replace(/ё/g, 'е')
+export const fold = (s: string) => {
+  const lower = s.toLowerCase()
+  return lower.includes('ё') ? lower.replace(/ё/g, 'е') : lower
+}
 
 /** A regular Russian surname by its suffix, any case and sex: Петров, Петровой, Сидоровым, Римского. */
 export const RU_SURNAME_SUFFIX = /(?:ов|ев|ин|ын)(?:а|у|ым|ом|е|ой|ою|ы|ых|ыми)?$|(?:ск|цк)(?:ий|ая|ого|ому|им|ом|ой|ую|ие|их|ими)$/

@@ -6,9 +6,9 @@
 import { RU_PATRONYMIC, RU_SURNAME_SUFFIX, fold, givenNameForms, readList, surnameForms } from './name-forms'
 import type { PiiDetector, PiiFinding } from './types'
 
-type Role = 'F' | 'D' | 'P' | 'S' | 'C' | 'I' | 'A'
-// F given name, D diminutive, P patronymic, S surname, C other capitalised word, I initial,
-// A English given name that is also a common word (Will, May)
+// Roles as bits: F given name, D diminutive, P patronymic, S surname, C other capitalised word,
+// I initial, A English given name that is also a common word (Will, May)
+const F = 1, D = 2, P = 4, S = 8, C = 16, I = 32, A = 64
 
 type Dicts = {
   ruGiven: Set<string>
@@ -60,33 +60,54 @@ const NOT_A_NAME = new Set([
 
 const TITLE = /^(?:г-н|г-жа|господин|господину|господина|госпожа|госпоже|госпожи|Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Mister)$/
 
-// Patterns over roles, slot by slot; the longest that fits a run of adjacent words wins.
-const SURNAME: Role[] = ['S']
-const RU_PATTERNS: Role[][][] = [
-  [SURNAME, ['F'], ['P']], [['F'], ['P'], SURNAME], [['C'], ['F'], ['P']], [['F'], ['P'], ['C']], [SURNAME, ['C'], ['P']],
-  [['F', 'D'], SURNAME], [SURNAME, ['F']], [['F'], ['P']], [['F'], ['C']],
-  [['S', 'C'], ['I'], ['I']], [SURNAME, ['I']], [['I'], ['I'], ['S', 'C']], [['I'], SURNAME],
+// Patterns over roles, slot by slot (a slot accepts any of its bits); the longest that fits a
+// run of adjacent words wins.
+const RU_PATTERNS: number[][] = [
+  [S, F, P], [F, P, S], [C, F, P], [F, P, C], [S, C, P],
+  [F | D, S], [S, F], [F, P], [F, C],
+  [S | C, I, I], [S, I], [I, I, S | C], [I, S],
 ]
-const EN_PATTERNS: Role[][][] = [
-  [['F'], ['F'], ['S']], [['F'], ['I'], ['S', 'C']], [['F'], ['S', 'C']],
-  [['A'], ['I'], ['S']], [['A'], ['S']], [['S', 'C'], ['I'], ['I']], [['I'], ['I'], ['S', 'C']], [['I'], ['S', 'C']],
+const EN_PATTERNS: number[][] = [
+  [F, F, S], [F, I, S | C], [F, S | C],
+  [A, I, S], [A, S], [S | C, I, I], [I, I, S | C], [I, S | C],
 ]
 
 // Where any two capitalised words are a name: a letter's sign-off, or the answer to "your name?"
-const NAME_CUE = /(?:(?:regards|sincerely|best wishes|best|thanks|cheers|с уважением|спасибо|всего доброго)[,!.]?[ \t]*\n|(?:name|имя|фио|зовут|ф\.и\.о\.)[^\n]{0,40}\?[ \t]*\n?[^\n:?]{0,30}:[ \t]*|(?:меня зовут|my name is|this is|i am|i'm|я —|я -)[ \t]+)$/iu
-const CUED: Role[][][] = [[['C'], ['C'], ['C']], [['C'], ['C']]]
+const SIGN_OFF = /(?:regards|sincerely|best wishes|best|thanks|cheers|с уважением|спасибо|всего доброго)[,!.]?[ \t]*\n$/iu
+const NAME_ASKED = /(?:name|имя|фио|зовут|ф\.и\.о\.)[^\n]{0,40}\?[ \t]*\n?[^\n:?]{0,30}:[ \t]*$/iu
+const SELF_INTRO = /(?:меня зовут|my name is|this is|i am|i'm|я —|я -)[ \t]+$/iu
+const INTRO_LAST_WORD = /^(?:зовут|is|am|i'm|—|-)$/i
+
+/** A cue right before `at` (each test only where the character before allows it: most runs have none). */
+function nameCued(text: string, at: number): boolean {
+  const before = () => text.slice(Math.max(0, at - 80), at)
+  let k = at - 1
+  while (k >= 0 && (text[k] === ' ' || text[k] === '\t')) k--
+  if (text[at - 1] === '\n') return SIGN_OFF.test(before())
+  if (text[k] === ':') return NAME_ASKED.test(before())
+  if (k === at - 1) return false
+  let w = k
+  while (w > 0 && !/[\s]/.test(text[w - 1]!)) w--
+  return INTRO_LAST_WORD.test(text.slice(w, k + 1)) && SELF_INTRO.test(before())
+}
+const CUED: number[][] = [[C, C, C], [C, C]]
 
 // Only capitalised words, initials and titles can start or carry a name: lower-case text is
 // skipped by the regex engine instead of being tokenised (the scan must run at tens of MB/s).
 // Explicit letter ranges (Latin with Latin-1 and Extended-A, Cyrillic) instead of \p{…}: several
 // times faster in V8; every token is checked with \p{Lu} afterwards.
 const L = "A-Za-zÀ-ÖØ-öø-ÿĀ-ſА-яЁё"
-const WORD = new RegExp(`(?:[A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁ][${L}]*(?:['’-][${L}]+)*|г-н|г-жа|господин[а-я]*|госпож[а-я]+)`, 'g')
-const LETTER_BEFORE = /[\p{L}'’-]/u
+const CAP = `(?:[A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁ][${L}]*(?:['’-][${L}]+)*|г-н|г-жа|господин[а-я]*|госпож[а-я]+)`
+const WORD = new RegExp(CAP, 'g')
+const PARTICLES = '(?:van|der|den|de|da|di|del|della|von|du|la|le|bin|ibn|al|ter)'
+// Two or more capitalised words with no more than a name's gap between them (a superset of
+// `adjacent`): only these stretches are tokenised, since every name pattern needs two words.
+const CHAIN = new RegExp(`${CAP}(?:(?:['’]s)?(?:\\.?[ \\t\\u00a0]{0,2}|[ \\t\\u00a0](?:${PARTICLES}[ \\t\\u00a0]){1,2})${CAP})+`, 'g')
+const WORD_CHAR = /[\p{L}'’-]/u
 
 /** A capitalised word; its roles are worked out only when it stands next to another one. */
 class Token {
-  private cached?: Set<Role>
+  private cached = -1
   readonly cyr: boolean
   readonly initial: boolean
   constructor(
@@ -94,52 +115,72 @@ class Token {
     readonly start: number,
     readonly end: number,
     following: string | undefined,
-    private readonly d: Dicts,
+    private readonly book: RoleBook,
   ) {
     this.cyr = /[а-яё]/i.test(text)
     this.initial = text.length === 1 && following === '.'
   }
 
-  get roles(): Set<Role> {
-    if (!this.cached) this.cached = rolesOf(this.text, this.initial, this.cyr, this.d)
+  get roles(): number {
+    if (this.cached < 0) this.cached = this.book.of(this.text, this.initial, this.cyr)
     return this.cached
   }
 }
 
-function rolesOf(value: string, initial: boolean, cyr: boolean, d: Dicts): Set<Role> {
-  const roles = new Set<Role>()
-  if (initial) roles.add(/^\p{Lu}$/u.test(value) ? 'I' : 'C')
-  else if (/^\p{Lu}/u.test(value) && value.length > 1 && /\p{Ll}/u.test(value) && !NOT_A_NAME.has(value)) {
-    const parts = value.split('-')
-    if (cyr) {
-      const f = fold(value)
-      if (parts.every((x) => d.ruGiven.has(fold(x)))) roles.add('F')
-      if (d.ruDim.has(f)) roles.add('D')
-      if (value.length >= 6 && RU_PATRONYMIC.test(f)) roles.add('P')
-      if ((value.length >= 4 && RU_SURNAME_SUFFIX.test(fold(parts[0]!))) || d.ruSurname.has(f)) roles.add('S')
-    } else {
-      if (parts.every((x) => d.enGiven.has(x))) roles.add('F')
-      else if (d.enAmbiguous.has(value)) roles.add('A')
-      if (d.enSurname.has(value)) roles.add('S')
-    }
-    roles.add('C')
+/** Roles of each distinct word of one text, worked out once: names repeat through a document. */
+class RoleBook {
+  private readonly memo = new Map<string, number>()
+  constructor(private readonly d: Dicts) {}
+  of(value: string, initial: boolean, cyr: boolean): number {
+    if (initial) return rolesOf(value, true, cyr, this.d)
+    let roles = this.memo.get(value)
+    if (roles === undefined) this.memo.set(value, (roles = rolesOf(value, false, cyr, this.d)))
+    return roles
+  }
+}
+
+function rolesOf(value: string, initial: boolean, cyr: boolean, d: Dicts): number {
+  if (initial) return /^\p{Lu}$/u.test(value) ? I : C
+  if (!/^\p{Lu}/u.test(value) || value.length < 2 || !/\p{Ll}/u.test(value) || NOT_A_NAME.has(value)) return 0
+  let roles = C
+  const hyphen = value.includes('-')
+  if (cyr) {
+    const f = fold(value)
+    const first = hyphen ? f.slice(0, f.indexOf('-')) : f
+    if (hyphen ? f.split('-').every((x) => d.ruGiven.has(x)) : d.ruGiven.has(f)) roles |= F
+    if (d.ruDim.has(f)) roles |= D
+    if (value.length >= 6 && RU_PATRONYMIC.test(f)) roles |= P
+    if ((value.length >= 4 && RU_SURNAME_SUFFIX.test(first)) || d.ruSurname.has(f)) roles |= S
+  } else {
+    if (hyphen ? value.split('-').every((x) => d.enGiven.has(x)) : d.enGiven.has(value)) roles |= F
+    else if (d.enAmbiguous.has(value)) roles |= A
+    if (d.enSurname.has(value)) roles |= S
   }
   return roles
 }
 
+/** The capitalised words of the chains of adjacent ones; a lone capitalised word never is a name. */
 function tokenize(text: string, d: Dicts): Token[] {
   const out: Token[] = []
-  for (const m of text.matchAll(WORD)) {
-    if (m.index > 0 && LETTER_BEFORE.test(text[m.index - 1]!)) continue
-    let value = m[0]
-    // English possessive: "Lena Kovač's" -> "Lena Kovač"
-    if (value.length > 3 && /['’]s$/.test(value)) value = value.slice(0, -2)
-    out.push(new Token(value, m.index, m.index + value.length, text[m.index + value.length], d))
+  const book = new RoleBook(d)
+  for (const chain of text.matchAll(CHAIN)) {
+    // start where the word holding the chain starts, so words split exactly as in the whole text
+    let from = chain.index
+    while (from > 0 && WORD_CHAR.test(text[from - 1]!)) from--
+    const to = chain.index + chain[0].length
+    WORD.lastIndex = from
+    for (let m = WORD.exec(text); m && m.index < to; m = WORD.exec(text)) {
+      if (m.index > 0 && WORD_CHAR.test(text[m.index - 1]!)) continue
+      let value = m[0]
+      // English possessive: "Lena Kovač's" -> "Lena Kovač"
+      if (value.length > 3 && /['’]s$/.test(value)) value = value.slice(0, -2)
+      out.push(new Token(value, m.index, m.index + value.length, text[m.index + value.length], book))
+    }
   }
   return out
 }
 
-const PARTICLE_GAP = /^[ \t\u00a0](?:(?:van|der|den|de|da|di|del|della|von|du|la|le|bin|ibn|al|ter)[ \t\u00a0]){1,2}$/
+const PARTICLE_GAP = new RegExp(`^[ \\t\\u00a0](?:${PARTICLES}[ \\t\\u00a0]){1,2}$`)
 
 /** Words a and b belong to one name: only spaces between (an initial's or a title's dot; "van der"). */
 function adjacent(text: string, a: Token, b: Token): boolean {
@@ -147,7 +188,7 @@ function adjacent(text: string, a: Token, b: Token): boolean {
   const gap = text.slice(a.end, b.start)
   if (a.initial) return /^\.[ \t\u00a0]{0,2}$/.test(gap)
   if (TITLE.test(a.text)) return /^\.?[ \t\u00a0]{1,2}$/.test(gap)
-  return /^[ \t\u00a0]{1,2}$/.test(gap) || (!a.cyr && a.roles.has('F') && PARTICLE_GAP.test(gap))
+  return /^[ \t\u00a0]{1,2}$/.test(gap) || (!a.cyr && (a.roles & F) !== 0 && PARTICLE_GAP.test(gap))
 }
 
 /** The candidate name lies inside a brand written around it: "Calvin Klein", "Mr. Clean". */
@@ -169,11 +210,12 @@ function inBrand(text: string, d: Dicts, tokens: Token[], span: { start: number;
   return false
 }
 
-function fits(tokens: Token[], at: number, pattern: Role[][]): boolean {
-  return pattern.every((slot, k) => {
+function fits(tokens: Token[], at: number, pattern: number[]): boolean {
+  for (let k = 0; k < pattern.length; k++) {
     const t = tokens[at + k]
-    return t !== undefined && slot.some((r) => t.roles.has(r))
-  })
+    if (t === undefined || (t.roles & pattern[k]!) === 0) return false
+  }
+  return true
 }
 
 export const person: PiiDetector = (text) => {
@@ -195,19 +237,19 @@ export const person: PiiDetector = (text) => {
     if (titled) {
       // "Mr. Patel" -> "Patel", "Dr. Emily Chen" -> "Emily Chen": the title itself is not the name
       let k = 1
-      while (k < run.length && k <= 3 && (run[k]!.roles.has('C') || run[k]!.roles.has('I'))) k++
-      if (k > 1 && run[k - 1]!.roles.has('C')) best = k
+      while (k < run.length && k <= 3 && (run[k]!.roles & (C | I)) !== 0) k++
+      if (k > 1 && (run[k - 1]!.roles & C) !== 0) best = k
     } else {
       for (const p of run[0]!.cyr ? RU_PATTERNS : EN_PATTERNS) if (p.length > best && fits(run, 0, p)) best = p.length
       // two plain capitalised words only after a cue, looked up only when it could matter
-      if (best === 0 && run.length > 1 && NAME_CUE.test(text.slice(Math.max(0, run[0]!.start - 80), run[0]!.start))) {
+      if (best === 0 && run.length > 1 && nameCued(text, run[0]!.start)) {
         for (const p of CUED) if (p.length > best && fits(run, 0, p)) best = p.length
       }
     }
     if (best > 0) {
       const from = titled ? run[1]! : run[0]!
       const to = run[best - 1]!
-      const span = { start: from.start, end: to.roles.has('I') ? to.end + 1 : to.end }
+      const span = { start: from.start, end: (to.roles & I) !== 0 ? to.end + 1 : to.end }
       if (!inBrand(text, d, run.slice(0, best), span)) {
         out.push({ type: 'PERSON', ...span, detector: 'person', confidence: titled ? 0.85 : 0.8 })
       }

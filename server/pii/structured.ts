@@ -3,21 +3,32 @@
 // hostile input cannot make them backtrack; checksums cut look-alikes (order ids, prices).
 import { ibanValid, innValid, luhnValid, ogrnValid, snilsValid } from './checksums'
 import type { PiiDetector, PiiFinding, PiiType } from './types'
-import { matchesIn, windows, type Range } from './windows'
+import { digitRunWindows, digitWindows, isDigitAt, isUpperLatinAt, type DigitAnchor } from './digits'
+import { matchesIn, stickyMatches, windows, windowsAround } from './windows'
 
 const found = (type: PiiType, detector: string, start: number, end: number, confidence: number): PiiFinding => ({ type, start, end, detector, confidence })
 const onlyDigits = (s: string) => s.replace(/\D/g, '')
 /** The text just before a match, lower-cased, for context cues. */
 const before = (text: string, at: number, n = 24) => text.slice(Math.max(0, at - n), at).toLowerCase()
 
-// Cheap candidates (non-Unicode regexes): runs of digits with separators; the precise detectors
-// look only around them. One computation per text, shared by the digit-shaped detectors.
-const DIGIT_RUNS = /\d[\d \t()+.\-\/]{4,}\d/g
-let digitCache: { text: string; ranges: Range[] } | undefined
-function digitWindows(text: string): Range[] {
-  if (digitCache?.text !== text) digitCache = { text, ranges: windows(text, DIGIT_RUNS, 16, 16) }
-  return digitCache.ranges
+// Cheap candidates: runs of digits with separators. Every digit-shaped id starts with "+", "(" or
+// a digit that follows no digit; the precise (sticky) regexes are tried only at such places near
+// a run. One computation per text, shared by the digit-shaped detectors.
+let digitCache: { text: string; starts: Int32Array } | undefined
+function digitStarts(text: string): Int32Array {
+  if (digitCache?.text === text) return digitCache.starts
+  const starts: number[] = []
+  const isDigit = (c: number) => c >= 48 && c <= 57
+  for (const r of digitRunWindows(text, 16)) {
+    for (let i = r.start; i < r.end; i++) {
+      const c = text.charCodeAt(i)
+      if (c === 43 || c === 40 || (isDigit(c) && !isDigit(text.charCodeAt(i - 1)))) starts.push(i)
+    }
+  }
+  digitCache = { text, starts: Int32Array.from(starts) }
+  return digitCache.starts
 }
+const digitMatches = (text: string, re: RegExp) => stickyMatches(text, re, digitStarts(text))
 
 // Role mailboxes of a company are not a person's data.
 const ROLE_MAILBOX = /^(?:info|support|help|hello|sales|office|contact|contacts|team|noreply|no-reply|press|pr|hr|jobs|careers|marketing|admin|mail|zakaz|order|orders|billing|service|feedback|partners|reception|booking|frontdesk)$/i
@@ -42,44 +53,59 @@ export const email: PiiDetector = (text) => {
 }
 
 // Russian +7/8 numbers in the usual spellings, and international E.164 numbers with a "+".
-const PHONE_RU = /(?<![\p{L}\p{N}+])(?:\+7|8)[ \t]?(?:\(\d{3}\)|-?\d{3})[ \t-]?\d{3}[ \t-]?\d{2}[ \t-]?\d{2}(?!\d)/gu
+const PHONE_RU = /(?<![\p{L}\p{N}+])(?:\+7|8)[ \t]?(?:\(\d{3}\)|-?\d{3})[ \t-]?\d{3}[ \t-]?\d{2}[ \t-]?\d{2}(?!\d)/uy
 // +7 with a 4-5 digit city code: +7 (4822) 35-17-90
-const PHONE_RU_CITY = /(?<![\p{L}\p{N}+])(?:\+7|8)[ \t]?\(\d{4,5}\)[ \t]?\d{1,3}(?:[ \t-]?\d{2}){2}(?!\d)/gu
-const PHONE_INTL = /(?<![\p{L}\p{N}+])\+(?!7)[1-9]\d{0,2}(?:[ \t.-]?\(?\d{1,4}\)?){2,5}(?!\d)/gu
+const PHONE_RU_CITY = /(?<![\p{L}\p{N}+])(?:\+7|8)[ \t]?\(\d{4,5}\)[ \t]?\d{1,3}(?:[ \t-]?\d{2}){2}(?!\d)/uy
+const PHONE_INTL = /(?<![\p{L}\p{N}+])\+(?!7)[1-9]\d{0,2}(?:[ \t.-]?\(?\d{1,4}\)?){2,5}(?!\d)/uy
 // North American without "+": (937) 555-0148, 1-800-555-0199, 415.555.0132
-const PHONE_NANP = /(?<![\p{L}\p{N}+(-])(?:1[ .-])?(?:\(\d{3}\)[ \t]?|\d{3}[.-])\d{3}[.-]\d{4}(?![\p{N}-])/gu
+const PHONE_NANP = /(?<![\p{L}\p{N}+(-])(?:1[ .-])?(?:\(\d{3}\)[ \t]?|\d{3}[.-])\d{3}[.-]\d{4}(?![\p{N}-])/uy
 // UK national: 07700 900812, 020 7946 0958, 0161 496 0000
-const PHONE_UK = /(?<![\p{L}\p{N}+-]|\d[ \t])0(?!0)(?:7\d{3}[ \t]?\d{6}|\d{2,4}[ \t]\d{3,4}[ \t]\d{3,4})(?![\p{N}-]|[ \t]\d)/gu
+const PHONE_UK = /(?<![\p{L}\p{N}+-]|\d[ \t])0(?!0)(?:7\d{3}[ \t]?\d{6}|\d{2,4}[ \t]\d{3,4}[ \t]\d{3,4})(?![\p{N}-]|[ \t]\d)/uy
 // Any local spelling ("0490 75 40 81", "467 3395") right after a phone cue: "Phone:", "call me at".
-const PHONE_ANY = /(?<![\p{L}\p{N}+])\+?\(?\d[\d \t().-]{5,18}\d(?!\d)/gu
+const PHONE_ANY = /(?<![\p{L}\p{N}+])\+?\(?\d[\d \t().-]{5,18}\d(?!\d)/uy
 const PHONE_CUE = /(?:phone|tel\.?|telephone|mobile|cell|fax|desk|call (?:me |us )?(?:at|on)|text (?:me )?(?:at|on)|messages to|whatsapp|телефон\p{L}*|тел\.?|моб\.?|мобильн\p{L}*|(?:по)?звоните(?: мне)?(?: по номеру)?)[\s:.-]{0,3}$/iu
 const ORDER_CUE = /(?:заказ\p{L}*|order|счёт|счет|invoice|арт\.?|артикул|sku|№|#|id)\s*[:№#]?\s*$/u
+// Each pattern with the characters it can start with (undefined: any candidate).
+const PHONES: [RegExp, string | undefined][] = [[PHONE_RU, '+8'], [PHONE_RU_CITY, '+8'], [PHONE_INTL, '+'], [PHONE_NANP, undefined], [PHONE_UK, '0'], [PHONE_ANY, undefined]]
 export const phone: PiiDetector = (text) => {
   const out: PiiFinding[] = []
-  for (const re of [PHONE_RU, PHONE_RU_CITY, PHONE_INTL, PHONE_NANP, PHONE_UK, PHONE_ANY]) {
-    for (const m of matchesIn(text, re, digitWindows(text))) {
+  for (const [re, first] of PHONES) {
+    for (const m of stickyMatches(text, re, digitStarts(text), first)) {
       const digits = onlyDigits(m.value)
       if (re === PHONE_ANY ? digits.length < 6 || !PHONE_CUE.test(before(text, m.start, 32)) : digits.length < 10) continue
-      if (out.some((f) => f.start < m.end && m.start < f.end)) continue // a stricter pattern already has it
+      const at = freeSlot(out, m)
+      if (at < 0) continue // a stricter pattern already has it
       if (digits.length > 15) continue
       if (ORDER_CUE.test(before(text, m.start, 16))) continue
       // "(+44 20 7946 0958)": a closing bracket without its opening one is the text's, not the number's
       if (m.value.endsWith(')') && (m.value.match(/\(/g)?.length ?? 0) < (m.value.match(/\)/g)?.length ?? 0)) m.end -= 1
       const tollFree = /^(?:[78]800|1(?:800|888|877|866|855|844|833))/.test(digits) || /^0800/.test(digits)
-      out.push({ ...found('PHONE', 'phone', m.start, m.end, re === PHONE_RU || re === PHONE_RU_CITY ? 0.97 : 0.9), ...(tollFree ? { company: true } : {}) })
+      out.splice(at, 0, { ...found('PHONE', 'phone', m.start, m.end, re === PHONE_RU || re === PHONE_RU_CITY ? 0.97 : 0.9), ...(tollFree ? { company: true } : {}) })
     }
   }
   return out
 }
 
+/** Where m goes in `out` (sorted, without overlaps), or -1 when it overlaps a finding there. */
+function freeSlot(out: PiiFinding[], m: { start: number; end: number }): number {
+  let lo = 0
+  let hi = out.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (out[mid]!.end <= m.start) lo = mid + 1
+    else hi = mid
+  }
+  return lo < out.length && out[lo]!.start < m.end ? -1 : lo
+}
+
 // Passport of a Russian citizen: series (2+2 digits) and number (6). With a cue anywhere close
 // before it, or in the typical "45 10 123456" spelling.
-const PASSPORT = /(?<![\p{N}-])\d{2}[ \t]?\d{2}[ \t№]{0,3}\d{6}(?![\p{N}-])/gu
+const PASSPORT = /(?<![\p{N}-])\d{2}[ \t]?\d{2}[ \t№]{0,3}\d{6}(?![\p{N}-])/uy
 // The cue may sit in the question a line before the answer ("паспорт?" / "Клиент: 4510 123456").
 const PASSPORT_CUE = /(?:паспорт|серия|passport|серии)[^]{0,120}$/u
 export const passportRu: PiiDetector = (text) => {
   const out: PiiFinding[] = []
-  for (const m of matchesIn(text, PASSPORT, digitWindows(text))) {
+  for (const m of digitMatches(text, PASSPORT)) {
     if (ORDER_CUE.test(before(text, m.start, 16))) continue
     const cued = PASSPORT_CUE.test(before(text, m.start, 140))
     const spelled = /^\d{2} \d{2} \d{6}$|^\d{4} \d{6}$/.test(m.value)
@@ -88,18 +114,18 @@ export const passportRu: PiiDetector = (text) => {
   return out
 }
 
-const SNILS = /(?<![\p{N}-])\d{3}[- ]?\d{3}[- ]?\d{3}[- ]?\d{2}(?![\p{N}-])/gu
+const SNILS = /(?<![\p{N}-])\d{3}[- ]?\d{3}[- ]?\d{3}[- ]?\d{2}(?![\p{N}-])/uy
 export const snils: PiiDetector = (text) =>
-  [...matchesIn(text, SNILS, digitWindows(text))].filter((m) => snilsValid(onlyDigits(m.value))).map((m) => found('SNILS', 'snils', m.start, m.end, 0.97))
+  [...digitMatches(text, SNILS)].filter((m) => snilsValid(onlyDigits(m.value))).map((m) => found('SNILS', 'snils', m.start, m.end, 0.97))
 
 // INN, OGRN, OGRNIP: bare digit runs with valid check digits. A 10-digit INN also needs a cue:
 // one random 10-digit number in ten passes its checksum.
-const DIGIT_RUN = /(?<![\p{N}\p{L}.,-])\d{10,15}(?![\p{N}\p{L}]|[.,-]\d)/gu
+const DIGIT_RUN = /(?<![\p{N}\p{L}.,-])\d{10,15}(?![\p{N}\p{L}]|[.,-]\d)/uy
 const INN_CUE = /(?<!\p{L})(?:инн|inn|taxpayer|tin)(?!\p{L})[^\n]{0,12}$/u
 const OGRN_CUE = /(?<!\p{L})(?:огрн|ogrn|psrn)\p{L}*[^\n]{0,12}$/u
 export const registryIds: PiiDetector = (text) => {
   const out: PiiFinding[] = []
-  for (const m of matchesIn(text, DIGIT_RUN, digitWindows(text))) {
+  for (const m of digitMatches(text, DIGIT_RUN)) {
     const cue = before(text, m.start, 20)
     const n = m.value.length
     if ((n === 10 || n === 12) && innValid(m.value)) {
@@ -114,41 +140,53 @@ export const registryIds: PiiDetector = (text) => {
   return out
 }
 
-const CARD = /(?<![\p{N}-])\d{4}(?:[ -]?\d{4}){2}[ -]?\d{1,7}(?![\p{N}-])/gu
+const CARD = /(?<![\p{N}-])\d{4}(?:[ -]?\d{4}){2}[ -]?\d{1,7}(?![\p{N}-])/uy
 export const card: PiiDetector = (text) =>
-  [...matchesIn(text, CARD, digitWindows(text))].filter((m) => luhnValid(onlyDigits(m.value)) && !/^(\d)\1+$/.test(onlyDigits(m.value))).map((m) => found('CARD', 'card', m.start, m.end, 0.97))
+  [...digitMatches(text, CARD)].filter((m) => luhnValid(onlyDigits(m.value)) && !/^(\d)\1+$/.test(onlyDigits(m.value))).map((m) => found('CARD', 'card', m.start, m.end, 0.97))
 
+// Two capital letters right before two or more digits
+const ibanAnchor: DigitAnchor = (text, i, { starts, ends }) =>
+  ends[i]! - starts[i]! >= 2 && isUpperLatinAt(text, starts[i]! - 1) && isUpperLatinAt(text, starts[i]! - 2) ? starts[i]! - 2 : -1
 const IBAN = /(?<![\p{L}\p{N}])[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?(?![\p{L}\p{N}])/gu
 export const iban: PiiDetector = (text) =>
-  [...matchesIn(text, IBAN, windows(text, /[A-Z]{2}\d{2}/g, 1, 40))].filter((m) => ibanValid(m.value)).map((m) => found('IBAN', 'iban', m.start, m.end, 0.99))
+  [...matchesIn(text, IBAN, digitWindows(text, ibanAnchor, 1, 40))].filter((m) => ibanValid(m.value)).map((m) => found('IBAN', 'iban', m.start, m.end, 0.99))
 
+// "1.2.3" at least: up to three digits, a dot, up to three digits, a dot, a digit
+const ipv4Anchor: DigitAnchor = (text, i, { starts, ends }) => {
+  const end = ends[i]!
+  const next = i + 1
+  if (text[end] !== '.' || starts[next] !== end + 1 || ends[next]! - starts[next]! > 3) return -1
+  return text[ends[next]!] === '.' && isDigitAt(text, ends[next]! + 1) ? Math.max(starts[i]!, end - 3) : -1
+}
 const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)'
 const IPV4 = new RegExp(`(?<![\\p{N}.])${OCTET}(?:\\.${OCTET}){3}(?![\\p{N}]|\\.\\d)`, 'gu')
 // Full or "::"-compressed IPv6: at least one "::" or all eight groups, so clock times never match.
 const IPV6 = /(?<![\p{L}\p{N}:])(?:(?:[0-9a-f]{1,4}:){7}[0-9a-f]{1,4}|(?:[0-9a-f]{1,4}:){1,6}:(?:[0-9a-f]{1,4}(?::[0-9a-f]{1,4}){0,5})?|::(?:[0-9a-f]{1,4}(?::[0-9a-f]{1,4}){0,6}))(?![\p{L}\p{N}:])/giu
 export const ip: PiiDetector = (text) => [
   // "v1.2.3.4" and "version 10.0.1.2" are versions, not hosts
-  ...[...matchesIn(text, IPV4, windows(text, /\d{1,3}\.\d{1,3}\.\d/g, 4, 20))].filter((m) => !/(?:\bv|version|версия)\s?$/.test(before(text, m.start, 10))).map((m) => found('IP', 'ip', m.start, m.end, 0.9)),
-  ...[...matchesIn(text, IPV6, windows(text, /[0-9a-f]{0,4}:[0-9a-f]{0,4}:/gi, 40, 40))].filter((m) => /[0-9a-f]{3}/i.test(m.value)).map((m) => found('IP', 'ip', m.start, m.end, 0.9)),
+  ...[...matchesIn(text, IPV4, digitWindows(text, ipv4Anchor, 4, 26))].filter((m) => !/(?:\bv|version|версия)\s?$/.test(before(text, m.start, 10))).map((m) => found('IP', 'ip', m.start, m.end, 0.9)),
+  ...[...matchesIn(text, IPV6, windows(text, /:[0-9A-Fa-f]{0,4}:/g, 45, 40))].filter((m) => /[0-9a-f]{3}/i.test(m.value)).map((m) => found('IP', 'ip', m.start, m.end, 0.9)),
 ]
 
 // Credentials that must never leave: vendor key formats, bearer tokens, JWTs, "api_key = …".
-const SECRETS: [string, RegExp][] = [
-  ['openai', /\bsk-(?:proj-|ant-|live-|test-)?[A-Za-z0-9_-]{20,200}/g],
-  ['github', /\b(?:gh[pousr]_[A-Za-z0-9]{30,100}|github_pat_[A-Za-z0-9_]{40,120})/g],
-  ['aws', /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g],
-  ['slack', /\bxox[abprs]-[A-Za-z0-9-]{10,100}/g],
-  ['google', /\bAIza[0-9A-Za-z_-]{35}/g],
-  ['stripe', /\b[rsp]k_(?:live|test)_[A-Za-z0-9]{16,100}/g],
-  ['jwt', /\beyJ[A-Za-z0-9_-]{8,1000}\.eyJ[A-Za-z0-9_-]{8,2000}\.[A-Za-z0-9_-]{8,1000}/g],
-  ['bearer', /(?<=\bBearer\s)[A-Za-z0-9._~+/-]{20,500}=*/g],
-  ['assigned', /(?<=\b(?:api[_-]?key|secret|token|password|пароль)\s{0,3}[:=]\s{0,3}["']?)[A-Za-z0-9._~+/!@#$%^&*-]{12,200}/gi],
+// Each format is looked for only after its own cheap cue, as far as the format can reach.
+const SECRETS: { name: string; cue: RegExp; re: RegExp; reach: number }[] = [
+  { name: 'openai', cue: /sk-/g, re: /\bsk-(?:proj-|ant-|live-|test-)?[A-Za-z0-9_-]{20,200}/g, reach: 210 },
+  { name: 'github', cue: /gh[pousr]_|github_pat_/g, re: /\b(?:gh[pousr]_[A-Za-z0-9]{30,100}|github_pat_[A-Za-z0-9_]{40,120})/g, reach: 135 },
+  { name: 'aws', cue: /AKIA|ASIA/g, re: /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g, reach: 24 },
+  { name: 'slack', cue: /xox[abprs]-/g, re: /\bxox[abprs]-[A-Za-z0-9-]{10,100}/g, reach: 110 },
+  { name: 'google', cue: /AIza/g, re: /\bAIza[0-9A-Za-z_-]{35}/g, reach: 42 },
+  { name: 'stripe', cue: /k_(?:live|test)_/g, re: /\b[rsp]k_(?:live|test)_[A-Za-z0-9]{16,100}/g, reach: 110 },
+  { name: 'jwt', cue: /eyJ/g, re: /\beyJ[A-Za-z0-9_-]{8,1000}\.eyJ[A-Za-z0-9_-]{8,2000}\.[A-Za-z0-9_-]{8,1000}/g, reach: 4010 },
+  { name: 'bearer', cue: /Bearer/g, re: /(?<=\bBearer\s)[A-Za-z0-9._~+/-]{20,500}=*/g, reach: 520 },
+  { name: 'assigned', cue: /api[_-]?key|secret|token|password|пароль/gi, re: /(?<=\b(?:api[_-]?key|secret|token|password|пароль)\s{0,3}[:=]\s{0,3}["']?)[A-Za-z0-9._~+/!@#$%^&*-]{12,200}/gi, reach: 220 },
 ]
-const SECRET_CUES = /sk-|gh[pousr]_|github_pat_|AKIA|ASIA|xox[abprs]-|AIza|[rsp]k_(?:live|test)_|eyJ|Bearer|api[_-]?key|secret|token|password|пароль/gi
 export const secret: PiiDetector = (text) => {
   const out: PiiFinding[] = []
-  const ranges = windows(text, SECRET_CUES, 40, 4200)
-  for (const [name, re] of SECRETS) for (const m of matchesIn(text, re, ranges)) out.push(found('SECRET', `secret:${name}`, m.start, m.end, 0.95))
+  for (const { name, cue, re, reach } of SECRETS) {
+    // the window starts a few characters early: "\b" and lookbehinds look before the cue
+    for (const m of matchesIn(text, re, windows(text, cue, 2, reach))) out.push(found('SECRET', `secret:${name}`, m.start, m.end, 0.95))
+  }
   return out
 }
 
@@ -163,11 +201,14 @@ const DOB_ANSWER = new RegExp(`${DOB_CUE}[^\\n]{0,80}\\n[^\\n:]{0,30}:\\s{0,3}($
 const DOB_AFTER = new RegExp(`(?<![\\p{N}])(${DATE})(?:\\s?года)?\\s?(?:г\\.\\s?р\\.|рождения)`, 'giu')
 export const dateOfBirth: PiiDetector = (text) => {
   const out: PiiFinding[] = []
-  const ranges = windows(text, /рожд|birth|born|dob|г\.\s?р|д\.\s?р|родил/gi, 60, 260)
-  for (const m of matchesIn(text, DOB_AFTER, ranges)) {
+  const cues = [...text.matchAll(/рожд|birth|born|dob|г\.\s?р|д\.\s?р|родил/gi)]
+  if (cues.length === 0) return out
+  // a marked date ends just before its cue; a cued one starts a few characters before "рожд"/"birth"
+  for (const m of matchesIn(text, DOB_AFTER, windowsAround(text, cues, 45, 12))) {
     const date = m.groups[1]!.replace(/\s?г\.?$/u, '')
     out.push(found('DATE_OF_BIRTH', 'dob', m.start, m.start + date.length, 0.95))
   }
+  const ranges = windowsAround(text, cues, 16, 240)
   for (const m of [...matchesIn(text, DOB, ranges), ...matchesIn(text, DOB_ANSWER, ranges)]) {
     const date = m.groups[1]!
     const start = m.end - date.length

@@ -7,10 +7,15 @@ export type Range = { start: number; end: number }
 
 /** Windows around each hit of `cheap` (global, non-Unicode for speed), merged. */
 export function windows(text: string, cheap: RegExp, before: number, after: number): Range[] {
+  return windowsAround(text, [...text.matchAll(cheap)], before, after)
+}
+
+/** Windows around hits found once and used for patterns of different reach. */
+export function windowsAround(text: string, hits: readonly RegExpMatchArray[], before: number, after: number): Range[] {
   const out: Range[] = []
-  for (const m of text.matchAll(cheap)) {
-    const start = Math.max(0, m.index - before)
-    const end = Math.min(text.length, m.index + m[0].length + after)
+  for (const m of hits) {
+    const start = Math.max(0, m.index! - before)
+    const end = Math.min(text.length, m.index! + m[0].length + after)
     const last = out.at(-1)
     if (last && start <= last.end) last.end = Math.max(last.end, end)
     else out.push({ start, end })
@@ -23,15 +28,47 @@ export type Found = { value: string; start: number; end: number; groups: RegExpM
 /** Matches of a global regex inside the windows, with offsets into the whole text, each once. */
 export function* matchesIn(text: string, re: RegExp, ranges: readonly Range[]): Generator<Found> {
   let lastStart = -1
-  for (const r of ranges) {
-    // lookbehinds need the character before the window
-    const from = Math.max(0, r.start - 1)
-    const part = text.slice(from, r.end)
-    for (const m of part.matchAll(re)) {
-      const start = from + m.index
-      if (start <= lastStart) continue
-      lastStart = start
-      yield { value: m[0], start, end: start + m[0].length, groups: m }
+  for (const w of windowTexts(text, ranges)) {
+    for (const m of matchesAt(w, re)) {
+      if (m.start <= lastStart) continue
+      lastStart = m.start
+      yield m
     }
+  }
+}
+
+export type WindowText = { part: string; from: number }
+
+/** The text of each window (from the character before it: lookbehinds need it), sliced once. */
+export function* windowTexts(text: string, ranges: readonly Range[]): Generator<WindowText> {
+  for (const r of ranges) {
+    const from = Math.max(0, r.start - 1)
+    yield { part: text.slice(from, r.end), from }
+  }
+}
+
+/** Matches of a global regex in one window, with offsets into the whole text. */
+export function* matchesAt(w: WindowText, re: RegExp): Generator<Found> {
+  for (const m of w.part.matchAll(re)) {
+    const start = w.from + m.index
+    yield { value: m[0], start, end: start + m[0].length, groups: m }
+  }
+}
+
+/**
+ * Matches of a sticky regex tried only at the given candidate starts (sorted), leftmost first and
+ * never overlapping: the same matches as a global scan whenever every match starts at a candidate.
+ * Lookbehinds and lookaheads see the whole text. `firstChars`: the only characters a match can start with.
+ */
+export function* stickyMatches(text: string, re: RegExp, starts: ArrayLike<number>, firstChars?: string): Generator<Found> {
+  let next = 0
+  for (let i = 0; i < starts.length; i++) {
+    const at = starts[i]!
+    if (at < next || (firstChars !== undefined && !firstChars.includes(text[at]!))) continue
+    re.lastIndex = at
+    const m = re.exec(text)
+    if (!m || m[0].length === 0) continue
+    next = at + m[0].length
+    yield { value: m[0], start: at, end: next, groups: m }
   }
 }
