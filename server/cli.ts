@@ -3,6 +3,7 @@ import { AddUser, addUser } from './auth/add-user'
 import { seedDemoUsers } from './auth/seed-demo'
 import { verifyAudit } from './audit/verify'
 import { loadConfig } from './config'
+import { draftCommand } from './drafting/cli'
 import { piiRedact, piiScan } from './pii/cli'
 import { policyCheck, policyClassify } from './policy/cli'
 import { openConfiguredDatabase } from './db/open'
@@ -28,6 +29,10 @@ Commands:
                      JSON Lines in argument order
   pii redact FILE    the file with personal data replaced by [TYPE_n] placeholders,
                      numbered by first occurrence (deterministic)
+  draft --kind offer|interview_summary --brief FILE.json [--json]
+                     the drafting step alone on the offline engine, inputs redacted
+                     first; prints the structured draft (JSON; one line with --json).
+                     An interview brief holds "transcript" or "transcripts": [...]
   user add EMAIL --roles writer,editor [--name NAME] [--team TEAM]
                      create a user (or reset their roles and password); the password
                      is read from standard input, so it stays out of shell history:
@@ -64,6 +69,8 @@ export async function runCli(argv: string[], io: Out = { out: console.log, err: 
       team: { type: 'string' },
       channel: { type: 'string' },
       json: { type: 'boolean' },
+      kind: { type: 'string' },
+      brief: { type: 'string' },
     },
   })
   const [cmd, sub] = positionals
@@ -75,6 +82,7 @@ export async function runCli(argv: string[], io: Out = { out: console.log, err: 
   if (cmd === 'policy' && sub === 'classify') return policyClassify(positionals.slice(2), String(values.channel ?? 'landing'), io)
   if (cmd === 'pii' && sub === 'scan') return piiScan(positionals.slice(2), io)
   if (cmd === 'pii' && sub === 'redact') return piiRedact(positionals.slice(2), io)
+  if (cmd === 'draft') return draftCommand(values.kind as string | undefined, values.brief as string | undefined, Boolean(values.json), io)
   const known = ['migrate', 'seed', 'audit', 'user']
   if (!known.includes(cmd) || (cmd === 'audit' && sub !== 'verify') || (cmd === 'seed' && !values.demo) || (cmd === 'user' && sub !== 'add')) {
     io.err(`copydesk: unknown command "${positionals.join(' ')}"${cmd === 'seed' ? ' (did you mean: seed --demo?)' : ''}\n\n${HELP}`)
