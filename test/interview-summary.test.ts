@@ -128,6 +128,15 @@ describe('copydesk draft (CLI)', () => {
     }
   })
 
+  it('offer: personal data in any field or input is redacted before drafting', () => {
+    const file = path.join(dir, 'offer-pii.json')
+    fs.writeFileSync(file, JSON.stringify({ audience: 'для Иванова Ивана Петровича', task: 'b', offer: 'c', inputs: { product: 'звоните +7 916 123-45-67' } }))
+    const r = cli('draft', '--kind', 'offer', '--brief', file, '--json')
+    expect(r.status, r.stderr).toBe(0)
+    expect(r.stdout).not.toMatch(/Иванов|916 123/)
+    expect(r.stdout).toContain('[PHONE_1]')
+  })
+
   it('a bad brief file is a clear error, not a crash', () => {
     const file = path.join(dir, 'bad.json')
     fs.writeFileSync(file, '{ not json')

@@ -6,8 +6,8 @@ import { z } from 'zod'
 import { Lang, OfferInputs } from '../../contracts/briefs'
 import type { OfferDraft } from '../../contracts/runs'
 import { detectLang } from '../briefs/detect-lang'
-import { Placeholders } from '../pii/redact'
 import { scanPii } from '../pii/scan'
+import { Redactor } from '../policy/pii-guard'
 import { summarizeInterview } from './interview/summarize'
 import { synthesize, type InterviewSource } from './interview/synthesize'
 import { offerOffline } from './offer/offline'
@@ -38,7 +38,8 @@ const BriefFile = z.looseObject({
 })
 type BriefFile = z.infer<typeof BriefFile>
 
-const redact = (text: string) => new Placeholders().apply(text, scanPii(text))
+/** Each transcript on its own numbering: exactly what `copydesk pii redact` prints for it. */
+const redact = (text: string) => new Redactor(scanPii).redact(text)
 
 export async function draftCommand(kind: string | undefined, file: string | undefined, json: boolean, io: Io): Promise<number> {
   if (!kind || !file) {
@@ -72,6 +73,11 @@ export async function draftCommand(kind: string | undefined, file: string | unde
       ? { engine: 'offline', lang, ...summarizeInterview(redacted[0]!.text, lang), transcript: redacted[0]!.text }
       : { engine: 'offline', lang, ...synthesize(redacted, lang), transcripts: redacted.map(({ id, text }) => ({ id, text })) }
   } else if (kind === 'offer') {
+    const inputs = OfferInputs.safeParse(brief.inputs)
+    if (!inputs.success) {
+      io.err(`copydesk draft: ${file}: ${inputs.error.issues.map((i) => `inputs.${i.path.join('.')}: ${i.message}`).join('; ')}`)
+      return 1
+    }
     draft = { engine: 'offline', ...offersOf(offerOffline({ brief: safeBrief(brief, 'offer'), feedback: null, previous: null })) }
   } else if (kind === 'headlines') {
     io.err('copydesk draft: headlines are not available in this version yet; offer and interview_summary are')
@@ -94,16 +100,14 @@ function transcriptsOf(brief: BriefFile): InterviewSource[] {
   )
 }
 
-/** The brief's text fields redacted, one placeholder numbering for the whole brief. */
+/** The brief's text fields and inputs redacted, one placeholder numbering for the whole brief. */
 function safeBrief(brief: BriefFile, kind: string): DraftingBrief {
-  const p = new Placeholders()
-  const r = (s: string) => p.apply(s, scanPii(s))
+  const r = new Redactor(scanPii)
   const lang = brief.lang ?? detectLang(brief.audience, brief.task, brief.offer)
-  const inputs = OfferInputs.parse(brief.inputs)
   return {
-    kind, lang, title: r(brief.title), audience: r(brief.audience), task: r(brief.task), offer: r(brief.offer), format: r(brief.format),
-    channel: brief.channel, deadline: brief.deadline, qualityCriteria: r(brief.qualityCriteria), successMetrics: r(brief.successMetrics),
-    inputs: { ...inputs, ...(inputs.proofs ? { proofs: inputs.proofs.map(r) } : {}), ...(inputs.method ? { method: r(inputs.method) } : {}) },
+    kind, lang, title: r.redact(brief.title), audience: r.redact(brief.audience), task: r.redact(brief.task), offer: r.redact(brief.offer),
+    format: r.redact(brief.format), channel: brief.channel, deadline: brief.deadline, qualityCriteria: r.redact(brief.qualityCriteria),
+    successMetrics: r.redact(brief.successMetrics), inputs: r.redactDeep(brief.inputs),
   }
 }
 

@@ -26,7 +26,12 @@ export function findPersonalData(policy: Policy, text: string): PiiFinding[] {
 export class Redactor {
   private readonly placeholders = new Placeholders()
 
-  constructor(private readonly policy: Policy) {}
+  /** `find`: the findings to replace in one text; a run uses its policy's (`forPolicy`). */
+  constructor(private readonly find: (text: string) => readonly PiiFinding[]) {}
+
+  static forPolicy(policy: Policy): Redactor {
+    return new Redactor((text) => findPersonalData(policy, text))
+  }
 
   get counts(): Record<string, number> {
     return this.placeholders.counts
@@ -34,7 +39,7 @@ export class Redactor {
 
   /** `keep`: findings the writer reviewed as not personal data (same span and type), left as written. */
   redact(text: string, keep: readonly PiiFinding[] = []): string {
-    const findings = findPersonalData(this.policy, text)
+    const findings = this.find(text)
     const kept = findings.filter((f) => keep.some((k) => k.start === f.start && k.end === f.end && k.type === f.type))
     this.dismissed += kept.length
     return this.placeholders.apply(text, findings.filter((f) => !kept.includes(f)))

@@ -21,7 +21,7 @@ describe('the pii pack: what blocks copy and what is redacted from briefs', () =
   })
 
   it('the redactor replaces every name in a brief, even one that would not block copy', () => {
-    const r = new Redactor(policy)
+    const r = Redactor.forPolicy(policy)
     expect(r.redact('Join Anna Lee, who is leading our workshop; info@studio.ru')).toBe('Join [PERSON_1], who is leading our workshop; info@studio.ru')
     expect(r.counts).toEqual({ PERSON: 1 })
   })

@@ -73,7 +73,7 @@ describe('claims and personal data', () => {
     ])
   })
   it('redacts with stable placeholders across texts, keeping company mailboxes', () => {
-    const r = new Redactor(policy)
+    const r = Redactor.forPolicy(policy)
     const a = r.redact('Звоните Анне: +7 (916) 123-45-67, anna.petrova@mail.ru или info@clinic.ru')
     const b = r.redact('Повторно: +7 (916) 123-45-67')
     expect(a).toBe('Звоните Анне: [PHONE_1], [EMAIL_1] или info@clinic.ru')

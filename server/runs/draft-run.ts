@@ -33,7 +33,7 @@ export async function draftRun(deps: RunDeps, { runId, version, feedback }: { ru
 
   // The personal-data guard: the model sees placeholders, never the values.
   // Findings the writer reviewed as false positives (with a reason, logged) stay as written.
-  const redactor = new Redactor(policy)
+  const redactor = Redactor.forPolicy(policy)
   const keep = (path: string) => dismissedIn(brief.pii_dismissals, path)
   const field = (path: string, text: string) => redactor.redact(text, keep(path))
   const safe = {

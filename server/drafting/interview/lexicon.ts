@@ -2,6 +2,7 @@
 // sounds like, and the words that turn a sentence into an objection, a fear or a need. Stems
 // match at a word start, case-insensitive, with ё folded to е. Written from interview practice
 // and the development half of the fixtures only; the held-out half is only ever scored.
+import { fold } from '../../pii/name-forms'
 
 export const TOPICS = [
   'price', 'implementation_effort', 'integration', 'data_security', 'migration_risk', 'switching_cost', 'approval_needed',
@@ -30,7 +31,7 @@ export const TOPIC_LABELS: Record<Topic, { ru: string; en: string }> = {
 const TOPIC_STEMS: Record<Topic, string[]> = {
   price: ['дорог', 'дороже', 'цен', 'стоим', 'стоит', 'тариф', 'тысяч', 'руб', 'процент', 'комисси', 'плат', 'заплат', 'переплач', 'счет', 'бюджет', 'деньг', 'скидк', 'expensive', 'price', 'pricing', 'cost', 'fee', 'pay', 'paid', 'steep', 'budget', 'dollar', 'thousand', 'per month', 'a month', 'per seat', 'per user', 'subscription', 'plan', 'invoice', 'afford', 'cheaper', 'discount', '$', '€', '£'],
   implementation_effort: ['внедр', 'настро', 'настраива', 'запуск', 'силами', 'неделями', 'месяц на', 'implement', 'set up', 'setup', 'setting up', 'rollout', 'roll out', 'onboard', 'configur', 'effort', 'weeks of', 'resources', 'project'],
-  integration: ['интеграц', 'синхрон', 'выгруз', 'загруз', 'подключ', 'связк', '1с', 'api', 'апи', 'вебхук', 'sync', 'integrat', 'connect', 'import', 'export', 'plugin', 'plug-in', 'api', 'webhook', 'zapier', 'talk to'],
+  integration: ['интеграц', 'синхрон', 'выгруз', 'загруз', 'подключ', 'связк', '1с', 'api', 'апи', 'вебхук', 'sync', 'integrat', 'connect', 'import', 'export', 'plugin', 'plug-in', 'webhook', 'zapier', 'talk to'],
   data_security: ['безопасн', 'персональн', 'конфиденц', 'утечк', 'доступ к', 'медицинские данные', 'пароль', 'логин', 'security', 'secure', 'privacy', 'hipaa', 'baa', 'gdpr', 'soc 2', 'soc2', 'breach', 'login', 'password', 'compliance', 'encrypt', 'sensitive'],
   migration_risk: ['перенос', 'переносить', 'переезд', 'потеря', 'потеряем', 'потеряются', 'слетят', 'сломается', 'migrat', 'move over', 'moving over', 'losing', 'lose', 'lost', 'transfer', 'history', 'import'],
   switching_cost: ['переход', 'переходить', 'перейти', 'перезаключ', 'заново', 'менять', 'поменять', 'switch', 'moving', 'move back', 'start over', 'redo', 're-do', 'replace', 'change provider', 'rip out'],
@@ -63,7 +64,6 @@ const NEGATIVE_RE = new RegExp(NEGATIVE.map(escape).join('|'), 'giu')
 const FEAR_RE = stemRegex(FEAR)
 const NEED_RE = stemRegex(NEED)
 
-export const fold = (s: string) => s.toLowerCase().replace(/ё/g, 'е')
 const count = (re: RegExp, s: string) => s.match(re)?.length ?? 0
 
 // Emphasis and amounts make a complaint: "через два дня!", "forty-five dollars each", "third time".

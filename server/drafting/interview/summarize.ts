@@ -2,7 +2,8 @@
 // scored with the cue lexicons; objections and barriers are grouped by topic, needs are labelled
 // from the words after the need cue, and every item cites verbatim sentences with their offsets.
 import type { Lang } from '../../../contracts/briefs'
-import { TOPIC_LABELS, cuesOf, fold, type Cues, type Topic } from './lexicon'
+import { fold } from '../../pii/name-forms'
+import { TOPIC_LABELS, cuesOf, type Cues, type Topic } from './lexicon'
 import { parseTranscript, sentencesOf, type Role, type Sentence } from './transcript'
 
 export type Quote = { text: string; start: number; end: number; speaker: string; role: Role; interview?: string }
