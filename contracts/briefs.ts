@@ -77,9 +77,26 @@ export const HeadlinesInputs = z.object({
   count: z.number().int().min(1).max(30).default(10),
   keyPhrases: list(20, 200).optional(),
 })
-export const InterviewInputs = z.object({
-  transcript: z.string().trim().min(50, 'a transcript of at least 50 characters').max(400_000),
+const transcriptText = z.string().trim().min(50, 'a transcript of at least 50 characters').max(400_000)
+/** One interview of a set: `id` names it in the objection map, `segment` groups it (new, churned …). */
+export const InterviewTranscript = z.object({
+  id: z.string().trim().min(1).max(100).optional(),
+  segment: z.string().trim().min(1).max(100).optional(),
+  text: transcriptText,
 })
+export type InterviewTranscript = z.infer<typeof InterviewTranscript>
+/** One transcript, or a quarter's set (10-20) for a synthesis. */
+export const InterviewInputs = z
+  .object({
+    transcript: transcriptText.optional(),
+    transcripts: z.array(InterviewTranscript).min(1).max(30).optional(),
+  })
+  .refine((i) => i.transcript !== undefined || i.transcripts !== undefined, { message: 'a transcript, or a list of transcripts', path: ['transcript'] })
+  .refine((i) => (i.transcript?.length ?? 0) + (i.transcripts ?? []).reduce((n, t) => n + t.text.length, 0) <= 2_000_000, {
+    message: 'at most 2,000,000 characters of transcripts in one brief',
+    path: ['transcripts'],
+  })
+export type InterviewInputs = z.infer<typeof InterviewInputs>
 export const SeoInputs = z.object({
   keywordsCsv: z.string().trim().min(1, 'required').max(5_000_000),
 })

@@ -29,8 +29,8 @@ Commands:
                      JSON Lines in argument order
   pii redact FILE    the file with personal data replaced by [TYPE_n] placeholders,
                      numbered by first occurrence (deterministic)
-  draft --kind offer|interview_summary --brief FILE.json [--json]
-                     the drafting step alone on the offline engine, inputs redacted
+  draft --kind offer|headlines|interview_summary --brief FILE.json [--json]
+                     the drafting step alone (offline engine unless OPENAI_API_KEY), inputs redacted
                      first; prints the structured draft (JSON; one line with --json).
                      An interview brief holds "transcript" or "transcripts": [...]
   user add EMAIL --roles writer,editor [--name NAME] [--team TEAM]

@@ -89,7 +89,7 @@ describe.each(targets)('model risk review on $name', (target) => {
   })
 
   it('when the review call fails, the rules gate the draft and the failure is logged', async () => {
-    fake.push({ content: OFFER('StudioDesk fills your evening classes.') }, { content: { findings: 'none' } })
+    fake.push({ content: OFFER('StudioDesk fills your evening classes.') }, { content: { findings: 'none' } }, { content: { findings: 'still none' } })
     const writer = await h.as('writer')
     const { runId, run } = await h.runToGate(writer)
     expect(run.status).toBe('awaiting_review')

@@ -56,7 +56,7 @@ describe.each(targets)('runs through an OpenAI-compatible model on $name', (targ
     expect(run.gates).toEqual([])
     const rows = await h.sql`select action, data from audit_log where run_id = ${runId} order by seq`
     expect(rows.map((r) => r.action)).toEqual(['run.start', 'llm.call', 'run.failed'])
-    expect(rows[1]!.data).toMatchObject({ outcome: 'invalid_output', engine: 'openai', tokensIn: 1000 })
+    expect(rows[1]!.data).toMatchObject({ outcome: 'invalid_output', engine: 'openai', tokensIn: 2000, attempts: 2 })
     expect((await verifyAudit(h.sql)).ok).toBe(true)
   })
 

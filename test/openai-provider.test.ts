@@ -64,18 +64,43 @@ describe('OpenAI-compatible provider through the real openai SDK', () => {
     expect(err.usage.attempts).toBe(2)
   })
 
-  it('rejects a reply that fails the zod schema, naming the field, and still reports the tokens spent', async () => {
-    fake.push({ content: { variants: [], proofs: 'none' }, usage: { prompt_tokens: 900, completion_tokens: 30 } })
+  it('sends an invalid reply back once with the validation error, and takes the corrected one', async () => {
+    fake.push({ content: { variants: [], proofs: 'none' }, usage: { prompt_tokens: 900, completion_tokens: 30 } }, { content: VALID, usage: { prompt_tokens: 1000, completion_tokens: 400 } })
+    const r = await provider().generate(request)
+    expect(r.output).toEqual(VALID)
+    expect(r).toMatchObject({ tokensIn: 1900, tokensOut: 430, attempts: 2 })
+    const retry = fake.requests[1].body.messages
+    expect(retry.map((m: { role: string }) => m.role)).toEqual(['system', 'user', 'assistant', 'user'])
+    expect(retry[2].content).toBe(JSON.stringify({ variants: [], proofs: 'none' }))
+    expect(retry[3].content).toMatch(/not valid: .*variants.*proofs/)
+    expect(fake.requests[1].body.response_format).toEqual(fake.requests[0].body.response_format)
+  })
+
+  it('fails a reply that is still invalid after the one retry, naming the field, with the tokens of both', async () => {
+    fake.setFallback({ content: { variants: [], proofs: 'none' }, usage: { prompt_tokens: 900, completion_tokens: 30 } })
     const err = await provider().generate(request).catch((e) => e)
     expect(err).toBeInstanceOf(LlmError)
     expect(err.failure).toBe('invalid_output')
+    expect(err.message).toMatch(/after one retry/)
     expect(err.message).toMatch(/variants/)
     expect(err.message).toMatch(/proofs/)
-    expect(err.usage).toMatchObject({ tokensIn: 900, tokensOut: 30 })
+    expect(err.usage).toMatchObject({ tokensIn: 1800, tokensOut: 60, attempts: 2 })
+    expect(fake.requests).toHaveLength(2)
+  })
+
+  it('checks refinements the JSON schema cannot say, and retries on them too', async () => {
+    const longest = request.schema.superRefine((d, ctx) => {
+      d.variants.forEach((v, i) => v.oneLiner.length > 30 && ctx.addIssue({ code: 'custom', path: ['variants', i, 'oneLiner'], message: `${v.oneLiner.length} characters, at most 30` }))
+    })
+    const long = { ...VALID, variants: [{ ...VALID.variants[0]!, oneLiner: 'A one-liner that is far too long' }] }
+    fake.push({ content: long }, { content: VALID })
+    const r = await provider().generate({ ...request, schema: longest })
+    expect(r.output).toEqual(VALID)
+    expect(fake.requests[1].body.messages[3].content).toMatch(/variants\.0\.oneLiner: 32 characters, at most 30/)
   })
 
   it('reports a reply that is not JSON, and a refusal', async () => {
-    fake.push({ content: 'Sure! Here is your offer:' })
+    fake.push({ content: 'Sure! Here is your offer:' }, { content: 'Sure! Here it is again:' })
     expect(await provider().generate(request).catch((e) => e.message)).toMatch(/not JSON/)
     fake.push({ body: { id: 'x', object: 'chat.completion', created: 1, model: 'm', choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', content: null, refusal: 'I cannot help with that' } }] } })
     const refused = await provider().generate(request).catch((e) => e)

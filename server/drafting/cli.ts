@@ -1,24 +1,34 @@
 // `copydesk draft --kind offer|headlines|interview_summary --brief FILE.json [--json]`: the
-// drafting step alone, on the offline engine. Inputs pass the personal-data guard first, exactly
+// drafting step alone, on the offline engine unless OPENAI_API_KEY is set. Inputs pass the personal-data guard first, exactly
 // as in a run: the engine sees, and quotes, the redacted text (what `copydesk pii redact` prints).
 import fs from 'node:fs'
 import { z } from 'zod'
-import { Lang, OfferInputs } from '../../contracts/briefs'
+import { HeadlinesInputs, InterviewInputs, Lang, OfferInputs } from '../../contracts/briefs'
+import type { HeadlinesDraft, InterviewDraft } from '../../contracts/drafts'
 import type { OfferDraft } from '../../contracts/runs'
 import { detectLang } from '../briefs/detect-lang'
+import { loadConfig } from '../config'
+import { createProvider } from '../llm'
+import { LlmError } from '../llm/provider'
+import { PROMPTS_DIR } from '../paths'
+import { POLICIES_DIR } from '../policy/cli'
 import { scanPii } from '../pii/scan'
+import { PolicyError, loadPolicy, type Policy } from '../policy/load'
 import { Redactor } from '../policy/pii-guard'
-import { summarizeInterview } from './interview/summarize'
-import { synthesize, type InterviewSource } from './interview/synthesize'
-import { offerOffline } from './offer/offline'
-import type { DraftingBrief } from './types'
+import { headlineMaxLength } from '../policy/schema'
+import { PromptLibrary, loadPrompts } from '../prompts/load'
+import { generateDraft } from './generate'
+import { sourcesOf } from './interview/sources'
+import { SUPPORTED_KINDS, draftingKind } from './kinds'
+import type { DraftingBrief, DraftingTask } from './types'
 
 type Io = { out: (s: string) => void; err: (s: string) => void }
 
 const Transcript = z.union([
   z.string().min(1),
   z.object({ id: z.string().min(1).optional(), segment: z.string().min(1).optional(), text: z.string().min(1).optional(), transcript: z.string().min(1).optional() })
-    .refine((t) => t.text ?? t.transcript, 'a transcript needs "text"'),
+    .refine((t) => t.text ?? t.transcript, 'a transcript needs "text"')
+    .transform(({ transcript, text, ...t }) => ({ ...t, text: (text ?? transcript)! })),
 ])
 // Lenient on purpose: a brief file for one step names what that step needs; the rest may be blank.
 const BriefFile = z.looseObject({
@@ -38,10 +48,7 @@ const BriefFile = z.looseObject({
 })
 type BriefFile = z.infer<typeof BriefFile>
 
-/** Each transcript on its own numbering: exactly what `copydesk pii redact` prints for it. */
-const redact = (text: string) => new Redactor(scanPii).redact(text)
-
-export async function draftCommand(kind: string | undefined, file: string | undefined, json: boolean, io: Io): Promise<number> {
+export async function draftCommand(kind: string | undefined, file: string | undefined, json: boolean, io: Io, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   if (!kind || !file) {
     io.err('copydesk draft: usage: copydesk draft --kind offer|headlines|interview_summary --brief FILE.json [--json]')
     return 2
@@ -60,44 +67,69 @@ export async function draftCommand(kind: string | undefined, file: string | unde
     return 1
   }
 
-  let draft: unknown
+  let policy: Policy
+  let prompts: PromptLibrary
+  try {
+    policy = loadPolicy(POLICIES_DIR)
+    prompts = new PromptLibrary(loadPrompts(PROMPTS_DIR))
+  } catch (err) {
+    io.err(`copydesk draft: ${err instanceof PolicyError ? err.problems.join('\n') : (err as Error).message}`)
+    return 1
+  }
+  let task: DraftingTask
   if (kind === 'interview_summary') {
-    const sources = transcriptsOf(brief)
-    if (sources.length === 0) {
-      io.err(`copydesk draft: ${file}: an interview_summary brief needs "transcript" or "transcripts"`)
-      return 1
-    }
+    const sources = sourcesOf({ transcript: brief.transcript ?? stringOr(brief.inputs.transcript), transcripts: brief.transcripts ?? transcriptsIn(brief.inputs.transcripts) })
+    // Each transcript on its own numbering: exactly what `copydesk pii redact` prints for it.
+    const inputs = InterviewInputs.safeParse({ transcripts: sources.map((s) => ({ ...s, text: new Redactor(scanPii).redact(s.text) })) })
+    if (!inputs.success) return fail(io, file, `an interview_summary brief needs "transcript" or "transcripts": ${issuesText(inputs.error)}`)
     const lang = brief.lang ?? detectLang(...sources.map((s) => s.text))
-    const redacted = sources.map((s) => ({ ...s, text: redact(s.text) }))
-    draft = redacted.length === 1
-      ? { engine: 'offline', lang, ...summarizeInterview(redacted[0]!.text, lang), transcript: redacted[0]!.text }
-      : { engine: 'offline', lang, ...synthesize(redacted, lang), transcripts: redacted.map(({ id, text }) => ({ id, text })) }
-  } else if (kind === 'offer') {
-    const inputs = OfferInputs.safeParse(brief.inputs)
-    if (!inputs.success) {
-      io.err(`copydesk draft: ${file}: ${inputs.error.issues.map((i) => `inputs.${i.path.join('.')}: ${i.message}`).join('; ')}`)
-      return 1
-    }
-    draft = { engine: 'offline', ...offersOf(offerOffline({ brief: safeBrief(brief, 'offer'), feedback: null, previous: null })) }
-  } else if (kind === 'headlines') {
-    io.err('copydesk draft: headlines are not available in this version yet; offer and interview_summary are')
-    return 2
+    task = taskOf({ ...safeBrief({ ...brief, inputs: {} }, kind), lang, inputs: inputs.data }, policy)
+  } else if (kind === 'offer' || kind === 'headlines') {
+    const safe = safeBrief(brief, kind)
+    const parsed = (kind === 'offer' ? OfferInputs : HeadlinesInputs).safeParse(safe.inputs)
+    if (!parsed.success) return fail(io, file, issuesText(parsed.error, 'inputs.'))
+    task = taskOf({ ...safe, inputs: parsed.data }, policy)
   } else {
     io.err(`copydesk draft: unknown kind "${kind}" (offer, headlines, interview_summary)`)
     return 2
   }
+
+  if (!SUPPORTED_KINDS.includes(kind)) {
+    io.err(`copydesk draft: ${kind} drafting is not available in this version yet; supported: ${SUPPORTED_KINDS.join(', ')}`)
+    return 2
+  }
+  const drafting = draftingKind(kind)
+  const provider = createProvider(loadConfig(env).llm, env)
+  let result
+  try {
+    result = await generateDraft(drafting, task, provider, prompts.get(drafting.promptId, task.brief.lang), async () => {})
+  } catch (err) {
+    if (!(err instanceof LlmError)) throw err
+    io.err(`copydesk draft: the ${provider.engine} engine failed (${err.failure}): ${err.message}`)
+    return 1
+  }
+  const draft = { engine: result.engine, model: result.model, lang: task.brief.lang, ...contractShape(kind, result.output) }
   io.out(json ? JSON.stringify(draft) : JSON.stringify(draft, null, 2))
   return 0
 }
 
-function transcriptsOf(brief: BriefFile): InterviewSource[] {
-  const inputs = brief.inputs as { transcript?: unknown; transcripts?: unknown }
-  const many = brief.transcripts ?? z.array(Transcript).optional().parse(inputs.transcripts)
-  const one = brief.transcript ?? z.string().optional().parse(inputs.transcript)
-  const list = many ?? (one ? [one] : [])
-  return list.map((t, n) =>
-    typeof t === 'string' ? { id: `interview-${n + 1}`, text: t } : { id: t.id ?? `interview-${n + 1}`, ...(t.segment ? { segment: t.segment } : {}), text: (t.text ?? t.transcript)! },
-  )
+const fail = (io: Io, file: string, message: string) => (io.err(`copydesk draft: ${file}: ${message}`), 1)
+const issuesText = (e: z.ZodError, prefix = '') => e.issues.map((i) => `${prefix}${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')
+const stringOr = (v: unknown) => (typeof v === 'string' ? v : undefined)
+const transcriptsIn = (v: unknown) => z.array(Transcript).optional().catch(undefined).parse(v)
+
+function taskOf(brief: DraftingBrief, policy: Policy): DraftingTask {
+  return { brief, feedback: null, previous: null, limits: { headlineMaxLength: headlineMaxLength(policy.file, brief.channel) } }
+}
+
+/** The CLI contract's shapes; interview drafts also name the transcript(s) the quotes index into. */
+function contractShape(kind: string, output: unknown): Record<string, unknown> {
+  if (kind === 'offer') return offersOf(output as OfferDraft)
+  if (kind === 'headlines') return output as HeadlinesDraft
+  const d = output as InterviewDraft
+  return d.interviews.length === 1
+    ? { ...d, speakers: d.interviews[0]!.speakers, transcript: d.interviews[0]!.transcript }
+    : { ...d, transcripts: d.interviews.map((i) => ({ id: i.id, text: i.transcript })) }
 }
 
 /** The brief's text fields and inputs redacted, one placeholder numbering for the whole brief. */

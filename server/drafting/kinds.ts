@@ -1,18 +1,18 @@
 import type { BriefKind } from '../../contracts/briefs'
 import { AppError } from '../errors'
+import { interviewKind } from './interview'
 import { offerKind } from './offer'
 import type { DraftingKind } from './types'
 
-const KINDS: Partial<Record<BriefKind, DraftingKind<any>>> = { offer: offerKind }
+const KINDS: Partial<Record<BriefKind, DraftingKind<any>>> = { offer: offerKind, interview_summary: interviewKind }
 
 /**
- * The drafting module of a kind. Headlines, interview summaries and SEO clusters get theirs in
- * the drafting and SEO issues; until then a run of those kinds fails with this message rather
- * than producing something that only looks like a draft.
+ * The drafting module of a kind. SEO clusters get theirs in the SEO issue; until then a run of
+ * that kind fails with this message rather than producing something that only looks like a draft.
  */
 export function draftingKind(kind: BriefKind): DraftingKind<unknown> {
   const k = KINDS[kind]
-  if (!k) throw new AppError('bad_request', `drafting of "${kind}" briefs is not available in this version yet; offer briefs are`)
+  if (!k) throw new AppError('bad_request', `drafting of "${kind}" briefs is not available in this version yet; supported: ${SUPPORTED_KINDS.join(', ')}`)
   return k
 }
 

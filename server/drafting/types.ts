@@ -22,15 +22,34 @@ export type DraftingTask = {
   /** The reviewer's comment when changes were requested; null on the first draft. */
   feedback: string | null
   previous: unknown
+  /** What the policy holds drafts of this brief's channel to. */
+  limits: { headlineMaxLength: number }
 }
 
-/** One module per kind: its output schema, its prompt variables, its offline algorithm, its plain-text rendering. */
+/**
+ * One model call of a draft: the reply's schema (its refinements, such as "every quote is
+ * verbatim", are what the provider retries the model once on), the prompt's variables, and the
+ * deterministic engine's answer to the same call.
+ */
+export type DraftingCall<M> = {
+  /** Names the call in its audit row when a draft takes several (one per interview). */
+  part: string | null
+  schemaName: string
+  schema: import('zod').ZodType<M>
+  variables: Record<string, string>
+  offline: () => M
+}
+
+/**
+ * One module per kind: the calls a draft takes, how their replies become the stored draft
+ * (grounded by code: quotes located in the transcript, headline lengths counted), the stored
+ * draft's contract, and its plain-text rendering for the risk rules and the reviewer.
+ */
 export type DraftingKind<T> = {
   promptId: string
-  schemaName: string
   schema: import('zod').ZodType<T>
-  variables(task: DraftingTask): Record<string, string>
-  offline(task: DraftingTask): T
+  calls(task: DraftingTask): DraftingCall<any>[]
+  combine(replies: unknown[], task: DraftingTask): T
   toText(output: T, lang: Lang): string
 }
 

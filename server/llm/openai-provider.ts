@@ -48,33 +48,43 @@ export class OpenAiProvider implements LlmProvider {
       attempts,
     })
 
-    let completion: OpenAI.Chat.Completions.ChatCompletion
-    try {
-      completion = await client.chat.completions.create({
-        model: this.model,
-        temperature: req.temperature,
-        messages: [
-          { role: 'system', content: req.system },
-          { role: 'user', content: req.user },
-        ],
-        response_format: {
-          type: 'json_schema',
-          json_schema: { name: req.schemaName, schema: jsonSchemaOf(req.schema), strict: true },
-        },
-      })
-    } catch (err) {
-      const [failure, message] = describe(err, this.opts.timeoutMs)
-      throw new LlmError(failure, message, usage())
+    const messages: OpenAI.Chat.Completions.ChatCompletionMessageParam[] = [
+      { role: 'system', content: req.system },
+      { role: 'user', content: req.user },
+    ]
+    const spent = { tokensIn: 0, tokensOut: 0 }
+    // An invalid reply is sent back once with the validation error; a second one fails the call.
+    for (let round = 1; ; round++) {
+      let completion: OpenAI.Chat.Completions.ChatCompletion
+      try {
+        completion = await client.chat.completions.create({
+          model: this.model,
+          temperature: req.temperature,
+          messages,
+          response_format: {
+            type: 'json_schema',
+            json_schema: { name: req.schemaName, schema: jsonSchemaOf(req.schema), strict: true },
+          },
+        })
+      } catch (err) {
+        const [failure, message] = describe(err, this.opts.timeoutMs)
+        throw new LlmError(failure, message, usage(spent.tokensIn, spent.tokensOut))
+      }
+      spent.tokensIn += completion.usage?.prompt_tokens ?? 0
+      spent.tokensOut += completion.usage?.completion_tokens ?? 0
+      const message = completion.choices[0]?.message
+      if (message?.refusal) throw new LlmError('refused', `the model refused: ${message.refusal}`, usage(spent.tokensIn, spent.tokensOut))
+      const output = parseReply(message?.content, req.schema)
+      if (output.ok) return { ...usage(spent.tokensIn, spent.tokensOut), output: output.value }
+      if (round === 2) {
+        const reason = `the model's reply does not match ${req.schemaName}, also after one retry with the validation error: ${output.reason}`
+        throw new LlmError('invalid_output', reason, usage(spent.tokensIn, spent.tokensOut))
+      }
+      messages.push(
+        { role: 'assistant', content: message?.content ?? '' },
+        { role: 'user', content: `Your reply is not valid: ${output.reason}. Reply again with the whole corrected JSON object.` },
+      )
     }
-
-    const spent = usage(completion.usage?.prompt_tokens ?? 0, completion.usage?.completion_tokens ?? 0)
-    const message = completion.choices[0]?.message
-    if (message?.refusal) throw new LlmError('refused', `the model refused: ${message.refusal}`, spent)
-    const output = parseReply(message?.content, req.schema)
-    if (!output.ok) {
-      throw new LlmError('invalid_output', `the model's reply does not match ${req.schemaName}: ${output.reason}`, spent)
-    }
-    return { ...spent, output: output.value }
   }
 }
 
@@ -93,7 +103,7 @@ function parseReply<T>(content: string | null | undefined, schema: z.ZodType<T>)
   }
   const parsed = schema.safeParse(json)
   if (parsed.success) return { ok: true, value: parsed.data }
-  const issues = parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
+  const issues = parsed.error.issues.slice(0, 8).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
   return { ok: false, reason: issues.join('; ') }
 }
 

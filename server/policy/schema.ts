@@ -43,6 +43,13 @@ export const PolicyFile = z
      * any. Used only when a model is configured (OPENAI_API_KEY); off by default.
      */
     llm_classifier: z.strictObject({ enabled: z.boolean() }).default({ enabled: false }),
+    /** The longest headline per channel, in characters, that headline drafts are held to. */
+    headlines: z
+      .strictObject({
+        max_length: z.record(z.string(), z.number().int().min(10).max(300)).default({}),
+        default_max_length: z.number().int().min(10).max(300).default(70),
+      })
+      .default({ max_length: {}, default_max_length: 70 }),
     personal_data: z.strictObject({
       /** What to do when a brief's inputs hold personal data: redact before the model, or refuse. */
       inputs: z.enum(['redact', 'block']),
@@ -67,6 +74,9 @@ export const PolicyFile = z
       if (spec?.owner === 'brief' && name !== 'fact_check') {
         ctx.addIssue({ code: 'custom', path: ['gates', name, 'owner'], message: 'only fact_check takes its owner from the brief' })
       }
+    }
+    for (const channel of Object.keys(p.headlines.max_length)) {
+      if (!p.channels.includes(channel)) ctx.addIssue({ code: 'custom', path: ['headlines', 'max_length', channel], message: `channel "${channel}" is not in channels` })
     }
     for (const [cat, gates] of Object.entries(p.categories)) {
       gates?.forEach((g, i) => {
@@ -138,3 +148,6 @@ export const PackFile = z.strictObject({
   rules: z.array(Rule).min(1),
 })
 export type PackFile = z.infer<typeof PackFile>
+
+/** The headline length limit of a channel: its own, else the policy's default. */
+export const headlineMaxLength = (p: PolicyFile, channel: string): number => p.headlines.max_length[channel] ?? p.headlines.default_max_length

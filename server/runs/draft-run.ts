@@ -1,15 +1,16 @@
 import { appendAudit } from '../audit/append'
 import { dismissedIn, withoutDismissed } from '../briefs/pii-check'
 import { selectBrief } from '../briefs/queries'
+import { generateDraft } from '../drafting/generate'
 import { draftingKind } from '../drafting/kinds'
 import type { DraftingTask } from '../drafting/types'
 import { notFound } from '../errors'
-import { LlmError, type Usage } from '../llm/provider'
+import { LlmError } from '../llm/provider'
 import { classify, type RiskHit } from '../policy/classify'
 import { reviewWithModel, wantsModelReview, withModelHits } from '../policy/model-review'
 import { Redactor } from '../policy/pii-guard'
+import { headlineMaxLength } from '../policy/schema'
 import { policyByVersion } from '../policy/store'
-import { render } from '../prompts/load'
 import type { RunDeps } from './deps'
 import { selectDrafts, selectRun, setRunStatus } from './queries'
 
@@ -62,32 +63,14 @@ export async function draftRun(deps: RunDeps, { runId, version, feedback }: { ru
     },
     feedback: safe.feedback,
     previous: previous?.content ?? null,
+    limits: { headlineMaxLength: headlineMaxLength(policy.file, brief.channel) },
   }
   const prompt = prompts.get(kind.promptId, brief.lang)
-  const vars = kind.variables(task)
   const callInfo = { purpose: 'draft', kind: brief.kind, promptId: prompt.id, promptVersion: prompt.versionLabel, draftVersion: version, redacted: redactor.total }
-  const auditCall = (usage: Usage, outcome: string, error?: string) => ({
-    actorId: run.author_id,
-    action: 'llm.call' as const,
-    runId,
-    data: { ...callInfo, ...usage, outcome, ...(error ? { error } : {}) },
+  // Every call is on record as soon as it ends, also one that failed: the money was spent.
+  const { output, engine, model } = await generateDraft(kind, task, provider, prompt, async ({ part, usage, outcome, error }) => {
+    await appendAudit(sql, { actorId: run.author_id, action: 'llm.call', runId, data: { ...callInfo, ...(part ? { part } : {}), ...usage, outcome, ...(error ? { error } : {}) } })
   })
-
-  let result
-  try {
-    result = await provider.generate({
-      schema: kind.schema,
-      schemaName: kind.schemaName,
-      system: render(prompt.system, vars),
-      user: render(prompt.user, vars),
-      temperature: prompt.temperature,
-      offline: () => kind.offline(task),
-    })
-  } catch (err) {
-    if (err instanceof LlmError) await appendAudit(sql, auditCall(err.usage, err.failure, err.message))
-    throw err
-  }
-  const { output, ...usage } = result
   const text = kind.toText(output, brief.lang)
   // The draft is classified by rules; a model reviewer, where the policy enables it, may only add.
   const c = withoutDismissed(classify(policy, text, { channel: brief.channel, lang: brief.lang }), brief)
@@ -111,14 +94,13 @@ export async function draftRun(deps: RunDeps, { runId, version, feedback }: { ru
   await sql.begin(async (tx) => {
     await tx`insert into drafts (run_id, version, lang, content, text, engine, model, prompt_id, prompt_version, feedback,
         categories, risks, missing, pii_findings)
-      values (${runId}, ${version}, ${brief.lang}, ${tx.json(JSON.parse(JSON.stringify(output)))}, ${text}, ${usage.engine},
-        ${usage.model}, ${prompt.id}, ${prompt.versionLabel}, ${feedback}, ${categories}, ${tx.json(JSON.parse(JSON.stringify(risks)))},
+      values (${runId}, ${version}, ${brief.lang}, ${tx.json(JSON.parse(JSON.stringify(output)))}, ${text}, ${engine},
+        ${model}, ${prompt.id}, ${prompt.versionLabel}, ${feedback}, ${categories}, ${tx.json(JSON.parse(JSON.stringify(risks)))},
         ${tx.json(JSON.parse(JSON.stringify(c.missing)))}, ${piiFindings})
       on conflict (run_id, version) do update set content = excluded.content, text = excluded.text,
         engine = excluded.engine, model = excluded.model, prompt_version = excluded.prompt_version,
         categories = excluded.categories, risks = excluded.risks, missing = excluded.missing, pii_findings = excluded.pii_findings`
     await tx`update runs set draft_version = ${version} where id = ${runId}`
-    await appendAudit(tx, auditCall(usage, 'ok'))
     if (modelAudit) await appendAudit(tx, { actorId: run.author_id, action: 'llm.call', runId, data: modelAudit })
   })
 }

@@ -42,3 +42,24 @@ export function medicalOfferBrief(overrides: Partial<OfferBrief> = {}): OfferBri
     ...overrides,
   })
 }
+
+type InterviewBrief = Extract<CreateBriefInput, { kind: 'interview_summary' }>
+
+/** A customer-research brief: one transcript, or a set of them for a synthesis. */
+export function interviewBrief(inputs: InterviewBrief['inputs'], overrides: Partial<InterviewBrief> = {}): InterviewBrief {
+  return {
+    kind: 'interview_summary',
+    title: 'Q4 interviews with studio owners',
+    audience: 'Owners of small yoga studios',
+    task: 'Why trials do not convert to paid plans',
+    offer: 'StudioDesk booking page',
+    format: 'interview summary',
+    channel: 'internal',
+    deadline: '2026-12-15',
+    qualityCriteria: 'Every finding backed by a quote',
+    successMetrics: 'Objection map for the sales team',
+    lang: 'ru',
+    inputs,
+    ...overrides,
+  }
+}

@@ -1,3 +1,4 @@
+import type { CreateBriefInput } from '../../contracts/briefs'
 import type { Run } from '../../contracts/runs'
 import { createApp } from '../../server/app'
 import { seedDemoUsers } from '../../server/auth/seed-demo'
@@ -31,7 +32,7 @@ export async function makeHarness(target: TestTarget, opts: { provider?: LlmProv
   const as = (role: string) => client().login(`${role}@copydesk.local`)
 
   /** Writer creates a brief and starts a run; the worker drafts it to its first gate. */
-  async function runToGate(writer: Client, brief = offerBrief()) {
+  async function runToGate(writer: Client, brief: CreateBriefInput = offerBrief()) {
     const b = await writer.post('/api/briefs', brief)
     if (b.status !== 201) throw new Error(`brief: ${b.status} ${JSON.stringify(b.body)}`)
     const r = await writer.post(`/api/briefs/${b.body.id}/runs`)

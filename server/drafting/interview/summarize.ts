@@ -7,7 +7,7 @@ import { TOPIC_LABELS, cuesOf, type Cues, type Topic } from './lexicon'
 import { parseTranscript, sentencesOf, type Role, type Sentence } from './transcript'
 
 export type Quote = { text: string; start: number; end: number; speaker: string; role: Role; interview?: string }
-export type TopicItem = { key: Topic | 'other'; label: string; quotes: Quote[] }
+export type TopicItem = { key: string; label: string; quotes: Quote[] }
 export type Need = { label: string; quotes: Quote[] }
 export type Insight = { text: string; quotes: Quote[] }
 export type InterviewSummary = {

@@ -3,13 +3,14 @@
 // merged items, every quote naming its interview. Built from the per-interview summaries.
 import type { Lang } from '../../../contracts/briefs'
 import { TOPIC_LABELS } from './lexicon'
+import type { InterviewSource } from './sources'
 import { summarizeInterview, type Insight, type InterviewSummary, type Need, type Quote, type TopicItem } from './summarize'
 
-export type InterviewSource = { id: string; segment?: string; text: string }
 export type MapRow = { key: string; label: string; kind: 'objection' | 'barrier'; interviews: number; which: string[]; example: Quote }
 export type SegmentRow = { segment: string; interviews: number; top: { key: string; label: string; interviews: number }[] }
-export type Synthesis = Omit<InterviewSummary, 'speakers'> & {
-  interviews: (InterviewSummary & { id: string; segment?: string })[]
+type Entry = InterviewSummary & { id: string; segment?: string }
+export type Synthesis<E extends Entry = Entry> = Omit<InterviewSummary, 'speakers'> & {
+  interviews: E[]
   objectionMap: MapRow[]
   segments: SegmentRow[]
   differences: string[]
@@ -18,13 +19,15 @@ export type Synthesis = Omit<InterviewSummary, 'speakers'> & {
 const tag = (id: string) => (q: Quote): Quote => ({ ...q, interview: id })
 
 export function synthesize(sources: InterviewSource[], lang: Lang): Synthesis {
-  const interviews = sources.map((s) => {
-    const one = summarizeInterview(s.text, lang)
-    const t = tag(s.id)
+  return synthesizeSummaries(sources.map((s) => ({ id: s.id, ...(s.segment ? { segment: s.segment } : {}), ...summarizeInterview(s.text, lang) })), lang)
+}
+
+/** The synthesis of per-interview summaries, from either engine; each quote gets its interview's id. */
+export function synthesizeSummaries<E extends InterviewSummary & { id: string; segment?: string }>(summaries: E[], lang: Lang): Synthesis<E> {
+  const interviews = summaries.map((one) => {
+    const t = tag(one.id)
     const items = (xs: TopicItem[]) => xs.map((x) => ({ ...x, quotes: x.quotes.map(t) }))
     return {
-      id: s.id,
-      ...(s.segment ? { segment: s.segment } : {}),
       ...one,
       insights: one.insights.map((i) => ({ ...i, quotes: i.quotes.map(t) })),
       needs: one.needs.map((n) => ({ ...n, quotes: n.quotes.map(t) })),
@@ -47,10 +50,10 @@ export function synthesize(sources: InterviewSource[], lang: Lang): Synthesis {
     quotes: [row.example],
   }))
   const quotes = interviews.flatMap((i) => i.quotes.slice(0, 3))
-  return { insights, needs, objections, barriers, quotes, interviews, objectionMap, segments, differences: differencesOf(segments, objectionMap, interviews.length, lang) }
+  return { insights, needs, objections, barriers, quotes, interviews: interviews as E[], objectionMap, segments, differences: differencesOf(segments, objectionMap, interviews.length, lang) }
 }
 
-function mapOf(interviews: Synthesis['interviews'], kind: 'objection' | 'barrier'): MapRow[] {
+export function mapOf(interviews: Entry[], kind: 'objection' | 'barrier'): MapRow[] {
   const rows = new Map<string, MapRow>()
   for (const i of interviews) {
     for (const item of kind === 'objection' ? i.objections : i.barriers) {
@@ -75,8 +78,8 @@ function merge(items: TopicItem[]): TopicItem[] {
   return [...byKey.values()].sort((a, b) => new Set(b.quotes.map((q) => q.interview)).size - new Set(a.quotes.map((q) => q.interview)).size).map((m) => ({ ...m, quotes: m.quotes.slice(0, 5) }))
 }
 
-function segmentsOf(interviews: Synthesis['interviews'], lang: Lang): SegmentRow[] {
-  const bySegment = new Map<string, Synthesis['interviews']>()
+function segmentsOf(interviews: Entry[], lang: Lang): SegmentRow[] {
+  const bySegment = new Map<string, Entry[]>()
   for (const i of interviews) if (i.segment) bySegment.set(i.segment, [...(bySegment.get(i.segment) ?? []), i])
   return [...bySegment].map(([segment, list]) => {
     const counts = new Map<string, number>()

@@ -1,39 +1,16 @@
 import { OfferDraft } from '../../../contracts/runs'
-import type { DraftingKind } from '../types'
 import { offerOffline } from './offline'
 import { OfferInputs } from '../../../contracts/briefs'
+import { redraftNote } from '../redraft'
+import type { DraftingKind, DraftingTask } from '../types'
 
 const NONE = { ru: '(не указано)', en: '(not given)' }
 
 export const offerKind: DraftingKind<OfferDraft> = {
   promptId: 'offer',
-  schemaName: 'OfferDraft',
   schema: OfferDraft,
-  variables({ brief, feedback, previous }) {
-    const i = OfferInputs.parse(brief.inputs)
-    const none = NONE[brief.lang]
-    const redraft =
-      feedback === null
-        ? ''
-        : brief.lang === 'ru'
-          ? `Это переработка. Предыдущий вариант: ${JSON.stringify(previous)}\nКомментарий ревьюера, который нужно учесть: ${feedback}`
-          : `This is a redraft. Previous draft: ${JSON.stringify(previous)}\nThe reviewer's comment to address: ${feedback}`
-    return {
-      audience: brief.audience,
-      task: brief.task,
-      offer: brief.offer,
-      product: i.product || none,
-      timeframe: i.timeframe || none,
-      method: i.method || none,
-      differentiator: i.differentiator || none,
-      proofs: i.proofs?.length ? i.proofs.map((p) => `- ${p}`).join('\n') : none,
-      format: brief.format,
-      channel: brief.channel,
-      qualityCriteria: brief.qualityCriteria,
-      feedback: redraft,
-    }
-  },
-  offline: offerOffline,
+  calls: (task) => [{ part: null, schemaName: 'OfferDraft', schema: OfferDraft, variables: variables(task), offline: () => offerOffline(task) }],
+  combine: (replies) => OfferDraft.parse(replies[0]),
   toText(out, lang) {
     const h = lang === 'ru'
       ? { v: 'Вариант', who: 'Для кого', task: 'Задача', when: 'Срок', how: 'Метод', diff: 'Отличие', proofs: 'Доказательства', needed: 'нужно доказательство', missing: 'Не хватает в брифе' }
@@ -45,4 +22,24 @@ export const offerKind: DraftingKind<OfferDraft> = {
     if (out.missing.length) blocks.push(`${h.missing}:\n${out.missing.map((m) => `  - ${m}`).join('\n')}`)
     return blocks.join('\n\n')
   },
+}
+
+function variables(task: DraftingTask): Record<string, string> {
+  const { brief } = task
+  const i = OfferInputs.parse(brief.inputs)
+  const none = NONE[brief.lang]
+  return {
+    audience: brief.audience,
+    task: brief.task,
+    offer: brief.offer,
+    product: i.product || none,
+    timeframe: i.timeframe || none,
+    method: i.method || none,
+    differentiator: i.differentiator || none,
+    proofs: i.proofs?.length ? i.proofs.map((p) => `- ${p}`).join('\n') : none,
+    format: brief.format,
+    channel: brief.channel,
+    qualityCriteria: brief.qualityCriteria,
+    feedback: redraftNote(task),
+  }
 }

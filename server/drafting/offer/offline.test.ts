@@ -7,6 +7,7 @@ import { ONE_LINER_MAX } from './text'
 const task = (lang: 'ru' | 'en', inputs: Record<string, unknown>, feedback: string | null = null): DraftingTask => ({
   feedback,
   previous: null,
+  limits: { headlineMaxLength: 70 },
   brief: {
     kind: 'offer', title: 't', format: 'landing', channel: 'landing', deadline: '2026-12-01', qualityCriteria: 'q', successMetrics: 's', lang, inputs,
     ...(lang === 'ru'

@@ -1,10 +1,36 @@
+import { z } from 'zod'
+import { InterviewTranscript } from '../../../../contracts/briefs'
 import { useI18n } from '../../i18n'
 import { isFieldPath } from '../../lib/brief-fields'
 
 const LONG_TEXT = 600
+const Transcripts = z.array(InterviewTranscript)
+
+/** A set of interviews: each behind a disclosure named by its id and segment. */
+function TranscriptList({ items }: { items: z.infer<typeof Transcripts> }) {
+  const { t } = useI18n()
+  return (
+    <ol className="plain-list">
+      {items.map((x, i) => (
+        <li key={i}>
+          <details>
+            <summary>
+              {x.id ?? t('form.transcriptN', { n: i + 1 })}
+              {x.segment && <span className="muted"> · {x.segment}</span>}{' '}
+              <span className="muted small">({t('brief.chars', { n: x.text.length })})</span>
+            </summary>
+            <div className="pre-wrap long-text">{x.text}</div>
+          </details>
+        </li>
+      ))}
+    </ol>
+  )
+}
 
 function Value({ value }: { value: unknown }) {
   const { t } = useI18n()
+  const transcripts = Transcripts.safeParse(value)
+  if (transcripts.success && transcripts.data.length > 0) return <TranscriptList items={transcripts.data} />
   if (Array.isArray(value)) {
     return (
       <ul className="plain-list">
@@ -43,7 +69,7 @@ export function BriefInputs({ inputs }: { inputs: Record<string, unknown> }) {
         const path = `inputs.${key}`
         return (
           <div key={key} className="details-row">
-            <dt>{isFieldPath(path) ? t(`field.${path}`) : key}</dt>
+            <dt>{isFieldPath(path) ? t(`field.${path}`) : path === 'inputs.transcripts' ? t('field.inputs.transcripts') : key}</dt>
             <dd>
               <Value value={value} />
             </dd>

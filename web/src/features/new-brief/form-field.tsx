@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react'
 import { useI18n } from '../../i18n'
-import { fieldTestId, type FieldPath } from '../../lib/brief-fields'
+import { fieldTestId, isFieldPath, type ControlPath, type FieldPath } from '../../lib/brief-fields'
 
 /** Attributes every control in the brief form carries: label link, test id, error state, help text. */
 export type ControlProps = {
@@ -12,23 +12,29 @@ export type ControlProps = {
 }
 
 type Props = {
-  path: FieldPath
+  path: ControlPath
   error: string | undefined
   optional?: boolean
+  /** Label and help of a control with no fixed field (a part of one interview of a set). */
+  label?: string
+  help?: string
   /** Renders the control with the shared attributes spread onto it. */
   children: (control: ControlProps) => ReactNode
   extra?: ReactNode
 }
 
-export function FormField({ path, error, optional, children, extra }: Props) {
+/** The element id of a control (`inputs.proofs` -> `field-inputs-proofs`), for labels and focus. */
+export const controlId = (path: ControlPath) => `field-${path.replace(/\./g, '-')}`
+
+export function FormField({ path, error, optional, label, help, children, extra }: Props) {
   const { t } = useI18n()
-  const id = `field-${path.replace(/\./g, '-')}`
+  const id = controlId(path)
   const helpId = `${id}-help`
   const errorId = `${id}-error`
   return (
     <div className={error ? 'field has-error' : 'field'}>
       <label htmlFor={id} className="field-label">
-        {t(`field.${path}`)}
+        {label ?? (isFieldPath(path) ? t(`field.${path}`) : path)}
         {optional && <span className="muted small"> ({t('form.optional')})</span>}
       </label>
       {children({
@@ -45,7 +51,7 @@ export function FormField({ path, error, optional, children, extra }: Props) {
         </p>
       )}
       <p id={helpId} className="field-help">
-        {t(`help.${path}`)}
+        {help ?? (isFieldPath(path) ? t(`help.${path}`) : '')}
       </p>
     </div>
   )

@@ -1,18 +1,22 @@
 import type { z } from 'zod'
 import { Lang, type BriefKind, type CreateBriefInput } from '../../../../contracts/briefs'
 import type { ApiIssue } from '../../lib/fetch-json'
-import { ALL_FIELDS, isFieldPath, type FieldPath } from '../../lib/brief-fields'
+import { ALL_FIELDS, isControlPath, TRANSCRIPTS_PATH, type ControlPath, type FieldPath } from '../../lib/brief-fields'
 import type { Translate } from '../../i18n'
 import { zodIssueText } from '../../lib/zod-issue-text'
 
-/** Everything the writer typed, as typed: kept per field so switching kind never loses text. */
-export type FormValues = Record<FieldPath, string>
+/** One interview of a set as typed; `uid` keeps its controls apart while others are added and removed. */
+export type TranscriptItem = { uid: string; id: string; segment: string; text: string }
+
+/**
+ * Everything the writer typed, as typed: kept per field so switching kind never loses text.
+ * `transcripts` is empty while the brief has one interview (in `inputs.transcript`), else two or more.
+ */
+export type FormValues = Record<FieldPath, string> & { transcripts: readonly TranscriptItem[] }
 
 export const initialValues = (): FormValues => {
-  const values = Object.fromEntries(ALL_FIELDS.map((f) => [f, ''])) as Record<FieldPath, string>
-  values.lang = 'auto'
-  values['inputs.count'] = '10'
-  return values
+  const fields = Object.fromEntries(ALL_FIELDS.map((f) => [f, ''])) as Record<FieldPath, string>
+  return { ...fields, lang: 'auto', 'inputs.count': '10', transcripts: [] }
 }
 
 const optional = (s: string) => (s.trim() === '' ? undefined : s)
@@ -57,23 +61,40 @@ export function buildPayload(kind: BriefKind, v: FormValues): CreateBriefInput {
         inputs: { count: numberOrUndefined(v['inputs.count']), keyPhrases: lines(v['inputs.keyPhrases']) },
       }
     case 'interview_summary':
-      return { ...common, kind, inputs: { transcript: v['inputs.transcript'] } }
+      // One interview is the simple case the server has always had; a set goes as a list.
+      return v.transcripts.length === 0
+        ? { ...common, kind, inputs: { transcript: v['inputs.transcript'] } }
+        : {
+            ...common,
+            kind,
+            inputs: { transcripts: v.transcripts.map((x) => ({ id: optional(x.id), segment: optional(x.segment), text: x.text })) },
+          }
     case 'seo_clusters':
       return { ...common, kind, inputs: { keywordsCsv: v['inputs.keywordsCsv'] } }
   }
 }
 
-export type FormErrors = { fields: Partial<Record<FieldPath, string>>; other: string[] }
+export type FormErrors = { fields: Partial<Record<ControlPath, string>>; other: string[] }
 export const noErrors: FormErrors = { fields: {}, other: [] }
 
+/** The same errors without the ones `stale` picks (their controls were edited); the same object when none is. */
+export function withoutErrors(errors: FormErrors, stale: (path: string) => boolean): FormErrors {
+  const kept = Object.entries(errors.fields).filter(([path]) => !stale(path))
+  return kept.length === Object.keys(errors.fields).length ? errors : { ...errors, fields: Object.fromEntries(kept) }
+}
+
+const OWNERS: readonly ControlPath[] = [...ALL_FIELDS, TRANSCRIPTS_PATH]
+
 /** `inputs.proofs.3` belongs to the `inputs.proofs` control; paths matching no control are listed apart. */
-function fieldFor(path: string): FieldPath | null {
-  if (isFieldPath(path)) return path
-  const owner = ALL_FIELDS.filter((f) => path.startsWith(`${f}.`)).sort((a, b) => b.length - a.length)[0]
+function fieldFor(path: string): ControlPath | null {
+  if (isControlPath(path)) return path
+  const owner = OWNERS.filter((f) => path.startsWith(`${f}.`)).sort((a, b) => b.length - a.length)[0]
   return owner ?? null
 }
 
-function collect(items: { path: string; message: string }[]): FormErrors {
+export type FormIssue = { path: string; message: string }
+
+function collect(items: FormIssue[]): FormErrors {
   const errors: FormErrors = { fields: {}, other: [] }
   for (const { path, message } of items) {
     const field = fieldFor(path)
@@ -83,8 +104,9 @@ function collect(items: { path: string; message: string }[]): FormErrors {
   return errors
 }
 
-export const errorsFromZod = (issues: z.core.$ZodIssue[], t: Translate) =>
-  collect(issues.map((i) => ({ path: i.path.map(String).join('.'), message: zodIssueText(i, t) })))
+/** The shared schema's issues, then the form's own (`extra`: what the schema cannot see, like two interviews of one name). */
+export const errorsFromZod = (issues: z.core.$ZodIssue[], t: Translate, extra: FormIssue[] = []) =>
+  collect([...issues.map((i) => ({ path: i.path.map(String).join('.'), message: zodIssueText(i, t) })), ...extra])
 
 export const errorsFromServer = (issues: ApiIssue[], t: Translate) =>
   collect(issues.map((i) => ({ path: i.path, message: i.message === 'required' ? t('validation.required') : i.message })))

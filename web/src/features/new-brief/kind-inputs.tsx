@@ -3,16 +3,18 @@ import { useI18n } from '../../i18n'
 import type { FieldPath } from '../../lib/brief-fields'
 import { TextField } from './form-field'
 import type { FormErrors, FormValues } from './form-model'
+import { TranscriptInputs, type TranscriptHandlers } from './transcript-inputs'
 
 type Props = {
   kind: BriefKind
   values: FormValues
   errors: FormErrors
   onChange: (path: FieldPath, value: string) => void
+  transcripts: TranscriptHandlers
 }
 
 /** The inputs only one kind of brief needs. */
-export function KindInputs({ kind, values, errors, onChange }: Props) {
+export function KindInputs({ kind, values, errors, onChange, transcripts }: Props) {
   const { t } = useI18n()
   const field = (path: FieldPath) => ({ path, value: values[path], onChange, error: errors.fields[path] })
 
@@ -35,7 +37,7 @@ export function KindInputs({ kind, values, errors, onChange }: Props) {
         </>
       )
     case 'interview_summary':
-      return <TextField {...field('inputs.transcript')} rows={14} />
+      return <TranscriptInputs values={values} errors={errors} onChange={onChange} {...transcripts} />
     case 'seo_clusters':
       return (
         <TextField

@@ -1,20 +1,23 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { BriefKind, CreateBrief } from '../../../../contracts/briefs'
 import { useI18n } from '../../i18n'
-import type { FieldPath } from '../../lib/brief-fields'
+import { TRANSCRIPTS_PATH, transcriptPath, type ControlPath, type FieldPath, type TranscriptPart } from '../../lib/brief-fields'
 import { errorText } from '../../lib/error-text'
 import { isApiError } from '../../lib/fetch-json'
 import { Link, navigate } from '../../lib/router'
 import { CommonFields } from './common-fields'
-import { buildPayload, errorsFromServer, errorsFromZod, initialValues, noErrors, type FormErrors } from './form-model'
+import { controlId } from './form-field'
+import { buildPayload, errorsFromServer, errorsFromZod, initialValues, noErrors, withoutErrors, type FormErrors } from './form-model'
 import { KindInputs } from './kind-inputs'
 import { PiiPanel } from './pii-panel'
 import { useCreateBrief, useCreateRun } from './queries'
 import { clearSavedBriefForm, loadBriefForm, saveBriefForm } from './saved-form'
+import { addTranscript, duplicateNames, editTranscript, removeTranscript, type Restructured } from './transcripts-model'
 import { usePiiReview } from './use-pii-review'
 
 const focusFirstError = () =>
   requestAnimationFrame(() => document.querySelector<HTMLElement>('.brief-form [aria-invalid="true"]')?.focus())
+const focusControl = (path: ControlPath) => requestAnimationFrame(() => document.getElementById(controlId(path))?.focus())
 
 export function NewBriefPage() {
   const { t } = useI18n()
@@ -46,11 +49,31 @@ export function NewBriefPage() {
   const onChange = (path: FieldPath, value: string) => {
     setValues((v) => ({ ...v, [path]: value }))
     // Once the user edits a flagged field, its old message no longer describes what is there.
-    setErrors((e) => {
-      if (!(path in e.fields)) return e
-      const { [path]: _dropped, ...fields } = e.fields
-      return { ...e, fields }
-    })
+    setErrors((e) => withoutErrors(e, (p) => p === path))
+  }
+
+  // Interviews added or removed: the texts move to other paths, and their dismissals and errors with them.
+  const restructure = (next: Restructured) => {
+    setValues(next.values)
+    pii.renamePaths(next.rename)
+    setErrors((e) => withoutErrors(e, (p) => p.startsWith('inputs.transcript')))
+    return next
+  }
+  const transcripts = {
+    onEdit: (index: number, part: TranscriptPart, value: string) => {
+      setValues((v) => editTranscript(v, index, part, value))
+      setErrors((e) => withoutErrors(e, (p) => p === transcriptPath(index, part) || p === TRANSCRIPTS_PATH))
+    },
+    onAdd: () => {
+      const next = restructure(addTranscript(values))
+      focusControl(transcriptPath(next.values.transcripts.length - 1, 'text'))
+    },
+    onRemove: (index: number) => {
+      const next = restructure(removeTranscript(values, index))
+      const left = next.values.transcripts.length
+      // Focus goes to the interview that took the removed one's place, or to the single transcript.
+      focusControl(left === 0 ? 'inputs.transcript' : transcriptPath(Math.min(index, left - 1), 'text'))
+    },
   }
 
   const submit = async (e: FormEvent) => {
@@ -58,8 +81,9 @@ export function NewBriefPage() {
     if (busy) return
     setFailure(null)
     const parsed = CreateBrief.safeParse(buildPayload(kind, values))
-    if (!parsed.success) {
-      setErrors(errorsFromZod(parsed.error.issues, t))
+    const names = kind === 'interview_summary' ? duplicateNames(values.transcripts, t) : []
+    if (!parsed.success || names.length > 0) {
+      setErrors(errorsFromZod(parsed.success ? [] : parsed.error.issues, t, names))
       focusFirstError()
       return
     }
@@ -137,7 +161,7 @@ export function NewBriefPage() {
           <legend>
             {t('form.inputsSection')}: {t(`kind.${kind}`)}
           </legend>
-          <KindInputs kind={kind} values={values} errors={errors} onChange={onChange} />
+          <KindInputs kind={kind} values={values} errors={errors} onChange={onChange} transcripts={transcripts} />
         </fieldset>
 
         <PiiPanel review={pii} />

@@ -1,6 +1,6 @@
 import type { BriefKind, PiiCheckResponse, PiiDismissal } from '../../../../contracts/briefs'
 import type { Translate } from '../../i18n'
-import { isFieldPath } from '../../lib/brief-fields'
+import { isFieldPath, parseTranscriptPath } from '../../lib/brief-fields'
 import { buildPayload, type FormValues } from './form-model'
 
 export type PiiFinding = PiiCheckResponse['findings'][number]
@@ -68,9 +68,11 @@ const isPiiType = (s: string): s is PiiType => (PII_TYPES as readonly string[]).
 
 export const piiTypeLabel = (type: string, t: Translate) => (isPiiType(type) ? t(`piiType.${type}`) : type)
 
-/** "Target audience", or "Proofs, line 2" for one line of a list field. */
+/** "Target audience", "Proofs, line 2" for one line of a list field, "Interview 2, transcript" in a set. */
 export function piiPathLabel(path: string, t: Translate): string {
   if (isFieldPath(path)) return t(`field.${path}`)
+  const interview = parseTranscriptPath(path)
+  if (interview) return t(`pii.transcript.${interview.part}`, { n: interview.index + 1 })
   const m = /^(.+)\.(\d+)$/.exec(path)
   if (m && isFieldPath(m[1]!)) return t('pii.line', { field: t(`field.${m[1]}`), n: Number(m[2]) + 1 })
   return path

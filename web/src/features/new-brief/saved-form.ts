@@ -3,6 +3,7 @@ import { BriefKind, PiiDismissal } from '../../../../contracts/briefs'
 import { isFieldPath } from '../../lib/brief-fields'
 import { initialValues, type FormValues } from './form-model'
 import { piiKey, type Dismissals } from './pii-model'
+import { normalizeTranscripts } from './transcripts-model'
 
 // The unsent brief survives a reload or an expired session (the login screen replaces the page).
 // sessionStorage: it stays in this tab only and is cleared on submit and on logout.
@@ -11,6 +12,8 @@ const KEY = 'copydesk.new-brief'
 const Saved = z.object({
   kind: BriefKind,
   values: z.record(z.string(), z.string()),
+  // A set of interviews, kept apart from the text fields; a bad list never costs the brief either.
+  transcripts: z.array(z.object({ uid: z.string(), id: z.string(), segment: z.string(), text: z.string() })).catch([]),
   // Reasons written for dismissed personal-data findings; a bad list never costs the brief.
   piiDismissals: z.array(PiiDismissal).catch([]),
 })
@@ -30,7 +33,7 @@ export function loadBriefForm(): SavedForm | null {
     const values = initialValues()
     for (const [k, v] of Object.entries(parsed.data.values)) if (isFieldPath(k)) values[k] = v
     const piiDismissals = Object.fromEntries(parsed.data.piiDismissals.map((d) => [piiKey(d), d]))
-    return { kind: parsed.data.kind, values, piiDismissals }
+    return { kind: parsed.data.kind, values: normalizeTranscripts({ ...values, transcripts: parsed.data.transcripts }), piiDismissals }
   } catch {
     return null
   }
@@ -39,8 +42,9 @@ export function loadBriefForm(): SavedForm | null {
 export function saveBriefForm(form: SavedForm) {
   if (discarded) return
   try {
-    const { piiDismissals, ...rest } = form
-    window.sessionStorage.setItem(KEY, JSON.stringify({ ...rest, piiDismissals: Object.values(piiDismissals) }))
+    const { piiDismissals, values, kind } = form
+    const { transcripts, ...fields } = values
+    window.sessionStorage.setItem(KEY, JSON.stringify({ kind, values: fields, transcripts, piiDismissals: Object.values(piiDismissals) }))
   } catch {
     // Too large for storage (a big CSV) or storage disabled: the form itself still holds the text.
   }

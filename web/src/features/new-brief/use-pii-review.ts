@@ -39,6 +39,16 @@ export function usePiiReview(kind: BriefKind, values: FormValues, initial: Dismi
     setIssues((list) => list.filter((i) => i.key !== key))
   }
 
+  /** Texts moved to other paths (interviews added or removed): their dismissals follow; a removed text's go. */
+  const renamePaths = (rename: (path: string) => string | null) =>
+    setDismissals((d) => {
+      const moved = Object.values(d).flatMap((x) => {
+        const path = rename(x.path)
+        return path === null ? [] : [{ ...x, path }]
+      })
+      return Object.fromEntries(moved.map((x) => [piiKey(x), x]))
+    })
+
   /**
    * Right before submitting: the dismissals that name a finding of the texts as sent, and how many
    * findings a `block` policy would refuse the run for. A failed check never stops the brief: the
@@ -70,7 +80,7 @@ export function usePiiReview(kind: BriefKind, values: FormValues, initial: Dismi
     return rest
   }
 
-  return { check, dismissals, issues, dismiss, undo, prepare, takeIssues }
+  return { check, dismissals, issues, dismiss, undo, renamePaths, prepare, takeIssues }
 }
 
 export type PiiReview = ReturnType<typeof usePiiReview>

@@ -1,8 +1,36 @@
-import type { Draft } from '../../../../contracts/runs'
+import { useMemo, type ReactNode } from 'react'
+import { HeadlinesDraft, InterviewDraft } from '../../../../contracts/drafts'
+import { OfferDraft, type Draft } from '../../../../contracts/runs'
 import { useI18n } from '../../i18n'
 import { formatDateTime } from '../../lib/format'
+import { HeadlinesDraftView } from './headlines-draft-view'
+import { InterviewDraftView } from './interview/interview-draft-view'
 import { OfferDraftView } from './offer-draft-view'
 import { hasPolicyFindings, ReviewText } from './review-text'
+
+/**
+ * The screen for the draft's kind. Content is `unknown` in the contract, so it is parsed, never
+ * cast; content that does not parse (an older draft, a kind with no screen) gets none, and the
+ * plain text is shown instead.
+ */
+function structuredView(draft: Draft): ReactNode | null {
+  switch (draft.kind) {
+    case 'offer': {
+      const parsed = OfferDraft.safeParse(draft.content)
+      return parsed.success ? <OfferDraftView offer={parsed.data} /> : null
+    }
+    case 'headlines': {
+      const parsed = HeadlinesDraft.safeParse(draft.content)
+      return parsed.success ? <HeadlinesDraftView draft={parsed.data} /> : null
+    }
+    case 'interview_summary': {
+      const parsed = InterviewDraft.safeParse(draft.content)
+      return parsed.success ? <InterviewDraftView draft={parsed.data} lang={draft.lang} /> : null
+    }
+    case 'seo_clusters':
+      return null
+  }
+}
 
 export function EngineBadge({ draft }: { draft: Draft }) {
   const { t } = useI18n()
@@ -20,6 +48,8 @@ export function EngineBadge({ draft }: { draft: Draft }) {
 
 export function DraftView({ draft }: { draft: Draft }) {
   const { t, lang } = useI18n()
+  // The run is polled while it is active; the draft object stays the same while nothing changed.
+  const structured = useMemo(() => structuredView(draft), [draft])
   return (
     <div className="card draft">
       <div className="draft-head">
@@ -36,18 +66,18 @@ export function DraftView({ draft }: { draft: Draft }) {
           <blockquote className="pre-wrap">{draft.feedback}</blockquote>
         </div>
       )}
-      {draft.kind !== 'offer' ? (
+      {structured === null ? (
         <ReviewText draft={draft} />
       ) : hasPolicyFindings(draft) ? (
         <>
-          {/* Something to review: the marked text comes first, the structured offer after it. */}
+          {/* Something to review: the marked text comes first, the structured view after it. */}
           <h3>{t('run.markedText')}</h3>
           <ReviewText draft={draft} />
-          <OfferDraftView content={draft.content} />
+          {structured}
         </>
       ) : (
         <>
-          <OfferDraftView content={draft.content} />
+          {structured}
           {/* Nothing marked: the structured view is the one to review; the plain text is there to copy. */}
           <details className="plain-text">
             <summary>{t('run.plainText')}</summary>

@@ -1,14 +1,11 @@
-import { OfferDraft } from '../../../../contracts/runs'
+import type { OfferDraft } from '../../../../contracts/runs'
 import { useI18n } from '../../i18n'
 
 const PARTS = ['forWhom', 'task', 'timeframe', 'method', 'difference'] as const
 
-/** The structured offer (DOMAIN.md formula). Content is `unknown` in the contract, so it is parsed, never cast. */
-export function OfferDraftView({ content }: { content: unknown }) {
+/** The structured offer (DOMAIN.md formula), as draft-view.tsx parsed it from the draft's content. */
+export function OfferDraftView({ offer }: { offer: OfferDraft }) {
   const { t } = useI18n()
-  const parsed = OfferDraft.safeParse(content)
-  if (!parsed.success) return null
-  const offer = parsed.data
 
   return (
     <div className="offer-draft">

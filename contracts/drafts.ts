@@ -1,0 +1,104 @@
+// What a draft of each kind holds (runs' draft.content, and `copydesk draft` output). Offers
+// are in runs.ts (OfferDraft); headlines and interview summaries are here.
+import { z } from 'zod'
+
+/** The hypothesis a headline tests in an A/B test. */
+export const HEADLINE_ANGLES = ['benefit', 'pain', 'number', 'question', 'social_proof', 'urgency', 'how_to', 'comparison', 'curiosity'] as const
+export const HeadlineAngle = z.enum(HEADLINE_ANGLES)
+export type HeadlineAngle = z.infer<typeof HeadlineAngle>
+
+export const Headline = z.object({
+  text: z.string().min(1),
+  angle: HeadlineAngle,
+  /** Characters (Unicode code points), as ad platforms count them. */
+  length: z.number().int().min(1),
+})
+export type Headline = z.infer<typeof Headline>
+
+export const DroppedHeadline = z.object({
+  text: z.string(),
+  angle: HeadlineAngle,
+  reason: z.enum(['too_long', 'near_duplicate']),
+  /** too_long: "74 > 56"; near_duplicate: the kept headline it repeats. */
+  detail: z.string(),
+})
+
+export const HeadlinesDraft = z.object({
+  channel: z.string(),
+  /** The channel's length limit (characters) from the policy's `headlines.max_length`. */
+  maxLength: z.number().int().min(10),
+  headlines: z.array(Headline).min(1).max(30),
+  /** Removed before the writer sees the set, and why. */
+  dropped: z.array(DroppedHeadline),
+  /** Distinct word bigrams / all word bigrams across the set (1 = no phrase repeats). */
+  distinct2: z.number().min(0).max(1),
+  /** The suggested first A/B test: indices into `headlines`, two different angles. */
+  abPair: z.object({ a: z.number().int().min(0), b: z.number().int().min(0), why: z.string() }).nullable(),
+  /** Brief fields the headlines would be better with (no key phrases, vague offer …). */
+  missing: z.array(z.string()),
+})
+export type HeadlinesDraft = z.infer<typeof HeadlinesDraft>
+
+export const SpeakerRole = z.enum(['interviewer', 'customer'])
+export const Speaker = z.object({ label: z.string(), role: SpeakerRole })
+
+/** A verbatim span of the (redacted) transcript: text === transcript.slice(start, end). */
+export const Quote = z.object({
+  text: z.string().min(1),
+  start: z.number().int().min(0),
+  end: z.number().int().min(1),
+  speaker: z.string(),
+  role: SpeakerRole,
+  /** In a synthesis: the id of the interview the quote is from. */
+  interview: z.string().optional(),
+})
+export type Quote = z.infer<typeof Quote>
+
+const Cited = { quotes: z.array(Quote) }
+export const Insight = z.object({ text: z.string(), ...Cited })
+export const Need = z.object({ label: z.string(), ...Cited })
+/** `key`: a topic of the objection lexicon (price, integration …) or "other". */
+export const TopicItem = z.object({ key: z.string(), label: z.string(), ...Cited })
+
+export const SummaryParts = z.object({
+  insights: z.array(Insight),
+  needs: z.array(Need),
+  objections: z.array(TopicItem),
+  barriers: z.array(TopicItem),
+  quotes: z.array(Quote),
+})
+
+export const InterviewEntry = SummaryParts.extend({
+  id: z.string(),
+  segment: z.string().optional(),
+  /** The transcript as the model saw it: redacted by the personal-data guard. Quotes index into it. */
+  transcript: z.string(),
+  speakers: z.array(Speaker),
+})
+export type InterviewEntry = z.infer<typeof InterviewEntry>
+
+export const ObjectionMapRow = z.object({
+  key: z.string(),
+  label: z.string(),
+  kind: z.enum(['objection', 'barrier']),
+  interviews: z.number().int(),
+  which: z.array(z.string()),
+  example: Quote,
+})
+export const SegmentRow = z.object({
+  segment: z.string(),
+  interviews: z.number().int(),
+  top: z.array(z.object({ key: z.string(), label: z.string(), interviews: z.number().int() })),
+})
+
+/**
+ * One interview or a set. The top-level parts are the summary of the one interview, or the
+ * synthesis across the set (quotes then name their `interview`).
+ */
+export const InterviewDraft = SummaryParts.extend({
+  interviews: z.array(InterviewEntry).min(1),
+  objectionMap: z.array(ObjectionMapRow),
+  segments: z.array(SegmentRow),
+  differences: z.array(z.string()),
+})
+export type InterviewDraft = z.infer<typeof InterviewDraft>

@@ -1,0 +1,40 @@
+import { LlmError, type LlmProvider, type Usage } from '../llm/provider'
+import { render, type Prompt } from '../prompts/load'
+import type { DraftingKind, DraftingTask } from './types'
+
+/** One model call of a draft as the audit log records it: what it cost and how it ended. */
+export type CallRecord = { part: string | null; usage: Usage; outcome: string; error?: string }
+
+/**
+ * Runs a kind's calls one after the other through the provider (the model, or the offline
+ * engine held to the same schema), then grounds the replies into the stored draft. `onCall`
+ * hears of every call, also a failed one, so what was spent is always on record.
+ */
+export async function generateDraft<T>(
+  kind: DraftingKind<T>,
+  task: DraftingTask,
+  provider: LlmProvider,
+  prompt: Prompt,
+  onCall: (call: CallRecord) => Promise<void>,
+): Promise<{ output: T; engine: LlmProvider['engine']; model: string }> {
+  const replies: unknown[] = []
+  for (const call of kind.calls(task)) {
+    try {
+      const { output, ...usage } = await provider.generate({
+        schema: call.schema,
+        schemaName: call.schemaName,
+        system: render(prompt.system, call.variables),
+        user: render(prompt.user, call.variables),
+        temperature: prompt.temperature,
+        offline: call.offline,
+      })
+      await onCall({ part: call.part, usage, outcome: 'ok' })
+      replies.push(output)
+    } catch (err) {
+      if (!(err instanceof LlmError)) throw err
+      await onCall({ part: call.part, usage: err.usage, outcome: err.failure, error: err.message })
+      throw call.part === null ? err : new LlmError(err.failure, `${call.part}: ${err.message}`, err.usage)
+    }
+  }
+  return { output: kind.schema.parse(kind.combine(replies, task)), engine: provider.engine, model: provider.model }
+}
