@@ -126,7 +126,8 @@ export const Draft = z.object({
   lang: Lang,
   content: z.unknown(),
   text: z.string(),
-  engine: z.enum(['offline', 'openai']),
+  /** human: a writer's edit of the AI draft `editedFrom`, judged by the gates like any draft. */
+  engine: z.enum(['offline', 'openai', 'human']),
   model: z.string(),
   promptId: z.string(),
   promptVersion: z.string(),
@@ -136,8 +137,27 @@ export const Draft = z.object({
   risks: z.array(RiskHit),
   missing: z.array(MissingWording),
   piiFindings: z.number().int(),
+  /** A writer's edit: the version it edits, the AI draft it descends from, and how far its text is from it. */
+  edit: z
+    .object({
+      editedFrom: z.number().int(),
+      aiVersion: z.number().int(),
+      editedBy: z.string(),
+      /** Levenshtein distance of the text from the AI draft's, in characters. */
+      distance: z.number().int(),
+      /** distance / the longer text's length: 0 = the AI's words, 1 = all rewritten. */
+      ratio: z.number(),
+    })
+    .nullable(),
 })
 export type Draft = z.infer<typeof Draft>
+
+/** The writer replaces the text of the current draft (`version`); the edit is a new version the gates judge again. */
+export const DraftEdit = z.object({
+  version: z.number().int().min(1),
+  text: z.string().trim().min(1, 'the text is empty').max(100_000),
+})
+export type DraftEdit = z.infer<typeof DraftEdit>
 
 export const Run = z.object({
   id: z.uuid(),
@@ -148,7 +168,7 @@ export const Run = z.object({
   status: RunStatus,
   error: z.string().nullable(),
   draft: Draft.nullable(),
-  drafts: z.array(Draft.pick({ version: true, createdAt: true, feedback: true })),
+  drafts: z.array(Draft.pick({ version: true, createdAt: true, feedback: true, engine: true })),
   gates: z.array(Gate),
   claims: z.array(Claim),
   policyVersion: z.string().nullable(),

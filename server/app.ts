@@ -50,7 +50,7 @@ export function createApp(deps: AppDeps) {
   api.get('/me', requireUser(), (c) => c.json(toMe(c.get('user')!)))
   api.get('/policy', requireUser(), (c) => c.json(policyView(deps.policy)))
   api.route('/briefs', briefRoutes(sql, deps.policy, queued))
-  api.route('/runs', runRoutes(sql))
+  api.route('/runs', runRoutes(sql, deps.policy, queued))
   api.route('/', gateRoutes(sql, queued))
   api.all('*', () => {
     throw new AppError('not_found', 'no such API endpoint')

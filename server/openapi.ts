@@ -3,7 +3,7 @@ import { LoginRequest, Me } from '../contracts/auth'
 import { Brief, BriefListItem, CreateBrief, Created, PiiCheckRequest, PiiCheckResponse } from '../contracts/briefs'
 import { Problem } from '../contracts/problem'
 import { PolicyView } from '../contracts/policy'
-import { ClaimUpdate, DecisionRequest, ReviewItem, Run } from '../contracts/runs'
+import { ClaimUpdate, DecisionRequest, Draft, DraftEdit, ReviewItem, Run } from '../contracts/runs'
 
 type Op = {
   method: 'get' | 'post'
@@ -28,6 +28,8 @@ const OPS: Op[] = [
   { method: 'get', path: '/api/briefs/{id}', summary: 'One brief with its runs', response: Brief },
   { method: 'post', path: '/api/briefs/{id}/runs', summary: 'Start a drafting run (the brief\'s author)', response: Created, status: 201 },
   { method: 'get', path: '/api/runs/{id}', summary: 'A run: status, latest draft, gates', response: Run },
+  { method: 'get', path: '/api/runs/{id}/drafts/{version}', summary: 'One version of the run\'s draft (to compare versions)', response: Draft },
+  { method: 'post', path: '/api/runs/{id}/edits', summary: 'The author edits the draft under review: a new version, judged by the gates again; stores the edit distance from the AI draft', body: DraftEdit, response: z.object({ version: z.number().int() }), status: 201 },
   { method: 'get', path: '/api/reviews', summary: 'My open gates, soonest due first', response: z.array(ReviewItem), query: { overdue: 'set to 1 for overdue gates only' } },
   { method: 'post', path: '/api/gates/{id}/decision', summary: 'Decide an open gate: pass, request changes, reject, or waive (where the policy allows)', body: DecisionRequest, response: z.object({ runId: z.string() }) },
   { method: 'post', path: '/api/claims/{id}', summary: 'Mark a claim verified (with its source) or rejected (the fact-check owner)', body: ClaimUpdate, response: z.object({ runId: z.string() }) },

@@ -12,6 +12,7 @@ export type AuditAction =
   | 'llm.call'
   | 'gate.opened'
   | 'gate.decision'
+  | 'draft.edited'
   | 'pii.blocked'
   | 'pii.redacted'
   | 'pii.dismissed'

@@ -1,16 +1,17 @@
 import { appendAudit } from '../audit/append'
-import { dismissedIn, withoutDismissed } from '../briefs/pii-check'
+import { dismissedIn } from '../briefs/pii-check'
 import { selectBrief } from '../briefs/queries'
 import { generateDraft } from '../drafting/generate'
 import { draftingKind } from '../drafting/kinds'
 import type { DraftingTask } from '../drafting/types'
 import { notFound } from '../errors'
 import { LlmError } from '../llm/provider'
-import { classify, type RiskHit } from '../policy/classify'
+import type { RiskHit } from '../policy/classify'
 import { reviewWithModel, wantsModelReview, withModelHits } from '../policy/model-review'
 import { Redactor } from '../policy/pii-guard'
 import { headlineMaxLength } from '../policy/schema'
 import { policyByVersion } from '../policy/store'
+import { classifyDraft } from './classify-draft'
 import type { RunDeps } from './deps'
 import { selectDrafts, selectRun, setRunStatus } from './queries'
 
@@ -62,7 +63,8 @@ export async function draftRun(deps: RunDeps, { runId, version, feedback }: { ru
       successMetrics: safe.successMetrics, lang: brief.lang, inputs: safe.inputs,
     },
     feedback: safe.feedback,
-    previous: previous?.content ?? null,
+    // A writer's edit is its text: that is what the reviewer asked to change.
+    previous: previous ? (previous.engine === 'human' ? { editedText: previous.text } : previous.content) : null,
     limits: { headlineMaxLength: headlineMaxLength(policy.file, brief.channel) },
   }
   const prompt = prompts.get(kind.promptId, brief.lang)
@@ -73,8 +75,8 @@ export async function draftRun(deps: RunDeps, { runId, version, feedback }: { ru
   })
   const text = kind.toText(output, brief.lang)
   // The draft is classified by rules; a model reviewer, where the policy enables it, may only add.
-  const c = withoutDismissed(classify(policy, text, { channel: brief.channel, lang: brief.lang }), brief)
-  const piiFindings = c.risks.filter((r) => r.category === 'personal_data').length
+  const c = classifyDraft(policy, text, brief)
+  const piiFindings = c.piiFindings
   let modelAudit: Record<string, unknown> | null = null
   let modelRisks: RiskHit[] = []
   if (wantsModelReview(policy, provider, piiFindings)) {

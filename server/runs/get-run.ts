@@ -17,7 +17,7 @@ export async function getRun({ db, id }: { db: Queryable; id: string }): Promise
     status: run.status,
     error: run.error,
     draft: latest ? toDraft(latest, run.kind) : null,
-    drafts: drafts.map((d) => ({ version: d.version, createdAt: d.created_at, feedback: d.feedback })),
+    drafts: drafts.map((d) => ({ version: d.version, createdAt: d.created_at, feedback: d.feedback, engine: d.engine })),
     gates: gates.map(toGate),
     claims: claims.map(toClaim),
     policyVersion: run.policy_version,
@@ -26,11 +26,23 @@ export async function getRun({ db, id }: { db: Queryable; id: string }): Promise
   }
 }
 
-const toDraft = (d: DraftRow, kind: Run['kind']): NonNullable<Run['draft']> => ({
+export const toDraft = (d: DraftRow, kind: Run['kind']): NonNullable<Run['draft']> => ({
   version: d.version, kind, lang: d.lang, content: d.content, text: d.text, engine: d.engine, model: d.model,
   promptId: d.prompt_id, promptVersion: d.prompt_version, feedback: d.feedback, createdAt: d.created_at,
   categories: d.categories, risks: d.risks, missing: d.missing, piiFindings: d.pii_findings,
+  edit: d.edited_from === null
+    ? null
+    : { editedFrom: d.edited_from, aiVersion: d.ai_version!, editedBy: d.edited_by_email!, distance: d.edit_distance!, ratio: d.edit_ratio! },
 })
+
+/** One version of a run's draft, e.g. to compare two versions. */
+export async function getDraft({ db, runId, version }: { db: Queryable; runId: string; version: number }) {
+  const run = await selectRun(db, runId)
+  if (!run) throw notFound('run')
+  const draft = (await selectDrafts(db, runId)).find((d) => d.version === version)
+  if (!draft) throw notFound(`draft ${version}`)
+  return toDraft(draft, run.kind)
+}
 
 const toClaim = (c: ClaimRow): Run['claims'][number] => ({
   id: c.id, draftVersion: c.draft_version, text: c.text, kind: c.kind, start: c.start_offset, end: c.end_offset,

@@ -18,16 +18,22 @@ export const RunState = Annotation.Root({
   gateIds: last<string[]>([]),
   gateIndex: last(0),
   outcome: last<'approved' | 'rejected' | null>(null),
+  /** The writer edited the draft under review: its new version needs gates of its own. */
+  replan: last(false),
 })
 export type RunStateValue = typeof RunState.State
 
-/** What the worker hands back to `interrupt()` when a reviewer decides. */
-export const GateResume = z.object({ gateId: z.string(), decision: Decision, comment: z.string() })
+/** What the worker hands back to `interrupt()`: a reviewer's decision, or the author's edit (a new draft `version`). */
+export const GateResume = z.union([
+  z.object({ gateId: z.string(), decision: Decision, comment: z.string() }),
+  z.object({ gateId: z.string(), decision: z.literal('edited'), comment: z.string(), version: z.number().int().min(1) }),
+])
 export type GateResume = z.infer<typeof GateResume>
 export const GateInterrupt = z.object({ gateId: z.string() })
 
 /**
- * brief -> draft -> gates, each a durable interrupt -> release. The graph only orchestrates:
+ * brief -> draft -> gates, each a durable interrupt -> release; an edit by the author re-plans
+ * the gates of its new version. The graph only orchestrates:
  * every node calls a verb, and the verbs and the database decide what is allowed.
  * On resume LangGraph re-runs the gate node from the top, so code before interrupt() must be
  * idempotent; here it only reads the state.
@@ -41,7 +47,7 @@ export function buildRunGraph(deps: RunDeps, checkpointer: BaseCheckpointSaver) 
     })
     .addNode('plan_gates', async (s) => {
       const gateIds = await createGates(deps, { runId: s.runId, version: s.version })
-      return { gateIds, gateIndex: 0 }
+      return { gateIds, gateIndex: 0, replan: false }
     })
     .addNode('await_gate', (s) => {
       const gateId = s.gateIds[s.gateIndex]
@@ -49,6 +55,7 @@ export function buildRunGraph(deps: RunDeps, checkpointer: BaseCheckpointSaver) 
       const resume = GateResume.parse(interrupt({ gateId }))
       if (resume.gateId !== gateId) throw new Error(`decision for gate ${resume.gateId} while waiting at ${gateId}`)
       if (resume.decision === 'pass') return { gateIndex: s.gateIndex + 1 }
+      if (resume.decision === 'edited') return { version: resume.version, replan: true }
       if (resume.decision === 'request_changes') return { feedback: resume.comment }
       return { outcome: 'rejected' as const }
     })
@@ -61,8 +68,13 @@ export function buildRunGraph(deps: RunDeps, checkpointer: BaseCheckpointSaver) 
     .addEdge('plan_gates', 'await_gate')
     .addConditionalEdges(
       'await_gate',
-      (s) => (s.outcome === 'rejected' ? END : s.feedback !== null ? 'draft' : s.gateIndex < s.gateIds.length ? 'await_gate' : 'release'),
-      ['draft', 'await_gate', 'release', END],
+      (s) =>
+        s.outcome === 'rejected' ? END
+        : s.feedback !== null ? 'draft'
+        : s.replan ? 'plan_gates'
+        : s.gateIndex < s.gateIds.length ? 'await_gate'
+        : 'release',
+      ['draft', 'plan_gates', 'await_gate', 'release', END],
     )
     .addEdge('release', END)
     .compile({ checkpointer })

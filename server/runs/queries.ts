@@ -37,7 +37,7 @@ export const DraftRow = z.object({
   lang: Lang,
   content: z.unknown(),
   text: z.string(),
-  engine: z.enum(['offline', 'openai']),
+  engine: z.enum(['offline', 'openai', 'human']),
   model: z.string(),
   prompt_id: z.string(),
   prompt_version: z.string(),
@@ -47,12 +47,19 @@ export const DraftRow = z.object({
   missing: z.array(MissingWording),
   pii_findings: z.number(),
   created_at: iso,
+  edited_from: z.number().nullable(),
+  ai_version: z.number().nullable(),
+  edited_by_email: z.string().nullable(),
+  edit_distance: z.number().nullable(),
+  edit_ratio: z.number().nullable(),
 })
 export type DraftRow = z.infer<typeof DraftRow>
 
 export async function selectDrafts(db: Queryable, runId: string): Promise<DraftRow[]> {
-  return z.array(DraftRow).parse(await db`select version, lang, content, text, engine, model, prompt_id, prompt_version,
-      feedback, categories, risks, missing, pii_findings, created_at from drafts where run_id = ${runId} order by version`)
+  return z.array(DraftRow).parse(await db`select d.version, d.lang, d.content, d.text, d.engine, d.model, d.prompt_id, d.prompt_version,
+      d.feedback, d.categories, d.risks, d.missing, d.pii_findings, d.created_at, d.edited_from, d.ai_version, u.email as edited_by_email,
+      d.edit_distance, d.edit_ratio
+      from drafts d left join users u on u.id = d.edited_by where d.run_id = ${runId} order by d.version`)
 }
 
 export const GateRow = z.object({

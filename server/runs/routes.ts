@@ -1,11 +1,28 @@
 import { Hono } from 'hono'
 import { requireUser, type AuthEnv } from '../auth/middleware'
 import type { Sql } from '../db/connect'
-import { idParam } from '../http/validate'
-import { getRun } from './get-run'
+import { DraftEdit } from '../../contracts/runs'
+import { AppError } from '../errors'
+import { idParam, jsonBody } from '../http/validate'
+import type { Policy } from '../policy/load'
+import { editDraft } from './edit-draft'
+import { getDraft, getRun } from './get-run'
 
-export function runRoutes(sql: Sql) {
+const versionParam = (v: string | undefined) => {
+  const n = Number(v)
+  if (!Number.isInteger(n) || n < 1) throw new AppError('bad_request', 'a draft version is a whole number from 1')
+  return n
+}
+
+export function runRoutes(sql: Sql, policy: Policy, onResumeQueued: () => void) {
   return new Hono<AuthEnv>()
     .use(requireUser())
     .get('/:id', async (c) => c.json(await getRun({ db: sql, id: idParam(c, 'id', 'run') })))
+    .get('/:id/drafts/:version', async (c) => c.json(await getDraft({ db: sql, runId: idParam(c, 'id', 'run'), version: versionParam(c.req.param('version')) })))
+    .post('/:id/edits', async (c) => {
+      const input = await jsonBody(c, DraftEdit)
+      const result = await editDraft({ sql, policy }, { user: c.get('user')!, runId: idParam(c, 'id', 'run'), input })
+      onResumeQueued()
+      return c.json(result, 201)
+    })
 }

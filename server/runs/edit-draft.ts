@@ -1,0 +1,66 @@
+import { distance } from 'fastest-levenshtein'
+import type { DraftEdit } from '../../contracts/runs'
+import { appendAudit } from '../audit/append'
+import type { UserRow } from '../auth/queries'
+import { selectBrief } from '../briefs/queries'
+import type { Sql } from '../db/connect'
+import { AppError, conflict, forbidden, notFound } from '../errors'
+import { policyByVersion } from '../policy/store'
+import { classifyDraft } from './classify-draft'
+import type { RunDeps } from './deps'
+import { enqueueJob } from './jobs'
+import { selectDrafts, selectGates, selectRun, setRunStatus } from './queries'
+
+/** How far a text is from the AI's: Levenshtein distance and its share of the longer text. */
+export function editDistance(ai: string, final: string): { distance: number; ratio: number } {
+  const d = distance(ai, final)
+  const longer = Math.max(ai.length, final.length)
+  return { distance: d, ratio: longer === 0 ? 0 : Math.min(1, d / longer) }
+}
+
+/**
+ * The author replaces the text of the draft under review. The edit is a new draft version
+ * (engine "human"): it is classified by the rules again, the gates of the edited version are
+ * superseded (whoever passed them judged other words), and the graph plans the gates anew.
+ * Only while the run waits for a reviewer, and only on the current version (a stale edit is 409).
+ */
+export async function editDraft(deps: Pick<RunDeps, 'sql' | 'policy'> & { sql: Sql }, { user, runId, input }: { user: UserRow; runId: string; input: DraftEdit }) {
+  const { sql } = deps
+  return sql.begin(async (tx) => {
+    const run = await selectRun(tx, runId, { forUpdate: true })
+    if (!run) throw notFound('run')
+    if (run.author_id !== user.id) throw forbidden('only the author of the brief edits its drafts')
+    if (run.status !== 'awaiting_review') throw conflict(`the run is ${run.status}: a draft can be edited while it waits for review`)
+    if (run.draft_version !== input.version) throw conflict(`the run is at draft ${run.draft_version}, not ${input.version}: reload and edit the current draft`)
+    const drafts = await selectDrafts(tx, runId)
+    const current = drafts.find((d) => d.version === input.version)
+    if (!current) throw notFound(`draft ${input.version}`)
+    if (current.text === input.text) throw new AppError('bad_request', 'the text is unchanged')
+    const waiting = (await selectGates(tx, runId)).find((g) => g.draft_version === input.version && g.status === 'open')
+    if (!waiting) throw conflict('no gate of this draft is open; wait until it is in review')
+    const brief = await selectBrief(tx, run.brief_id)
+    if (!brief) throw notFound('brief')
+    const policy = run.policy_version ? await policyByVersion(tx, run.policy_version) : deps.policy
+
+    const ai = current.engine === 'human' ? drafts.find((d) => d.version === current.ai_version)! : current
+    const edit = editDistance(ai.text, input.text)
+    const c = classifyDraft(policy, input.text, brief)
+    const version = input.version + 1
+    await tx`insert into drafts (run_id, version, lang, content, text, engine, model, prompt_id, prompt_version, feedback,
+        categories, risks, missing, pii_findings, edited_from, ai_version, edited_by, edit_distance, edit_ratio)
+      values (${runId}, ${version}, ${current.lang}, ${tx.json(JSON.parse(JSON.stringify(current.content ?? null)))}, ${input.text}, 'human',
+        ${user.email}, ${current.prompt_id}, ${current.prompt_version}, null, ${c.categories},
+        ${tx.json(JSON.parse(JSON.stringify(c.risks)))}, ${tx.json(JSON.parse(JSON.stringify(c.missing)))}, ${c.piiFindings},
+        ${input.version}, ${ai.version}, ${user.id}, ${edit.distance}, ${edit.ratio})`
+    await tx`update gates set status = 'superseded' where run_id = ${runId} and draft_version = ${input.version}
+      and status in ('open', 'pending', 'passed', 'waived')`
+    await tx`update runs set draft_version = ${version} where id = ${runId}`
+    await setRunStatus(tx, runId, 'queued')
+    await enqueueJob(tx, runId, 'resume', { gateId: waiting.id, decision: 'edited', comment: '', version })
+    await appendAudit(tx, {
+      actorId: user.id, action: 'draft.edited', runId,
+      data: { draftVersion: version, editedFrom: input.version, aiVersion: ai.version, editDistance: edit.distance, editRatio: edit.ratio, categories: c.categories, piiFindings: c.piiFindings },
+    })
+    return { version }
+  })
+}

@@ -1,0 +1,98 @@
+// `copydesk draft` as a user runs it: a child process, offline or pointed at an OpenAI-compatible
+// endpoint by the environment (here the fake one, so the real SDK talks HTTP to it).
+import { execFile } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { promisify } from 'node:util'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ROOT } from '../server/paths'
+import { scanPii } from '../server/pii/scan'
+import { startFakeOpenAi, type FakeOpenAi } from './helpers/fake-openai'
+import { loadInterviews } from './helpers/interviews'
+
+const run = promisify(execFile)
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-draft-cli-'))
+const brief = (name: string, body: unknown) => {
+  const file = path.join(dir, name)
+  fs.writeFileSync(file, JSON.stringify(body))
+  return file
+}
+async function cli(env: Record<string, string>, ...args: string[]) {
+  try {
+    const r = await run(process.execPath, [path.join(ROOT, 'bin', 'copydesk.mjs'), ...args], { env: { ...process.env, OPENAI_API_KEY: '', ...env }, maxBuffer: 64 << 20 })
+    return { status: 0, stdout: r.stdout, stderr: r.stderr }
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string }
+    return { status: e.code, stdout: e.stdout, stderr: e.stderr }
+  }
+}
+
+describe('copydesk draft with a model (OPENAI_API_KEY set)', () => {
+  let fake: FakeOpenAi
+  beforeAll(async () => {
+    fake = await startFakeOpenAi()
+  })
+  afterAll(async () => fake?.close())
+
+  it('interview_summary: the model reads the numbered redacted transcript; its quotes are located by the CLI', async () => {
+    const f = loadInterviews().find((x) => x.id === 'en-01')!
+    const values = scanPii(f.transcript).map((x) => f.transcript.slice(x.start, x.end))
+    expect(values.length).toBeGreaterThan(0)
+    fake.reset()
+    // First call: an empty but valid reply, to see what the model is sent.
+    fake.push({ content: { insights: [], needs: [], objections: [], barriers: [], quotes: [] } })
+    const env = { OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: fake.baseURL, COPYDESK_MODEL: 'gpt-4.1-mini', COPYDESK_LLM_MAX_RETRIES: '0' }
+    const file = brief('interview.json', { lang: 'en', transcript: f.transcript })
+    const dry = await cli(env, 'draft', '--kind', 'interview_summary', '--brief', file, '--json')
+    expect(dry.status, dry.stderr).toBe(0)
+    const user = fake.requests[0].body.messages[1].content as string
+    for (const v of values) expect([v, user.includes(v)]).toEqual([v, false])
+    expect(fake.requests[0].body.response_format.json_schema.name).toBe('InterviewSummary')
+
+    // Second call: the "model" quotes the first sentence of the second numbered turn it was sent.
+    const [, turn, words] = /^\[(\d+)\] [^:\n]+: ([^\n.?!]+[.?!])/m.exec(user.slice(user.indexOf('[1] ')))!
+    fake.reset()
+    fake.push({ content: { insights: [{ text: 'What they said first', quotes: [{ turn: Number(turn), text: words }] }], needs: [], objections: [], barriers: [], quotes: [{ turn: Number(turn), text: words }] } })
+    const r = await cli(env, 'draft', '--kind', 'interview_summary', '--brief', file, '--json')
+    expect(r.status, r.stderr).toBe(0)
+    const out = JSON.parse(r.stdout)
+    expect(out).toMatchObject({ engine: 'openai', model: 'gpt-4.1-mini' })
+    expect(out.quotes).toHaveLength(1)
+    expect(out.transcript.slice(out.quotes[0].start, out.quotes[0].end)).toBe(words!.trim())
+    expect(out.insights[0].quotes[0]).toEqual(out.quotes[0])
+    for (const v of values) expect([v, r.stdout.includes(v)]).toEqual([v, false])
+  })
+
+  it('a model that keeps answering wrong is a clear error and exit 1', async () => {
+    fake.reset()
+    fake.setFallback({ content: { offers: 'none' } })
+    const file = brief('offer.json', { audience: 'owners of online shops', task: 'cut returns', offer: 'a virtual fitting service' })
+    const r = await cli({ OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: fake.baseURL, COPYDESK_LLM_MAX_RETRIES: '0' }, 'draft', '--kind', 'offer', '--brief', file)
+    expect(r.status).toBe(1)
+    expect(r.stderr).toMatch(/the openai engine failed \(invalid_output\).*after one retry/)
+    expect(fake.requests).toHaveLength(2)
+  })
+})
+
+describe('copydesk draft offline', () => {
+  it('interview_summary with "transcripts": a synthesis with the objection map and each redacted transcript', async () => {
+    const set = loadInterviews().filter((f) => f.lang === 'ru').slice(0, 4)
+    const file = brief('set.json', { transcripts: set.map((f) => ({ id: f.id, segment: f.segment, text: f.transcript })) })
+    const r = await cli({}, 'draft', '--kind', 'interview_summary', '--brief', file, '--json')
+    expect(r.status, r.stderr).toBe(0)
+    const out = JSON.parse(r.stdout)
+    expect(out.engine).toBe('offline')
+    expect(out.transcripts.map((t: { id: string }) => t.id)).toEqual(set.map((f) => f.id))
+    expect(out.objectionMap.length).toBeGreaterThan(0)
+    const byId = new Map<string, string>(out.transcripts.map((t: { id: string; text: string }) => [t.id, t.text]))
+    for (const q of out.quotes) expect(byId.get(q.interview)!.slice(q.start, q.end)).toBe(q.text)
+    for (const f of set) for (const x of scanPii(f.transcript)) expect(r.stdout).not.toContain(f.transcript.slice(x.start, x.end))
+  })
+
+  it('a transcript too short to summarise is a clear error', async () => {
+    const r = await cli({}, 'draft', '--kind', 'interview_summary', '--brief', brief('short.json', { transcript: 'Q: Hi? A: Hi.' }))
+    expect(r.status).toBe(1)
+    expect(r.stderr).toMatch(/at least 50 characters/)
+  })
+})
