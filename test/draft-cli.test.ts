@@ -90,6 +90,28 @@ describe('copydesk draft offline', () => {
     for (const f of set) for (const x of scanPii(f.transcript)) expect(r.stdout).not.toContain(f.transcript.slice(x.start, x.end))
   })
 
+  it('headlines: the contract shape, within the channel limit from the policy, no personal data', async () => {
+    const file = brief('headlines.json', {
+      lang: 'ru', audience: 'владельцы интернет-магазинов одежды', task: 'сократить возвраты', channel: 'social_ad',
+      offer: 'виртуальная примерочная для сайта, подключение за 2 недели; менеджер Иванов Пётр, +7 916 123-45-67', inputs: { count: 8 },
+    })
+    const r = await cli({}, 'draft', '--kind', 'headlines', '--brief', file, '--json')
+    expect(r.status, r.stderr).toBe(0)
+    const out = JSON.parse(r.stdout)
+    expect(out).toMatchObject({ engine: 'offline', channel: 'social_ad', maxLength: 40 })
+    expect(out.headlines).toHaveLength(8)
+    for (const h of out.headlines) {
+      expect(Object.keys(h).sort()).toEqual(['angle', 'length', 'text'])
+      expect(h.length).toBe([...h.text].length)
+      expect(h.length).toBeLessThanOrEqual(40)
+    }
+    expect(out.distinct2).toBeGreaterThan(0.7)
+    expect(r.stdout).not.toMatch(/Иванов|916 123/)
+    const bad = await cli({}, 'draft', '--kind', 'headlines', '--brief', brief('h-bad.json', { inputs: { count: 99 } }))
+    expect(bad.status).toBe(1)
+    expect(bad.stderr).toMatch(/inputs\.count/)
+  })
+
   it('a transcript too short to summarise is a clear error', async () => {
     const r = await cli({}, 'draft', '--kind', 'interview_summary', '--brief', brief('short.json', { transcript: 'Q: Hi? A: Hi.' }))
     expect(r.status).toBe(1)

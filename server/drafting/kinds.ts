@@ -1,10 +1,11 @@
 import type { BriefKind } from '../../contracts/briefs'
 import { AppError } from '../errors'
+import { headlinesKind } from './headlines'
 import { interviewKind } from './interview'
 import { offerKind } from './offer'
 import type { DraftingKind } from './types'
 
-const KINDS: Partial<Record<BriefKind, DraftingKind<any>>> = { offer: offerKind, interview_summary: interviewKind }
+const KINDS: Partial<Record<BriefKind, DraftingKind<any>>> = { offer: offerKind, headlines: headlinesKind, interview_summary: interviewKind }
 
 /**
  * The drafting module of a kind. SEO clusters get theirs in the SEO issue; until then a run of

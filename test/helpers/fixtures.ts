@@ -63,3 +63,24 @@ export function interviewBrief(inputs: InterviewBrief['inputs'], overrides: Part
     ...overrides,
   }
 }
+
+type HeadlinesBrief = Extract<CreateBriefInput, { kind: 'headlines' }>
+
+/** Headlines for a search ad of a dental-clinic CRM (a number from the brief, key phrases). */
+export function headlinesBrief(overrides: Partial<HeadlinesBrief> = {}): HeadlinesBrief {
+  return {
+    kind: 'headlines',
+    title: 'Search ads: reminders for dental clinics',
+    audience: 'Owners of private dental clinics',
+    task: 'Cut patient no-shows',
+    offer: 'A CRM that sends appointment reminders by SMS',
+    format: 'search ad headlines',
+    channel: 'search_ad',
+    deadline: '2026-12-15',
+    qualityCriteria: 'Different angles; no unproven claims',
+    successMetrics: 'CTR above 5%',
+    lang: 'en',
+    inputs: { count: 10, keyPhrases: ['dental CRM', 'appointment reminders'] },
+    ...overrides,
+  }
+}
