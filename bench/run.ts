@@ -6,6 +6,7 @@ import { testTargets, type TestTarget } from '../test/helpers/databases'
 import { offerBrief } from '../test/helpers/fixtures'
 import { makeHarness } from '../test/helpers/harness'
 import { benchClassify } from './classify'
+import { printDrafting } from './drafting'
 import { printPresidioQuality } from './pii-presidio'
 import { printPiiQuality } from './pii-quality'
 import { benchPii } from './pii-speed'
@@ -74,6 +75,8 @@ console.log('')
 printPiiQuality()
 console.log('')
 printPresidioQuality()
+console.log('')
+printDrafting()
 
 console.log('\n## policy classification and personal-data scan speed (no database)')
 console.log('| what | n | p50 ms | p95 ms | throughput |')

@@ -25,3 +25,9 @@ export function isPast(value: string | null | undefined, now = Date.now()): bool
   const t = new Date(value).getTime()
   return !Number.isNaN(t) && t < now
 }
+
+/** A share (0..1) as a whole percentage; a small but real change never reads as "0 %". */
+export function formatShare(ratio: number, lang: Lang): string {
+  const pct = new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 0 })
+  return ratio > 0 && ratio < 0.005 ? `<${pct.format(0.01)}` : pct.format(ratio)
+}

@@ -2,7 +2,7 @@ import { useMemo, type ReactNode } from 'react'
 import { HeadlinesDraft, InterviewDraft } from '../../../../contracts/drafts'
 import { OfferDraft, type Draft } from '../../../../contracts/runs'
 import { useI18n } from '../../i18n'
-import { formatDateTime } from '../../lib/format'
+import { formatDateTime, formatShare } from '../../lib/format'
 import { HeadlinesDraftView } from './headlines-draft-view'
 import { InterviewDraftView } from './interview/interview-draft-view'
 import { OfferDraftView } from './offer-draft-view'
@@ -34,15 +34,60 @@ function structuredView(draft: Draft): ReactNode | null {
 
 export function EngineBadge({ draft }: { draft: Draft }) {
   const { t } = useI18n()
-  // The offline engine must never pass for a model (ARCHITECTURE.md): say so plainly.
-  return draft.engine === 'offline' ? (
-    <span className="badge badge-offline" data-testid="engine-badge" data-engine="offline">
-      {t('run.engineOffline')}
-    </span>
-  ) : (
-    <span className="badge badge-model" data-testid="engine-badge" data-engine={draft.engine}>
-      {t('run.engineModel', { model: draft.model })}
-    </span>
+  // The offline engine must never pass for a model (ARCHITECTURE.md), nor a writer's edit for either: say so plainly.
+  switch (draft.engine) {
+    case 'offline':
+      return (
+        <span className="badge badge-offline" data-testid="engine-badge" data-engine="offline">
+          {t('run.engineOffline')}
+        </span>
+      )
+    case 'human':
+      return (
+        <span className="badge badge-human" data-testid="engine-badge" data-engine="human">
+          {t('engine.human')}
+        </span>
+      )
+    case 'openai':
+      return (
+        <span className="badge badge-model" data-testid="engine-badge" data-engine={draft.engine}>
+          {t('run.engineModel', { model: draft.model })}
+        </span>
+      )
+  }
+}
+
+/**
+ * A writer's edit: the edited text is what the gates judge, so it comes first with its risks marked.
+ * The structured view was parsed from the AI draft's content and may no longer match the words.
+ */
+function HumanDraftBody({ draft, structured }: { draft: Draft; structured: ReactNode | null }) {
+  const { t, lang } = useI18n()
+  const { edit } = draft
+  return (
+    <>
+      {edit && (
+        <p className="edit-summary small">
+          <span data-testid="draft-edit-summary" data-ratio={edit.ratio} data-distance={edit.distance} data-ai-version={edit.aiVersion}>
+            {t('run.editedBy', {
+              email: edit.editedBy,
+              from: edit.editedFrom,
+              share: formatShare(edit.ratio, lang),
+              distance: edit.distance,
+            })}
+          </span>{' '}
+          {/* The comparison (draft-compare.tsx) is further down the run page, below the decisions. */}
+          <a href="#draft-compare">{t('run.showChanges')}</a>
+        </p>
+      )}
+      <ReviewText draft={draft} />
+      {structured !== null && (
+        <details className="plain-text" data-testid="ai-structure">
+          <summary>{t('run.aiStructure', { version: edit?.aiVersion ?? draft.version })}</summary>
+          {structured}
+        </details>
+      )}
+    </>
   )
 }
 
@@ -57,7 +102,9 @@ export function DraftView({ draft }: { draft: Draft }) {
         <EngineBadge draft={draft} />
       </div>
       <p className="muted small" data-testid="draft-meta">
-        {t('run.prompt', { id: draft.promptId, version: draft.promptVersion })} · {t(`lang.${draft.lang}`)} ·{' '}
+        {/* An edit keeps the AI draft's prompt fields; no prompt wrote its words, so none is named. */}
+        {draft.engine !== 'human' && <>{t('run.prompt', { id: draft.promptId, version: draft.promptVersion })} · </>}
+        {t(`lang.${draft.lang}`)} ·{' '}
         {formatDateTime(draft.createdAt, lang)}
       </p>
       {draft.feedback && (
@@ -66,7 +113,9 @@ export function DraftView({ draft }: { draft: Draft }) {
           <blockquote className="pre-wrap">{draft.feedback}</blockquote>
         </div>
       )}
-      {structured === null ? (
+      {draft.engine === 'human' ? (
+        <HumanDraftBody draft={draft} structured={structured} />
+      ) : structured === null ? (
         <ReviewText draft={draft} />
       ) : hasPolicyFindings(draft) ? (
         <>

@@ -1,7 +1,7 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
 import { z } from 'zod'
-import { Run, type ClaimUpdate, type DecisionRequest, type RunStatus } from '../../../../contracts/runs'
-import { fetchJson } from '../../lib/fetch-json'
+import { Draft, Run, type ClaimUpdate, type DecisionRequest, type DraftEdit, type RunStatus } from '../../../../contracts/runs'
+import { fetchJson, isApiError } from '../../lib/fetch-json'
 import { BRIEFS_KEY } from '../briefs/queries'
 import { REVIEWS_KEY } from '../reviews/queries'
 
@@ -42,5 +42,40 @@ export function useCheckClaim(runId: string) {
     mutationFn: ({ claimId, body }: { claimId: string; body: ClaimUpdate }) =>
       fetchJson(`/api/claims/${encodeURIComponent(claimId)}`, z.unknown(), { method: 'POST', body }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: runQuery(runId).queryKey }),
+  })
+}
+
+/**
+ * One version of a run's draft, to compare versions. A version never changes once written, so it is
+ * cached for good, under its own key: refreshing the run (polling, decisions) does not refetch it.
+ */
+export const draftQuery = (runId: string, version: number) =>
+  queryOptions({
+    queryKey: ['run-drafts', runId, version],
+    queryFn: ({ signal }) =>
+      fetchJson(`/api/runs/${encodeURIComponent(runId)}/drafts/${version}`, Draft, { signal }),
+    staleTime: Infinity,
+  })
+
+const EditCreated = z.object({ version: z.number().int() })
+
+/**
+ * The author saves an edit of the current draft as the next version. The gates restart, so the
+ * reviewers' queues and the brief list change too; the run polls again while it is queued.
+ */
+export function useEditDraft(runId: string) {
+  const queryClient = useQueryClient()
+  const refresh = () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: runQuery(runId).queryKey }),
+      queryClient.invalidateQueries({ queryKey: REVIEWS_KEY }),
+      queryClient.invalidateQueries({ queryKey: BRIEFS_KEY }),
+    ])
+  return useMutation({
+    mutationFn: (body: DraftEdit) =>
+      fetchJson(`/api/runs/${encodeURIComponent(runId)}/edits`, EditCreated, { method: 'POST', body }),
+    onSuccess: refresh,
+    // A 409 means the run moved on (another tab, a decision): show the run as it is now.
+    onError: (err) => (isApiError(err) && err.status === 409 ? refresh() : undefined),
   })
 }

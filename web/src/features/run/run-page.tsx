@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
+import { lazy, Suspense } from 'react'
 import type { Gate } from '../../../../contracts/runs'
 import { ErrorState, Loading } from '../../components/states'
 import { StatusBadge } from '../../components/status-badge'
@@ -10,9 +11,13 @@ import { ClaimsChecklist } from './claims-checklist'
 import { DecisionPanel } from './decision-panel'
 import { DraftHistory } from './draft-history'
 import { DraftView } from './draft-view'
+import { EditDraftPanel } from './edit-draft-panel'
 import { GatesTable } from './gates-table'
 import { canDecide, canWaive } from './permissions'
 import { isActiveRun, runQuery } from './queries'
+
+// Only runs with two versions or more show it; the word-diff library then loads on demand.
+const DraftCompare = lazy(() => import('./draft-compare').then((m) => ({ default: m.DraftCompare })))
 
 export function RunPage({ id }: { id: string }) {
   const { t, lang } = useI18n()
@@ -83,6 +88,7 @@ export function RunPage({ id }: { id: string }) {
       )}
 
       {run.draft ? <DraftView draft={run.draft} /> : !active && <p className="muted">{t('run.noDraft')}</p>}
+      {run.draft && <EditDraftPanel run={run} draft={run.draft} />}
 
       <ClaimsChecklist run={run} />
 
@@ -96,6 +102,13 @@ export function RunPage({ id }: { id: string }) {
           passBlocked={passBlocked(p.gate)}
         />
       ))}
+
+      {/* Below the decisions: a reference for what changed, not a step of the review. */}
+      {run.drafts.length > 1 && (
+        <Suspense fallback={<Loading />}>
+          <DraftCompare run={run} />
+        </Suspense>
+      )}
 
       <div className="card">
         <h2>{t('run.gates')}</h2>
