@@ -133,5 +133,12 @@ describe.each(targets)('interview summaries on the offline engine on $name', (ta
       expect(src.transcript.slice(row.example.start, row.example.end)).toBe(row.example.text)
     }
     expect(run.draft.text).toMatch(/Objection map/)
+    // Internal research: customers talking about "finance" or "two years" are not ad claims to gate.
+    expect(run.draft.text).toMatch(/finance|\d/)
+    expect(run.draft.categories).toEqual([])
+    expect(run.draft.missing).toEqual([])
+    // The transcripts held (fake) personal data, and this policy sends such briefs to legal review.
+    expect(run.gates.map((g: { gate: string }) => g.gate)).toEqual(['fact_check', 'legal_review', 'release'])
+    expect(run.claims).toEqual([])
   })
 })

@@ -7,6 +7,7 @@ import { planGates } from '../policy/plan'
 import type { RiskCategory } from '../policy/schema'
 import { policyByVersion } from '../policy/store'
 import type { RunDeps } from '../runs/deps'
+import { forKind } from '../runs/classify-draft'
 import { givenProofs } from '../runs/draft-run'
 import { selectDrafts, selectRun } from '../runs/queries'
 
@@ -27,7 +28,7 @@ export async function createGates(deps: RunDeps, { runId, version }: { runId: st
 
     // A risky brief gates its drafts even when a draft words the risk away.
     const briefText = [brief.title, brief.audience, brief.task, brief.offer, JSON.stringify(brief.inputs)].join('\n')
-    const briefCategories = withoutDismissed(classify(policy, briefText, { channel: brief.channel, lang: brief.lang }), brief).categories
+    const briefCategories = forKind(brief.kind, withoutDismissed(classify(policy, briefText, { channel: brief.channel, lang: brief.lang }), brief)).categories
     const categories = [...new Set<RiskCategory>([...briefCategories, ...(draft.categories as RiskCategory[])])]
     const planned = planGates(policy, categories, { factCheckOwner: brief.fact_check_owner_email })
 

@@ -11,7 +11,7 @@ import { reviewWithModel, wantsModelReview, withModelHits } from '../policy/mode
 import { Redactor } from '../policy/pii-guard'
 import { headlineMaxLength } from '../policy/schema'
 import { policyByVersion } from '../policy/store'
-import { classifyDraft } from './classify-draft'
+import { classifyDraft, isResearch } from './classify-draft'
 import type { RunDeps } from './deps'
 import { selectDrafts, selectRun, setRunStatus } from './queries'
 
@@ -79,7 +79,7 @@ export async function draftRun(deps: RunDeps, { runId, version, feedback }: { ru
   const piiFindings = c.piiFindings
   let modelAudit: Record<string, unknown> | null = null
   let modelRisks: RiskHit[] = []
-  if (wantsModelReview(policy, provider, piiFindings)) {
+  if (wantsModelReview(policy, provider, piiFindings) && !isResearch(brief.kind)) {
     const info = { purpose: 'risk_review', kind: brief.kind, promptId: 'risk-review', draftVersion: version }
     try {
       const review = await reviewWithModel(deps, { text, lang: brief.lang, channel: brief.channel, ruleHits: c.risks })
