@@ -102,3 +102,36 @@ export const InterviewDraft = SummaryParts.extend({
   differences: z.array(z.string()),
 })
 export type InterviewDraft = z.infer<typeof InterviewDraft>
+
+export const SEO_MODES = ['serp-soft', 'serp-moderate', 'serp-hard', 'lexical'] as const
+export const SeoPiece = z.object({
+  kind: z.enum(['question', 'comparison', 'how_to_choose', 'mistakes', 'how_to', 'price', 'review']),
+  /** The keyword the piece targets; `keywords` are all it covers. */
+  keyword: z.string(),
+  keywords: z.array(z.string()),
+  frequency: z.number(),
+})
+export const SeoCluster = z.object({
+  /** A name for the cluster: its pillar keyword, or a model's proposal. */
+  label: z.string(),
+  pillar: z.string(),
+  keywords: z.array(z.string()).min(1),
+  frequency: z.number(),
+  intent: z.enum(['transactional', 'commercial', 'informational', 'navigational']),
+  plan: z.object({ pillar: z.string(), pillarKeywords: z.array(z.string()), pieces: z.array(SeoPiece) }),
+})
+export type SeoCluster = z.infer<typeof SeoCluster>
+export const SeoImportProblem = z.object({ line: z.number().int(), problem: z.enum(['empty_keyword', 'bad_frequency', 'duplicate']), detail: z.string() })
+
+/** Keyword clusters and the content plan (`copydesk seo cluster` prints the same shape). */
+export const SeoDraft = z.object({
+  mode: z.enum(SEO_MODES),
+  threshold: z.number(),
+  clusters: z.array(SeoCluster),
+  unclustered: z.array(z.string()),
+  /** Each keyword's frequency (null when the export has none), to re-total clusters after a move. */
+  frequencies: z.record(z.string(), z.number().nullable()),
+  /** Rows of the export that were not used, by line. */
+  problems: z.array(SeoImportProblem),
+})
+export type SeoDraft = z.infer<typeof SeoDraft>

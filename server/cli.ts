@@ -4,6 +4,7 @@ import { seedDemoUsers } from './auth/seed-demo'
 import { verifyAudit } from './audit/verify'
 import { loadConfig } from './config'
 import { draftCommand } from './drafting/cli'
+import { seoCluster } from './seo/cli'
 import { piiRedact, piiScan } from './pii/cli'
 import { policyCheck, policyClassify } from './policy/cli'
 import { openConfiguredDatabase } from './db/open'
@@ -33,6 +34,10 @@ Commands:
                      the drafting step alone (offline engine unless OPENAI_API_KEY), inputs redacted
                      first; prints the structured draft (JSON; one line with --json).
                      An interview brief holds "transcript" or "transcripts": [...]
+  seo cluster FILE [--mode serp-soft|serp-moderate|serp-hard|lexical] [--threshold N] [--json]
+                     keyword clusters and a content plan from a CSV/TSV/XLSX export
+                     (serp-soft when it has result URLs, else lexical); bad rows are
+                     reported on stderr by line number
   user add EMAIL --roles writer,editor [--name NAME] [--team TEAM]
                      create a user (or reset their roles and password); the password
                      is read from standard input, so it stays out of shell history:
@@ -71,6 +76,8 @@ export async function runCli(argv: string[], io: Out = { out: console.log, err: 
       json: { type: 'boolean' },
       kind: { type: 'string' },
       brief: { type: 'string' },
+      mode: { type: 'string' },
+      threshold: { type: 'string' },
     },
   })
   const [cmd, sub] = positionals
@@ -82,6 +89,7 @@ export async function runCli(argv: string[], io: Out = { out: console.log, err: 
   if (cmd === 'policy' && sub === 'classify') return policyClassify(positionals.slice(2), String(values.channel ?? 'landing'), io)
   if (cmd === 'pii' && sub === 'scan') return piiScan(positionals.slice(2), io)
   if (cmd === 'pii' && sub === 'redact') return piiRedact(positionals.slice(2), io)
+  if (cmd === 'seo' && sub === 'cluster') return seoCluster(positionals[2], { mode: values.mode as string | undefined, threshold: values.threshold as string | undefined, json: Boolean(values.json) }, io)
   if (cmd === 'draft') return draftCommand(values.kind as string | undefined, values.brief as string | undefined, Boolean(values.json), io)
   const known = ['migrate', 'seed', 'audit', 'user']
   if (!known.includes(cmd) || (cmd === 'audit' && sub !== 'verify') || (cmd === 'seed' && !values.demo) || (cmd === 'user' && sub !== 'add')) {

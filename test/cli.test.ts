@@ -125,7 +125,8 @@ describe.each(targets)('copydesk against $name, exactly as the server finds it',
   })
   afterAll(async () => dispose?.())
 
-  it('migrate, seed --demo, audit verify (intact, then tampered: exit 1 naming the row)', async () => {
+  // Six processes each opening the database: PGlite's start alone is seconds on a loaded machine.
+  it('migrate, seed --demo, audit verify (intact, then tampered: exit 1 naming the row)', { timeout: 180_000 }, async () => {
     expect(copydesk(['migrate'], env)).toMatchObject({ code: 0, out: expect.stringMatching(/migrations applied/) })
     const seeded = copydesk(['seed', '--demo'], env)
     expect(seeded.code).toBe(0)

@@ -72,11 +72,6 @@ describe.each(targets)('spine on $name', (target) => {
     expect((await writer.get(`/api/briefs/${ru.body.id}`)).body.lang).toBe('ru')
     const list = (await writer.get('/api/briefs')).body
     expect(list.length).toBeGreaterThanOrEqual(5)
-    // SEO clusters cannot be drafted by this version: said up front, not a failed run later
-    const seo = list.find((b: { kind: string }) => b.kind === 'seo_clusters')
-    const refused = await writer.post(`/api/briefs/${seo.id}/runs`)
-    expect(refused.status).toBe(400)
-    expect(refused.body.message).toMatch(/not available/)
   })
 
   it('drafts in a worker, waits at the release gate, and only an editor who is not the author approves', async () => {

@@ -1,3 +1,4 @@
+import { OFFLINE_MODEL } from '../llm/offline-provider'
 import { LlmError, type LlmProvider, type Usage } from '../llm/provider'
 import { render, type Prompt } from '../prompts/load'
 import type { DraftingKind, DraftingTask } from './types'
@@ -18,7 +19,8 @@ export async function generateDraft<T>(
   onCall: (call: CallRecord) => Promise<void>,
 ): Promise<{ output: T; engine: LlmProvider['engine']; model: string }> {
   const replies: unknown[] = []
-  for (const call of kind.calls(task)) {
+  const calls = kind.calls(task)
+  for (const call of calls) {
     try {
       const { output, ...usage } = await provider.generate({
         schema: call.schema,
@@ -36,5 +38,7 @@ export async function generateDraft<T>(
       throw call.part === null ? err : new LlmError(err.failure, `${call.part}: ${err.message}`, err.usage)
     }
   }
-  return { output: kind.schema.parse(kind.combine(replies, task)), engine: provider.engine, model: provider.model }
+  const output = kind.schema.parse(kind.combine(replies, task))
+  // A kind may need no model call at all (SEO clusters without a model to name them).
+  return calls.length ? { output, engine: provider.engine, model: provider.model } : { output, engine: 'offline', model: OFFLINE_MODEL }
 }

@@ -3,13 +3,14 @@ import { AppError } from '../errors'
 import { headlinesKind } from './headlines'
 import { interviewKind } from './interview'
 import { offerKind } from './offer'
+import { seoKind } from './seo'
 import type { DraftingKind } from './types'
 
-const KINDS: Partial<Record<BriefKind, DraftingKind<any>>> = { offer: offerKind, headlines: headlinesKind, interview_summary: interviewKind }
+const KINDS: Partial<Record<BriefKind, DraftingKind<any>>> = { offer: offerKind, headlines: headlinesKind, interview_summary: interviewKind, seo_clusters: seoKind }
 
 /**
- * The drafting module of a kind. SEO clusters get theirs in the SEO issue; until then a run of
- * that kind fails with this message rather than producing something that only looks like a draft.
+ * The drafting module of a kind; a kind without one is refused with this message rather than
+ * producing something that only looks like a draft.
  */
 export function draftingKind(kind: BriefKind): DraftingKind<unknown> {
   const k = KINDS[kind]

@@ -5,9 +5,11 @@ import { LlmError, type GenerateRequest, type GenerateResult, type LlmProvider }
  * algorithm (GenerateRequest.offline); this provider runs it and holds it to the same output
  * schema a model's reply must pass. Costs nothing and is labelled as what it is.
  */
+export const OFFLINE_MODEL = 'copydesk-offline-1'
+
 export class OfflineProvider implements LlmProvider {
   readonly engine = 'offline' as const
-  readonly model = 'copydesk-offline-1'
+  readonly model = OFFLINE_MODEL
 
   async generate<T>(req: GenerateRequest<T>): Promise<GenerateResult<T>> {
     const t0 = performance.now()

@@ -84,3 +84,24 @@ export function headlinesBrief(overrides: Partial<HeadlinesBrief> = {}): Headlin
     ...overrides,
   }
 }
+
+type SeoBrief = Extract<CreateBriefInput, { kind: 'seo_clusters' }>
+
+/** A content-plan brief from a keyword export. */
+export function seoBrief(keywordsCsv: string, overrides: Partial<SeoBrief> = {}): SeoBrief {
+  return {
+    kind: 'seo_clusters',
+    title: 'Content plan Q1',
+    audience: 'Small teams choosing tools',
+    task: 'Plan the blog for the next quarter',
+    offer: 'Guides and comparisons',
+    format: 'content plan',
+    channel: 'blog',
+    deadline: '2026-12-15',
+    qualityCriteria: 'One pillar per cluster',
+    successMetrics: 'Organic traffic',
+    lang: 'en',
+    inputs: { keywordsCsv },
+    ...overrides,
+  }
+}

@@ -1,0 +1,53 @@
+// `copydesk seo cluster FILE [--mode serp-soft|serp-moderate|serp-hard|lexical] [--threshold N] [--json]`
+import fs from 'node:fs'
+import { CLUSTER_MODES, ClusterOptionError, clusterKeywords, type ClusterMode, type Clustering } from './cluster'
+import { ImportError, importKeywords, type Imported } from './import'
+
+type Io = { out: (s: string) => void; err: (s: string) => void }
+
+export async function seoCluster(file: string | undefined, opts: { mode?: string; threshold?: string; json: boolean }, io: Io): Promise<number> {
+  if (!file) {
+    io.err('copydesk seo cluster: usage: copydesk seo cluster FILE [--mode serp-soft|serp-moderate|serp-hard|lexical] [--threshold N] [--json]')
+    return 2
+  }
+  if (opts.mode !== undefined && !CLUSTER_MODES.includes(opts.mode as ClusterMode)) {
+    io.err(`copydesk seo cluster: unknown mode "${opts.mode}" (${CLUSTER_MODES.join(', ')})`)
+    return 2
+  }
+  const threshold = opts.threshold === undefined ? undefined : Number(opts.threshold)
+  if (threshold !== undefined && !Number.isFinite(threshold)) {
+    io.err(`copydesk seo cluster: --threshold must be a number, not "${opts.threshold}"`)
+    return 2
+  }
+  let imported: Imported
+  try {
+    imported = await importKeywords(fs.readFileSync(file))
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code
+    io.err(`copydesk seo cluster: ${file}: ${code === 'ENOENT' ? 'no such file' : err instanceof ImportError ? err.message : (err as Error).message}`)
+    return 1
+  }
+  for (const p of imported.problems) io.err(`${file}:${p.line}: ${p.problem.replace('_', ' ')}: ${p.detail}`)
+  let result: Clustering
+  try {
+    result = clusterKeywords(imported.rows, { mode: opts.mode as ClusterMode | undefined, threshold })
+  } catch (err) {
+    if (!(err instanceof ClusterOptionError)) throw err
+    io.err(`copydesk seo cluster: ${err.message}`)
+    return 2
+  }
+  const out = { ...result, keywords: imported.rows.length, problems: imported.problems, encoding: imported.encoding }
+  io.out(opts.json ? JSON.stringify(out) : readable(result, imported))
+  return 0
+}
+
+function readable(r: Clustering, imported: Imported): string {
+  const lines = [`${imported.rows.length} keywords (${imported.encoding}), mode ${r.mode}, threshold ${r.threshold}: ${r.clusters.length} clusters, ${r.unclustered.length} unclustered`, '']
+  for (const c of r.clusters) {
+    lines.push(`## ${c.label}  (${c.keywords.length} keywords, frequency ${c.frequency}, ${c.intent})`)
+    lines.push(`  pillar: ${c.pillar}${c.plan.pillarKeywords.length ? ` + ${c.plan.pillarKeywords.join('; ')}` : ''}`)
+    for (const p of c.plan.pieces) lines.push(`  - ${p.kind}: ${p.keyword}${p.keywords.length > 1 ? ` (+${p.keywords.length - 1})` : ''}`)
+  }
+  if (r.unclustered.length) lines.push('', `unclustered: ${r.unclustered.join('; ')}`)
+  return lines.join('\n')
+}

@@ -1,0 +1,45 @@
+// Keywords to topic clusters and a content plan: by overlap of search results when the rows
+// carry them (serp-soft by default), by words otherwise (lexical).
+import { clusterIntent, type Intent } from './intent'
+import { clusterLexically } from './lexical'
+import { contentPlan, type ContentPlan } from './plan'
+import { clusterBySerp, type Grouping, type SerpMode } from './serp'
+import { normalizeUrl } from './urls'
+
+export type ClusterMode = SerpMode | 'lexical'
+export const CLUSTER_MODES: ClusterMode[] = ['serp-soft', 'serp-moderate', 'serp-hard', 'lexical']
+export type KeywordRow = { keyword: string; frequency: number | null; urls: string[] }
+export type Cluster = { label: string; pillar: string; keywords: string[]; frequency: number; intent: Intent; plan: ContentPlan }
+export type Clustering = { mode: ClusterMode; threshold: number; clusters: Cluster[]; unclustered: string[] }
+
+/** SERP: shared top-10 URLs (1-10, default 3). Lexical: average cosine similarity (0-1). */
+export const DEFAULT_THRESHOLD: Record<ClusterMode, number> = { 'serp-soft': 3, 'serp-moderate': 3, 'serp-hard': 3, lexical: 0.3 }
+
+export class ClusterOptionError extends Error {}
+
+/** serp-soft when most rows carry result URLs, lexical otherwise. */
+export const defaultMode = (rows: KeywordRow[]): ClusterMode => (rows.filter((r) => r.urls.length > 0).length * 2 >= rows.length && rows.length > 0 ? 'serp-soft' : 'lexical')
+
+export function clusterKeywords(rows: KeywordRow[], opts: { mode?: ClusterMode; threshold?: number } = {}): Clustering {
+  const mode = opts.mode ?? defaultMode(rows)
+  const threshold = opts.threshold ?? DEFAULT_THRESHOLD[mode]
+  let grouping: Grouping
+  if (mode === 'lexical') {
+    if (!(threshold > 0 && threshold <= 1)) throw new ClusterOptionError(`lexical threshold is a similarity between 0 and 1, not ${threshold}`)
+    grouping = clusterLexically(rows.map((r) => r.keyword), { threshold })
+  } else {
+    if (!Number.isInteger(threshold) || threshold < 1 || threshold > 10) throw new ClusterOptionError(`${mode} threshold is a number of shared top-10 URLs, 1 to 10, not ${threshold}`)
+    if (!rows.some((r) => r.urls.length > 0)) throw new ClusterOptionError(`${mode} needs result URLs in the file; use --mode lexical`)
+    const items = rows.map((r) => ({ keyword: r.keyword, frequency: r.frequency ?? 0, urls: r.urls.map(normalizeUrl).filter((u): u is string => u !== null).slice(0, 10) }))
+    grouping = clusterBySerp(items, mode, threshold)
+  }
+  const freq = (i: number) => rows[i]!.frequency ?? 0
+  const clusters = grouping.groups.map((g) => {
+    const members = g.map((i) => ({ keyword: rows[i]!.keyword, frequency: freq(i) }))
+    const plan = contentPlan(members)
+    return { label: plan.pillar, pillar: plan.pillar, keywords: plan.pillar ? [plan.pillar, ...members.map((m) => m.keyword).filter((k) => k !== plan.pillar)] : [], frequency: members.reduce((n, m) => n + m.frequency, 0), intent: clusterIntent(members), plan }
+  })
+  clusters.sort((a, b) => b.frequency - a.frequency || b.keywords.length - a.keywords.length || a.label.localeCompare(b.label))
+  const unclustered = grouping.unclustered.sort((a, b) => freq(b) - freq(a) || a - b).map((i) => rows[i]!.keyword)
+  return { mode, threshold, clusters, unclustered }
+}

@@ -1,0 +1,142 @@
+// Keyword exports as SEO tools and Wordstat give them: CSV/TSV (UTF-8, UTF-8 with BOM or
+// Windows-1251; delimiter detected) or XLSX, columns found by their RU/EN header. Bad rows are
+// reported by line number, never silently dropped.
+import ExcelJS from 'exceljs'
+import Papa from 'papaparse'
+import type { KeywordRow } from './cluster'
+
+export type ImportProblem = { line: number; problem: 'empty_keyword' | 'bad_frequency' | 'duplicate'; detail: string }
+export type Imported = { rows: (KeywordRow & { line: number; target: string | null })[]; problems: ImportProblem[]; encoding: string; delimiter: string | null; columns: Columns }
+type Columns = { keyword: number; frequency: number | null; urls: number[]; target: number | null }
+
+export class ImportError extends Error {}
+
+const norm = (h: string) => h.trim().toLowerCase().replace(/ё/g, 'е').replace(/[\s_-]+/g, ' ')
+const KEYWORD = /^(?:keyword|keywords|key phrase|keyphrase|query|queries|search term|phrase|ключевое слово|ключевая фраза|ключ|запрос|запросы|фраза|поисковый запрос)$/
+const FREQUENCY = /^(?:frequency|search volume|volume|avg\. monthly searches|monthly searches|impressions|частотность|частота|ws|wordstat|базовая частотность|показы|показов в месяц)/
+const TARGET = /^(?:target url|target|landing page|landing|целевой url|целевая страница|релевантная страница|посадочная страница|посадочная)$/
+const URL_COLUMN = /^(?:urls?|top ?10|топ ?10|serp|results?|выдача|url ?\d{1,2}|position ?\d{1,2}|позиция ?\d{1,2}|\d{1,2})$/
+
+/** Text of a CSV/TSV file: a BOM says UTF-8; valid UTF-8 is UTF-8; anything else is read as Windows-1251. */
+export function decode(bytes: Uint8Array): { text: string; encoding: string } {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8-bom' }
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' }
+  } catch {
+    return { text: new TextDecoder('windows-1251').decode(bytes), encoding: 'windows-1251' }
+  }
+}
+
+function columnsOf(header: string[]): Columns {
+  const h = header.map(norm)
+  const keyword = h.findIndex((x) => KEYWORD.test(x))
+  if (keyword < 0) throw new ImportError(`no keyword column: expected a header such as "keyword", "query", "запрос" or "фраза"; found ${header.map((x) => JSON.stringify(x)).join(', ')}`)
+  const frequency = h.findIndex((x) => FREQUENCY.test(x))
+  const target = h.findIndex((x) => TARGET.test(x))
+  const urls = h.map((x, i) => (URL_COLUMN.test(x) && i !== keyword ? i : -1)).filter((i) => i >= 0)
+  return { keyword, frequency: frequency >= 0 ? frequency : null, urls, target: target >= 0 ? target : null }
+}
+
+/** "12 000", "12,000", "12000.0" -> 12000; "" -> null; anything else -> NaN. */
+function frequencyOf(cell: string | undefined): number | null {
+  const t = (cell ?? '').replace(/[\s\u00a0]/g, '')
+  if (!t) return null
+  const n = Number(/^\d{1,3}(,\d{3})+$/.test(t) ? t.replace(/,/g, '') : t.replace(',', '.'))
+  return Number.isFinite(n) && n >= 0 ? Math.round(n) : NaN
+}
+
+const urlsIn = (cell: string) => cell.split(/[\s,|;]+/).map((u) => u.trim()).filter((u) => /^(?:https?:\/\/)?[\w.-]+\.[a-z]{2,}/i.test(u))
+
+function rowsOf(records: { cells: string[]; line: number }[]): Omit<Imported, 'encoding' | 'delimiter'> {
+  const headerAt = records.findIndex((r) => r.cells.some((c) => c.trim()))
+  if (headerAt < 0) throw new ImportError('the file is empty')
+  const columns = columnsOf(records[headerAt]!.cells)
+  const rows: Imported['rows'] = []
+  const problems: ImportProblem[] = []
+  const seen = new Map<string, number>()
+  for (const { cells, line } of records.slice(headerAt + 1)) {
+    if (cells.every((c) => !c.trim())) continue
+    const keyword = (cells[columns.keyword] ?? '').replace(/\s+/g, ' ').trim()
+    if (!keyword) {
+      problems.push({ line, problem: 'empty_keyword', detail: 'no keyword in this row' })
+      continue
+    }
+    const frequency = columns.frequency === null ? null : frequencyOf(cells[columns.frequency])
+    if (Number.isNaN(frequency)) {
+      problems.push({ line, problem: 'bad_frequency', detail: `"${cells[columns.frequency!]}" is not a number` })
+      continue
+    }
+    const key = keyword.toLowerCase().replace(/ё/g, 'е')
+    const first = seen.get(key)
+    if (first !== undefined) {
+      problems.push({ line, problem: 'duplicate', detail: `"${keyword}" is already on line ${first}` })
+      continue
+    }
+    seen.set(key, line)
+    const urls = columns.urls.flatMap((i) => urlsIn(cells[i] ?? ''))
+    const target = columns.target === null ? null : (cells[columns.target] ?? '').trim() || null
+    rows.push({ keyword, frequency, urls, target, line })
+  }
+  return { rows, problems, columns }
+}
+
+/** The candidate found on every one of the first non-empty lines, most often (quoted parts ignored). */
+export function delimiterOf(text: string): string {
+  const lines = text.replace(/"[^"]*"/g, '""').split(/\r?\n/).filter((l) => l.trim()).slice(0, 20)
+  let best = ','
+  let bestMin = 0
+  for (const d of ['\t', ';', ',', '|']) {
+    const min = Math.min(...lines.map((l) => l.split(d).length - 1))
+    if (min > bestMin) [best, bestMin] = [d, min]
+  }
+  return best
+}
+
+function parseText(text: string): { records: { cells: string[]; line: number }[]; delimiter: string } {
+  const records: { cells: string[]; line: number }[] = []
+  let line = 1 // of the record that starts at `start`
+  let start = 0
+  let delimiter = ','
+  Papa.parse<string[]>(text, {
+    delimiter: delimiterOf(text),
+    skipEmptyLines: false,
+    step: (r) => {
+      delimiter = r.meta.delimiter
+      records.push({ cells: r.data, line })
+      // meta.cursor is where the next record starts; quoted cells may hold line breaks
+      for (let i = start; i < r.meta.cursor; i++) if (text.charCodeAt(i) === 10) line++
+      start = r.meta.cursor
+    },
+  })
+  return { records, delimiter }
+}
+
+async function parseXlsx(bytes: Uint8Array): Promise<{ cells: string[]; line: number }[]> {
+  const book = new ExcelJS.Workbook()
+  await book.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer)
+  const sheet = book.worksheets[0]
+  if (!sheet) throw new ImportError('the workbook has no sheet')
+  const out: { cells: string[]; line: number }[] = []
+  sheet.eachRow({ includeEmpty: false }, (row, n) => {
+    const cells: string[] = []
+    row.eachCell({ includeEmpty: true }, (cell, col) => {
+      cells[col - 1] = cell.text ?? ''
+    })
+    out.push({ cells: Array.from(cells, (c) => c ?? ''), line: n })
+  })
+  return out
+}
+
+export async function importKeywords(bytes: Uint8Array): Promise<Imported> {
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b) {
+    return { ...rowsOf(await parseXlsx(bytes)), encoding: 'xlsx', delimiter: null }
+  }
+  const { text, encoding } = decode(bytes)
+  return { ...importText(text), encoding }
+}
+
+/** CSV/TSV already decoded (a brief's pasted or converted export). */
+export function importText(text: string): Omit<Imported, 'encoding'> & { encoding: string } {
+  const { records, delimiter } = parseText(text.replace(/^\ufeff/, ''))
+  return { ...rowsOf(records), encoding: 'text', delimiter }
+}

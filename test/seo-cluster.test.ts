@@ -1,0 +1,89 @@
+// SEO clustering on the labelled fixture sets (test/fixtures/seo): quality per mode against the
+// gold clusters (adjusted Rand index, pairwise F1, cluster count), and `copydesk seo cluster`
+// as a user runs it on the CSV exports.
+import { execFile } from 'node:child_process'
+import path from 'node:path'
+import { promisify } from 'node:util'
+import { describe, expect, it } from 'vitest'
+import { clusterKeywords, type ClusterMode } from '../server/seo/cluster'
+import { ROOT } from '../server/paths'
+import { adjustedRandIndex, EN_EXPORT_BAD_ROWS, loadSeoFixture, pairwiseF1, seoFixturePath } from './helpers/seo-fixtures'
+
+const run = promisify(execFile)
+async function cli(...args: string[]) {
+  try {
+    const r = await run(process.execPath, [path.join(ROOT, 'bin', 'copydesk.mjs'), ...args], { maxBuffer: 64 << 20 })
+    return { status: 0, stdout: r.stdout, stderr: r.stderr }
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string }
+    return { status: e.code, stdout: e.stdout, stderr: e.stderr }
+  }
+}
+
+/** Gold and predicted labels, keyword by keyword; each unclustered keyword is its own cluster. */
+function labels(lang: 'ru' | 'en', out: { clusters: { keywords: string[] }[] }) {
+  const gold = loadSeoFixture(lang)
+  const predicted = new Map<string, string>()
+  out.clusters.forEach((c, i) => c.keywords.forEach((k) => predicted.set(k, `c${i}`)))
+  return { gold: gold.map((k) => k.cluster), predicted: gold.map((k) => predicted.get(k.keyword) ?? `single:${k.keyword}`) }
+}
+
+// Floors a change must not fall below; the lexical mode is weak on these intent-level labels.
+const FLOORS: [ClusterMode, number, number][] = [['serp-soft', 3, 0.9], ['serp-moderate', 4, 0.95], ['serp-hard', 3, 0.5], ['lexical', 0.3, 0.25]]
+
+describe('SEO clustering quality on the labelled sets', () => {
+  for (const lang of ['ru', 'en'] as const) {
+    it(`${lang}: every mode above its floor (quality report)`, () => {
+      const rows = loadSeoFixture(lang).map((k) => ({ keyword: k.keyword, frequency: k.frequency, urls: k.urls }))
+      const goldCount = new Set(loadSeoFixture(lang).map((k) => k.cluster)).size
+      for (const [mode, threshold, floor] of FLOORS) {
+        const out = clusterKeywords(rows, { mode, threshold })
+        const { gold, predicted } = labels(lang, out)
+        const ari = adjustedRandIndex(gold, predicted)
+        const f = pairwiseF1(gold, predicted)
+        console.log(`seo ${lang} ${mode}@${threshold}: ARI ${ari.toFixed(3)}, pairwise P ${f.precision.toFixed(2)} R ${f.recall.toFixed(2)} F1 ${f.f1.toFixed(3)}, ${out.clusters.length} clusters + ${out.unclustered.length} unclustered (gold ${goldCount})`)
+        expect(ari, `${lang} ${mode}`).toBeGreaterThanOrEqual(floor)
+        expect(out.clusters.reduce((n, c) => n + c.keywords.length, 0) + out.unclustered.length).toBe(rows.length)
+      }
+    })
+  }
+})
+
+describe('copydesk seo cluster', () => {
+  it('a RU export with URLs (UTF-8 BOM, ";", URLs in one cell): serp-soft by default, the contract shape', async () => {
+    const r = await cli('seo', 'cluster', seoFixturePath('ru-export.csv'), '--json')
+    expect(r.status, r.stderr).toBe(0)
+    const out = JSON.parse(r.stdout)
+    expect(out).toMatchObject({ mode: 'serp-soft', threshold: 3, encoding: 'utf-8-bom' })
+    for (const c of out.clusters) {
+      expect(typeof c.label).toBe('string')
+      expect(c.keywords[0]).toBe(c.pillar)
+      expect(typeof c.frequency).toBe('number')
+    }
+    expect(Array.isArray(out.unclustered)).toBe(true)
+    const { gold, predicted } = labels('ru', out)
+    expect(adjustedRandIndex(gold, predicted)).toBeGreaterThanOrEqual(0.9)
+  })
+
+  it('bad rows are reported on stderr by line number; modes and thresholds are checked', async () => {
+    const r = await cli('seo', 'cluster', seoFixturePath('en-export.csv'), '--mode', 'serp-moderate', '--threshold', '4', '--json')
+    expect(r.status, r.stderr).toBe(0)
+    const reported = r.stderr.trim().split('\n').map((l) => Number(/en-export\.csv:(\d+):/.exec(l)?.[1]))
+    expect(reported).toEqual(EN_EXPORT_BAD_ROWS.map((b) => b.line))
+    expect(r.stderr).toMatch(/:263: duplicate: .* already on line 10/)
+    expect(JSON.parse(r.stdout)).toMatchObject({ mode: 'serp-moderate', threshold: 4 })
+    expect((await cli('seo', 'cluster', seoFixturePath('en-export.csv'), '--mode', 'fuzzy')).status).toBe(2)
+    const bad = await cli('seo', 'cluster', seoFixturePath('en-export.csv'), '--threshold', '11')
+    expect(bad.status).toBe(2)
+    expect(bad.stderr).toMatch(/1 to 10/)
+    expect((await cli('seo', 'cluster', 'no-such.csv')).stderr).toMatch(/no such file/)
+  })
+
+  it('a Windows-1251 export without URLs goes lexical; readable text without --json', async () => {
+    const r = await cli('seo', 'cluster', seoFixturePath('ru-export-1251.csv'))
+    expect(r.status, r.stderr).toBe(0)
+    expect(r.stdout).toMatch(/^\d+ keywords \(windows-1251\), mode lexical, threshold 0\.3: \d+ clusters/)
+    expect(r.stdout).toMatch(/пластиковые окна/)
+    expect((await cli('seo', 'cluster', seoFixturePath('ru-export-1251.csv'), '--mode', 'serp-soft')).stderr).toMatch(/needs result URLs/)
+  })
+})
