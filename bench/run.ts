@@ -7,6 +7,7 @@ import { offerBrief } from '../test/helpers/fixtures'
 import { makeHarness } from '../test/helpers/harness'
 import { benchClassify } from './classify'
 import { printDrafting } from './drafting'
+import { benchSeo } from './seo'
 import { printPresidioQuality } from './pii-presidio'
 import { printPiiQuality } from './pii-quality'
 import { benchPii } from './pii-speed'
@@ -82,6 +83,11 @@ console.log('\n## policy classification and personal-data scan speed (no databas
 console.log('| what | n | p50 ms | p95 ms | throughput |')
 console.log('|---|---:|---:|---:|---|')
 for (const r of [...(await benchClassify()), ...(await benchPii())]) console.log(`| ${r.what} | ${r.n} | ${r.p50 === undefined ? '' : fmt(r.p50)} | ${r.p95 === undefined ? '' : fmt(r.p95)} | ${r.value ?? ''} |`)
+
+console.log('\n## SEO clustering (synthetic lists grown from the labelled fixtures; one core)')
+console.log('| what | n | result |')
+console.log('|---|---:|---|')
+for (const r of benchSeo()) console.log(`| ${r.what} | ${r.n} | ${r.value} |`)
 
 const targets = await testTargets()
 if (targets.length < 2) console.warn('Real PostgreSQL not reachable: benchmarking PGlite only (set TEST_DATABASE_URL).')

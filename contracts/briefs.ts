@@ -102,7 +102,7 @@ export const SeoInputs = z.object({
   keywordsCsv: z.string().trim().min(1, 'required').max(5_000_000),
   /** serp-soft when the export has result URLs, lexical otherwise. */
   mode: z.enum(['serp-soft', 'serp-moderate', 'serp-hard', 'lexical']).optional(),
-  /** SERP modes: shared top-10 URLs, 1-10 (default 3). Lexical: similarity, 0-1 (default 0.3). */
+  /** SERP modes: shared top-10 URLs, 1-10 (default 3). Lexical: similarity, 0-1 (default 0.2). */
   threshold: z.number().min(0).max(10).optional(),
 })
 

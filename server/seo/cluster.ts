@@ -13,7 +13,7 @@ export type Cluster = { label: string; pillar: string; keywords: string[]; frequ
 export type Clustering = { mode: ClusterMode; threshold: number; clusters: Cluster[]; unclustered: string[] }
 
 /** SERP: shared top-10 URLs (1-10, default 3). Lexical: average cosine similarity (0-1). */
-export const DEFAULT_THRESHOLD: Record<ClusterMode, number> = { 'serp-soft': 3, 'serp-moderate': 3, 'serp-hard': 3, lexical: 0.3 }
+export const DEFAULT_THRESHOLD: Record<ClusterMode, number> = { 'serp-soft': 3, 'serp-moderate': 3, 'serp-hard': 3, lexical: 0.2 }
 
 export class ClusterOptionError extends Error {}
 

@@ -7,6 +7,14 @@ export class MinHeap<T> {
     return this.items.length
   }
 
+  peek(): T | undefined {
+    return this.items[0]
+  }
+
+  clear(): void {
+    this.items.length = 0
+  }
+
   push(item: T): void {
     const a = this.items
     a.push(item)

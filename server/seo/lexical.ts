@@ -1,15 +1,15 @@
 // Clustering keywords without search results: Russian/English normalisation (lower case, ё->е,
 // stop words, Snowball stems), TF-IDF over stem unigrams and bigrams, cosine similarity, and
 // average-linkage agglomerative clustering cut at a similarity threshold. Only keywords that
-// share a term are compared (inverted index term -> keywords); a term so common it would
-// compare a large share of the list (more than `maxPosting` keywords) is not used to find
-// candidates, though it still counts in the similarity of pairs found through other terms.
+// share a term are compared (inverted index term -> keywords), each keeps its nearest
+// neighbours; a term in more than `maxPosting` keywords finds no candidates (it still counts in
+// the similarity of pairs found through other terms), so work stays bounded on long lists.
 import { stemmer as stemEn } from '@orama/stemmers/english'
 import { stemmer as stemRu } from '@orama/stemmers/russian'
 import { MinHeap } from './heap'
 import type { Grouping } from './serp'
 
-export type LexicalOptions = { threshold: number; maxPosting?: number }
+export type LexicalOptions = { threshold: number; maxPosting?: number; neighbours?: number }
 
 const STOP = new Set(
   ('в во на для и или а но с со по как что это ли же от до из к ко у о об обо за при без над под про через не ни то так там тут ' +
@@ -38,53 +38,96 @@ export function terms(keyword: string): string[] {
  */
 export const fleeting = (stem: string) => (stem.length >= 4 ? stem.replace(/([бвгджзклмнпрстфхцчшщ])[оеё]([бвгджзклмнпрстфхцчшщ])$/u, '$1$2') : stem)
 
-type Vector = Map<string, number>
-
-function vectors(keywords: string[]): Vector[] {
-  const docs = keywords.map(terms)
-  const df = new Map<string, number>()
-  for (const d of docs) for (const t of new Set(d)) df.set(t, (df.get(t) ?? 0) + 1)
+/** Keywords as sparse TF-IDF vectors over term ids (sorted), L2-normalised; postings per term. */
+function vectors(keywords: string[]) {
+  const ids = new Map<string, number>()
+  const docs = keywords.map((k) => terms(k).map((t) => ids.get(t) ?? (ids.set(t, ids.size), ids.size - 1)))
+  const df = new Int32Array(ids.size)
+  for (const d of docs) for (const t of new Set(d)) df[t]!++
   const n = docs.length
-  return docs.map((d) => {
-    const v: Vector = new Map()
-    for (const t of d) v.set(t, (v.get(t) ?? 0) + Math.log((n + 1) / (df.get(t)! + 1)) + 1)
-    const norm = Math.sqrt([...v.values()].reduce((s, x) => s + x * x, 0)) || 1
-    for (const [t, w] of v) v.set(t, w / norm)
-    return v
+  const vs = docs.map((d) => {
+    const w = new Map<number, number>()
+    for (const t of d) w.set(t, (w.get(t) ?? 0) + Math.log((n + 1) / (df[t]! + 1)) + 1)
+    const norm = Math.sqrt([...w.values()].reduce((a, x) => a + x * x, 0)) || 1
+    const sorted = [...w].sort((a, b) => a[0] - b[0])
+    return { terms: Int32Array.from(sorted, ([t]) => t), weights: Float64Array.from(sorted, ([, x]) => x / norm) }
   })
+  // postings as flat typed arrays: docs and weights of term t at [start[t], start[t + 1])
+  const start = new Int32Array(ids.size + 1)
+  for (let t = 0; t < ids.size; t++) start[t + 1] = start[t]! + df[t]!
+  const fill = start.slice(0, ids.size)
+  const docOf = new Int32Array(start[ids.size]!)
+  const weightOf = new Float64Array(start[ids.size]!)
+  vs.forEach((v, i) => v.terms.forEach((t, k) => {
+    docOf[fill[t]!] = i
+    weightOf[fill[t]!++] = v.weights[k]!
+  }))
+  return { vs, df, start, docOf, weightOf }
 }
 
-const cosine = (a: Vector, b: Vector) => {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a]
+type Vec = { terms: Int32Array; weights: Float64Array }
+const cosine = (a: Vec, b: Vec) => {
   let s = 0
-  for (const [t, w] of small) s += w * (large.get(t) ?? 0)
+  for (let x = 0, y = 0; x < a.terms.length && y < b.terms.length; ) {
+    if (a.terms[x] === b.terms[y]) s += a.weights[x++]! * b.weights[y++]!
+    else if (a.terms[x]! < b.terms[y]!) x++
+    else y++
+  }
   return s
 }
 
-/** Similarities of the keywords that share a term whose posting list is not too long. */
-function edges(vs: Vector[], maxPosting: number): Map<number, number>[] {
-  const postings = new Map<string, number[]>()
-  vs.forEach((v, i) => {
-    for (const t of v.keys()) {
-      const p = postings.get(t)
-      if (p) p.push(i)
-      else postings.set(t, [i])
-    }
-  })
+/**
+ * Each keyword's nearest neighbours (at most `k`, similarity >= `min`). Candidates come from the
+ * terms of not-too-common posting lists, scored term at a time into one reused array; the best
+ * are then scored exactly. Bounded work and memory however long the list is.
+ */
+function edges(keywords: string[], maxPosting: number, k: number, min: number): Map<number, number>[] {
+  const { vs, df, start, docOf, weightOf } = vectors(keywords)
+  const n = vs.length
+  const acc = new Float64Array(n)
+  const touched = new Int32Array(n)
   const out = vs.map(() => new Map<number, number>())
-  for (const list of postings.values()) {
-    if (list.length < 2 || list.length > maxPosting) continue
-    for (let x = 0; x < list.length; x++) {
-      const i = list[x]!
-      for (let y = x + 1; y < list.length; y++) {
-        const j = list[y]!
-        if (out[i]!.has(j)) continue
-        const s = cosine(vs[i]!, vs[j]!)
-        out[i]!.set(j, s)
-        out[j]!.set(i, s)
+  const best = new MinHeap<[number, number]>((a, b) => a[0] - b[0] || b[1] - a[1])
+  for (let i = 0; i < n; i++) {
+    const v = vs[i]!
+    let count = 0
+    // a keyword made only of common terms still looks through its rarest one (capped)
+    let rarest = -1
+    for (const t of v.terms) if (rarest < 0 || df[t]! < df[rarest]!) rarest = t
+    for (let x = 0; x < v.terms.length; x++) {
+      const t = v.terms[x]!
+      if (df[t]! > maxPosting && t !== rarest) continue
+      const end = Math.min(start[t + 1]!, start[t]! + maxPosting)
+      const w = v.weights[x]!
+      for (let p = start[t]!; p < end; p++) {
+        const j = docOf[p]!
+        if (j === i) continue
+        if (acc[j] === 0) touched[count++] = j
+        acc[j]! += w * weightOf[p]!
       }
     }
+    // partial scores (rare terms only) preselect the 2k best, kept in a small min-heap
+    best.clear()
+    for (let c = 0; c < count; c++) {
+      const j = touched[c]!
+      const score = acc[j]!
+      acc[j] = 0
+      if (score < min) continue
+      if (best.size < 2 * k) best.push([score, j])
+      else if (score > best.peek()![0]) {
+        best.pop()
+        best.push([score, j])
+      }
+    }
+    while (best.size > 0) {
+      const j = best.pop()![1]
+      const s = cosine(v, vs[j]!)
+      if (s >= min) out[i]!.set(j, s)
+    }
+    if (out[i]!.size > k) out[i] = new Map([...out[i]!].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, k))
   }
+  // symmetric: a pair kept by either side is an edge of both
+  out.forEach((row, i) => row.forEach((s, j) => out[j]!.set(i, s)))
   return out
 }
 
@@ -92,29 +135,33 @@ function edges(vs: Vector[], maxPosting: number): Map<number, number>[] {
  * Average linkage: repeatedly merge the two clusters whose mean pairwise similarity is highest
  * (pairs never compared count as 0), until no pair of clusters reaches `threshold`.
  */
-export function clusterLexically(keywords: string[], { threshold, maxPosting = 2000 }: LexicalOptions): Grouping {
-  const vs = vectors(keywords)
-  const sim = edges(vs, maxPosting) // cluster -> neighbour -> sum of the pairwise similarities between them
+export function clusterLexically(keywords: string[], { threshold, maxPosting = 1000, neighbours = 15 }: LexicalOptions): Grouping {
+  const sim = edges(keywords, maxPosting, neighbours, 0.05) // cluster -> neighbour -> sum of the pairwise similarities between them
   const size = keywords.map(() => 1)
   const members: number[][] = keywords.map((_, i) => [i])
   const alive = keywords.map(() => true)
-  const heap = new MinHeap<[number, number, number, number, number]>((a, b) => b[0] - a[0] || a[1] - b[1] || a[2] - b[2])
-  const stamp = keywords.map(() => 0)
+  const avg = (a: number, b: number) => (sim[a]!.get(b) ?? 0) / (size[a]! * size[b]!)
+  // Lazy heap: an entry's average may be stale; on pop it is recomputed and pushed again if it changed.
+  const heap = new MinHeap<[number, number, number]>((x, y) => y[0] - x[0] || x[1] - y[1] || x[2] - y[2])
   const push = (x: number, y: number) => {
-    const [a, b] = x < y ? [x, y] : [y, x]
-    const avg = sim[a]!.get(b)! / (size[a]! * size[b]!)
-    if (avg >= threshold) heap.push([avg, a, b, stamp[a]!, stamp[b]!])
+    const value = avg(x, y)
+    if (value >= threshold) heap.push([value, Math.min(x, y), Math.max(x, y)])
   }
   sim.forEach((row, a) => row.forEach((_, b) => a < b && push(a, b)))
   while (heap.size > 0) {
-    const [, a, b, sa, sb] = heap.pop()!
-    if (!alive[a] || !alive[b] || stamp[a] !== sa || stamp[b] !== sb) continue
+    const [value, a, b] = heap.pop()!
+    if (!alive[a] || !alive[b]) continue
+    const now = avg(a, b)
+    if (Math.abs(now - value) > 1e-12) {
+      if (now >= threshold) heap.push([now, a, b])
+      continue
+    }
+    // merge the smaller into the larger: only the smaller one's neighbours change their sums
     const [big, small] = size[a]! >= size[b]! ? [a, b] : [b, a]
     alive[small] = false
     size[big]! += size[small]!
     members[big]!.push(...members[small]!)
     members[small] = []
-    stamp[big]!++
     const bigRow = sim[big]!
     bigRow.delete(small)
     for (const [n, s] of sim[small]!) {
@@ -123,9 +170,9 @@ export function clusterLexically(keywords: string[], { threshold, maxPosting = 2
       bigRow.set(n, total)
       sim[n]!.set(big, total)
       sim[n]!.delete(small)
+      push(big, n)
     }
     sim[small] = new Map()
-    for (const n of bigRow.keys()) push(big, n)
   }
   const groups = members.filter((m, i) => alive[i] && m.length > 0).map((m) => m.sort((x, y) => x - y))
   return { groups: groups.filter((g) => g.length > 1), unclustered: groups.filter((g) => g.length === 1).map((g) => g[0]!) }

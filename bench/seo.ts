@@ -1,0 +1,47 @@
+// SEO clustering at the sizes SEO specialists bring: 10,000 keywords with top-10 URLs, and
+// 100,000 keywords without (lexical), built from the labelled fixtures by replicating each
+// cluster into new ones (other modifiers, other result pages), so sizes grow and the structure stays.
+import { clusterKeywords, type KeywordRow } from '../server/seo/cluster'
+import { loadSeoFixture } from '../test/helpers/seo-fixtures'
+import { fmt } from './stats'
+
+const MODIFIERS = {
+  ru: ['москва', 'спб', 'казань', 'екатеринбург', 'новосибирск', 'отзывы', 'недорого', 'под ключ', 'онлайн', 'рядом', '2026', 'акция', 'официальный', 'форум', 'фото', 'видео', 'для дома', 'для офиса', 'для бизнеса', 'своими руками'],
+  en: ['nyc', 'london', 'texas', 'california', 'uk', 'reviews', 'cheap', 'online', 'near me', '2026', 'deals', 'official', 'reddit', 'pictures', 'video', 'for home', 'for office', 'for business', 'diy', 'guide'],
+}
+
+/** n keywords: replica r of every fixture keyword gets modifier r and its own copy of the result pages. */
+export function syntheticKeywords(n: number, withUrls: boolean): KeywordRow[] {
+  const base = [...loadSeoFixture('ru').map((k) => ({ ...k, lang: 'ru' as const })), ...loadSeoFixture('en').map((k) => ({ ...k, lang: 'en' as const }))]
+  const out: KeywordRow[] = []
+  for (let r = 0; out.length < n; r++) {
+    for (const k of base) {
+      if (out.length >= n) break
+      const mods = MODIFIERS[k.lang]
+      const suffix = r === 0 ? '' : ` ${mods[r % mods.length]}${r >= mods.length ? ` ${Math.floor(r / mods.length)}` : ''}`
+      out.push({ keyword: k.keyword + suffix, frequency: Math.max(10, Math.round(k.frequency / (r + 1))), urls: withUrls ? k.urls.map((u) => (r === 0 ? u : u.replace(/^(https?:\/\/)([^/]+)/, `$1r${r}.$2`))) : [] })
+    }
+  }
+  return out
+}
+
+export function benchSeo(): { what: string; n: number; value: string }[] {
+  const rows: { what: string; n: number; value: string }[] = []
+  const measure = (what: string, data: KeywordRow[], mode: 'serp-soft' | 'serp-moderate' | 'serp-hard' | 'lexical') => {
+    global.gc?.()
+    const rss0 = process.memoryUsage().rss
+    let peak = rss0
+    const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50)
+    const t0 = performance.now()
+    const out = clusterKeywords(data, { mode })
+    const sec = (performance.now() - t0) / 1000
+    clearInterval(timer)
+    peak = Math.max(peak, process.memoryUsage().rss)
+    rows.push({ what: `${what} (${mode})`, n: data.length, value: `${fmt(sec)} s, ${out.clusters.length} clusters, RSS ${Math.round(peak / 1048576)} MiB (+${Math.round((peak - rss0) / 1048576)})` })
+  }
+  const tenK = syntheticKeywords(10_000, true)
+  for (const mode of ['serp-soft', 'serp-moderate', 'serp-hard'] as const) measure('10,000 keywords with top-10 URLs', tenK, mode)
+  measure('10,000 keywords, words only', syntheticKeywords(10_000, false), 'lexical')
+  if (process.env.BENCH_SEO_100K !== '0') measure('100,000 keywords, words only', syntheticKeywords(100_000, false), 'lexical')
+  return rows
+}
