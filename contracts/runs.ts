@@ -152,11 +152,17 @@ export const Draft = z.object({
 })
 export type Draft = z.infer<typeof Draft>
 
-/** The writer replaces the text of the current draft (`version`); the edit is a new version the gates judge again. */
-export const DraftEdit = z.object({
-  version: z.number().int().min(1),
-  text: z.string().trim().min(1, 'the text is empty').max(100_000),
-})
+/**
+ * The writer edits the current draft (`version`): its text, or, for an SEO content plan, its
+ * structure (`content`, keywords moved between clusters). The edit is a new version the gates judge again.
+ */
+export const DraftEdit = z
+  .object({
+    version: z.number().int().min(1),
+    text: z.string().trim().min(1, 'the text is empty').max(100_000).optional(),
+    content: z.unknown().optional(),
+  })
+  .refine((e) => (e.text === undefined) !== (e.content === undefined), { message: 'send the edited text, or for a content plan its content', path: ['text'] })
 export type DraftEdit = z.infer<typeof DraftEdit>
 
 export const Run = z.object({

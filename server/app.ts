@@ -13,6 +13,7 @@ import type { LlmProvider } from './llm/provider'
 import { openApiDocument } from './openapi'
 import type { Policy } from './policy/load'
 import { policyView } from './policy/view'
+import { seoRoutes } from './seo/routes'
 import { runRoutes } from './runs/routes'
 import { AppError } from './errors'
 
@@ -51,6 +52,7 @@ export function createApp(deps: AppDeps) {
   api.get('/policy', requireUser(), (c) => c.json(policyView(deps.policy)))
   api.route('/briefs', briefRoutes(sql, deps.policy, queued))
   api.route('/runs', runRoutes(sql, deps.policy, queued))
+  api.route('/seo', seoRoutes())
   api.route('/', gateRoutes(sql, queued))
   api.all('*', () => {
     throw new AppError('not_found', 'no such API endpoint')

@@ -3,6 +3,7 @@ import { LoginRequest, Me } from '../contracts/auth'
 import { Brief, BriefListItem, CreateBrief, Created, PiiCheckRequest, PiiCheckResponse } from '../contracts/briefs'
 import { Problem } from '../contracts/problem'
 import { PolicyView } from '../contracts/policy'
+import { SeoImportProblem } from '../contracts/drafts'
 import { ClaimUpdate, DecisionRequest, Draft, DraftEdit, ReviewItem, Run } from '../contracts/runs'
 
 type Op = {
@@ -29,7 +30,9 @@ const OPS: Op[] = [
   { method: 'post', path: '/api/briefs/{id}/runs', summary: 'Start a drafting run (the brief\'s author)', response: Created, status: 201 },
   { method: 'get', path: '/api/runs/{id}', summary: 'A run: status, latest draft, gates', response: Run },
   { method: 'get', path: '/api/runs/{id}/drafts/{version}', summary: 'One version of the run\'s draft (to compare versions)', response: Draft },
-  { method: 'post', path: '/api/runs/{id}/edits', summary: 'The author edits the draft under review: a new version, judged by the gates again; stores the edit distance from the AI draft', body: DraftEdit, response: z.object({ version: z.number().int() }), status: 201 },
+  { method: 'get', path: '/api/runs/{id}/drafts/{version}/export', summary: 'An SEO content plan as a file: ?format=csv (keyword -> cluster, pillar, intent, frequency, role) or xlsx (that and the plan)', query: { format: 'csv (default) or xlsx' } },
+  { method: 'post', path: '/api/seo/import', summary: 'An uploaded keyword export (raw CSV/TSV in UTF-8, UTF-8 BOM or Windows-1251, or XLSX; at most 10 MB) as the CSV a seo_clusters brief keeps, with the rows skipped by line', response: z.object({ csv: z.string(), keywords: z.number(), withUrls: z.boolean(), encoding: z.string(), problems: z.array(SeoImportProblem) }) },
+  { method: 'post', path: '/api/runs/{id}/edits', summary: 'The author edits the draft under review ({version, text}, or for an SEO content plan {version, content}): a new version, judged by the gates again; stores the edit distance from the AI draft', body: DraftEdit, response: z.object({ version: z.number().int() }), status: 201 },
   { method: 'get', path: '/api/reviews', summary: 'My open gates, soonest due first', response: z.array(ReviewItem), query: { overdue: 'set to 1 for overdue gates only' } },
   { method: 'post', path: '/api/gates/{id}/decision', summary: 'Decide an open gate: pass, request changes, reject, or waive (where the policy allows)', body: DecisionRequest, response: z.object({ runId: z.string() }) },
   { method: 'post', path: '/api/claims/{id}', summary: 'Mark a claim verified (with its source) or rejected (the fact-check owner)', body: ClaimUpdate, response: z.object({ runId: z.string() }) },

@@ -1,6 +1,7 @@
 // SEO content plans as runs: the clustering is an algorithm; a configured model only names the
 // clusters, through the real SDK against the fake endpoint, and a name for a cluster that does
 // not exist is sent back once.
+import ExcelJS from 'exceljs'
 import fs from 'node:fs'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { SeoDraft } from '../contracts/drafts'
@@ -69,6 +70,69 @@ describe.each(targets)('SEO content plans on $name', (target) => {
     expect(first.response_format.json_schema.name).toBe('ClusterNames')
     expect(first.messages[1].content).toContain(`0. ${d.clusters[0]!.keywords.slice(0, 12).join('; ')}\n1. `)
     expect(second.messages[3].content).toMatch(/names\.1\.cluster: there are clusters 0 to \d+/)
+  })
+
+  it('an upload in any encoding or XLSX becomes the CSV a brief keeps, skipped rows by line', async () => {
+    const writer = await offline.as('writer')
+    const ru = await writer.bytes('POST', '/api/seo/import', fs.readFileSync(seoFixturePath('ru-export-1251.csv')))
+    expect(ru.status).toBe(200)
+    const body = JSON.parse(new TextDecoder().decode(ru.bytes))
+    expect(body).toMatchObject({ encoding: 'windows-1251', withUrls: false })
+    expect(body.csv.split(/\r?\n/)[0]).toBe('keyword;frequency;urls')
+    expect(body.csv).toContain('пластиковые окна;')
+    const en = JSON.parse(new TextDecoder().decode((await writer.bytes('POST', '/api/seo/import', fs.readFileSync(seoFixturePath('en-export.csv')))).bytes))
+    expect(en.withUrls).toBe(true)
+    expect(en.problems.map((p: { line: number }) => p.line)).toEqual(EN_EXPORT_BAD_ROWS.map((r) => r.line))
+    // the normalised CSV drafts the same plan as the original export
+    const { run } = await offline.runToGate(writer, seoBrief(en.csv))
+    const direct = await offline.runToGate(writer, seoBrief(EXPORT))
+    expect(SeoDraft.parse(run.draft.content).clusters.map((c) => c.keywords)).toEqual(SeoDraft.parse(direct.run.draft.content).clusters.map((c) => c.keywords))
+
+    const book = new ExcelJS.Workbook()
+    book.addWorksheet('Sheet1').addRows([['Запрос', 'Частотность'], ['натяжные потолки', 1000], ['натяжной потолок цена', 300]])
+    const x = JSON.parse(new TextDecoder().decode((await writer.bytes('POST', '/api/seo/import', new Uint8Array(await book.xlsx.writeBuffer()))).bytes))
+    expect(x).toMatchObject({ encoding: 'xlsx', keywords: 2 })
+    const bad = await writer.bytes('POST', '/api/seo/import', new TextEncoder().encode('a,b\n1,2\n'))
+    expect(bad.status).toBe(400)
+    expect(new TextDecoder().decode(bad.bytes)).toMatch(/no keyword column/)
+    expect((await (await offline.as('editor')).bytes('POST', '/api/seo/import', new TextEncoder().encode('keyword\nx\n'))).status).toBe(403)
+  })
+
+  it('the writer moves keywords by hand: a new version with every cluster derived again; exports as CSV and XLSX', async () => {
+    const writer = await offline.as('writer')
+    const { runId, run } = await offline.runToGate(writer, seoBrief(EXPORT))
+    const d = SeoDraft.parse(run.draft.content)
+    const [a, b] = d.clusters
+    const moved = a!.keywords.at(-1)!
+    const edited = { ...d, clusters: d.clusters.map((c, i) => (i === 0 ? { ...c, keywords: c.keywords.slice(0, -1) } : i === 1 ? { ...c, keywords: [...c.keywords, moved] } : c)) }
+    const r = await writer.post(`/api/runs/${runId}/edits`, { version: 1, content: edited })
+    expect(r.status, JSON.stringify(r.body)).toBe(201)
+    await offline.worker.drain()
+    const after = (await writer.get(`/api/runs/${runId}`)).body
+    expect(after.draft).toMatchObject({ version: 2, engine: 'human' })
+    const v2 = SeoDraft.parse(after.draft.content)
+    const target = v2.clusters.find((c) => c.pillar === b!.pillar)!
+    expect(target.keywords).toContain(moved)
+    expect(target.frequency).toBe(b!.frequency + (d.frequencies[moved] ?? 0))
+    expect(after.draft.text).toContain(moved)
+    expect(after.draft.edit.distance).toBeGreaterThan(0)
+
+    // a keyword lost or invented is refused, naming it
+    const lost = await writer.post(`/api/runs/${runId}/edits`, { version: 2, content: { ...v2, unclustered: v2.unclustered.slice(1) } })
+    expect(lost.status).toBe(400)
+    expect(lost.body.message).toMatch(/missing: "/)
+    expect((await writer.post(`/api/runs/${runId}/edits`, { version: 2 })).status).toBe(400)
+
+    const csv = await writer.bytes('GET', `/api/runs/${runId}/drafts/2/export?format=csv`)
+    expect(csv.headers.get('content-disposition')).toMatch(/content-plan-v2\.csv/)
+    const lines = new TextDecoder().decode(csv.bytes).replace(/^\ufeff/, '').trim().split(/\r?\n/)
+    expect(lines[0]).toBe('keyword,cluster,pillar,intent,frequency,role')
+    expect(lines.length - 1).toBe(Object.keys(v2.frequencies).length)
+    const xlsx = await writer.bytes('GET', `/api/runs/${runId}/drafts/2/export?format=xlsx`)
+    const back = new ExcelJS.Workbook()
+    await back.xlsx.load(xlsx.bytes.buffer as ArrayBuffer)
+    expect(back.worksheets.map((w) => w.name)).toEqual(['Keywords', 'Content plan'])
+    expect(back.getWorksheet('Content plan')!.rowCount).toBeGreaterThan(v2.clusters.length)
   })
 
   it('an export with nothing usable fails the run with the reason', async () => {

@@ -1,5 +1,8 @@
 import { distance } from 'fastest-levenshtein'
+import { SeoDraft } from '../../contracts/drafts'
 import type { DraftEdit } from '../../contracts/runs'
+import { seoText } from '../drafting/seo/text'
+import { reviseSeo } from '../seo/revise'
 import { appendAudit } from '../audit/append'
 import type { UserRow } from '../auth/queries'
 import { selectBrief } from '../briefs/queries'
@@ -35,20 +38,28 @@ export async function editDraft(deps: Pick<RunDeps, 'sql' | 'policy'> & { sql: S
     const drafts = await selectDrafts(tx, runId)
     const current = drafts.find((d) => d.version === input.version)
     if (!current) throw notFound(`draft ${input.version}`)
-    if (current.text === input.text) throw new AppError('bad_request', 'the text is unchanged')
-    const waiting = (await selectGates(tx, runId)).find((g) => g.draft_version === input.version && g.status === 'open')
-    if (!waiting) throw conflict('no gate of this draft is open; wait until it is in review')
     const brief = await selectBrief(tx, run.brief_id)
     if (!brief) throw notFound('brief')
+    // A content plan is edited as structure; its text follows from it.
+    let content = current.content
+    let text = input.text
+    if (input.content !== undefined) {
+      if (run.kind !== 'seo_clusters') throw new AppError('bad_request', 'only an SEO content plan is edited as structure; send the edited text', [{ path: 'content', message: 'not for this kind' }])
+      content = reviseSeo(SeoDraft.parse(current.content), input.content)
+      text = seoText(content as SeoDraft, current.lang)
+    }
+    if (text === undefined || current.text === text) throw new AppError('bad_request', 'the text is unchanged')
+    const waiting = (await selectGates(tx, runId)).find((g) => g.draft_version === input.version && g.status === 'open')
+    if (!waiting) throw conflict('no gate of this draft is open; wait until it is in review')
     const policy = run.policy_version ? await policyByVersion(tx, run.policy_version) : deps.policy
 
     const ai = current.engine === 'human' ? drafts.find((d) => d.version === current.ai_version)! : current
-    const edit = editDistance(ai.text, input.text)
-    const c = classifyDraft(policy, input.text, brief)
+    const edit = editDistance(ai.text, text)
+    const c = classifyDraft(policy, text, brief)
     const version = input.version + 1
     await tx`insert into drafts (run_id, version, lang, content, text, engine, model, prompt_id, prompt_version, feedback,
         categories, risks, missing, pii_findings, edited_from, ai_version, edited_by, edit_distance, edit_ratio)
-      values (${runId}, ${version}, ${current.lang}, ${tx.json(JSON.parse(JSON.stringify(current.content ?? null)))}, ${input.text}, 'human',
+      values (${runId}, ${version}, ${current.lang}, ${tx.json(JSON.parse(JSON.stringify(content ?? null)))}, ${text}, 'human',
         ${user.email}, ${current.prompt_id}, ${current.prompt_version}, null, ${c.categories},
         ${tx.json(JSON.parse(JSON.stringify(c.risks)))}, ${tx.json(JSON.parse(JSON.stringify(c.missing)))}, ${c.piiFindings},
         ${input.version}, ${ai.version}, ${user.id}, ${edit.distance}, ${edit.ratio})`

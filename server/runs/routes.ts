@@ -1,7 +1,9 @@
 import { Hono } from 'hono'
 import { requireUser, type AuthEnv } from '../auth/middleware'
 import type { Sql } from '../db/connect'
+import { SeoDraft } from '../../contracts/drafts'
 import { DraftEdit } from '../../contracts/runs'
+import { seoCsv, seoXlsx } from '../seo/export'
 import { AppError } from '../errors'
 import { idParam, jsonBody } from '../http/validate'
 import type { Policy } from '../policy/load'
@@ -19,6 +21,20 @@ export function runRoutes(sql: Sql, policy: Policy, onResumeQueued: () => void) 
     .use(requireUser())
     .get('/:id', async (c) => c.json(await getRun({ db: sql, id: idParam(c, 'id', 'run') })))
     .get('/:id/drafts/:version', async (c) => c.json(await getDraft({ db: sql, runId: idParam(c, 'id', 'run'), version: versionParam(c.req.param('version')) })))
+    .get('/:id/drafts/:version/export', async (c) => {
+      const draft = await getDraft({ db: sql, runId: idParam(c, 'id', 'run'), version: versionParam(c.req.param('version')) })
+      if (draft.kind !== 'seo_clusters') throw new AppError('bad_request', 'only an SEO content plan exports as CSV/XLSX')
+      const plan = SeoDraft.parse(draft.content)
+      const name = `content-plan-v${draft.version}`
+      if (c.req.query('format') === 'xlsx') {
+        return c.body((await seoXlsx(plan)).buffer as ArrayBuffer, 200, {
+          'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          'content-disposition': `attachment; filename="${name}.xlsx"`,
+        })
+      }
+      // with a BOM, so Excel opens the Cyrillic right
+      return c.body(`\ufeff${seoCsv(plan)}`, 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${name}.csv"` })
+    })
     .post('/:id/edits', async (c) => {
       const input = await jsonBody(c, DraftEdit)
       const result = await editDraft({ sql, policy }, { user: c.get('user')!, runId: idParam(c, 'id', 'run'), input })

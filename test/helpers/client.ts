@@ -24,6 +24,14 @@ export class Client {
     return { status: res.status, body: parsed, headers: res.headers }
   }
 
+  /** Raw bytes in, raw bytes out: uploads and downloads. */
+  async bytes(method: string, path: string, body?: Uint8Array): Promise<{ status: number; bytes: Uint8Array; headers: Headers }> {
+    const headers: Record<string, string> = this.cookie ? { cookie: this.cookie } : {}
+    if (body) headers['content-type'] = 'application/octet-stream'
+    const res = await this.fetcher(path, { method, headers, body: body as BodyInit | undefined })
+    return { status: res.status, bytes: new Uint8Array(await res.arrayBuffer()), headers: res.headers }
+  }
+
   get = (path: string) => this.call('GET', path)
   post = (path: string, body?: unknown) => this.call('POST', path, body ?? {})
 
