@@ -1,8 +1,12 @@
 // SEO clustering at the sizes SEO specialists bring: 10,000 keywords with top-10 URLs, and
 // 100,000 keywords without (lexical), built from the labelled fixtures by replicating each
 // cluster into new ones (other modifiers, other result pages), so sizes grow and the structure stays.
+import fs from 'node:fs'
+import path from 'node:path'
+import Papa from 'papaparse'
 import { clusterKeywords, type KeywordRow } from '../server/seo/cluster'
-import { loadSeoFixture } from '../test/helpers/seo-fixtures'
+import { ROOT } from '../server/paths'
+import { adjustedRandIndex, loadSeoFixture, pairwiseF1 } from '../test/helpers/seo-fixtures'
 import { fmt } from './stats'
 
 const MODIFIERS = {
@@ -43,5 +47,20 @@ export function benchSeo(): { what: string; n: number; value: string }[] {
   for (const mode of ['serp-soft', 'serp-moderate', 'serp-hard'] as const) measure('10,000 keywords with top-10 URLs', tenK, mode)
   measure('10,000 keywords, words only', syntheticKeywords(10_000, false), 'lexical')
   if (process.env.BENCH_SEO_100K !== '0') measure('100,000 keywords, words only', syntheticKeywords(100_000, false), 'lexical')
+  rows.push(banking77())
   return rows
+}
+
+/** A harder, semantic test of the lexical mode: Banking77's 77 intents (CC BY 4.0, ../shared/data). */
+function banking77(): { what: string; n: number; value: string } {
+  const file = path.join(ROOT, '..', 'shared', 'data', 'intents-banking77', 'test.csv')
+  if (!fs.existsSync(file)) return { what: 'Banking77 (lexical)', n: 0, value: 'data not found' }
+  const data = Papa.parse<{ text: string; category: string }>(fs.readFileSync(file, 'utf8'), { header: true, skipEmptyLines: true }).data
+  const out = clusterKeywords(data.map((r) => ({ keyword: r.text, frequency: null, urls: [] })), { mode: 'lexical' })
+  const label = new Map<string, string>()
+  out.clusters.forEach((c, i) => c.keywords.forEach((k) => label.set(k, `c${i}`)))
+  const gold = data.map((r) => r.category)
+  const predicted = data.map((r, i) => label.get(r.text) ?? `single${i}`)
+  const f = pairwiseF1(gold, predicted)
+  return { what: 'Banking77 test set, 77 intents (lexical, quality)', n: data.length, value: `ARI ${fmt(adjustedRandIndex(gold, predicted))}, pairwise F1 ${fmt(f.f1)} (P ${fmt(f.precision)}, R ${fmt(f.recall)}), ${out.clusters.length} clusters + ${out.unclustered.length} single` }
 }
