@@ -99,7 +99,7 @@ export const InterviewInputs = z
 export type InterviewInputs = z.infer<typeof InterviewInputs>
 /** A keyword export as CSV/TSV text (`POST /api/seo/import` turns XLSX or Windows-1251 into it). */
 export const SeoInputs = z.object({
-  keywordsCsv: z.string().trim().min(1, 'required').max(5_000_000),
+  keywordsCsv: z.string().trim().min(1, 'required').max(10_000_000),
   /** serp-soft when the export has result URLs, lexical otherwise. */
   mode: z.enum(['serp-soft', 'serp-moderate', 'serp-hard', 'lexical']).optional(),
   /** SERP modes: shared top-10 URLs, 1-10 (default 3). Lexical: similarity, 0-1 (default 0.2). */

@@ -15,6 +15,19 @@ describe('edit distance', () => {
     expect(editDistance('', 'new')).toEqual({ distance: 3, ratio: 1 })
     expect(editDistance('Скидка 10%', 'Скидка 15%').distance).toBe(1)
   })
+
+  it('on long texts counts the lines changed, fast, and never less than the exact distance', () => {
+    const lines = Array.from({ length: 30_000 }, (_, i) => `keyword number ${i}; cluster ${i % 97}`)
+    const moved = [...lines.slice(0, 100), ...lines.slice(101), lines[100]!]
+    const t0 = performance.now()
+    const d = editDistance(lines.join('\n'), moved.join('\n'))
+    expect(performance.now() - t0).toBeLessThan(5_000) // the exact algorithm takes about a minute here
+    // one line moved: it is removed and added (the old last line gains a line break, so it counts too)
+    expect(d.distance).toBeGreaterThanOrEqual(2 * (lines[100]!.length + 1))
+    expect(d.distance).toBeLessThan(200)
+    expect(d.ratio).toBeGreaterThan(0)
+    expect(d.ratio).toBeLessThan(0.01)
+  })
 })
 
 describe.each(targets)('writer edits on $name', (target) => {

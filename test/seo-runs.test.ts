@@ -122,6 +122,10 @@ describe.each(targets)('SEO content plans on $name', (target) => {
     expect(lost.status).toBe(400)
     expect(lost.body.message).toMatch(/missing: "/)
     expect((await writer.post(`/api/runs/${runId}/edits`, { version: 2 })).status).toBe(400)
+    // the structure is the edit: a text edit would leave text and plan apart
+    const asText = await writer.post(`/api/runs/${runId}/edits`, { version: 2, text: 'My own plan' })
+    expect(asText.status).toBe(400)
+    expect(asText.body.message).toMatch(/moving keywords/)
 
     const csv = await writer.bytes('GET', `/api/runs/${runId}/drafts/2/export?format=csv`)
     expect(csv.headers.get('content-disposition')).toMatch(/content-plan-v2\.csv/)

@@ -2,7 +2,8 @@ import type { Context } from 'hono'
 import type { z } from 'zod'
 import { AppError } from '../errors'
 
-const MAX_BODY_BYTES = 6 * 1024 * 1024
+// A brief may carry a 10,000-keyword export with its top-10 URLs (about 5-10 MB of CSV).
+const MAX_BODY_BYTES = 16 * 1024 * 1024
 
 /** Parses a JSON body with a zod schema; a bad body is a 400 naming every bad field. */
 export async function jsonBody<S extends z.ZodType>(c: Context, schema: S): Promise<z.infer<S>> {

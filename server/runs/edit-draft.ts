@@ -1,3 +1,4 @@
+import { diffLines } from 'diff'
 import { distance } from 'fastest-levenshtein'
 import { SeoDraft } from '../../contracts/drafts'
 import type { DraftEdit } from '../../contracts/runs'
@@ -14,10 +15,22 @@ import type { RunDeps } from './deps'
 import { enqueueJob } from './jobs'
 import { selectDrafts, selectGates, selectRun, setRunStatus } from './queries'
 
-/** How far a text is from the AI's: Levenshtein distance and its share of the longer text. */
+/** Above this product of lengths (two ~20,000-character texts) exact Levenshtein takes seconds. */
+const EXACT_LIMIT = 4e8
+
+/**
+ * How far a text is from the AI's: the Levenshtein distance and its share of the longer text.
+ * For long texts (an SEO plan of thousands of keywords) the distance is counted on a line diff
+ * instead: the characters of the lines removed and added, an upper bound of the exact distance.
+ */
 export function editDistance(ai: string, final: string): { distance: number; ratio: number } {
-  const d = distance(ai, final)
   const longer = Math.max(ai.length, final.length)
+  let d: number
+  if (ai.length * final.length <= EXACT_LIMIT) d = distance(ai, final)
+  else {
+    const parts = diffLines(ai, final, { maxEditLength: 5_000 })
+    d = parts ? parts.reduce((n, p) => n + (p.added || p.removed ? p.value.length : 0), 0) : longer
+  }
   return { distance: d, ratio: longer === 0 ? 0 : Math.min(1, d / longer) }
 }
 
@@ -43,6 +56,9 @@ export async function editDraft(deps: Pick<RunDeps, 'sql' | 'policy'> & { sql: S
     // A content plan is edited as structure; its text follows from it.
     let content = current.content
     let text = input.text
+    if (run.kind === 'seo_clusters' && input.content === undefined) {
+      throw new AppError('bad_request', 'a content plan is edited by moving keywords (content); its text follows from it', [{ path: 'text', message: 'send content instead' }])
+    }
     if (input.content !== undefined) {
       if (run.kind !== 'seo_clusters') throw new AppError('bad_request', 'only an SEO content plan is edited as structure; send the edited text', [{ path: 'content', message: 'not for this kind' }])
       content = reviseSeo(SeoDraft.parse(current.content), input.content)

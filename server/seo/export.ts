@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs'
 import Papa from 'papaparse'
 import type { SeoDraft } from '../../contracts/drafts'
 import type { KeywordRow } from './cluster'
+import { normalizeUrl } from './urls'
 
 const KEYWORD_HEADER = ['keyword', 'cluster', 'pillar', 'intent', 'frequency', 'role']
 
@@ -41,4 +42,10 @@ export async function seoXlsx(d: SeoDraft): Promise<Uint8Array> {
 
 /** An imported export as the CSV a brief keeps: keyword;frequency;urls (space-separated). */
 export const normalisedCsv = (rows: KeywordRow[]): string =>
-  Papa.unparse({ fields: ['keyword', 'frequency', 'urls'], data: rows.map((r) => [r.keyword, r.frequency ?? '', r.urls.join(' ')]) }, { delimiter: ';' })
+  Papa.unparse(
+    { fields: ['keyword', 'frequency', 'urls'], data: rows.map((r) => [r.keyword, r.frequency ?? '', topUrls(r.urls).join(' ')]) },
+    { delimiter: ';' },
+  )
+
+/** The top 10 result URLs in their compared form (no scheme, www or tracking): a third shorter. */
+const topUrls = (urls: string[]) => urls.map(normalizeUrl).filter((u): u is string => u !== null).slice(0, 10)

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
-import { useEffect } from 'react'
+import { lazy, Suspense, useEffect } from 'react'
 import { ErrorState, Loading } from './components/states'
 import { CurrentUserProvider } from './features/auth/current-user'
 import { LoginPage } from './features/auth/login-page'
@@ -7,12 +7,14 @@ import { meQuery } from './features/auth/queries'
 import { BriefPage } from './features/brief/brief-page'
 import { BriefsPage } from './features/briefs/briefs-page'
 import { Header } from './features/layout/header'
-import { NewBriefPage } from './features/new-brief/new-brief-page'
-import { PolicyPage } from './features/policy/policy-page'
 import { ReviewsPage } from './features/reviews/reviews-page'
 import { RunPage } from './features/run/run-page'
 import { useI18n } from './i18n'
 import { Link, matchPath, navigate, useLocation } from './lib/router'
+
+// Pages a visit often never opens load on demand: the main bundle stays under vite's 500 kB warning.
+const NewBriefPage = lazy(() => import('./features/new-brief/new-brief-page').then((m) => ({ default: m.NewBriefPage })))
+const PolicyPage = lazy(() => import('./features/policy/policy-page').then((m) => ({ default: m.PolicyPage })))
 
 function NotFound() {
   const { t } = useI18n()
@@ -68,7 +70,9 @@ export function App() {
     <CurrentUserProvider me={me.data}>
       <Header />
       <main className="container">
-        <Routes />
+        <Suspense fallback={<Loading />}>
+          <Routes />
+        </Suspense>
       </main>
     </CurrentUserProvider>
   )

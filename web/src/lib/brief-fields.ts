@@ -21,7 +21,7 @@ export const KIND_FIELDS = {
   offer: ['inputs.product', 'inputs.timeframe', 'inputs.method', 'inputs.differentiator', 'inputs.proofs'],
   headlines: ['inputs.count', 'inputs.keyPhrases'],
   interview_summary: ['inputs.transcript'],
-  seo_clusters: ['inputs.keywordsCsv'],
+  seo_clusters: ['inputs.keywordsCsv', 'inputs.mode', 'inputs.threshold'],
 } as const satisfies Record<BriefKind, readonly string[]>
 export type InputField = (typeof KIND_FIELDS)[BriefKind][number]
 

@@ -22,6 +22,7 @@ export class ApiError extends Error {
 
 export const isApiError = (err: unknown): err is ApiError => err instanceof ApiError
 
+/** `body`: sent as JSON, or as raw bytes when it is a Blob (an uploaded file). */
 export type FetchJsonInit = Omit<RequestInit, 'body'> & { body?: unknown }
 
 function parseText(text: string): unknown {
@@ -45,7 +46,8 @@ export async function fetchJson<S extends z.ZodType>(
   const { body, headers, ...rest } = init
   const finalHeaders = new Headers(headers)
   finalHeaders.set('Accept', 'application/json')
-  if (body !== undefined) finalHeaders.set('Content-Type', 'application/json')
+  const raw = body instanceof Blob
+  if (body !== undefined) finalHeaders.set('Content-Type', raw ? 'application/octet-stream' : 'application/json')
 
   let res: Response
   try {
@@ -53,7 +55,7 @@ export async function fetchJson<S extends z.ZodType>(
       ...rest,
       headers: finalHeaders,
       credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : raw ? body : JSON.stringify(body),
     })
   } catch (err) {
     if (err instanceof DOMException && err.name === 'AbortError') throw err

@@ -4,6 +4,7 @@ import type { ApiIssue } from '../../lib/fetch-json'
 import { ALL_FIELDS, isControlPath, TRANSCRIPTS_PATH, type ControlPath, type FieldPath } from '../../lib/brief-fields'
 import type { Translate } from '../../i18n'
 import { zodIssueText } from '../../lib/zod-issue-text'
+import { isSeoMode } from './seo-model'
 
 /** One interview of a set as typed; `uid` keeps its controls apart while others are added and removed. */
 export type TranscriptItem = { uid: string; id: string; segment: string; text: string }
@@ -70,7 +71,16 @@ export function buildPayload(kind: BriefKind, v: FormValues): CreateBriefInput {
             inputs: { transcripts: v.transcripts.map((x) => ({ id: optional(x.id), segment: optional(x.segment), text: x.text })) },
           }
     case 'seo_clusters':
-      return { ...common, kind, inputs: { keywordsCsv: v['inputs.keywordsCsv'] } }
+      return {
+        ...common,
+        kind,
+        inputs: {
+          keywordsCsv: v['inputs.keywordsCsv'],
+          // "auto" (empty): the server picks serp-soft when the export has result URLs, lexical otherwise.
+          mode: isSeoMode(v['inputs.mode']) ? v['inputs.mode'] : undefined,
+          threshold: numberOrUndefined(v['inputs.threshold']),
+        },
+      }
   }
 }
 

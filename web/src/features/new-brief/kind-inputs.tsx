@@ -1,8 +1,8 @@
 import type { BriefKind } from '../../../../contracts/briefs'
-import { useI18n } from '../../i18n'
 import type { FieldPath } from '../../lib/brief-fields'
 import { TextField } from './form-field'
 import type { FormErrors, FormValues } from './form-model'
+import { SeoInputs } from './seo-inputs'
 import { TranscriptInputs, type TranscriptHandlers } from './transcript-inputs'
 
 type Props = {
@@ -15,7 +15,6 @@ type Props = {
 
 /** The inputs only one kind of brief needs. */
 export function KindInputs({ kind, values, errors, onChange, transcripts }: Props) {
-  const { t } = useI18n()
   const field = (path: FieldPath) => ({ path, value: values[path], onChange, error: errors.fields[path] })
 
   switch (kind) {
@@ -39,26 +38,6 @@ export function KindInputs({ kind, values, errors, onChange, transcripts }: Prop
     case 'interview_summary':
       return <TranscriptInputs values={values} errors={errors} onChange={onChange} {...transcripts} />
     case 'seo_clusters':
-      return (
-        <TextField
-          {...field('inputs.keywordsCsv')}
-          rows={10}
-          extra={
-            <label className="file-load">
-              {t('form.loadFile')}{' '}
-              <input
-                type="file"
-                accept=".csv,.tsv,.txt,text/csv,text/plain"
-                data-testid="brief-inputs-keywordsCsv-file"
-                onChange={(e) => {
-                  const file = e.target.files?.[0]
-                  if (file) void file.text().then((text) => onChange('inputs.keywordsCsv', text))
-                  e.target.value = ''
-                }}
-              />
-            </label>
-          }
-        />
-      )
+      return <SeoInputs values={values} errors={errors} onChange={onChange} />
   }
 }

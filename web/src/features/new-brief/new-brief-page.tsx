@@ -12,6 +12,7 @@ import { KindInputs } from './kind-inputs'
 import { PiiPanel } from './pii-panel'
 import { useCreateBrief, useCreateRun } from './queries'
 import { clearSavedBriefForm, loadBriefForm, saveBriefForm } from './saved-form'
+import { thresholdIssues } from './seo-model'
 import { addTranscript, duplicateNames, editTranscript, removeTranscript, type Restructured } from './transcripts-model'
 import { usePiiReview } from './use-pii-review'
 
@@ -81,9 +82,10 @@ export function NewBriefPage() {
     if (busy) return
     setFailure(null)
     const parsed = CreateBrief.safeParse(buildPayload(kind, values))
-    const names = kind === 'interview_summary' ? duplicateNames(values.transcripts, t) : []
-    if (!parsed.success || names.length > 0) {
-      setErrors(errorsFromZod(parsed.success ? [] : parsed.error.issues, t, names))
+    // What the shared schema cannot see: two interviews of one name, a threshold the chosen mode refuses.
+    const extra = kind === 'interview_summary' ? duplicateNames(values.transcripts, t) : kind === 'seo_clusters' ? thresholdIssues(values, t) : []
+    if (!parsed.success || extra.length > 0) {
+      setErrors(errorsFromZod(parsed.success ? [] : parsed.error.issues, t, extra))
       focusFirstError()
       return
     }

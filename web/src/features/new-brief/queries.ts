@@ -2,6 +2,7 @@ import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query
 import { Created, PiiCheckResponse, type CreateBrief } from '../../../../contracts/briefs'
 import { fetchJson } from '../../lib/fetch-json'
 import { BRIEFS_KEY } from '../briefs/queries'
+import { SeoImport } from './seo-model'
 
 export { useCreateRun } from '../brief/queries'
 
@@ -28,3 +29,10 @@ export const piiCheckQuery = (fields: Record<string, string>) =>
     staleTime: 5 * 60_000,
     retry: 1,
   })
+
+/** A keyword export as uploaded (CSV/TSV in any usual encoding, or XLSX): the server reads it into the CSV a brief keeps. */
+export function useSeoImport() {
+  return useMutation({
+    mutationFn: (file: Blob) => fetchJson('/api/seo/import', SeoImport, { method: 'POST', body: file }),
+  })
+}

@@ -1,6 +1,7 @@
-import { useMemo, type ReactNode } from 'react'
-import { HeadlinesDraft, InterviewDraft } from '../../../../contracts/drafts'
-import { OfferDraft, type Draft } from '../../../../contracts/runs'
+import { lazy, Suspense, useMemo, type ReactNode } from 'react'
+import { HeadlinesDraft, InterviewDraft, SeoDraft } from '../../../../contracts/drafts'
+import { OfferDraft, type Draft, type Run } from '../../../../contracts/runs'
+import { Loading } from '../../components/states'
 import { useI18n } from '../../i18n'
 import { formatDateTime, formatShare } from '../../lib/format'
 import { HeadlinesDraftView } from './headlines-draft-view'
@@ -8,12 +9,15 @@ import { InterviewDraftView } from './interview/interview-draft-view'
 import { OfferDraftView } from './offer-draft-view'
 import { hasPolicyFindings, ReviewText } from './review-text'
 
+// Only SEO runs show it, and it is the largest of the views: it loads on demand.
+const SeoDraftView = lazy(() => import('./seo/seo-draft-view').then((m) => ({ default: m.SeoDraftView })))
+
 /**
  * The screen for the draft's kind. Content is `unknown` in the contract, so it is parsed, never
  * cast; content that does not parse (an older draft, a kind with no screen) gets none, and the
  * plain text is shown instead.
  */
-function structuredView(draft: Draft): ReactNode | null {
+function structuredView(draft: Draft, run: Run): ReactNode | null {
   switch (draft.kind) {
     case 'offer': {
       const parsed = OfferDraft.safeParse(draft.content)
@@ -27,8 +31,15 @@ function structuredView(draft: Draft): ReactNode | null {
       const parsed = InterviewDraft.safeParse(draft.content)
       return parsed.success ? <InterviewDraftView draft={parsed.data} lang={draft.lang} /> : null
     }
-    case 'seo_clusters':
-      return null
+    case 'seo_clusters': {
+      const parsed = SeoDraft.safeParse(draft.content)
+      return parsed.success ? (
+        <Suspense fallback={<Loading />}>
+          {/* Keyed by version: unsaved keyword moves belong to the version they were made on. */}
+          <SeoDraftView key={draft.version} draft={parsed.data} run={run} version={draft.version} />
+        </Suspense>
+      ) : null
+    }
   }
 }
 
@@ -57,33 +68,40 @@ export function EngineBadge({ draft }: { draft: Draft }) {
   }
 }
 
+/** Who edited the draft, from which version, and how much of the AI's text that changed. */
+function EditSummary({ draft }: { draft: Draft }) {
+  const { t, lang } = useI18n()
+  const { edit } = draft
+  if (!edit) return null
+  return (
+    <p className="edit-summary small">
+      <span data-testid="draft-edit-summary" data-ratio={edit.ratio} data-distance={edit.distance} data-ai-version={edit.aiVersion}>
+        {t('run.editedBy', {
+          email: edit.editedBy,
+          from: edit.editedFrom,
+          share: formatShare(edit.ratio, lang),
+          distance: edit.distance,
+        })}
+      </span>{' '}
+      {/* The comparison (draft-compare.tsx) is further down the run page, below the decisions. */}
+      <a href="#draft-compare">{t('run.showChanges')}</a>
+    </p>
+  )
+}
+
 /**
  * A writer's edit: the edited text is what the gates judge, so it comes first with its risks marked.
  * The structured view was parsed from the AI draft's content and may no longer match the words.
  */
 function HumanDraftBody({ draft, structured }: { draft: Draft; structured: ReactNode | null }) {
-  const { t, lang } = useI18n()
-  const { edit } = draft
+  const { t } = useI18n()
   return (
     <>
-      {edit && (
-        <p className="edit-summary small">
-          <span data-testid="draft-edit-summary" data-ratio={edit.ratio} data-distance={edit.distance} data-ai-version={edit.aiVersion}>
-            {t('run.editedBy', {
-              email: edit.editedBy,
-              from: edit.editedFrom,
-              share: formatShare(edit.ratio, lang),
-              distance: edit.distance,
-            })}
-          </span>{' '}
-          {/* The comparison (draft-compare.tsx) is further down the run page, below the decisions. */}
-          <a href="#draft-compare">{t('run.showChanges')}</a>
-        </p>
-      )}
+      <EditSummary draft={draft} />
       <ReviewText draft={draft} />
       {structured !== null && (
         <details className="plain-text" data-testid="ai-structure">
-          <summary>{t('run.aiStructure', { version: edit?.aiVersion ?? draft.version })}</summary>
+          <summary>{t('run.aiStructure', { version: draft.edit?.aiVersion ?? draft.version })}</summary>
           {structured}
         </details>
       )}
@@ -91,10 +109,53 @@ function HumanDraftBody({ draft, structured }: { draft: Draft; structured: React
   )
 }
 
-export function DraftView({ draft }: { draft: Draft }) {
+/**
+ * The structured view first, unless the policy marked something in the text: then the marked text
+ * leads. An SEO plan keeps the plan first even then: its text is the plan listed keyword by keyword,
+ * and the plan is what is reviewed; the marked text follows it in full sight.
+ */
+function StructuredBody({ draft, structured }: { draft: Draft; structured: ReactNode }) {
+  const { t } = useI18n()
+  if (!hasPolicyFindings(draft)) {
+    return (
+      <>
+        {structured}
+        {/* Nothing marked: the structured view is the one to review; the plain text is there to copy. */}
+        <details className="plain-text">
+          <summary>{t('run.plainText')}</summary>
+          <ReviewText draft={draft} />
+        </details>
+      </>
+    )
+  }
+  const marked = (
+    <>
+      <h3>{t('run.markedText')}</h3>
+      <ReviewText draft={draft} />
+    </>
+  )
+  return draft.kind === 'seo_clusters' ? (
+    <>
+      {structured}
+      {marked}
+    </>
+  ) : (
+    <>
+      {/* Something to review: the marked text comes first, the structured view after it. */}
+      {marked}
+      {structured}
+    </>
+  )
+}
+
+/** `run`: the run the draft belongs to; an SEO plan is edited in place by its author while under review. */
+export function DraftView({ draft, run }: { draft: Draft; run: Run }) {
   const { t, lang } = useI18n()
   // The run is polled while it is active; the draft object stays the same while nothing changed.
-  const structured = useMemo(() => structuredView(draft), [draft])
+  const structured = useMemo(() => structuredView(draft, run), [draft, run])
+  // An SEO plan is edited as structure (keywords moved between clusters) and its text derived from
+  // it, so an edited plan is still shown as the plan; other kinds' edits are edits of the text.
+  const editedStructure = draft.kind === 'seo_clusters' && structured !== null
   return (
     <div className="card draft">
       <div className="draft-head">
@@ -113,25 +174,14 @@ export function DraftView({ draft }: { draft: Draft }) {
           <blockquote className="pre-wrap">{draft.feedback}</blockquote>
         </div>
       )}
-      {draft.engine === 'human' ? (
+      {draft.engine === 'human' && !editedStructure ? (
         <HumanDraftBody draft={draft} structured={structured} />
       ) : structured === null ? (
         <ReviewText draft={draft} />
-      ) : hasPolicyFindings(draft) ? (
-        <>
-          {/* Something to review: the marked text comes first, the structured view after it. */}
-          <h3>{t('run.markedText')}</h3>
-          <ReviewText draft={draft} />
-          {structured}
-        </>
       ) : (
         <>
-          {structured}
-          {/* Nothing marked: the structured view is the one to review; the plain text is there to copy. */}
-          <details className="plain-text">
-            <summary>{t('run.plainText')}</summary>
-            <ReviewText draft={draft} />
-          </details>
+          {draft.engine === 'human' && <EditSummary draft={draft} />}
+          <StructuredBody draft={draft} structured={structured} />
         </>
       )}
     </div>

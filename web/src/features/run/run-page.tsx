@@ -87,8 +87,9 @@ export function RunPage({ id }: { id: string }) {
         </div>
       )}
 
-      {run.draft ? <DraftView draft={run.draft} /> : !active && <p className="muted">{t('run.noDraft')}</p>}
-      {run.draft && <EditDraftPanel run={run} draft={run.draft} />}
+      {run.draft ? <DraftView draft={run.draft} run={run} /> : !active && <p className="muted">{t('run.noDraft')}</p>}
+      {/* An SEO plan is edited by moving keywords in its view; its text follows from the structure. */}
+      {run.draft && run.kind !== 'seo_clusters' && <EditDraftPanel run={run} draft={run.draft} />}
 
       <ClaimsChecklist run={run} />
 
