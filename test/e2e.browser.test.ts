@@ -8,8 +8,9 @@ import { loadConfig } from '../server/config'
 import { startServer, type Server } from '../server/main'
 import { ROOT } from '../server/paths'
 import { findChromium } from './helpers/env'
-import { headlinesBrief, interviewBrief, medicalOfferBrief, offerBrief } from './helpers/fixtures'
+import { headlinesBrief, interviewBrief, medicalOfferBrief, offerBrief, seoBrief } from './helpers/fixtures'
 import { loadInterviews } from './helpers/interviews'
+import { loadSeoFixture, seoFixturePath } from './helpers/seo-fixtures'
 
 const executablePath = findChromium()
 // Where README's screenshots come from: `SCREENSHOTS=1 npx vitest run test/e2e.browser.test.ts`.
@@ -419,6 +420,50 @@ describe.skipIf(!executablePath)('browser: briefs, policy gates and reviews (Deb
     await expect.poll(() => page.getByTestId('diff-del').count()).toBeGreaterThan(0)
     expect(await page.getByTestId('diff-ins').count()).toBe(0)
     if (SHOTS) await page.getByTestId('draft-compare').screenshot({ path: path.join(SHOTS, 'screenshot-diff.png') })
+
+    expect(pageErrors).toEqual([])
+    await context.close()
+  })
+
+  it('an SEO export becomes a content plan: upload, clusters, a keyword moved by hand, export', { timeout: 180_000 }, async () => {
+    const { context, page, pageErrors } = await openPage()
+    await login(page, 'writer@copydesk.local')
+    const plan = seoBrief('', { lang: 'ru' }) // the keywords come from the upload
+    await page.getByTestId('nav-new-brief').click()
+    await page.getByTestId('brief-kind').selectOption('seo_clusters')
+    await page.getByTestId('brief-title').fill(plan.title)
+    await fillCommon(page, plan)
+    await page.getByTestId('brief-inputs-keywordsCsv-file').setInputFiles(seoFixturePath('ru-export.csv'))
+    const summary = page.getByTestId('seo-import-summary')
+    // ё/е spellings of one keyword are one keyword: the fixture has 6 such pairs, reported as duplicates
+    const distinct = new Set(loadSeoFixture('ru').map((k) => k.keyword.toLowerCase().replace(/ё/g, 'е'))).size
+    await expect.poll(() => summary.getAttribute('data-keywords'), { timeout: 30_000 }).toBe(String(distinct))
+    expect(await summary.getAttribute('data-skipped')).toBe(String(loadSeoFixture('ru').length - distinct))
+    expect(await summary.getAttribute('data-with-urls')).toBe('true')
+    await page.getByTestId('brief-submit').click()
+    await expect.poll(() => runStatus(page), { timeout: 60_000 }).toBe('awaiting_review')
+
+    const seo = page.getByTestId('seo-summary')
+    await expect.poll(() => seo.getAttribute('data-mode'), { timeout: 30_000 }).toBe('serp-soft')
+    expect(Number(await seo.getAttribute('data-clusters'))).toBeGreaterThan(30)
+    const rows = page.getByTestId('seo-cluster-row')
+    const freqs = (await rows.evaluateAll((els) => els.map((el) => Number(el.getAttribute('data-frequency')))))
+    expect(freqs).toEqual([...freqs].sort((a, b) => b - a)) // by frequency, highest first
+
+    // drill into the biggest cluster and move its last keyword out
+    await rows.first().click()
+    const detail = page.getByTestId('seo-cluster-detail')
+    await expect.poll(() => detail.getByTestId('seo-plan-pillar').isVisible()).toBe(true)
+    const move = detail.getByTestId('seo-move-select').last()
+    const keyword = await move.getAttribute('data-keyword')
+    await move.focus()
+    await move.selectOption('unclustered')
+    await expect.poll(() => page.getByTestId('seo-moves-count').innerText()).toMatch(/1/)
+    await page.getByTestId('seo-save-moves').click()
+    await expect.poll(() => page.getByTestId('engine-badge').first().getAttribute('data-engine'), { timeout: 30_000 }).toBe('human')
+    await expect.poll(() => runStatus(page), { timeout: 30_000 }).toBe('awaiting_review')
+    await expect.poll(() => page.getByTestId('seo-unclustered').innerText()).toContain(keyword!)
+    expect(await page.getByTestId('seo-export-xlsx').getAttribute('href')).toMatch(/\/drafts\/2\/export\?format=xlsx$/)
 
     expect(pageErrors).toEqual([])
     await context.close()
