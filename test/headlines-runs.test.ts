@@ -4,12 +4,10 @@
 // lengths, drops near-duplicates and picks the A/B pair.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { HeadlinesDraft } from '../contracts/drafts'
-import { loadConfig } from '../server/config'
-import { createProvider } from '../server/llm'
 import { testTargets } from './helpers/databases'
 import { startFakeOpenAi, type FakeOpenAi } from './helpers/fake-openai'
 import { headlinesBrief } from './helpers/fixtures'
-import { makeHarness, type Harness } from './helpers/harness'
+import { makeHarness, makeModelHarness, type Harness } from './helpers/harness'
 
 const targets = await testTargets()
 
@@ -28,8 +26,7 @@ describe.each(targets)('headline runs on $name', (target) => {
   let offline: Harness
   beforeAll(async () => {
     fake = await startFakeOpenAi()
-    const config = loadConfig({ OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: fake.baseURL, COPYDESK_LLM_MAX_RETRIES: '0' })
-    model = await makeHarness(target, { provider: createProvider(config.llm, {}) })
+    model = await makeModelHarness(target, fake)
     offline = await makeHarness(target)
   })
   afterAll(async () => {

@@ -5,12 +5,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { InterviewDraft } from '../contracts/drafts'
 import { verifyAudit } from '../server/audit/verify'
-import { loadConfig } from '../server/config'
-import { createProvider } from '../server/llm'
 import { testTargets } from './helpers/databases'
 import { startFakeOpenAi, type FakeOpenAi } from './helpers/fake-openai'
 import { interviewBrief } from './helpers/fixtures'
-import { makeHarness, type Harness } from './helpers/harness'
+import { makeHarness, makeModelHarness, type Harness } from './helpers/harness'
 import { loadInterviews } from './helpers/interviews'
 
 const targets = await testTargets()
@@ -39,8 +37,7 @@ describe.each(targets)('interview summaries as runs on $name', (target) => {
   let h: Harness
   beforeAll(async () => {
     fake = await startFakeOpenAi()
-    const config = loadConfig({ OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: fake.baseURL, COPYDESK_LLM_MAX_RETRIES: '0' })
-    h = await makeHarness(target, { provider: createProvider(config.llm, {}) })
+    h = await makeModelHarness(target, fake)
   })
   afterAll(async () => {
     await h?.close()

@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { loadConfig } from '../server/config'
-import { createProvider } from '../server/llm'
 import { testTargets } from './helpers/databases'
 import { startFakeOpenAi, type FakeOpenAi } from './helpers/fake-openai'
 import { offerBrief } from './helpers/fixtures'
-import { makeHarness, type Harness } from './helpers/harness'
+import { makeModelHarness, type Harness } from './helpers/harness'
 
 const targets = await testTargets()
 
@@ -32,8 +30,7 @@ describe.each(targets)('personal data in briefs on $name', (target) => {
   let h: Harness
   beforeAll(async () => {
     fake = await startFakeOpenAi()
-    const config = loadConfig({ OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: fake.baseURL, COPYDESK_LLM_MAX_RETRIES: '0' })
-    h = await makeHarness(target, { provider: createProvider(config.llm, {}) })
+    h = await makeModelHarness(target, fake)
   })
   afterAll(async () => {
     await h?.close()

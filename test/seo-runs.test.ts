@@ -5,12 +5,10 @@ import ExcelJS from 'exceljs'
 import fs from 'node:fs'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { SeoDraft } from '../contracts/drafts'
-import { loadConfig } from '../server/config'
-import { createProvider } from '../server/llm'
 import { testTargets } from './helpers/databases'
 import { startFakeOpenAi, type FakeOpenAi } from './helpers/fake-openai'
 import { seoBrief } from './helpers/fixtures'
-import { makeHarness, type Harness } from './helpers/harness'
+import { makeHarness, makeModelHarness, type Harness } from './helpers/harness'
 import { EN_EXPORT_BAD_ROWS, seoFixturePath } from './helpers/seo-fixtures'
 
 const targets = await testTargets()
@@ -22,8 +20,7 @@ describe.each(targets)('SEO content plans on $name', (target) => {
   let offline: Harness
   beforeAll(async () => {
     fake = await startFakeOpenAi()
-    const config = loadConfig({ OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: fake.baseURL, COPYDESK_LLM_MAX_RETRIES: '0' })
-    model = await makeHarness(target, { provider: createProvider(config.llm, {}) })
+    model = await makeModelHarness(target, fake)
     offline = await makeHarness(target)
   })
   afterAll(async () => {

@@ -19,7 +19,7 @@ import { headlineMaxLength } from '../policy/schema'
 import { PromptLibrary, loadPrompts } from '../prompts/load'
 import { generateDraft } from './generate'
 import { sourcesOf } from './interview/sources'
-import { SUPPORTED_KINDS, draftingKind } from './kinds'
+import { draftingKind } from './kinds'
 import type { DraftingBrief, DraftingTask } from './types'
 
 type Io = { out: (s: string) => void; err: (s: string) => void }
@@ -94,10 +94,6 @@ export async function draftCommand(kind: string | undefined, file: string | unde
     return 2
   }
 
-  if (!SUPPORTED_KINDS.includes(kind)) {
-    io.err(`copydesk draft: ${kind} drafting is not available in this version yet; supported: ${SUPPORTED_KINDS.join(', ')}`)
-    return 2
-  }
   const drafting = draftingKind(kind)
   const provider = createProvider(loadConfig(env).llm, env)
   let result

@@ -2,8 +2,7 @@ import { appendAudit } from '../audit/append'
 import type { UserRow } from '../auth/queries'
 import { selectBrief } from '../briefs/queries'
 import type { Sql } from '../db/connect'
-import { SUPPORTED_KINDS } from '../drafting/kinds'
-import { AppError, forbidden, notFound } from '../errors'
+import { forbidden, notFound } from '../errors'
 import type { Policy } from '../policy/load'
 import { syncPolicy } from '../policy/store'
 import { enqueueJob } from './jobs'
@@ -14,9 +13,6 @@ export async function startRun({ sql, policy, user, briefId }: { sql: Sql; polic
     const brief = await selectBrief(tx, briefId)
     if (!brief) throw notFound('brief')
     if (brief.author_id !== user.id) throw forbidden('only the author of a brief starts drafting runs on it')
-    if (!SUPPORTED_KINDS.includes(brief.kind)) {
-      throw new AppError('bad_request', `drafting of "${brief.kind}" briefs is not available in this version; supported: ${SUPPORTED_KINDS.join(', ')}`)
-    }
     // The run is planned with the policy in force now, for good: changing the policy later
     // never changes its gates.
     await syncPolicy(tx, policy)

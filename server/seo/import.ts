@@ -136,7 +136,7 @@ export async function importKeywords(bytes: Uint8Array): Promise<Imported> {
 }
 
 /** CSV/TSV already decoded (a brief's pasted or converted export). */
-export function importText(text: string): Omit<Imported, 'encoding'> & { encoding: string } {
+export function importText(text: string): Imported {
   const { records, delimiter } = parseText(text.replace(/^\ufeff/, ''))
   return { ...rowsOf(records), encoding: 'text', delimiter }
 }

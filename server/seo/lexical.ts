@@ -4,8 +4,7 @@
 // share a term are compared (inverted index term -> keywords), each keeps its nearest
 // neighbours; a term in more than `maxPosting` keywords finds no candidates (it still counts in
 // the similarity of pairs found through other terms), so work stays bounded on long lists.
-import { stemmer as stemEn } from '@orama/stemmers/english'
-import { stemmer as stemRu } from '@orama/stemmers/russian'
+import { normalize, stemWord } from '../policy/tokens'
 import { MinHeap } from './heap'
 import type { Grouping } from './serp'
 
@@ -22,21 +21,14 @@ const WORD = /[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu
 
 /** The topic terms of a keyword: stems of its content words, and their neighbouring pairs. */
 export function terms(keyword: string): string[] {
-  const stems = [...keyword.toLowerCase().replace(/ё/g, 'е').matchAll(WORD)]
+  const stems = [...normalize(keyword).matchAll(WORD)]
     .map((m) => m[0])
     .filter((w) => !STOP.has(w))
-    .map((w) => (/[а-я]/.test(w) ? fleeting(stemRu(w)) : /[a-z]/.test(w) ? stemEn(w) : w))
+    .map(stemWord)
   const out = [...new Set(stems)]
   for (let i = 0; i + 1 < stems.length; i++) out.push(`${stems[i]} ${stems[i + 1]}`)
   return out
 }
-
-/**
- * Russian fleeting vowels: Snowball leaves "окон" (окно), "потолок" (потолка -> "потолк"),
- * "неявок" (неявки -> "неявк"). Dropping о/е/ё between the last two consonants of every stem
- * makes the forms meet; applied to all stems alike, it cannot split a word's forms apart.
- */
-export const fleeting = (stem: string) => (stem.length >= 4 ? stem.replace(/([бвгджзклмнпрстфхцчшщ])[оеё]([бвгджзклмнпрстфхцчшщ])$/u, '$1$2') : stem)
 
 /** Keywords as sparse TF-IDF vectors over term ids (sorted), L2-normalised; postings per term. */
 function vectors(keywords: string[]) {

@@ -15,9 +15,10 @@ export function reviseSeo(current: SeoDraft, proposed: unknown): SeoDraft {
   const all = (d: SeoDraft) => [...d.clusters.flatMap((c) => c.keywords), ...d.unclustered]
   const before = new Set(all(current))
   const after = all(next)
-  const missing = [...before].filter((k) => !after.includes(k))
-  const added = [...new Set(after)].filter((k) => !before.has(k))
-  const twice = after.filter((k, i) => after.indexOf(k) !== i)
+  const seen = new Set<string>()
+  const twice = after.filter((k) => (seen.has(k) ? true : (seen.add(k), false)))
+  const missing = [...before].filter((k) => !seen.has(k))
+  const added = [...seen].filter((k) => !before.has(k))
   if (missing.length || added.length || twice.length) {
     const say = (label: string, ks: string[]) => (ks.length ? `${label}: ${ks.slice(0, 5).map((k) => `"${k}"`).join(', ')}${ks.length > 5 ? ` and ${ks.length - 5} more` : ''}` : '')
     throw new AppError('bad_request', `moves keep every keyword exactly once. ${[say('missing', missing), say('not in the export', added), say('twice', twice)].filter(Boolean).join('; ')}`)
@@ -30,7 +31,7 @@ export function reviseSeo(current: SeoDraft, proposed: unknown): SeoDraft {
       const members = c.keywords.map((k) => ({ keyword: k, frequency: freq(k) }))
       const plan = contentPlan(members)
       // a label that was just the old pillar keyword follows the new pillar
-      const label = !c.label.trim() || (oldPillars.has(c.label) && !c.keywords.includes(c.label)) ? plan.pillar : c.label.trim()
+      const label = !c.label.trim() || (oldPillars.has(c.label) && c.label !== plan.pillar) ? plan.pillar : c.label.trim()
       return { label, pillar: plan.pillar, keywords: [plan.pillar, ...c.keywords.filter((k) => k !== plan.pillar)], frequency: members.reduce((n, m) => n + m.frequency, 0), intent: clusterIntent(members), plan }
     })
     .sort((a, b) => b.frequency - a.frequency || a.label.localeCompare(b.label))

@@ -36,13 +36,20 @@ export function clusterBySerp(items: SerpKeyword[], mode: SerpMode, threshold: n
   const linked = (i: number) => [...links[i]!].filter(([, n]) => n >= threshold).map(([j]) => j)
   const order = byFrequency(items)
   const rank = new Map(order.map((i, r) => [i, r]))
-  const groups = mode === 'serp-moderate' ? components(order, linked) : mode === 'serp-soft' ? soft(order, linked, rank) : hard(order, linked, rank, links, threshold)
+  const groups =
+    mode === 'serp-moderate' ? components(order, linked)
+    : mode === 'serp-soft' ? markers(order, linked, rank, () => true)
+    : markers(order, linked, rank, (j, group) => group.every((m) => (links[j]!.get(m) ?? 0) >= threshold))
   const sorted = groups.map((g) => g.sort((a, b) => rank.get(a)! - rank.get(b)!))
   return { groups: sorted.filter((g) => g.length > 1), unclustered: sorted.filter((g) => g.length === 1).map((g) => g[0]!) }
 }
 
-/** Soft: the most frequent free keyword is a marker; free keywords linked to the marker join it (not necessarily to each other). */
-function soft(order: number[], linked: (i: number) => number[], rank: Map<number, number>): number[][] {
+/**
+ * Soft and hard: the most frequent free keyword is a marker; free keywords linked to it join it,
+ * most frequent first, when `joins` accepts them against the group so far (soft: always; hard:
+ * only when linked to every member).
+ */
+function markers(order: number[], linked: (i: number) => number[], rank: Map<number, number>, joins: (j: number, group: number[]) => boolean): number[][] {
   const taken = new Set<number>()
   const groups: number[][] = []
   for (const marker of order) {
@@ -50,7 +57,7 @@ function soft(order: number[], linked: (i: number) => number[], rank: Map<number
     taken.add(marker)
     const group = [marker]
     for (const j of linked(marker).sort((a, b) => rank.get(a)! - rank.get(b)!)) {
-      if (!taken.has(j)) {
+      if (!taken.has(j) && joins(j, group)) {
         taken.add(j)
         group.push(j)
       }
@@ -73,26 +80,6 @@ function components(order: number[], linked: (i: number) => number[]): number[][
       const i = stack.pop()!
       group.push(i)
       for (const j of linked(i)) if (!seen.has(j)) (seen.add(j), stack.push(j))
-    }
-    groups.push(group)
-  }
-  return groups
-}
-
-/** Hard: every pair in a group is linked. The marker takes, most frequent first, each free keyword linked to all members so far. */
-function hard(order: number[], linked: (i: number) => number[], rank: Map<number, number>, links: Map<number, number>[], threshold: number): number[][] {
-  const taken = new Set<number>()
-  const groups: number[][] = []
-  for (const marker of order) {
-    if (taken.has(marker)) continue
-    taken.add(marker)
-    const group = [marker]
-    for (const j of linked(marker).sort((a, b) => rank.get(a)! - rank.get(b)!)) {
-      if (taken.has(j)) continue
-      if (group.every((m) => (links[j]!.get(m) ?? 0) >= threshold)) {
-        taken.add(j)
-        group.push(j)
-      }
     }
     groups.push(group)
   }

@@ -1,6 +1,8 @@
 import type { CreateBriefInput } from '../../contracts/briefs'
 import type { Run } from '../../contracts/runs'
 import { createApp } from '../../server/app'
+import { loadConfig } from '../../server/config'
+import { createProvider } from '../../server/llm'
 import { seedDemoUsers } from '../../server/auth/seed-demo'
 import { OfflineProvider } from '../../server/llm/offline-provider'
 import type { LlmProvider } from '../../server/llm/provider'
@@ -58,4 +60,10 @@ export async function makeHarness(target: TestTarget, opts: { provider?: LlmProv
   }
 
   return { db, sql: db.sql, app, worker, deps, policy, prompts, client, as, runToGate, openGate, verifyAllClaims, auditActions, close }
+}
+
+/** A harness drafting through the real openai SDK against the fake endpoint `fake` (no retries of the SDK's own). */
+export function makeModelHarness(target: TestTarget, fake: { baseURL: string }) {
+  const config = loadConfig({ OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: fake.baseURL, COPYDESK_LLM_MAX_RETRIES: '0' })
+  return makeHarness(target, { provider: createProvider(config.llm, {}) })
 }

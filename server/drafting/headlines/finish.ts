@@ -16,7 +16,7 @@ export { codePoints } from './text'
  * longer one ("Collects documents" / "… and e-signatures automatically", Jaccard 0.4); different
  * pairs reach 0.6. Character-trigram Jaccard >= 0.7: spelling variants and fused words the
  * stemmer misses ("Route planner" / "Route-planner" = 0.83); different pairs stay <= 0.47.
- * Known miss: Russian fleeting vowels ("неявки" / "неявок" stem differently).
+ * Stems are the shared ones (policy/tokens), with Russian fleeting vowels folded (неявки / неявок).
  */
 export const WORD_JACCARD = 0.6
 export const CONTAINMENT = 0.8

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { aAn, cap, codePoints, lc, ruCount, ruPlural } from './text'
+import { ruPlural } from '../ru-plural'
+import { aAn, cap, codePoints, lc, ruCount } from './text'
 import { gerund } from './terms'
 import { ruAccusative, ruNominative, shortenings, withArticle } from './phrases'
 

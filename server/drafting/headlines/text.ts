@@ -1,8 +1,8 @@
 // Text helpers shared by the headline engine and the finishing step: counting as ad platforms
 // count, normalised words and stems for comparing headlines, casing, Russian numeral agreement
 // and the English article.
-import { stemmer as stemEn } from '@orama/stemmers/english'
-import { stemmer as stemRu } from '@orama/stemmers/russian'
+import { stemWord } from '../../policy/tokens'
+import { ruPlural } from '../ru-plural'
 
 /** Characters as ad platforms count them: Unicode code points, not UTF-16 units. */
 export const codePoints = (s: string) => [...s].length
@@ -20,8 +20,8 @@ export const bigrams = (s: string): string[] => {
   return w.slice(1).map((x, i) => `${w[i]} ${x}`)
 }
 
-/** Snowball stem, by script: a Russian headline may carry Latin brand names and vice versa. */
-export const stem = (w: string) => (/[а-я]/.test(w) ? stemRu(w) : /[a-z]/.test(w) ? stemEn(w) : w)
+/** The shared stem (policy/tokens): Snowball by script, Russian fleeting vowels folded. */
+export const stem = stemWord
 
 /** Upper-cases the first letter, skipping an opening quote or bracket. */
 export const cap = (s: string) => s.replace(/^([«"“'(]*)(\p{Ll})/u, (_, q: string, c: string) => q + c.toLocaleUpperCase())
@@ -33,16 +33,6 @@ export const cap = (s: string) => s.replace(/^([«"“'(]*)(\p{Ll})/u, (_, q: st
 export function lc(s: string, keep: ReadonlySet<string> = new Set()): string {
   const m = /^\p{Lu}[\p{Ll}-]*(?=[\s,.:;!?»"]|$)/u.exec(s)
   return m && !keep.has(m[0]) ? s[0]!.toLocaleLowerCase() + s.slice(1) : s
-}
-
-/** Russian numeral agreement: 1 причина, 2-4 причины, 5-20 причин, 21 причина … */
-export function ruPlural(n: number, [one, few, many]: readonly [string, string, string]): string {
-  const d = Math.abs(n) % 10
-  const dd = Math.abs(n) % 100
-  if (dd >= 11 && dd <= 14) return many
-  if (d === 1) return one
-  if (d >= 2 && d <= 4) return few
-  return many
 }
 
 const RU_NOUNS: Record<string, readonly [string, string, string]> = {

@@ -3,6 +3,7 @@
 // from the words after the need cue, and every item cites verbatim sentences with their offsets.
 import type { Lang } from '../../../contracts/briefs'
 import { fold } from '../../pii/name-forms'
+import { ruPlural } from '../ru-plural'
 import { TOPIC_LABELS, cuesOf, type Cues, type Topic } from './lexicon'
 import { parseTranscript, sentencesOf, type Role, type Sentence } from './transcript'
 
@@ -108,7 +109,7 @@ const ALTERNATIVE = /(?<!\p{L})(?:конкурент|перешл|перешел
 function insightsOf(objections: TopicItem[], barriers: TopicItem[], needs: Need[], scored: Scored[], lang: Lang): Insight[] {
   const ru = lang === 'ru'
   const out: Insight[] = []
-  const mentions = (n: number) => (ru ? `${n} ${plural(n, 'упоминание', 'упоминания', 'упоминаний')}` : `${n} mention${n === 1 ? '' : 's'}`)
+  const mentions = (n: number) => (ru ? `${n} ${ruPlural(n, ['упоминание', 'упоминания', 'упоминаний'])}` : `${n} mention${n === 1 ? '' : 's'}`)
   const [top, second] = objections
   if (top) out.push({ text: ru ? `Главное возражение — ${lower(top.label)} (${mentions(top.quotes.length)}).` : `The main objection is ${lower(top.label)} (${mentions(top.quotes.length)}).`, quotes: top.quotes.slice(0, 2) })
   if (second) out.push({ text: ru ? `Также мешает: ${lower(second.label)}.` : `Also in the way: ${lower(second.label)}.`, quotes: second.quotes.slice(0, 1) })
@@ -124,10 +125,3 @@ function insightsOf(objections: TopicItem[], barriers: TopicItem[], needs: Need[
 }
 
 const lower = (s: string) => s[0]!.toLocaleLowerCase() + s.slice(1)
-function plural(n: number, one: string, few: string, many: string): string {
-  const d = n % 10
-  const dd = n % 100
-  if (d === 1 && dd !== 11) return one
-  if (d >= 2 && d <= 4 && (dd < 12 || dd > 14)) return few
-  return many
-}
