@@ -4,7 +4,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import Papa from 'papaparse'
-import { clusterKeywords, type KeywordRow } from '../server/seo/cluster'
+import { clusterKeywords, type ClusterMode, type KeywordRow } from '../server/seo/cluster'
 import { ROOT } from '../server/paths'
 import { adjustedRandIndex, loadSeoFixture, pairwiseF1 } from '../test/helpers/seo-fixtures'
 import { fmt } from './stats'
@@ -31,13 +31,13 @@ export function syntheticKeywords(n: number, withUrls: boolean): KeywordRow[] {
 
 export function benchSeo(): { what: string; n: number; value: string }[] {
   const rows: { what: string; n: number; value: string }[] = []
-  const measure = (what: string, data: KeywordRow[], mode: 'serp-soft' | 'serp-moderate' | 'serp-hard' | 'lexical') => {
+  const measure = (what: string, data: KeywordRow[], mode: ClusterMode, vectors?: Float32Array[]) => {
     global.gc?.()
     const rss0 = process.memoryUsage().rss
     let peak = rss0
     const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50)
     const t0 = performance.now()
-    const out = clusterKeywords(data, { mode })
+    const out = clusterKeywords(data, { mode, vectors })
     const sec = (performance.now() - t0) / 1000
     clearInterval(timer)
     peak = Math.max(peak, process.memoryUsage().rss)
@@ -47,8 +47,27 @@ export function benchSeo(): { what: string; n: number; value: string }[] {
   for (const mode of ['serp-soft', 'serp-moderate', 'serp-hard'] as const) measure('10,000 keywords with top-10 URLs', tenK, mode)
   measure('10,000 keywords, words only', syntheticKeywords(10_000, false), 'lexical')
   if (process.env.BENCH_SEO_100K !== '0') measure('100,000 keywords, words only', syntheticKeywords(100_000, false), 'lexical')
+  for (const n of [10_000, 30_000]) {
+    const data = syntheticKeywords(n, false)
+    measure(`${n.toLocaleString('en')} keywords, embeddings of 1,536 dims given (clustering only)`, data, 'semantic', plantedEmbeddings(n, 1536))
+  }
   rows.push(banking77())
   return rows
+}
+
+/**
+ * Stand-ins for a model's embeddings (none is reachable here): n/20 random topic directions, each
+ * vector its topic plus its own noise (cosine ~0.6 inside a topic). Measures the clustering's speed
+ * and memory at the sizes of real embeddings, not a model's quality.
+ */
+function plantedEmbeddings(n: number, dims: number): Float32Array[] {
+  let seed = 42
+  const random = () => {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0
+    return seed / 4294967296 - 0.5
+  }
+  const topics = Array.from({ length: Math.round(n / 20) }, () => Float32Array.from({ length: dims }, random))
+  return Array.from({ length: n }, (_, i) => Float32Array.from(topics[i % topics.length]!, (x) => x + 0.8 * random()))
 }
 
 /** A harder, semantic test of the lexical mode: Banking77's 77 intents (CC BY 4.0, ../shared/data). */

@@ -1,6 +1,7 @@
 // What a draft of each kind holds (runs' draft.content, and `copydesk draft` output). Offers
 // are in runs.ts (OfferDraft); headlines and interview summaries are here.
 import { z } from 'zod'
+import { SEO_MODES, SeoImportProblem } from './briefs'
 
 /** The hypothesis a headline tests in an A/B test. */
 export const HEADLINE_ANGLES = ['benefit', 'pain', 'number', 'question', 'social_proof', 'urgency', 'how_to', 'comparison', 'curiosity'] as const
@@ -103,7 +104,6 @@ export const InterviewDraft = SummaryParts.extend({
 })
 export type InterviewDraft = z.infer<typeof InterviewDraft>
 
-export const SEO_MODES = ['serp-soft', 'serp-moderate', 'serp-hard', 'lexical'] as const
 export const SeoPiece = z.object({
   kind: z.enum(['question', 'comparison', 'how_to_choose', 'mistakes', 'how_to', 'price', 'review']),
   /** The keyword the piece targets; `keywords` are all it covers. */
@@ -121,7 +121,6 @@ export const SeoCluster = z.object({
   plan: z.object({ pillar: z.string(), pillarKeywords: z.array(z.string()), pieces: z.array(SeoPiece) }),
 })
 export type SeoCluster = z.infer<typeof SeoCluster>
-export const SeoImportProblem = z.object({ line: z.number().int(), problem: z.enum(['empty_keyword', 'bad_frequency', 'duplicate']), detail: z.string() })
 
 /** Keyword clusters and the content plan (`copydesk seo cluster` prints the same shape). */
 export const SeoDraft = z.object({
@@ -131,7 +130,7 @@ export const SeoDraft = z.object({
   unclustered: z.array(z.string()),
   /** Each keyword's frequency (null when the export has none), to re-total clusters after a move. */
   frequencies: z.record(z.string(), z.number().nullable()),
-  /** Rows of the export that were not used, by line. */
+  /** Rows of the export that were not used, by line (of the uploaded file when it came through the import). */
   problems: z.array(SeoImportProblem),
 })
 export type SeoDraft = z.infer<typeof SeoDraft>

@@ -89,7 +89,7 @@ export async function runCli(argv: string[], io: Out = { out: console.log, err: 
   if (cmd === 'policy' && sub === 'classify') return policyClassify(positionals.slice(2), String(values.channel ?? 'landing'), io)
   if (cmd === 'pii' && sub === 'scan') return piiScan(positionals.slice(2), io)
   if (cmd === 'pii' && sub === 'redact') return piiRedact(positionals.slice(2), io)
-  if (cmd === 'seo' && sub === 'cluster') return seoCluster(positionals[2], { mode: values.mode as string | undefined, threshold: values.threshold as string | undefined, json: Boolean(values.json) }, io)
+  if (cmd === 'seo' && sub === 'cluster') return seoCluster(positionals[2], { mode: values.mode as string | undefined, threshold: values.threshold as string | undefined, json: Boolean(values.json) }, io, env)
   if (cmd === 'draft') return draftCommand(values.kind as string | undefined, values.brief as string | undefined, Boolean(values.json), io)
   const known = ['migrate', 'seed', 'audit', 'user']
   if (!known.includes(cmd) || (cmd === 'audit' && sub !== 'verify') || (cmd === 'seed' && !values.demo) || (cmd === 'user' && sub !== 'add')) {

@@ -12,6 +12,7 @@ const Env = z.object({
   OPENAI_API_KEY: optionalText,
   OPENAI_BASE_URL: optionalText,
   COPYDESK_MODEL: z.string().default('gpt-4o-mini'),
+  COPYDESK_EMBEDDING_MODEL: z.string().trim().min(1).default('text-embedding-3-small'),
   COPYDESK_LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
   COPYDESK_LLM_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
   COPYDESK_DEMO_PASSWORD: z.string().min(1).default('demo'),
@@ -28,6 +29,7 @@ export type Config = {
     apiKey: string | undefined
     baseURL: string | undefined
     model: string
+    embeddingModel: string
     timeoutMs: number
     maxRetries: number
   }
@@ -47,6 +49,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       apiKey: e.OPENAI_API_KEY,
       baseURL: e.OPENAI_BASE_URL,
       model: e.COPYDESK_MODEL,
+      embeddingModel: e.COPYDESK_EMBEDDING_MODEL,
       timeoutMs: e.COPYDESK_LLM_TIMEOUT_MS,
       maxRetries: e.COPYDESK_LLM_MAX_RETRIES,
     },

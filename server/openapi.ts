@@ -1,9 +1,8 @@
 import { z } from 'zod'
 import { LoginRequest, Me } from '../contracts/auth'
-import { Brief, BriefListItem, CreateBrief, Created, PiiCheckRequest, PiiCheckResponse } from '../contracts/briefs'
+import { Brief, BriefListItem, CreateBrief, Created, PiiCheckRequest, PiiCheckResponse, SeoImportProblem } from '../contracts/briefs'
 import { Problem } from '../contracts/problem'
 import { PolicyView } from '../contracts/policy'
-import { SeoImportProblem } from '../contracts/drafts'
 import { ClaimUpdate, DecisionRequest, Draft, DraftEdit, ReviewItem, Run } from '../contracts/runs'
 
 type Op = {

@@ -446,6 +446,8 @@ describe.skipIf(!executablePath)('browser: briefs, policy gates and reviews (Deb
     const seo = page.getByTestId('seo-summary')
     await expect.poll(() => seo.getAttribute('data-mode'), { timeout: 30_000 }).toBe('serp-soft')
     expect(Number(await seo.getAttribute('data-clusters'))).toBeGreaterThan(30)
+    // the rows the upload skipped travel with the brief into the plan
+    expect(await seo.getAttribute('data-problems')).toBe(String(loadSeoFixture('ru').length - distinct))
     const rows = page.getByTestId('seo-cluster-row')
     const freqs = (await rows.evaluateAll((els) => els.map((el) => Number(el.getAttribute('data-frequency')))))
     expect(freqs).toEqual([...freqs].sort((a, b) => b - a)) // by frequency, highest first

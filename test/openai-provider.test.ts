@@ -13,7 +13,7 @@ const VALID: OfferDraft = {
 describe('OpenAI-compatible provider through the real openai SDK', () => {
   let fake: FakeOpenAi
   const provider = (over: Partial<ConstructorParameters<typeof OpenAiProvider>[0]> = {}) =>
-    new OpenAiProvider({ apiKey: 'test-key', baseURL: fake.baseURL, model: 'gpt-4o-mini', timeoutMs: 2000, maxRetries: 2, ...over })
+    new OpenAiProvider({ apiKey: 'test-key', baseURL: fake.baseURL, model: 'gpt-4o-mini', embeddingModel: 'text-embedding-3-small', timeoutMs: 2000, maxRetries: 2, ...over })
   const request = { schema: OfferDraft, schemaName: 'OfferDraft', system: 'sys', user: 'usr', temperature: 0.3, offline: () => VALID }
 
   beforeAll(async () => {
@@ -112,5 +112,33 @@ describe('OpenAI-compatible provider through the real openai SDK', () => {
     const err = await provider().generate(request).catch((e) => e)
     expect(err.failure).toBe('bad_request')
     expect(err.usage.attempts).toBe(1)
+  })
+
+  it('embeds texts in order, in batches of 1,000, as floats, with tokens and the embeddings price', async () => {
+    fake.setEmbedder((text) => [text.length, 1, 0])
+    const texts = Array.from({ length: 2500 }, (_, i) => `keyword ${'x'.repeat(i % 7)}`)
+    const r = await provider().embed(texts)
+    expect(r.vectors).toHaveLength(2500)
+    expect(Array.from(r.vectors[6]!)).toEqual([texts[6]!.length, 1, 0])
+    expect(fake.embeddingRequests.map((b) => b.input.length)).toEqual([1000, 1000, 500])
+    expect(fake.embeddingRequests[0]).toMatchObject({ model: 'text-embedding-3-small', encoding_format: 'float' })
+    expect(r).toMatchObject({ engine: 'openai', model: 'text-embedding-3-small', tokensIn: 5000, tokensOut: 0, attempts: 3 })
+    expect(r.costUsd).toBeCloseTo((5000 * 0.02) / 1e6, 10)
+  })
+
+  it('retries an embeddings 503, and fails a reply with a vector missing or of another length', async () => {
+    fake.setEmbedder(() => [1, 2])
+    fake.failEmbeddings(503)
+    const ok = await provider().embed(['a', 'b'])
+    expect(ok.attempts).toBe(2)
+    let n = 0
+    fake.setEmbedder(() => (n++ === 1 ? [1, 2, 3] : [1, 2]))
+    const mixed = await provider().embed(['a', 'b', 'c']).catch((e) => e)
+    expect(mixed).toBeInstanceOf(LlmError)
+    expect(mixed.failure).toBe('invalid_output')
+    expect(mixed.message).toMatch(/vector lengths/)
+    fake.failEmbeddings(400)
+    const refused = await provider().embed(['a']).catch((e) => e)
+    expect(refused.failure).toBe('bad_request')
   })
 })

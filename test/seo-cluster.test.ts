@@ -4,15 +4,20 @@
 import { execFile } from 'node:child_process'
 import path from 'node:path'
 import { promisify } from 'node:util'
-import { describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { clusterKeywords, type ClusterMode } from '../server/seo/cluster'
 import { ROOT } from '../server/paths'
-import { adjustedRandIndex, EN_EXPORT_BAD_ROWS, loadSeoFixture, pairwiseF1, seoFixturePath } from './helpers/seo-fixtures'
+import { startFakeOpenAi, type FakeOpenAi } from './helpers/fake-openai'
+import { adjustedRandIndex, EN_EXPORT_BAD_ROWS, loadSeoFixture, pairwiseF1, seoFixturePath, topicEmbedder } from './helpers/seo-fixtures'
 
 const run = promisify(execFile)
 async function cli(...args: string[]) {
+  return cliWith({}, ...args)
+}
+async function cliWith(env: Record<string, string>, ...args: string[]) {
   try {
-    const r = await run(process.execPath, [path.join(ROOT, 'bin', 'copydesk.mjs'), ...args], { maxBuffer: 64 << 20 })
+    const bare = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('OPENAI_')))
+    const r = await run(process.execPath, [path.join(ROOT, 'bin', 'copydesk.mjs'), ...args], { maxBuffer: 64 << 20, env: { ...bare, ...env } })
     return { status: 0, stdout: r.stdout, stderr: r.stderr }
   } catch (err) {
     const e = err as { code: number; stdout: string; stderr: string }
@@ -85,5 +90,39 @@ describe('copydesk seo cluster', () => {
     expect(r.stdout).toMatch(/^\d+ keywords \(windows-1251\), mode lexical, threshold 0\.2: \d+ clusters/)
     expect(r.stdout).toMatch(/пластиковые окна/)
     expect((await cli('seo', 'cluster', seoFixturePath('ru-export-1251.csv'), '--mode', 'serp-soft')).stderr).toMatch(/needs result URLs/)
+  })
+
+  describe('--mode semantic (a model\'s embeddings)', () => {
+    let fake: FakeOpenAi
+    beforeAll(async () => {
+      fake = await startFakeOpenAi()
+    })
+    afterAll(async () => fake?.close())
+
+    it('embeds every keyword through the configured endpoint and clusters by meaning; the cost goes to stderr', async () => {
+      fake.setEmbedder(topicEmbedder('ru'))
+      const env = { OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: fake.baseURL, COPYDESK_EMBEDDING_MODEL: 'text-embedding-3-small' }
+      const r = await cliWith(env, 'seo', 'cluster', seoFixturePath('ru-export-1251.csv'), '--mode', 'semantic', '--json')
+      expect(r.status, r.stderr).toBe(0)
+      const out = JSON.parse(r.stdout)
+      expect(out).toMatchObject({ mode: 'semantic', threshold: 0.5 })
+      expect(fake.embeddingRequests).toHaveLength(1)
+      expect(fake.embeddingRequests[0].input).toHaveLength(out.keywords)
+      expect(r.stderr).toMatch(new RegExp(`embeddings: text-embedding-3-small, ${out.keywords} keywords, \\d+ tokens, \\$0\\.0`))
+      const { gold, predicted } = labels('ru', out)
+      // the stand-in embeddings carry the gold topics; the pipeline must keep them
+      expect(adjustedRandIndex(gold, predicted)).toBeGreaterThanOrEqual(0.95)
+    })
+
+    it('is refused without a key, and an endpoint error is reported, with no clusters made up', async () => {
+      const none = await cliWith({}, 'seo', 'cluster', seoFixturePath('ru-export-1251.csv'), '--mode', 'semantic')
+      expect(none.status).toBe(2)
+      expect(none.stderr).toMatch(/semantic mode needs a model with an embeddings endpoint: set OPENAI_API_KEY/)
+      expect(none.stdout).toBe('')
+      fake.failEmbeddings(400)
+      const failed = await cliWith({ OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: fake.baseURL }, 'seo', 'cluster', seoFixturePath('ru-export-1251.csv'), '--mode', 'semantic')
+      expect(failed.status).toBe(1)
+      expect(failed.stderr).toMatch(/the embeddings call failed \(bad_request\)/)
+    })
   })
 })

@@ -9,7 +9,7 @@ import { testTargets } from './helpers/databases'
 import { startFakeOpenAi, type FakeOpenAi } from './helpers/fake-openai'
 import { seoBrief } from './helpers/fixtures'
 import { makeHarness, makeModelHarness, type Harness } from './helpers/harness'
-import { EN_EXPORT_BAD_ROWS, seoFixturePath } from './helpers/seo-fixtures'
+import { adjustedRandIndex, EN_EXPORT_BAD_ROWS, loadSeoFixture, seoFixturePath, topicEmbedder } from './helpers/seo-fixtures'
 
 const targets = await testTargets()
 const EXPORT = fs.readFileSync(seoFixturePath('en-export.csv'), 'utf8')
@@ -134,6 +134,45 @@ describe.each(targets)('SEO content plans on $name', (target) => {
     await back.xlsx.load(xlsx.bytes.buffer as ArrayBuffer)
     expect(back.worksheets.map((w) => w.name)).toEqual(['Keywords', 'Content plan'])
     expect(back.getWorksheet('Content plan')!.rowCount).toBeGreaterThan(v2.clusters.length)
+  })
+
+  it('semantic: the keywords are embedded through the model (an audited call), then clustered and named', async () => {
+    fake.setEmbedder(topicEmbedder('en'))
+    fake.setFallback({ content: { names: [] } })
+    const writer = await model.as('writer')
+    const { runId, run } = await model.runToGate(writer, seoBrief(EXPORT, { inputs: { keywordsCsv: EXPORT, mode: 'semantic' } }))
+    expect(run.status, run.error).toBe('awaiting_review')
+    const d = SeoDraft.parse(run.draft.content)
+    expect(d).toMatchObject({ mode: 'semantic', threshold: 0.5 })
+    const gold = new Map(loadSeoFixture('en').map((k) => [k.keyword, k.cluster]))
+    const predicted = new Map<string, string>()
+    d.clusters.forEach((c, i) => c.keywords.forEach((k) => predicted.set(k, `c${i}`)))
+    const keys = [...gold.keys()].filter((k) => k in d.frequencies)
+    expect(adjustedRandIndex(keys.map((k) => gold.get(k)!), keys.map((k) => predicted.get(k) ?? k))).toBeGreaterThanOrEqual(0.95)
+    expect(fake.embeddingRequests[0].input).toHaveLength(Object.keys(d.frequencies).length)
+    const calls = await model.sql`select data from audit_log where run_id = ${runId} and action = 'llm.call' order by seq`
+    expect(calls.map((c) => c.data.part ?? null)).toEqual(['embeddings', null])
+    expect(calls[0]!.data).toMatchObject({ engine: 'openai', model: 'text-embedding-3-small', outcome: 'ok', kind: 'seo_clusters' })
+    expect(calls[0]!.data.tokensIn).toBeGreaterThan(0)
+  })
+
+  it('semantic without a model fails the run with the reason; a failed embeddings call is on record', async () => {
+    const writer = await offline.as('writer')
+    const { run } = await offline.runToGate(writer, seoBrief(EXPORT, { inputs: { keywordsCsv: EXPORT, mode: 'semantic' } }))
+    expect(run.status).toBe('failed')
+    expect(run.error).toMatch(/semantic mode needs a model with an embeddings endpoint/)
+    fake.failEmbeddings(400)
+    const failed = await model.runToGate(await model.as('writer'), seoBrief(EXPORT, { inputs: { keywordsCsv: EXPORT, mode: 'semantic' } }))
+    expect(failed.run.status).toBe('failed')
+    const [call] = await model.sql`select data from audit_log where run_id = ${failed.runId} and action = 'llm.call'`
+    expect(call!.data).toMatchObject({ part: 'embeddings', outcome: 'bad_request' })
+  })
+
+  it('the rows an upload skipped are kept with the draft, by the uploaded file\'s lines', async () => {
+    const writer = await offline.as('writer')
+    const upload = JSON.parse(new TextDecoder().decode((await writer.bytes('POST', '/api/seo/import', fs.readFileSync(seoFixturePath('en-export.csv')))).bytes))
+    const { run } = await offline.runToGate(writer, seoBrief(upload.csv, { inputs: { keywordsCsv: upload.csv, importProblems: upload.problems } }))
+    expect(SeoDraft.parse(run.draft.content).problems.map((p) => p.line)).toEqual(EN_EXPORT_BAD_ROWS.map((r) => r.line))
   })
 
   it('an export with nothing usable fails the run with the reason', async () => {

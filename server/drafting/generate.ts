@@ -11,15 +11,16 @@ export type CallRecord = { part: string | null; usage: Usage; outcome: string; e
  * engine held to the same schema), then grounds the replies into the stored draft. `onCall`
  * hears of every call, also a failed one, so what was spent is always on record.
  */
-export async function generateDraft<T>(
-  kind: DraftingKind<T>,
+export async function generateDraft<T, P>(
+  kind: DraftingKind<T, P>,
   task: DraftingTask,
   provider: LlmProvider,
   prompt: Prompt,
   onCall: (call: CallRecord) => Promise<void>,
 ): Promise<{ output: T; engine: LlmProvider['engine']; model: string }> {
   const replies: unknown[] = []
-  const calls = kind.calls(task)
+  const prepared = (kind.prepare ? await kind.prepare(task, { provider, onCall }) : undefined) as P
+  const calls = kind.calls(task, prepared)
   for (const call of calls) {
     try {
       const { output, ...usage } = await provider.generate({
@@ -38,7 +39,7 @@ export async function generateDraft<T>(
       throw call.part === null ? err : new LlmError(err.failure, `${call.part}: ${err.message}`, err.usage)
     }
   }
-  const output = kind.schema.parse(kind.combine(replies, task))
+  const output = kind.schema.parse(kind.combine(replies, task, prepared))
   // A kind may need no model call at all (SEO clusters without a model to name them).
   return calls.length ? { output, engine: provider.engine, model: provider.model } : { output, engine: 'offline', model: OFFLINE_MODEL }
 }

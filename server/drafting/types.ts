@@ -45,12 +45,20 @@ export type DraftingCall<M> = {
  * (grounded by code: quotes located in the transcript, headline lengths counted), the stored
  * draft's contract, and its plain-text rendering for the risk rules and the reviewer.
  */
-export type DraftingKind<T> = {
+export type DraftingKind<T, P = void> = {
   promptId: string
   schema: import('zod').ZodType<T>
-  calls(task: DraftingTask): DraftingCall<any>[]
-  combine(replies: unknown[], task: DraftingTask): T
+  /** Work before the calls, once per draft (SEO: cluster, with the model's embeddings in the semantic mode). */
+  prepare?(task: DraftingTask, ctx: PrepareContext): Promise<P>
+  calls(task: DraftingTask, prepared: P): DraftingCall<any>[]
+  combine(replies: unknown[], task: DraftingTask, prepared: P): T
   toText(output: T, lang: Lang): string
+}
+
+/** What `prepare` may use: the provider (its embeddings), and the audit hook every model call reports to. */
+export type PrepareContext = {
+  provider: import('../llm/provider').LlmProvider
+  onCall: (call: import('./generate').CallRecord) => Promise<void>
 }
 
 export type RenderedPrompt = { prompt: Prompt; system: string; user: string }

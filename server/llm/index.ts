@@ -17,6 +17,7 @@ export function createProvider(llm: Config['llm'], env: NodeJS.ProcessEnv = proc
     apiKey: llm.apiKey,
     baseURL: llm.baseURL,
     model: llm.model,
+    embeddingModel: llm.embeddingModel,
     timeoutMs: llm.timeoutMs,
     maxRetries: llm.maxRetries,
     price,

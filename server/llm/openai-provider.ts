@@ -1,12 +1,21 @@
 import OpenAI from 'openai'
 import { z } from 'zod'
 import { costUsd, type PriceOverride } from './prices'
-import { LlmError, type GenerateRequest, type GenerateResult, type LlmFailure, type LlmProvider, type Usage } from './provider'
+import { LlmError, type EmbedResult, type GenerateRequest, type GenerateResult, type LlmFailure, type LlmProvider, type Usage } from './provider'
+
+/** Texts per embeddings request (the API takes up to 2,048). */
+const EMBED_BATCH = 1000
+const EmbeddingReply = z.object({
+  data: z.array(z.object({ index: z.number().int().min(0), embedding: z.array(z.number()).min(1) })),
+  usage: z.object({ prompt_tokens: z.number() }).partial().optional(),
+})
 
 export type OpenAiOptions = {
   apiKey: string
   baseURL?: string
   model: string
+  /** The embeddings endpoint's model (COPYDESK_EMBEDDING_MODEL). */
+  embeddingModel: string
   timeoutMs: number
   maxRetries: number
   price?: PriceOverride
@@ -25,7 +34,8 @@ export class OpenAiProvider implements LlmProvider {
     this.model = opts.model
   }
 
-  async generate<T>(req: GenerateRequest<T>): Promise<GenerateResult<T>> {
+  /** A client that counts its HTTP attempts (the SDK's own retries included), and the usage so far. */
+  private session(model: string, price: PriceOverride) {
     let attempts = 0
     const client = new OpenAI({
       apiKey: this.opts.apiKey,
@@ -40,13 +50,46 @@ export class OpenAiProvider implements LlmProvider {
     const t0 = performance.now()
     const usage = (tokensIn = 0, tokensOut = 0): Usage => ({
       engine: this.engine,
-      model: this.model,
+      model,
       tokensIn,
       tokensOut,
-      costUsd: costUsd(this.model, tokensIn, tokensOut, this.opts.price),
+      costUsd: costUsd(model, tokensIn, tokensOut, price),
       latencyMs: Math.round(performance.now() - t0),
       attempts,
     })
+    return { client, usage }
+  }
+
+  /** Embeddings in batches, as floats (every compatible server speaks that, not all speak base64). */
+  async embed(texts: string[]): Promise<EmbedResult> {
+    const model = this.opts.embeddingModel
+    const { client, usage } = this.session(model, undefined)
+    const vectors: Float32Array[] = []
+    let tokens = 0
+    for (let at = 0; at < texts.length; at += EMBED_BATCH) {
+      const batch = texts.slice(at, at + EMBED_BATCH)
+      let reply: unknown
+      try {
+        reply = await client.embeddings.create({ model, input: batch, encoding_format: 'float' })
+      } catch (err) {
+        const [failure, message] = describe(err, this.opts.timeoutMs)
+        throw new LlmError(failure, message, usage(tokens))
+      }
+      const parsed = EmbeddingReply.safeParse(reply)
+      const fail = (reason: string) => new LlmError('invalid_output', `the embeddings reply ${reason}`, usage(tokens))
+      if (!parsed.success) throw fail(`is not a list of vectors: ${parsed.error.issues[0]?.message}`)
+      tokens += parsed.data.usage?.prompt_tokens ?? 0
+      const rows = [...parsed.data.data].sort((a, b) => a.index - b.index)
+      if (rows.length !== batch.length || rows.some((r, i) => r.index !== i)) throw fail(`has ${rows.length} vectors for ${batch.length} texts`)
+      const dims = vectors[0]?.length ?? rows[0]!.embedding.length
+      if (rows.some((r) => r.embedding.length !== dims)) throw fail(`mixes vector lengths (expected ${dims})`)
+      for (const r of rows) vectors.push(Float32Array.from(r.embedding))
+    }
+    return { ...usage(tokens), vectors }
+  }
+
+  async generate<T>(req: GenerateRequest<T>): Promise<GenerateResult<T>> {
+    const { client, usage } = this.session(this.model, this.opts.price)
 
     const messages: OpenAI.Chat.Completions.ChatCompletionMessageParam[] = [
       { role: 'system', content: req.system },

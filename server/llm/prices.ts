@@ -12,6 +12,10 @@ const PRICES: Record<string, [number, number]> = {
   'gpt-5': [1.25, 10],
   'gpt-5-mini': [0.25, 2],
   'gpt-5-nano': [0.05, 0.4],
+  // embeddings: input only
+  'text-embedding-3-small': [0.02, 0],
+  'text-embedding-3-large': [0.13, 0],
+  'text-embedding-ada-002': [0.1, 0],
 }
 
 export type PriceOverride = { input: number; output: number } | undefined

@@ -25,11 +25,16 @@ export type Usage = {
 
 export type GenerateResult<T> = Usage & { output: T }
 
+/** One vector per text, in the texts' order; `model` in the usage is the embeddings model. */
+export type EmbedResult = Usage & { vectors: Float32Array[] }
+
 /** One structured-generation interface for every engine. */
 export interface LlmProvider {
   readonly engine: Engine
   readonly model: string
   generate<T>(req: GenerateRequest<T>): Promise<GenerateResult<T>>
+  /** Embeddings (the semantic SEO mode); the offline engine has none. */
+  embed?(texts: string[]): Promise<EmbedResult>
 }
 
 export type LlmFailure = 'timeout' | 'rate_limited' | 'server_error' | 'connection' | 'refused' | 'invalid_output' | 'bad_request'

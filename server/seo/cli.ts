@@ -1,13 +1,16 @@
-// `copydesk seo cluster FILE [--mode serp-soft|serp-moderate|serp-hard|lexical] [--threshold N] [--json]`
+// `copydesk seo cluster FILE [--mode serp-soft|serp-moderate|serp-hard|lexical|semantic] [--threshold N] [--json]`
 import fs from 'node:fs'
-import { CLUSTER_MODES, ClusterOptionError, clusterKeywords, type ClusterMode, type Clustering } from './cluster'
+import { loadConfig } from '../config'
+import { createProvider } from '../llm'
+import { LlmError } from '../llm/provider'
+import { checkSemantic, CLUSTER_MODES, ClusterOptionError, clusterKeywords, type ClusterMode, type Clustering } from './cluster'
 import { ImportError, importKeywords, type Imported } from './import'
 
 type Io = { out: (s: string) => void; err: (s: string) => void }
 
-export async function seoCluster(file: string | undefined, opts: { mode?: string; threshold?: string; json: boolean }, io: Io): Promise<number> {
+export async function seoCluster(file: string | undefined, opts: { mode?: string; threshold?: string; json: boolean }, io: Io, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   if (!file) {
-    io.err('copydesk seo cluster: usage: copydesk seo cluster FILE [--mode serp-soft|serp-moderate|serp-hard|lexical] [--threshold N] [--json]')
+    io.err(`copydesk seo cluster: usage: copydesk seo cluster FILE [--mode ${CLUSTER_MODES.join('|')}] [--threshold N] [--json]`)
     return 2
   }
   if (opts.mode !== undefined && !CLUSTER_MODES.includes(opts.mode as ClusterMode)) {
@@ -30,8 +33,13 @@ export async function seoCluster(file: string | undefined, opts: { mode?: string
   for (const p of imported.problems) io.err(`${file}:${p.line}: ${p.problem.replace('_', ' ')}: ${p.detail}`)
   let result: Clustering
   try {
-    result = clusterKeywords(imported.rows, { mode: opts.mode as ClusterMode | undefined, threshold })
+    const vectors = opts.mode === 'semantic' ? await embeddings(imported, io, env) : undefined
+    result = clusterKeywords(imported.rows, { mode: opts.mode as ClusterMode | undefined, threshold, vectors })
   } catch (err) {
+    if (err instanceof LlmError) {
+      io.err(`copydesk seo cluster: the embeddings call failed (${err.failure}): ${err.message}`)
+      return 1
+    }
     if (!(err instanceof ClusterOptionError)) throw err
     io.err(`copydesk seo cluster: ${err.message}`)
     return 2
@@ -39,6 +47,16 @@ export async function seoCluster(file: string | undefined, opts: { mode?: string
   const out = { ...result, keywords: imported.rows.length, problems: imported.problems, encoding: imported.encoding }
   io.out(opts.json ? JSON.stringify(out) : readable(result, imported))
   return 0
+}
+
+/** The semantic mode's embeddings from the configured model; what they cost goes to stderr. */
+async function embeddings(imported: Imported, io: Io, env: NodeJS.ProcessEnv): Promise<Float32Array[]> {
+  checkSemantic(imported.rows)
+  const provider = createProvider(loadConfig(env).llm, env)
+  if (!provider.embed) throw new ClusterOptionError('semantic mode needs a model with an embeddings endpoint: set OPENAI_API_KEY (and OPENAI_BASE_URL, COPYDESK_EMBEDDING_MODEL for another provider), or use lexical')
+  const { vectors, model, tokensIn, costUsd } = await provider.embed(imported.rows.map((r) => r.keyword))
+  io.err(`embeddings: ${model}, ${vectors.length} keywords, ${tokensIn} tokens, ${costUsd === null ? 'cost unknown' : `$${costUsd.toFixed(6)}`}`)
+  return vectors
 }
 
 function readable(r: Clustering, imported: Imported): string {

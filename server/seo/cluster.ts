@@ -1,32 +1,41 @@
 // Keywords to topic clusters and a content plan: by overlap of search results when the rows
-// carry them (serp-soft by default), by words otherwise (lexical).
+// carry them (serp-soft by default), by words otherwise (lexical), or by meaning when the caller
+// brings the keywords' embeddings (semantic).
+import { SEO_MODES } from '../../contracts/briefs'
 import { clusterIntent, type Intent } from './intent'
 import { clusterLexically } from './lexical'
 import { contentPlan, type ContentPlan } from './plan'
+import { clusterSemantically, SEMANTIC_MAX_KEYWORDS } from './semantic'
 import { clusterBySerp, type Grouping, type SerpMode } from './serp'
 import { normalizeUrl } from './urls'
 
-export type ClusterMode = SerpMode | 'lexical'
-export const CLUSTER_MODES: ClusterMode[] = ['serp-soft', 'serp-moderate', 'serp-hard', 'lexical']
+export type ClusterMode = (typeof SEO_MODES)[number]
+export const CLUSTER_MODES: readonly ClusterMode[] = SEO_MODES
 export type KeywordRow = { keyword: string; frequency: number | null; urls: string[] }
 export type Cluster = { label: string; pillar: string; keywords: string[]; frequency: number; intent: Intent; plan: ContentPlan }
 export type Clustering = { mode: ClusterMode; threshold: number; clusters: Cluster[]; unclustered: string[] }
 
-/** SERP: shared top-10 URLs (1-10, default 3). Lexical: average cosine similarity (0-1). */
-export const DEFAULT_THRESHOLD: Record<ClusterMode, number> = { 'serp-soft': 3, 'serp-moderate': 3, 'serp-hard': 3, lexical: 0.2 }
+/** SERP: shared top-10 URLs (1-10, default 3). Lexical and semantic: average cosine similarity (0-1). */
+export const DEFAULT_THRESHOLD: Record<ClusterMode, number> = { 'serp-soft': 3, 'serp-moderate': 3, 'serp-hard': 3, lexical: 0.2, semantic: 0.5 }
+export type ClusterOptions = { mode?: ClusterMode; threshold?: number; /** semantic: each row's embedding, in row order */ vectors?: ArrayLike<number>[] }
 
 export class ClusterOptionError extends Error {}
 
 /** serp-soft when most rows carry result URLs, lexical otherwise. */
 export const defaultMode = (rows: KeywordRow[]): ClusterMode => (rows.filter((r) => r.urls.length > 0).length * 2 >= rows.length && rows.length > 0 ? 'serp-soft' : 'lexical')
 
-export function clusterKeywords(rows: KeywordRow[], opts: { mode?: ClusterMode; threshold?: number } = {}): Clustering {
+export function clusterKeywords(rows: KeywordRow[], opts: ClusterOptions = {}): Clustering {
   const mode = opts.mode ?? defaultMode(rows)
   const threshold = opts.threshold ?? DEFAULT_THRESHOLD[mode]
   let grouping: Grouping
-  if (mode === 'lexical') {
-    if (!(threshold > 0 && threshold <= 1)) throw new ClusterOptionError(`lexical threshold is a similarity between 0 and 1, not ${threshold}`)
-    grouping = clusterLexically(rows.map((r) => r.keyword), { threshold })
+  if (mode === 'lexical' || mode === 'semantic') {
+    if (!(threshold > 0 && threshold <= 1)) throw new ClusterOptionError(`${mode} threshold is a similarity between 0 and 1, not ${threshold}`)
+    if (mode === 'lexical') grouping = clusterLexically(rows.map((r) => r.keyword), { threshold })
+    else {
+      checkSemantic(rows)
+      if (opts.vectors?.length !== rows.length) throw new ClusterOptionError('semantic mode needs the embedding of every keyword')
+      grouping = clusterSemantically(opts.vectors, { threshold })
+    }
   } else {
     if (!Number.isInteger(threshold) || threshold < 1 || threshold > 10) throw new ClusterOptionError(`${mode} threshold is a number of shared top-10 URLs, 1 to 10, not ${threshold}`)
     if (!rows.some((r) => r.urls.length > 0)) throw new ClusterOptionError(`${mode} needs result URLs in the file; use --mode lexical`)
@@ -42,4 +51,9 @@ export function clusterKeywords(rows: KeywordRow[], opts: { mode?: ClusterMode; 
   clusters.sort((a, b) => b.frequency - a.frequency || b.keywords.length - a.keywords.length || a.label.localeCompare(b.label))
   const unclustered = grouping.unclustered.sort((a, b) => freq(b) - freq(a) || a - b).map((i) => rows[i]!.keyword)
   return { mode, threshold, clusters, unclustered }
+}
+
+/** The semantic mode's own limit, checked before any embedding is paid for. */
+export function checkSemantic(rows: KeywordRow[]): void {
+  if (rows.length > SEMANTIC_MAX_KEYWORDS) throw new ClusterOptionError(`semantic mode takes at most ${SEMANTIC_MAX_KEYWORDS.toLocaleString('en')} keywords, this export has ${rows.length.toLocaleString('en')}; use lexical`)
 }

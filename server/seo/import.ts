@@ -3,9 +3,10 @@
 // reported by line number, never silently dropped.
 import ExcelJS from 'exceljs'
 import Papa from 'papaparse'
+import type { SeoImportProblem } from '../../contracts/briefs'
 import type { KeywordRow } from './cluster'
 
-export type ImportProblem = { line: number; problem: 'empty_keyword' | 'bad_frequency' | 'duplicate'; detail: string }
+export type ImportProblem = SeoImportProblem
 export type Imported = { rows: (KeywordRow & { line: number; target: string | null })[]; problems: ImportProblem[]; encoding: string; delimiter: string | null; columns: Columns }
 type Columns = { keyword: number; frequency: number | null; urls: number[]; target: number | null }
 

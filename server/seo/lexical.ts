@@ -6,6 +6,7 @@
 // the similarity of pairs found through other terms), so work stays bounded on long lists.
 import { normalize, stemWord } from '../policy/tokens'
 import { MinHeap } from './heap'
+import { averageLinkage } from './linkage'
 import type { Grouping } from './serp'
 
 export type LexicalOptions = { threshold: number; maxPosting?: number; neighbours?: number }
@@ -123,49 +124,7 @@ function edges(keywords: string[], maxPosting: number, k: number, min: number): 
   return out
 }
 
-/**
- * Average linkage: repeatedly merge the two clusters whose mean pairwise similarity is highest
- * (pairs never compared count as 0), until no pair of clusters reaches `threshold`.
- */
+/** Lexical clusters: the nearest-neighbour graph of TF-IDF similarities, cut by average linkage. */
 export function clusterLexically(keywords: string[], { threshold, maxPosting = 1000, neighbours = 15 }: LexicalOptions): Grouping {
-  const sim = edges(keywords, maxPosting, neighbours, 0.05) // cluster -> neighbour -> sum of the pairwise similarities between them
-  const size = keywords.map(() => 1)
-  const members: number[][] = keywords.map((_, i) => [i])
-  const alive = keywords.map(() => true)
-  const avg = (a: number, b: number) => (sim[a]!.get(b) ?? 0) / (size[a]! * size[b]!)
-  // Lazy heap: an entry's average may be stale; on pop it is recomputed and pushed again if it changed.
-  const heap = new MinHeap<[number, number, number]>((x, y) => y[0] - x[0] || x[1] - y[1] || x[2] - y[2])
-  const push = (x: number, y: number) => {
-    const value = avg(x, y)
-    if (value >= threshold) heap.push([value, Math.min(x, y), Math.max(x, y)])
-  }
-  sim.forEach((row, a) => row.forEach((_, b) => a < b && push(a, b)))
-  while (heap.size > 0) {
-    const [value, a, b] = heap.pop()!
-    if (!alive[a] || !alive[b]) continue
-    const now = avg(a, b)
-    if (Math.abs(now - value) > 1e-12) {
-      if (now >= threshold) heap.push([now, a, b])
-      continue
-    }
-    // merge the smaller into the larger: only the smaller one's neighbours change their sums
-    const [big, small] = size[a]! >= size[b]! ? [a, b] : [b, a]
-    alive[small] = false
-    size[big]! += size[small]!
-    members[big]!.push(...members[small]!)
-    members[small] = []
-    const bigRow = sim[big]!
-    bigRow.delete(small)
-    for (const [n, s] of sim[small]!) {
-      if (n === big) continue
-      const total = (bigRow.get(n) ?? 0) + s
-      bigRow.set(n, total)
-      sim[n]!.set(big, total)
-      sim[n]!.delete(small)
-      push(big, n)
-    }
-    sim[small] = new Map()
-  }
-  const groups = members.filter((m, i) => alive[i] && m.length > 0).map((m) => m.sort((x, y) => x - y))
-  return { groups: groups.filter((g) => g.length > 1), unclustered: groups.filter((g) => g.length === 1).map((g) => g[0]!) }
+  return averageLinkage(edges(keywords, maxPosting, neighbours, 0.05), threshold)
 }

@@ -12,18 +12,29 @@ export type Scripted = {
   usage?: { prompt_tokens: number; completion_tokens: number }
 }
 
+/** The fake's embedding of one text: a vector the test chooses (for example, a topic's direction). */
+export type FakeEmbedder = (text: string) => number[]
+
 /**
- * A local OpenAI-compatible endpoint (POST /v1/chat/completions) answering from a script, so the
- * real `openai` SDK is exercised end to end: HTTP, retries, timeouts, parsing. No module mocks.
+ * A local OpenAI-compatible endpoint (POST /v1/chat/completions from a script, POST /v1/embeddings
+ * from an embedder function), so the real `openai` SDK is exercised end to end: HTTP, retries,
+ * timeouts, parsing. No module mocks.
  */
 export async function startFakeOpenAi() {
   const script: Scripted[] = []
   const requests: any[] = []
+  const embeddingRequests: any[] = []
+  const embeddingFailures: number[] = []
+  let embedder: FakeEmbedder | undefined
   let fallback: Scripted | undefined
   const server = http.createServer((req, res) => {
     let raw = ''
     req.on('data', (c) => (raw += c))
     req.on('end', () => {
+      if (req.method === 'POST' && req.url?.endsWith('/embeddings')) {
+        answerEmbeddings(JSON.parse(raw), res)
+        return
+      }
       if (req.method !== 'POST' || !req.url?.endsWith('/chat/completions')) {
         res.writeHead(404).end()
         return
@@ -60,6 +71,17 @@ export async function startFakeOpenAi() {
       else send()
     })
   })
+  function answerEmbeddings(body: { model: string; input: string[]; encoding_format?: string }, res: http.ServerResponse) {
+    embeddingRequests.push(body)
+    const failure = embeddingFailures.shift()
+    const json = (status: number, payload: unknown) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(payload))
+    if (failure) return json(failure, { error: { message: `scripted ${failure}`, type: 'server_error' } })
+    if (!embedder) return json(404, { error: { message: 'no embedder set in the test' } })
+    const data = body.input.map((text, index) => ({ object: 'embedding', index, embedding: embedder!(text) }))
+    // one "token" per word, as a stand-in for the tokenizer
+    const tokens = body.input.reduce((n, t) => n + t.split(/\s+/).length, 0)
+    json(200, { object: 'list', model: body.model, data, usage: { prompt_tokens: tokens, total_tokens: tokens } })
+  }
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
   const { port } = server.address() as AddressInfo
   return {
@@ -69,9 +91,17 @@ export async function startFakeOpenAi() {
     push: (...steps: Scripted[]) => script.push(...steps),
     /** What to answer once the queue is empty. */
     setFallback: (s: Scripted | undefined) => (fallback = s),
+    embeddingRequests,
+    /** How POST /embeddings turns each input text into a vector. */
+    setEmbedder: (e: FakeEmbedder | undefined) => (embedder = e),
+    /** Answer the next embeddings requests with these HTTP error statuses. */
+    failEmbeddings: (...statuses: number[]) => embeddingFailures.push(...statuses),
     reset() {
       script.length = 0
       requests.length = 0
+      embeddingRequests.length = 0
+      embeddingFailures.length = 0
+      embedder = undefined
       fallback = undefined
     },
     close: () =>

@@ -110,3 +110,26 @@ export function pairwiseF1(gold: readonly string[], predicted: readonly string[]
   const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall)
   return { precision, recall, f1 }
 }
+
+/**
+ * A stand-in for a real embeddings model on the labelled sets: each gold cluster is a random
+ * direction (seeded by its label), each keyword that direction plus its own noise (seeded by the
+ * keyword), so keywords of one gold cluster are similar (cosine ~0.8) and others are not (~0).
+ * It tests the semantic pipeline (HTTP, order, clustering, audit), not a model's quality.
+ */
+export function topicEmbedder(lang: 'ru' | 'en', dims = 48, noise = 0.5): (text: string) => number[] {
+  const gold = new Map(loadSeoFixture(lang).map((k) => [k.keyword, k.cluster]))
+  const direction = (seed: string, scale: number) => {
+    let h = 2166136261
+    for (let i = 0; i < seed.length; i++) h = Math.imul(h ^ seed.charCodeAt(i), 16777619)
+    return Array.from({ length: dims }, () => {
+      h = Math.imul(h ^ (h >>> 15), 2246822507) ^ Math.imul(h ^ (h >>> 13), 3266489909)
+      return (((h >>> 0) / 4294967296) * 2 - 1) * scale
+    })
+  }
+  return (text) => {
+    const own = direction(`kw:${text}`, noise)
+    const topic = gold.get(text)
+    return topic === undefined ? own : direction(`cluster:${topic}`, 1).map((x, i) => x + own[i]!)
+  }
+}

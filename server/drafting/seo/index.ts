@@ -1,11 +1,12 @@
 import { z } from 'zod'
 import { SeoInputs } from '../../../contracts/briefs'
 import { SeoDraft } from '../../../contracts/drafts'
-import { clusterKeywords, ClusterOptionError, type Clustering } from '../../seo/cluster'
+import { checkSemantic, clusterKeywords, ClusterOptionError, type Clustering } from '../../seo/cluster'
 import { importText } from '../../seo/import'
 import { AppError } from '../../errors'
 import { redraftNote } from '../redraft'
-import type { DraftingKind, DraftingTask } from '../types'
+import { LlmError } from '../../llm/provider'
+import type { DraftingKind, DraftingTask, PrepareContext } from '../types'
 import { seoText } from './text'
 
 const Names = z.object({ names: z.array(z.object({ cluster: z.number().int().min(0), name: z.string().min(1).max(120) })) })
@@ -14,24 +15,36 @@ type Names = z.infer<typeof Names>
 const MAX_NAMED = 100
 type Clustered = Clustering & Pick<SeoDraft, 'frequencies' | 'problems'>
 
-// calls() and combine() of one run see the same inputs object: cluster it once.
-const cache = new WeakMap<object, Clustered>()
-function clustered(task: DraftingTask): Clustered {
-  const hit = cache.get(task.brief.inputs)
-  if (hit) return hit
+/**
+ * The export clustered. In the semantic mode the keywords' embeddings come first, from the model's
+ * embeddings endpoint (one audited call); without one the mode is refused, never faked.
+ */
+async function cluster(task: DraftingTask, { provider, onCall }: PrepareContext): Promise<Clustered> {
   const inputs = SeoInputs.parse(task.brief.inputs)
   const imported = importText(inputs.keywordsCsv)
   if (imported.rows.length === 0) throw new AppError('bad_request', `the keyword export has no usable rows (${imported.problems.length} reported)`)
-  let result: Clustering
   try {
-    result = clusterKeywords(imported.rows, { mode: inputs.mode, threshold: inputs.threshold })
+    let vectors: Float32Array[] | undefined
+    if (inputs.mode === 'semantic') {
+      checkSemantic(imported.rows)
+      if (!provider.embed) throw new ClusterOptionError('semantic mode needs a model with an embeddings endpoint (OPENAI_API_KEY); this server runs the offline engine, so use lexical')
+      try {
+        const { vectors: got, ...usage } = await provider.embed(imported.rows.map((r) => r.keyword))
+        await onCall({ part: 'embeddings', usage, outcome: 'ok' })
+        vectors = got
+      } catch (err) {
+        if (err instanceof LlmError) await onCall({ part: 'embeddings', usage: err.usage, outcome: err.failure, error: err.message })
+        throw err
+      }
+    }
+    const result = clusterKeywords(imported.rows, { mode: inputs.mode, threshold: inputs.threshold, vectors })
+    // rows skipped in the uploaded file come first, by its own line numbers
+    const problems = [...(inputs.importProblems ?? []), ...imported.problems]
+    return { ...result, frequencies: Object.fromEntries(imported.rows.map((r) => [r.keyword, r.frequency])), problems }
   } catch (err) {
     if (err instanceof ClusterOptionError) throw new AppError('bad_request', err.message)
     throw err
   }
-  const out = { ...result, frequencies: Object.fromEntries(imported.rows.map((r) => [r.keyword, r.frequency])), problems: imported.problems }
-  cache.set(task.brief.inputs, out)
-  return out
 }
 
 /**
@@ -39,11 +52,11 @@ function clustered(task: DraftingTask): Clustered {
  * call, when a model is configured, only proposes a readable name for each cluster from its
  * keywords. A name for a cluster that does not exist is a validation error.
  */
-export const seoKind: DraftingKind<SeoDraft> = {
+export const seoKind: DraftingKind<SeoDraft, Clustered> = {
   promptId: 'seo-clusters',
   schema: SeoDraft,
-  calls(task) {
-    const c = clustered(task)
+  prepare: cluster,
+  calls(task, c) {
     const named = c.clusters.slice(0, MAX_NAMED)
     if (named.length === 0) return []
     const schema = Names.superRefine((r, ctx) => {
@@ -62,8 +75,7 @@ export const seoKind: DraftingKind<SeoDraft> = {
       offline: (): Names => ({ names: named.map((x, i) => ({ cluster: i, name: x.pillar })) }),
     }]
   },
-  combine(replies, task) {
-    const c = clustered(task)
+  combine(replies, _task, c) {
     const names = new Map(((replies[0] as Names | undefined)?.names ?? []).map((n) => [n.cluster, n.name.trim()]))
     return {
       mode: c.mode, threshold: c.threshold, unclustered: c.unclustered, frequencies: c.frequencies, problems: c.problems,

@@ -1,10 +1,10 @@
 import type { z } from 'zod'
-import { Lang, type BriefKind, type CreateBriefInput } from '../../../../contracts/briefs'
+import { Lang, type BriefKind, type CreateBriefInput, type SeoImportProblem } from '../../../../contracts/briefs'
 import type { ApiIssue } from '../../lib/fetch-json'
 import { ALL_FIELDS, isControlPath, TRANSCRIPTS_PATH, type ControlPath, type FieldPath } from '../../lib/brief-fields'
 import type { Translate } from '../../i18n'
 import { zodIssueText } from '../../lib/zod-issue-text'
-import { isSeoMode } from './seo-model'
+import { isSeoMode, type SeoImport } from './seo-model'
 
 /** One interview of a set as typed; `uid` keeps its controls apart while others are added and removed. */
 export type TranscriptItem = { uid: string; id: string; segment: string; text: string }
@@ -12,13 +12,17 @@ export type TranscriptItem = { uid: string; id: string; segment: string; text: s
 /**
  * Everything the writer typed, as typed: kept per field so switching kind never loses text.
  * `transcripts` is empty while the brief has one interview (in `inputs.transcript`), else two or more.
+ * `seoImport` is the last uploaded keyword export; it describes the keywords text while that is its CSV.
  */
-export type FormValues = Record<FieldPath, string> & { transcripts: readonly TranscriptItem[] }
+export type FormValues = Record<FieldPath, string> & { transcripts: readonly TranscriptItem[]; seoImport: SeoImport | null }
 
 export const initialValues = (): FormValues => {
   const fields = Object.fromEntries(ALL_FIELDS.map((f) => [f, ''])) as Record<FieldPath, string>
-  return { ...fields, lang: 'auto', 'inputs.count': '10', transcripts: [] }
+  return { ...fields, lang: 'auto', 'inputs.count': '10', transcripts: [], seoImport: null }
 }
+
+/** The upload summary while the keywords text is still the uploaded file's; null once it was edited. */
+export const currentSeoImport = (v: FormValues): SeoImport | null => (v.seoImport !== null && v.seoImport.csv === v['inputs.keywordsCsv'] ? v.seoImport : null)
 
 const optional = (s: string) => (s.trim() === '' ? undefined : s)
 const lines = (s: string) => {
@@ -79,6 +83,8 @@ export function buildPayload(kind: BriefKind, v: FormValues): CreateBriefInput {
           // "auto" (empty): the server picks serp-soft when the export has result URLs, lexical otherwise.
           mode: isSeoMode(v['inputs.mode']) ? v['inputs.mode'] : undefined,
           threshold: numberOrUndefined(v['inputs.threshold']),
+          // the rows the upload skipped, by the file's own lines, go with the brief into the draft
+          importProblems: (currentSeoImport(v)?.problems.length ? currentSeoImport(v)!.problems : undefined) as SeoImportProblem[] | undefined,
         },
       }
   }

@@ -3,6 +3,7 @@ import type { FieldPath } from '../../lib/brief-fields'
 import { TextField } from './form-field'
 import type { FormErrors, FormValues } from './form-model'
 import { SeoInputs } from './seo-inputs'
+import type { SeoImport } from './seo-model'
 import { TranscriptInputs, type TranscriptHandlers } from './transcript-inputs'
 
 type Props = {
@@ -11,10 +12,11 @@ type Props = {
   errors: FormErrors
   onChange: (path: FieldPath, value: string) => void
   transcripts: TranscriptHandlers
+  onSeoImport: (result: SeoImport) => void
 }
 
 /** The inputs only one kind of brief needs. */
-export function KindInputs({ kind, values, errors, onChange, transcripts }: Props) {
+export function KindInputs({ kind, values, errors, onChange, transcripts, onSeoImport }: Props) {
   const field = (path: FieldPath) => ({ path, value: values[path], onChange, error: errors.fields[path] })
 
   switch (kind) {
@@ -38,6 +40,6 @@ export function KindInputs({ kind, values, errors, onChange, transcripts }: Prop
     case 'interview_summary':
       return <TranscriptInputs values={values} errors={errors} onChange={onChange} {...transcripts} />
     case 'seo_clusters':
-      return <SeoInputs values={values} errors={errors} onChange={onChange} />
+      return <SeoInputs values={values} errors={errors} onChange={onChange} onImport={onSeoImport} />
   }
 }

@@ -12,7 +12,7 @@ import { KindInputs } from './kind-inputs'
 import { PiiPanel } from './pii-panel'
 import { useCreateBrief, useCreateRun } from './queries'
 import { clearSavedBriefForm, loadBriefForm, saveBriefForm } from './saved-form'
-import { thresholdIssues } from './seo-model'
+import { thresholdIssues, type SeoImport } from './seo-model'
 import { addTranscript, duplicateNames, editTranscript, removeTranscript, type Restructured } from './transcripts-model'
 import { usePiiReview } from './use-pii-review'
 
@@ -51,6 +51,11 @@ export function NewBriefPage() {
     setValues((v) => ({ ...v, [path]: value }))
     // Once the user edits a flagged field, its old message no longer describes what is there.
     setErrors((e) => withoutErrors(e, (p) => p === path))
+  }
+
+  const onSeoImport = (result: SeoImport) => {
+    setValues((v) => ({ ...v, 'inputs.keywordsCsv': result.csv, seoImport: result }))
+    setErrors((e) => withoutErrors(e, (p) => p === 'inputs.keywordsCsv'))
   }
 
   // Interviews added or removed: the texts move to other paths, and their dismissals and errors with them.
@@ -163,7 +168,7 @@ export function NewBriefPage() {
           <legend>
             {t('form.inputsSection')}: {t(`kind.${kind}`)}
           </legend>
-          <KindInputs kind={kind} values={values} errors={errors} onChange={onChange} transcripts={transcripts} />
+          <KindInputs kind={kind} values={values} errors={errors} onChange={onChange} transcripts={transcripts} onSeoImport={onSeoImport} />
         </fieldset>
 
         <PiiPanel review={pii} />

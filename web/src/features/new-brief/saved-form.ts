@@ -1,7 +1,8 @@
 import { z } from 'zod'
 import { BriefKind, PiiDismissal } from '../../../../contracts/briefs'
 import { isFieldPath } from '../../lib/brief-fields'
-import { initialValues, type FormValues } from './form-model'
+import { currentSeoImport, initialValues, type FormValues } from './form-model'
+import { SeoImport } from './seo-model'
 import { piiKey, type Dismissals } from './pii-model'
 import { normalizeTranscripts } from './transcripts-model'
 
@@ -16,6 +17,8 @@ const Saved = z.object({
   transcripts: z.array(z.object({ uid: z.string(), id: z.string(), segment: z.string(), text: z.string() })).catch([]),
   // Reasons written for dismissed personal-data findings; a bad list never costs the brief.
   piiDismissals: z.array(PiiDismissal).catch([]),
+  // The keyword upload's summary without its CSV (that is the keywords text itself).
+  seoImport: SeoImport.omit({ csv: true }).nullable().optional().catch(null),
 })
 export type SavedForm = { kind: BriefKind; values: FormValues; piiDismissals: Dismissals }
 
@@ -33,6 +36,8 @@ export function loadBriefForm(): SavedForm | null {
     const values = initialValues()
     for (const [k, v] of Object.entries(parsed.data.values)) if (isFieldPath(k)) values[k] = v
     const piiDismissals = Object.fromEntries(parsed.data.piiDismissals.map((d) => [piiKey(d), d]))
+    const seo = parsed.data.seoImport
+    values.seoImport = seo ? { ...seo, csv: values['inputs.keywordsCsv'] } : null
     return { kind: parsed.data.kind, values: normalizeTranscripts({ ...values, transcripts: parsed.data.transcripts }), piiDismissals }
   } catch {
     return null
@@ -43,8 +48,10 @@ export function saveBriefForm(form: SavedForm) {
   if (discarded) return
   try {
     const { piiDismissals, values, kind } = form
-    const { transcripts, ...fields } = values
-    window.sessionStorage.setItem(KEY, JSON.stringify({ kind, values: fields, transcripts, piiDismissals: Object.values(piiDismissals) }))
+    const { transcripts, seoImport: _upload, ...fields } = values
+    const current = currentSeoImport(values)
+    const seoImport = current ? { keywords: current.keywords, withUrls: current.withUrls, encoding: current.encoding, problems: current.problems } : null
+    window.sessionStorage.setItem(KEY, JSON.stringify({ kind, values: fields, transcripts, piiDismissals: Object.values(piiDismissals), seoImport }))
   } catch {
     // Too large for storage (a big CSV) or storage disabled: the form itself still holds the text.
   }

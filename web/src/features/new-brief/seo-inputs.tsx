@@ -1,19 +1,21 @@
 import { useState, type ChangeEvent } from 'react'
-import { SEO_MODES } from '../../../../contracts/drafts'
+import { SEO_MODES } from '../../../../contracts/briefs'
 import { useI18n } from '../../i18n'
 import type { FieldPath } from '../../lib/brief-fields'
 import { errorText } from '../../lib/error-text'
 import { plural } from '../../lib/plural'
 import { seoProblemLabel } from '../../lib/seo-labels'
 import { FormField, TextField } from './form-field'
-import type { FormErrors, FormValues } from './form-model'
+import { currentSeoImport, type FormErrors, type FormValues } from './form-model'
 import { useSeoImport } from './queries'
-import { isSeoMode, isSerpMode, MAX_UPLOAD_BYTES, type SeoImport } from './seo-model'
+import { DEFAULT_THRESHOLDS, isSeoMode, isSerpMode, MAX_UPLOAD_BYTES, type SeoImport } from './seo-model'
 
 type Props = {
   values: FormValues
   errors: FormErrors
   onChange: (path: FieldPath, value: string) => void
+  /** An export was uploaded: its CSV becomes the keywords text, its summary goes with the brief. */
+  onImport: (result: SeoImport) => void
 }
 
 /** A long list of skipped rows (an export full of duplicates) shows its start; the count says the rest. */
@@ -53,10 +55,9 @@ function ImportSummary({ result }: { result: SeoImport }) {
  * The keyword export of an SEO brief. A file is read by the server (CSV/TSV in UTF-8 or
  * Windows-1251, or XLSX) into one normalised CSV, so the brief keeps text whatever was uploaded.
  */
-export function SeoInputs({ values, errors, onChange }: Props) {
+export function SeoInputs({ values, errors, onChange, onImport }: Props) {
   const { t } = useI18n()
   const upload = useSeoImport()
-  const [imported, setImported] = useState<SeoImport | null>(null)
   const [tooLarge, setTooLarge] = useState(false)
   const mode = values['inputs.mode']
   const csv = values['inputs.keywordsCsv']
@@ -68,15 +69,12 @@ export function SeoInputs({ values, errors, onChange }: Props) {
     setTooLarge(file.size > MAX_UPLOAD_BYTES)
     if (file.size > MAX_UPLOAD_BYTES) return
     upload.mutate(file, {
-      onSuccess: (result) => {
-        onChange('inputs.keywordsCsv', result.csv)
-        setImported(result)
-      },
+      onSuccess: onImport,
     })
   }
 
   // The summary describes the uploaded file: once the text is edited it no longer does.
-  const current = imported !== null && imported.csv === csv ? imported : null
+  const current = currentSeoImport(values)
   const uploadError = tooLarge ? t('seo.import.tooLarge') : upload.isError ? errorText(upload.error, t) : null
   const serp = isSeoMode(mode) && isSerpMode(mode)
 
@@ -125,6 +123,7 @@ export function SeoInputs({ values, errors, onChange }: Props) {
               <li>{t('seo.form.helpModerate')}</li>
               <li>{t('seo.form.helpHard')}</li>
               <li>{t('seo.form.helpLexical')}</li>
+              <li>{t('seo.form.helpSemantic')}</li>
             </ul>
           }
         >
@@ -143,7 +142,7 @@ export function SeoInputs({ values, errors, onChange }: Props) {
           path="inputs.threshold"
           error={errors.fields['inputs.threshold']}
           optional
-          help={t(!isSeoMode(mode) ? 'help.inputs.threshold' : serp ? 'seo.form.thresholdHelpSerp' : 'seo.form.thresholdHelpLexical')}
+          help={t(!isSeoMode(mode) ? 'help.inputs.threshold' : serp ? 'seo.form.thresholdHelpSerp' : mode === 'semantic' ? 'seo.form.thresholdHelpSemantic' : 'seo.form.thresholdHelpLexical')}
         >
           {(control) => (
             <input
@@ -153,7 +152,7 @@ export function SeoInputs({ values, errors, onChange }: Props) {
               min={serp ? 1 : 0}
               max={!isSeoMode(mode) || serp ? 10 : 1}
               step={!isSeoMode(mode) ? 'any' : serp ? 1 : 0.05}
-              placeholder={!isSeoMode(mode) ? '' : serp ? '3' : '0.2'}
+              placeholder={!isSeoMode(mode) ? '' : String(DEFAULT_THRESHOLDS[mode])}
               value={values['inputs.threshold']}
               onChange={(e) => onChange('inputs.threshold', e.target.value)}
             />

@@ -1,11 +1,13 @@
 import { z } from 'zod'
-import { SEO_MODES } from '../../../../contracts/drafts'
+import { SEO_MODES } from '../../../../contracts/briefs'
 import type { Translate } from '../../i18n'
 import type { FormIssue, FormValues } from './form-model'
 
 export type SeoMode = (typeof SEO_MODES)[number]
 export const isSeoMode = (s: string): s is SeoMode => (SEO_MODES as readonly string[]).includes(s)
-export const isSerpMode = (mode: SeoMode) => mode !== 'lexical'
+export const isSerpMode = (mode: SeoMode) => mode !== 'lexical' && mode !== 'semantic'
+/** server/seo/cluster.ts DEFAULT_THRESHOLD: what an empty threshold means in each mode. */
+export const DEFAULT_THRESHOLDS: Record<SeoMode, number> = { 'serp-soft': 3, 'serp-moderate': 3, 'serp-hard': 3, lexical: 0.2, semantic: 0.5 }
 
 /** The server's limit on one upload (server/seo/routes.ts): checked here too, to skip a pointless upload. */
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024
@@ -37,5 +39,5 @@ export function thresholdIssues(v: FormValues, t: Translate): FormIssue[] {
   if (!Number.isFinite(n)) return issue(t('validation.number'))
   if (!isSeoMode(mode)) return n > 0 && n <= 10 ? [] : issue(t('seo.form.thresholdAuto'))
   if (isSerpMode(mode)) return Number.isInteger(n) && n >= 1 && n <= 10 ? [] : issue(t('seo.form.thresholdSerp'))
-  return n > 0 && n <= 1 ? [] : issue(t('seo.form.thresholdLexical'))
+  return n > 0 && n <= 1 ? [] : issue(t('seo.form.thresholdSimilarity'))
 }

@@ -30,7 +30,7 @@ function Summary({ draft }: { draft: SeoDraft }) {
     >
       <span className="tag">{t(`seo.mode.${draft.mode}`)}</span>{' '}
       {[
-        t(draft.mode === 'lexical' ? 'seo.summary.thresholdLexical' : 'seo.summary.thresholdSerp', { n: threshold }),
+        t(draft.mode === 'lexical' || draft.mode === 'semantic' ? 'seo.summary.thresholdSimilarity' : 'seo.summary.thresholdSerp', { n: threshold }),
         plural('seo.n.clusters', draft.clusters.length, t, lang),
         t('seo.summary.unclustered', { n: draft.unclustered.length.toLocaleString(lang) }),
         plural('seo.n.skipped', draft.problems.length, t, lang),
