@@ -149,6 +149,8 @@ export const Draft = z.object({
       ratio: z.number(),
     })
     .nullable(),
+  /** Why a model was configured but did not draft (a spent budget); null otherwise. */
+  engineNote: z.string().nullable(),
 })
 export type Draft = z.infer<typeof Draft>
 

@@ -8,12 +8,14 @@ import { requireUser, sessionUser, type AuthEnv } from './auth/middleware'
 import { briefRoutes } from './briefs/routes'
 import type { Database } from './db/connect'
 import { gateRoutes } from './gates/routes'
+import { kbRoutes } from './kb/routes'
 import { problemResponse } from './http/problem'
 import type { LlmProvider } from './llm/provider'
 import { openApiDocument } from './openapi'
 import type { Policy } from './policy/load'
 import { policyView } from './policy/view'
 import { seoRoutes } from './seo/routes'
+import { usageRoutes } from './usage/routes'
 import { runRoutes } from './runs/routes'
 import { AppError } from './errors'
 
@@ -53,7 +55,9 @@ export function createApp(deps: AppDeps) {
   api.route('/briefs', briefRoutes(sql, deps.policy, queued))
   api.route('/runs', runRoutes(sql, deps.policy, queued))
   api.route('/seo', seoRoutes())
+  api.route('/usage', usageRoutes(sql, deps.policy))
   api.route('/', gateRoutes(sql, queued))
+  api.route('/kb', kbRoutes(sql, deps.policy))
   api.all('*', () => {
     throw new AppError('not_found', 'no such API endpoint')
   })

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util'
 import { AddUser, addUser } from './auth/add-user'
 import { seedDemoUsers } from './auth/seed-demo'
-import { verifyAudit } from './audit/verify'
+import { auditAnchor, auditVerify } from './audit/cli'
 import { loadConfig } from './config'
 import { draftCommand } from './drafting/cli'
 import { seoCluster } from './seo/cli'
@@ -17,8 +17,14 @@ Commands:
   migrate            apply database migrations (the server also does this at start)
   seed --demo        create the demo users (<role>@copydesk.local); the only way to get
                      them on a real PostgreSQL (DATABASE_URL)
-  audit verify       recompute the audit log's hash chain; exit 0 if intact, exit 1
-                     naming the first bad row
+  audit verify [--anchor FILE]
+                     recompute the audit log's hash chain; exit 0 if intact, exit 1
+                     naming the first bad row; with --anchor, also check the log still
+                     holds every anchored row unchanged
+  audit anchor [--out FILE]
+                     verify the chain, then print its head (row and hash) as one JSON
+                     line, or append it to FILE: run it daily and keep the file away
+                     from the database
   policy check [DIR] validate the policy (default: policies/); exit 1 with one
                      "file: path: reason" line per problem
   policy classify FILE... [--channel NAME] [--json]
@@ -78,6 +84,8 @@ export async function runCli(argv: string[], io: Out = { out: console.log, err: 
       brief: { type: 'string' },
       mode: { type: 'string' },
       threshold: { type: 'string' },
+      anchor: { type: 'string' },
+      out: { type: 'string' },
     },
   })
   const [cmd, sub] = positionals
@@ -92,7 +100,7 @@ export async function runCli(argv: string[], io: Out = { out: console.log, err: 
   if (cmd === 'seo' && sub === 'cluster') return seoCluster(positionals[2], { mode: values.mode as string | undefined, threshold: values.threshold as string | undefined, json: Boolean(values.json) }, io, env)
   if (cmd === 'draft') return draftCommand(values.kind as string | undefined, values.brief as string | undefined, Boolean(values.json), io)
   const known = ['migrate', 'seed', 'audit', 'user']
-  if (!known.includes(cmd) || (cmd === 'audit' && sub !== 'verify') || (cmd === 'seed' && !values.demo) || (cmd === 'user' && sub !== 'add')) {
+  if (!known.includes(cmd) || (cmd === 'audit' && sub !== 'verify' && sub !== 'anchor') || (cmd === 'seed' && !values.demo) || (cmd === 'user' && sub !== 'add')) {
     io.err(`copydesk: unknown command "${positionals.join(' ')}"${cmd === 'seed' ? ' (did you mean: seed --demo?)' : ''}\n\n${HELP}`)
     return 2
   }
@@ -128,13 +136,8 @@ export async function runCli(argv: string[], io: Out = { out: console.log, err: 
       io.out(`${created ? 'created' : 'updated'} ${newUser.email} (${newUser.roles.join(', ')})`)
       return 0
     }
-    const result = await verifyAudit(db.sql)
-    if (result.ok) {
-      io.out(`audit log intact: ${result.rows} rows, head ${result.head}`)
-      return 0
-    }
-    io.err(`audit log broken at row ${result.badSeq}: ${result.reason} (${result.rows} rows before it are intact)`)
-    return 1
+    if (sub === 'anchor') return await auditAnchor(db.sql, values.out as string | undefined, io)
+    return await auditVerify(db.sql, values.anchor as string | undefined, io)
   } finally {
     await db.close()
   }

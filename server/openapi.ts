@@ -4,9 +4,10 @@ import { Brief, BriefListItem, CreateBrief, Created, PiiCheckRequest, PiiCheckRe
 import { Problem } from '../contracts/problem'
 import { PolicyView } from '../contracts/policy'
 import { ClaimUpdate, DecisionRequest, Draft, DraftEdit, ReviewItem, Run } from '../contracts/runs'
+import { PromptCompare, PromptFamily, PromptVersionDetail, MyRatingSummary, RatingRequest, ResultPage, ResultRecord, TagList, TagRequest } from '../contracts/kb'
 
 type Op = {
-  method: 'get' | 'post'
+  method: 'get' | 'post' | 'delete'
   path: string
   summary: string
   body?: z.ZodType
@@ -14,7 +15,11 @@ type Op = {
   status?: number
   auth?: boolean
   query?: Record<string, string>
+  /** Path parameters that are not UUIDs: their schema. */
+  pathParams?: Record<string, Record<string, unknown>>
 }
+
+const promptPath = { id: { type: 'string', pattern: '^[a-z][a-z0-9_-]*$' }, lang: { type: 'string', enum: ['ru', 'en'] } }
 
 /** The HTTP contract (CONTRACTS.md). Request and response schemas are the same zod objects the server validates with. */
 const OPS: Op[] = [
@@ -36,6 +41,18 @@ const OPS: Op[] = [
   { method: 'post', path: '/api/gates/{id}/decision', summary: 'Decide an open gate: pass, request changes, reject, or waive (where the policy allows)', body: DecisionRequest, response: z.object({ runId: z.string() }) },
   { method: 'post', path: '/api/claims/{id}', summary: 'Mark a claim verified (with its source) or rejected (the fact-check owner)', body: ClaimUpdate, response: z.object({ runId: z.string() }) },
   { method: 'get', path: '/api/policy', summary: 'The active policy: gates, categories, rule packs', response: PolicyView },
+  {
+    method: 'get', path: '/api/kb/results', summary: 'The results archive: full-text search (Russian and English) and filters; best match first with q, newest first without. Writers see approved results and their own', response: ResultPage,
+    query: { q: 'words, "a phrase", -word, or (web-search syntax)', kind: 'brief kind', channel: 'channel', outcome: 'run status', author: 'author user id', lang: 'ru or en', from: 'created on or after YYYY-MM-DD (UTC)', to: 'created on or before YYYY-MM-DD (UTC)', tag: 'a tag', limit: '1-100, default 20', offset: 'default 0' },
+  },
+  { method: 'get', path: '/api/kb/results/{runId}', summary: 'One result: the brief (redacted), every draft version, gate decisions with reviewers, outcome, ratings, tags', response: ResultRecord },
+  { method: 'get', path: '/api/kb/results/{runId}/reuse', summary: 'Start a new brief from this result: a CreateBrief body (redacted texts, deadline in a week) for the new-brief form (writer)', response: CreateBrief },
+  { method: 'post', path: '/api/kb/results/{runId}/rating', summary: 'Rate a result 1-5 with an optional comment (writer, factcheck, legal, editor); rating again replaces your rating', body: RatingRequest, response: MyRatingSummary },
+  { method: 'post', path: '/api/kb/results/{runId}/tags', summary: 'Tag a result (normalised to lower case; 201 when new, 200 when it had the tag)', body: TagRequest, response: TagList, status: 201 },
+  { method: 'delete', path: '/api/kb/results/{runId}/tags/{tag}', summary: 'Remove a tag from a result', response: TagList, pathParams: { tag: { type: 'string', maxLength: 40 } } },
+  { method: 'get', path: '/api/kb/prompts', summary: 'The prompt library: every prompt and language with every version and its record (runs, approval, rework, edit ratio, cost)', response: z.array(PromptFamily) },
+  { method: 'get', path: '/api/kb/prompts/{id}/{lang}/compare', summary: 'Two versions of a prompt side by side and the line diff from a to b', response: PromptCompare, query: { a: 'a version', b: 'another version' }, pathParams: promptPath },
+  { method: 'get', path: '/api/kb/prompts/{id}/{lang}/{version}', summary: 'One prompt version: its body, record, and line diff from the version before it', response: PromptVersionDetail, pathParams: { ...promptPath, version: { type: 'string' } } },
 ]
 
 const schema = (s: z.ZodType, io: 'input' | 'output') => {
@@ -47,7 +64,7 @@ export function openApiDocument() {
   const problem = { description: 'Problem', content: { 'application/problem+json': { schema: schema(Problem, 'output') } } }
   const paths: Record<string, Record<string, unknown>> = {}
   for (const op of OPS) {
-    const params = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }))
+    const params = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: op.pathParams?.[m[1]!] ?? { type: 'string', format: 'uuid' } }))
     const query = Object.entries(op.query ?? {}).map(([name, description]) => ({ name, in: 'query', required: false, description, schema: { type: 'string' } }))
     paths[op.path] ??= {}
     paths[op.path]![op.method] = {

@@ -144,6 +144,26 @@ describe.each(targets)('copydesk against $name, exactly as the server finds it',
     expect(ok.code).toBe(0)
     expect(ok.out).toMatch(/intact: 12 rows/) // 6 demo users seeded + 1 added + 5
 
+    // a daily anchor kept outside the database catches rows cut from the end, which the chain cannot
+    const anchors = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-anchor-')), 'anchors.jsonl')
+    expect(copydesk(['audit', 'anchor', '--out', anchors], env)).toMatchObject({ code: 0, out: expect.stringMatching(/anchored row 12 \([0-9a-f]{64}\)/) })
+    expect(JSON.parse(fs.readFileSync(anchors, 'utf8'))).toMatchObject({ kind: 'copydesk-audit-anchor', seq: 12 })
+    const dbA = await openDatabase(dbTarget)
+    await appendAudit(dbA.sql, { actorId: null, action: 'auth.login_failed', data: { i: 'later' } })
+    await dbA.close()
+    expect(copydesk(['audit', 'verify', '--anchor', anchors], env).out).toMatch(/intact: 13 rows, head [0-9a-f]{64}; matches 1 anchor/)
+    const dbCut = await openDatabase(dbTarget)
+    await dbCut.sql.begin(async (tx) => {
+      await tx`alter table audit_log disable trigger user`
+      await tx`delete from audit_log where seq >= 12`
+      await tx`alter table audit_log enable trigger user`
+    })
+    await dbCut.close()
+    expect(copydesk(['audit', 'verify'], env).out).toMatch(/intact: 11 rows/) // the chain alone cannot tell
+    const cut = copydesk(['audit', 'verify', '--anchor', anchors], env)
+    expect(cut.code).toBe(1)
+    expect(cut.err).toMatch(/row 12, anchored at .* is gone: rows were cut from the log/)
+
     const db1 = await openDatabase(dbTarget)
     const [ann] = await db1.sql`select roles, password_hash from users where email = 'ann@example.com'`
     expect(ann!.roles).toEqual(['writer', 'editor'])

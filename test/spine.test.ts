@@ -78,7 +78,7 @@ describe.each(targets)('spine on $name', (target) => {
     const writer = await h.as('writer')
     const { runId, run } = await h.runToGate(writer)
     expect(run.status).toBe('awaiting_review')
-    expect(run.draft).toMatchObject({ version: 1, engine: 'offline', promptId: 'offer', promptVersion: expect.stringMatching(/^1\.[0-9a-f]{8}$/) })
+    expect(run.draft).toMatchObject({ version: 1, engine: 'offline', promptId: 'offer', promptVersion: expect.stringMatching(/^2\.[0-9a-f]{8}$/) })
     expect(run.draft.content.variants).toHaveLength(3)
     expect(run.draft.text).toContain('StudioDesk')
     expect(run.draft.categories).toEqual([]) // a safe brief: the default policy asks for the release gate only

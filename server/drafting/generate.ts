@@ -19,6 +19,7 @@ export async function generateDraft<T, P>(
   onCall: (call: CallRecord) => Promise<void>,
 ): Promise<{ output: T; engine: LlmProvider['engine']; model: string }> {
   const replies: unknown[] = []
+  const used: Usage[] = []
   const prepared = (kind.prepare ? await kind.prepare(task, { provider, onCall }) : undefined) as P
   const calls = kind.calls(task, prepared)
   for (const call of calls) {
@@ -32,6 +33,7 @@ export async function generateDraft<T, P>(
         offline: call.offline,
       })
       await onCall({ part: call.part, usage, outcome: 'ok' })
+      used.push(usage)
       replies.push(output)
     } catch (err) {
       if (!(err instanceof LlmError)) throw err
@@ -40,6 +42,8 @@ export async function generateDraft<T, P>(
     }
   }
   const output = kind.schema.parse(kind.combine(replies, task, prepared))
-  // A kind may need no model call at all (SEO clusters without a model to name them).
-  return calls.length ? { output, engine: provider.engine, model: provider.model } : { output, engine: 'offline', model: OFFLINE_MODEL }
+  // The draft is the model's when a model answered any of its calls; the offline engine's when
+  // none did (no model configured, a budget spent, or a kind that needed no call).
+  const model = used.find((u) => u.engine !== 'offline')
+  return model ? { output, engine: model.engine, model: model.model } : { output, engine: 'offline', model: OFFLINE_MODEL }
 }

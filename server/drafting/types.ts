@@ -24,6 +24,8 @@ export type DraftingTask = {
   previous: unknown
   /** What the policy holds drafts of this brief's channel to. */
   limits: { headlineMaxLength: number }
+  /** Approved results of the same kind, channel and language from the knowledge base, for tone and structure. */
+  examples?: { runId: string; text: string }[]
 }
 
 /**

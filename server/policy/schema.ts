@@ -28,6 +28,24 @@ export const GateSpec = z.strictObject({
   escalate_to: RoleName.optional(),
 })
 
+const usd = z.number().nonnegative().max(1_000_000)
+/**
+ * Monthly AI budgets in USD (calendar month, UTC): per user (their own line, else `per_user`)
+ * and per team. When either is spent, further model calls are refused (the offline engine
+ * drafts instead); `warn_at` is the share that shows a warning.
+ */
+export const Budgets = z.strictObject({
+  warn_at: z.number().gt(0).lt(1).default(0.8),
+  monthly_usd: z
+    .strictObject({
+      per_user: usd.optional(),
+      users: z.record(z.email().transform((e) => e.toLowerCase()), usd).default({}),
+      teams: z.record(z.string().min(1).max(100), usd).default({}),
+    })
+    .default({ users: {}, teams: {} }),
+})
+export type Budgets = z.infer<typeof Budgets>
+
 export const PolicyFile = z
   .strictObject({
     name: z.string().min(1),
@@ -54,6 +72,12 @@ export const PolicyFile = z
       /** What to do when a brief's inputs hold personal data: redact before the model, or refuse. */
       inputs: z.enum(['redact', 'block']),
     }),
+    budgets: Budgets.default({ warn_at: 0.8, monthly_usd: { users: {}, teams: {} } }),
+    /**
+     * How many approved results of the same kind, channel and language the model is shown as
+     * examples of tone and structure (offers and headlines; 0 = none). Their facts are not the brief's.
+     */
+    knowledge_base: z.strictObject({ examples: z.number().int().min(0).max(5).default(2) }).default({ examples: 2 }),
   })
   .superRefine((p, ctx) => {
     for (const key of Object.keys(p.gates)) {

@@ -1,13 +1,18 @@
+import { appendAudit } from '../audit/append'
 import type { Queryable } from '../db/connect'
 import { compilePolicy, type Policy, type PolicySnapshot } from './load'
 import { PackFile, PolicyFile } from './schema'
 import { z } from 'zod'
 
-/** Records the policy version (its validated sources), so runs planned with it can always be replanned with it. */
+/**
+ * Records the policy version (its validated sources), so runs planned with it can always be
+ * replanned with it. A version seen for the first time is a policy change: it goes to the audit log.
+ */
 export async function syncPolicy(db: Queryable, policy: Policy): Promise<void> {
   const snapshot: PolicySnapshot = { file: policy.file, packs: policy.packs }
-  await db`insert into policy_versions (version, name, snapshot) values (${policy.version}, ${policy.name},
-    ${db.json(JSON.parse(JSON.stringify(snapshot)))}) on conflict (version) do nothing`
+  const added = await db`insert into policy_versions (version, name, snapshot) values (${policy.version}, ${policy.name},
+    ${db.json(JSON.parse(JSON.stringify(snapshot)))}) on conflict (version) do nothing returning version`
+  if (added.length) await appendAudit(db, { actorId: null, action: 'policy.version', data: { version: policy.version, name: policy.name, packs: policy.packs.map((p) => p.id) } })
 }
 
 const Snapshot = z.object({ file: PolicyFile, packs: z.array(PackFile) })

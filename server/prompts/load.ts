@@ -4,6 +4,7 @@ import path from 'node:path'
 import YAML from 'yaml'
 import { z } from 'zod'
 import { BriefKind, Lang } from '../../contracts/briefs'
+import { appendAudit } from '../audit/append'
 import type { Queryable } from '../db/connect'
 
 const FrontMatter = z.strictObject({
@@ -67,13 +68,17 @@ export function loadPrompts(dir: string): Prompt[] {
   return prompts
 }
 
-/** Records every version we have seen; old versions stay, so results keep pointing at them. */
+/**
+ * Records every version we have seen; old versions stay, so results keep pointing at them. A
+ * version seen for the first time is a prompt change: it goes to the audit log.
+ */
 export async function syncPrompts(db: Queryable, prompts: Prompt[]): Promise<void> {
   for (const p of prompts) {
     const meta = { owner: p.owner, changelog: p.changelog, schema: p.schema, temperature: p.temperature, file: p.file }
-    await db`insert into prompt_versions (id, version, hash, kind, lang, meta, body)
+    const added = await db`insert into prompt_versions (id, version, hash, kind, lang, meta, body)
       values (${p.id}, ${p.versionLabel}, ${p.hash}, ${p.kind}, ${p.lang}, ${db.json(meta)}, ${`# system\n${p.system}\n\n# user\n${p.user}`})
-      on conflict (id, version) do nothing`
+      on conflict (id, version) do nothing returning id`
+    if (added.length) await appendAudit(db, { actorId: null, action: 'prompt.version', data: { id: p.id, lang: p.lang, version: p.versionLabel, hash: p.hash, owner: p.owner } })
   }
 }
 

@@ -11,7 +11,11 @@ import { reviewWithModel, wantsModelReview, withModelHits } from '../policy/mode
 import { Redactor } from '../policy/pii-guard'
 import { headlineMaxLength } from '../policy/schema'
 import { policyByVersion } from '../policy/store'
+import { BudgetedProvider } from '../usage/budgeted-provider'
+import { budgetStatus } from '../usage/budget'
 import { classifyDraft, isResearch } from './classify-draft'
+import { approvedExamples } from '../kb/examples'
+import type { BriefKind, Lang } from '../../contracts/briefs'
 import type { RunDeps } from './deps'
 import { selectDrafts, selectRun, setRunStatus } from './queries'
 
@@ -66,11 +70,14 @@ export async function draftRun(deps: RunDeps, { runId, version, feedback }: { ru
     // A writer's edit is its text: that is what the reviewer asked to change.
     previous: previous ? (previous.engine === 'human' ? { editedText: previous.text } : previous.content) : null,
     limits: { headlineMaxLength: headlineMaxLength(policy.file, brief.channel) },
+    examples: await examplesFor(deps, brief),
   }
   const prompt = prompts.get(kind.promptId, brief.lang)
-  const callInfo = { purpose: 'draft', kind: brief.kind, promptId: prompt.id, promptVersion: prompt.versionLabel, draftVersion: version, redacted: redactor.total }
+  const budgeted = await budgetedFor(deps, run.author_id, { runId, kind: brief.kind, draftVersion: version })
+  const examples = task.examples?.length ? { examples: task.examples.map((e) => e.runId) } : {}
+  const callInfo = { purpose: 'draft', kind: brief.kind, promptId: prompt.id, promptVersion: prompt.versionLabel, draftVersion: version, redacted: redactor.total, ...examples }
   // Every call is on record as soon as it ends, also one that failed: the money was spent.
-  const { output, engine, model } = await generateDraft(kind, task, provider, prompt, async ({ part, usage, outcome, error }) => {
+  const { output, engine, model } = await generateDraft(kind, task, budgeted, prompt, async ({ part, usage, outcome, error }) => {
     await appendAudit(sql, { actorId: run.author_id, action: 'llm.call', runId, data: { ...callInfo, ...(part ? { part } : {}), ...usage, outcome, ...(error ? { error } : {}) } })
   })
   const text = kind.toText(output, brief.lang)
@@ -79,10 +86,11 @@ export async function draftRun(deps: RunDeps, { runId, version, feedback }: { ru
   const piiFindings = c.piiFindings
   let modelAudit: Record<string, unknown> | null = null
   let modelRisks: RiskHit[] = []
-  if (wantsModelReview(policy, provider, piiFindings) && !isResearch(brief.kind)) {
+  const refusedBeforeReview = budgeted.refusals.length
+  if (refusedBeforeReview === 0 && wantsModelReview(policy, provider, piiFindings) && !isResearch(brief.kind)) {
     const info = { purpose: 'risk_review', kind: brief.kind, promptId: 'risk-review', draftVersion: version }
     try {
-      const review = await reviewWithModel(deps, { text, lang: brief.lang, channel: brief.channel, ruleHits: c.risks })
+      const review = await reviewWithModel({ ...deps, provider: budgeted }, { text, lang: brief.lang, channel: brief.channel, ruleHits: c.risks })
       modelRisks = review.hits
       modelAudit = { ...info, promptVersion: review.promptVersion, ...review.usage, outcome: 'ok', added: withModelHits([], modelRisks).filter((k) => !c.categories.includes(k)) }
     } catch (err) {
@@ -92,18 +100,51 @@ export async function draftRun(deps: RunDeps, { runId, version, feedback }: { ru
     }
   }
   const risks = [...c.risks, ...modelRisks]
+  const refusal = budgeted.refusals[0]
+  const engineNote = !refusal ? null
+    : refusedBeforeReview > 0 ? `${refusal.message}: the offline engine drafted this version.`
+    : `${refusal.message}: the model's risk review was skipped; the rules' gates stand.`
   const categories = withModelHits(c.categories, modelRisks)
   await sql.begin(async (tx) => {
     await tx`insert into drafts (run_id, version, lang, content, text, engine, model, prompt_id, prompt_version, feedback,
-        categories, risks, missing, pii_findings)
+        categories, risks, missing, pii_findings, engine_note)
       values (${runId}, ${version}, ${brief.lang}, ${tx.json(JSON.parse(JSON.stringify(output)))}, ${text}, ${engine},
         ${model}, ${prompt.id}, ${prompt.versionLabel}, ${feedback}, ${categories}, ${tx.json(JSON.parse(JSON.stringify(risks)))},
-        ${tx.json(JSON.parse(JSON.stringify(c.missing)))}, ${piiFindings})
+        ${tx.json(JSON.parse(JSON.stringify(c.missing)))}, ${piiFindings}, ${engineNote})
       on conflict (run_id, version) do update set content = excluded.content, text = excluded.text,
         engine = excluded.engine, model = excluded.model, prompt_version = excluded.prompt_version,
-        categories = excluded.categories, risks = excluded.risks, missing = excluded.missing, pii_findings = excluded.pii_findings`
+        categories = excluded.categories, risks = excluded.risks, missing = excluded.missing, pii_findings = excluded.pii_findings,
+        engine_note = excluded.engine_note`
     await tx`update runs set draft_version = ${version} where id = ${runId}`
     if (modelAudit) await appendAudit(tx, { actorId: run.author_id, action: 'llm.call', runId, data: modelAudit })
+  })
+}
+
+/** Kinds whose drafts learn the house style from approved results (not research, not keyword lists). */
+const EXAMPLE_KINDS = new Set(['offer', 'headlines'])
+
+/**
+ * Approved results of the brief's kind, channel and language (the current policy says how many),
+ * only when a model will read them: the offline engine has no use for them.
+ */
+async function examplesFor(deps: RunDeps, brief: { kind: BriefKind; channel: string; lang: Lang }) {
+  const limit = deps.policy.file.knowledge_base.examples
+  if (limit === 0 || deps.provider.engine === 'offline' || !EXAMPLE_KINDS.has(brief.kind)) return []
+  return (await approvedExamples(deps.sql, { kind: brief.kind, channel: brief.channel, lang: brief.lang, limit })).map((e) => ({ runId: e.runId, text: e.text }))
+}
+
+/**
+ * The model provider of this run, held to its author's and their team's monthly budgets (the
+ * current policy's, not the run's: budgets are money, not rules a draft was planned with).
+ * A refused call is on record as `llm.refused`, with the budget and the spend.
+ */
+async function budgetedFor(deps: RunDeps, authorId: string, info: { runId: string; kind: string; draftVersion: number }): Promise<BudgetedProvider> {
+  const [author] = await deps.sql`select id, email, team from users where id = ${authorId}`
+  if (!author) throw notFound('author')
+  const user = { id: String(author.id), email: String(author.email), team: (author.team as string | null) ?? null }
+  return new BudgetedProvider(deps.provider, () => budgetStatus(deps.sql, deps.policy.file.budgets, user), async ({ scope, month }) => {
+    const data = { reason: 'budget', scope: scope.scope, name: scope.name, limitUsd: scope.limitUsd, spentUsd: scope.spentUsd, month, kind: info.kind, draftVersion: info.draftVersion }
+    await appendAudit(deps.sql, { actorId: authorId, action: 'llm.refused', runId: info.runId, data })
   })
 }
 

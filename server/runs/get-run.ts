@@ -33,6 +33,7 @@ export const toDraft = (d: DraftRow, kind: Run['kind']): NonNullable<Run['draft'
   edit: d.edited_from === null
     ? null
     : { editedFrom: d.edited_from, aiVersion: d.ai_version!, editedBy: d.edited_by_email!, distance: d.edit_distance!, ratio: d.edit_ratio! },
+  engineNote: d.engine_note,
 })
 
 /** One version of a run's draft, e.g. to compare two versions. */

@@ -63,7 +63,7 @@ export async function makeHarness(target: TestTarget, opts: { provider?: LlmProv
 }
 
 /** A harness drafting through the real openai SDK against the fake endpoint `fake` (no retries of the SDK's own). */
-export function makeModelHarness(target: TestTarget, fake: { baseURL: string }) {
+export function makeModelHarness(target: TestTarget, fake: { baseURL: string }, opts: { policiesDir?: string } = {}) {
   const config = loadConfig({ OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: fake.baseURL, COPYDESK_LLM_MAX_RETRIES: '0' })
-  return makeHarness(target, { provider: createProvider(config.llm, {}) })
+  return makeHarness(target, { ...opts, provider: createProvider(config.llm, {}) })
 }

@@ -1,6 +1,6 @@
 import { HeadlinesInputs } from '../../../contracts/briefs'
 import { HEADLINE_ANGLES, HeadlinesDraft } from '../../../contracts/drafts'
-import { redraftNote } from '../redraft'
+import { examplesNote, redraftNote } from '../redraft'
 import type { DraftingKind, DraftingTask } from '../types'
 import { finishHeadlines } from './finish'
 import { headlinesOffline } from './offline'
@@ -44,6 +44,7 @@ export const headlinesKind: DraftingKind<HeadlinesDraft> = {
         keyPhrases: keyPhrases.length ? keyPhrases.join('; ') : brief.lang === 'ru' ? '(не указаны)' : '(none given)',
         qualityCriteria: brief.qualityCriteria,
         feedback: redraftNote(task),
+        examples: examplesNote(task),
       },
       offline: () => headlinesOffline(brief, opts),
     }]

@@ -1,7 +1,7 @@
 import { OfferDraft } from '../../../contracts/runs'
 import { offerOffline } from './offline'
 import { OfferInputs } from '../../../contracts/briefs'
-import { redraftNote } from '../redraft'
+import { examplesNote, redraftNote } from '../redraft'
 import type { DraftingKind, DraftingTask } from '../types'
 
 const NONE = { ru: '(не указано)', en: '(not given)' }
@@ -41,5 +41,6 @@ function variables(task: DraftingTask): Record<string, string> {
     channel: brief.channel,
     qualityCriteria: brief.qualityCriteria,
     feedback: redraftNote(task),
+    examples: examplesNote(task),
   }
 }

@@ -1,0 +1,49 @@
+import type { RatingRequest } from '../../contracts/kb'
+import type { UserRow } from '../auth/queries'
+import type { Sql } from '../db/connect'
+import { conflict, notFound } from '../errors'
+import type { Policy } from '../policy/load'
+import { Redactor } from '../policy/pii-guard'
+import { assertRater, visibleResult } from './access'
+import { deleteTag, insertTag, selectRatingSummary, selectTagNames, upsertRating } from './queries'
+import { normaliseTag, validTag } from './tags'
+
+const MAX_TAGS_PER_RESULT = 30
+
+type Ctx = { sql: Sql; policy: Policy; user: UserRow }
+
+/** Rates a result 1-5; rating it again replaces the person's rating. The comment is stored redacted. */
+export async function rateResult({ sql, policy, user }: Ctx, { runId, input }: { runId: string; input: RatingRequest }) {
+  assertRater(user)
+  const comment = input.comment ? Redactor.forPolicy(policy).redact(input.comment) : null
+  return sql.begin(async (tx) => {
+    await visibleResult(tx, user, runId)
+    await upsertRating(tx, { runId, userId: user.id, rating: input.rating, comment })
+    return selectRatingSummary(tx, runId, user.id)
+  })
+}
+
+/** Adds a tag (normalised); `created` is false when the result already had it. */
+export async function tagResult({ sql, policy, user }: Ctx, { runId, raw }: { runId: string; raw: string }) {
+  assertRater(user)
+  const tag = validTag(policy, raw)
+  return sql.begin(async (tx) => {
+    await visibleResult(tx, user, runId)
+    // one tagger of a result at a time, so two cannot both pass the cap (the run row stays unlocked for the worker)
+    await tx`select pg_advisory_xact_lock(72010005, hashtext(${runId}))`
+    const tags = await selectTagNames(tx, runId)
+    if (!tags.includes(tag) && tags.length >= MAX_TAGS_PER_RESULT) throw conflict(`a result has at most ${MAX_TAGS_PER_RESULT} tags`)
+    const created = await insertTag(tx, { runId, tag, userId: user.id })
+    return { created, tags: await selectTagNames(tx, runId) }
+  })
+}
+
+/** Tags are shared labels: anyone who may tag may also remove one. */
+export async function untagResult({ sql, user }: Omit<Ctx, 'policy'>, { runId, raw }: { runId: string; raw: string }) {
+  assertRater(user)
+  return sql.begin(async (tx) => {
+    await visibleResult(tx, user, runId)
+    if (!(await deleteTag(tx, runId, normaliseTag(raw)))) throw notFound('tag')
+    return { tags: await selectTagNames(tx, runId) }
+  })
+}

@@ -1,0 +1,46 @@
+import { dismissedIn } from '../briefs/pii-check'
+import type { BriefRow } from '../briefs/queries'
+import type { Queryable } from '../db/connect'
+import type { Policy } from '../policy/load'
+import { Redactor } from '../policy/pii-guard'
+import { policyByVersion } from '../policy/store'
+
+/** The policy a run was drafted under (its recorded version), else the active one. */
+export async function runPolicy(db: Queryable, active: Policy, version: string | null): Promise<Policy> {
+  return version ? policyByVersion(db, version) : active
+}
+
+export type RedactedBrief = {
+  title: string
+  audience: string
+  task: string
+  offer: string
+  format: string
+  qualityCriteria: string
+  successMetrics: string
+  inputs: Record<string, unknown>
+}
+
+/**
+ * The brief as the drafting step saw it. The briefs table keeps what the writer typed; nothing
+ * of that leaves the knowledge base unredacted. Same fields in the same order as
+ * runs/draft-run.ts, so a placeholder here ([PHONE_1]) names the same value as in the drafts;
+ * findings the writer dismissed as not personal data stay as written, as they did for the model.
+ * The redactor is returned to go on over the run's other free texts with the same numbering.
+ */
+export function redactBrief(policy: Policy, brief: BriefRow): { fields: RedactedBrief; redactor: Redactor } {
+  const redactor = Redactor.forPolicy(policy)
+  const keep = (path: string) => dismissedIn(brief.pii_dismissals, path)
+  const field = (path: string, text: string) => redactor.redact(text, keep(path))
+  const fields = {
+    title: field('title', brief.title),
+    audience: field('audience', brief.audience),
+    task: field('task', brief.task),
+    offer: field('offer', brief.offer),
+    format: field('format', brief.format),
+    qualityCriteria: field('qualityCriteria', brief.quality_criteria),
+    successMetrics: field('successMetrics', brief.success_metrics),
+    inputs: redactor.redactDeep(brief.inputs, 'inputs', keep),
+  }
+  return { fields, redactor }
+}

@@ -1,0 +1,46 @@
+import { CreateBrief } from '../../contracts/briefs'
+import type { UserRow } from '../auth/queries'
+import { selectBrief } from '../briefs/queries'
+import type { Queryable } from '../db/connect'
+import { forbidden, notFound } from '../errors'
+import type { Policy } from '../policy/load'
+import { visibleResult } from './access'
+import { redactBrief, runPolicy } from './redact-brief'
+
+const DAY_MS = 86_400_000
+/** A new brief gets a week: the old deadline has usually passed. */
+const DEADLINE_DAYS = 7
+
+/**
+ * "Start a new brief from this": a CreateBrief body the new-brief form loads. Every text is the
+ * redacted one the drafting step saw (placeholders stay placeholders: the writer fills in the
+ * real value, and the personal-data check of the new brief runs as for any brief). Dismissals
+ * are dropped, since their offsets point into the old text; the import problems of an SEO
+ * export name lines of a file this brief never uploads. Nothing is stored.
+ */
+export async function reuseBrief({ db, policy, user, runId, today = new Date() }: { db: Queryable; policy: Policy; user: UserRow; runId: string; today?: Date }): Promise<CreateBrief> {
+  if (!user.roles.includes('writer')) throw forbidden('only writers create briefs')
+  const run = await visibleResult(db, user, runId)
+  const brief = await selectBrief(db, run.brief_id)
+  if (!brief) throw notFound('brief')
+  const { fields } = redactBrief(await runPolicy(db, policy, run.policy_version), brief)
+  const { importProblems: _stale, ...inputs } = fields.inputs
+  const deadline = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()) + DEADLINE_DAYS * DAY_MS)
+  // the author cannot own the fact check of their own brief
+  const owner = brief.fact_check_owner_email && brief.fact_check_owner_id !== user.id ? brief.fact_check_owner_email : undefined
+  return CreateBrief.parse({
+    kind: brief.kind,
+    title: fields.title,
+    audience: fields.audience,
+    task: fields.task,
+    offer: fields.offer,
+    format: fields.format,
+    channel: brief.channel,
+    deadline: deadline.toISOString().slice(0, 10),
+    qualityCriteria: fields.qualityCriteria,
+    successMetrics: fields.successMetrics,
+    lang: brief.lang,
+    inputs,
+    ...(owner ? { factCheckOwner: owner } : {}),
+  })
+}
