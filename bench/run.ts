@@ -7,6 +7,7 @@ import { offerBrief } from '../test/helpers/fixtures'
 import { makeHarness } from '../test/helpers/harness'
 import { benchClassify } from './classify'
 import { printDrafting } from './drafting'
+import { benchScale } from './scale'
 import { benchSeo } from './seo'
 import { printPresidioQuality } from './pii-presidio'
 import { printPiiQuality } from './pii-quality'
@@ -97,4 +98,12 @@ for (const target of targets) {
   console.log('| what | n | p50 ms | p95 ms | throughput |')
   console.log('|---|---:|---:|---:|---|')
   for (const r of rows) console.log(`| ${r.what} | ${r.n} | ${r.p50 === undefined ? '' : fmt(r.p50)} | ${r.p95 === undefined ? '' : fmt(r.p95)} | ${r.value ?? ''} |`)
+}
+
+// A year of a 50-person team in the real PostgreSQL: generated once (minutes), then reused.
+if (process.env.BENCH_SCALE !== '0') {
+  console.log(`\n## the CMO's views and search at scale (real PostgreSQL; BENCH_SCALE_ROWS audit rows, BENCH_SCALE=0 skips)`)
+  console.log('| what | n | p50 ms | p95 ms | result |')
+  console.log('|---|---:|---:|---:|---|')
+  for (const r of await benchScale()) console.log(`| ${r.what} | ${r.n} | ${r.p50 === undefined ? '' : fmt(r.p50)} | ${r.p95 === undefined ? '' : fmt(r.p95)} | ${r.value ?? ''} |`)
 }

@@ -2,6 +2,7 @@
 // 100,000 runs and 130,000 drafts) in the real PostgreSQL, generated once by
 // bench/scale-data.sql and kept in a database of its own for the next run. Measures the
 // dashboard endpoints and the results search through the real app, and `audit verify`.
+import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import postgres from 'postgres'
@@ -9,7 +10,7 @@ import { createApp } from '../server/app'
 import { seedDemoUsers } from '../server/auth/seed-demo'
 import { verifyAudit } from '../server/audit/verify'
 import { openDatabase, type Database } from '../server/db/connect'
-import { migrate } from '../server/db/migrate'
+import { migrate, readMigrations } from '../server/db/migrate'
 import { OfflineProvider } from '../server/llm/offline-provider'
 import { PROMPTS_DIR, ROOT } from '../server/paths'
 import { POLICIES_DIR } from '../server/policy/cli'
@@ -25,6 +26,8 @@ const TOTAL = Number(process.env.BENCH_SCALE_ROWS ?? 1_000_000)
 const REPEAT = Number(process.env.BENCH_SCALE_REPEAT ?? 40)
 /** Bump when bench/scale-data.sql changes, so an old generated database is not reused. */
 const GENERATOR = 'scale-2'
+/** A database generated under other migrations is generated again too. */
+const SCHEMA = createHash('sha256').update(readMigrations().map((m) => m.checksum).join()).digest('hex').slice(0, 12)
 
 export type ScaleRow = { what: string; n: number; p50?: number; p95?: number; value?: string }
 
@@ -72,7 +75,7 @@ export async function benchScale(): Promise<ScaleRow[]> {
 
     const queries = ['окна', 'пластиковые окна монтаж', 'кредит бизнес', 'доставка цветов', 'yoga class', 'running shoes', 'dental clinic reminder', 'free trial', 'скидка', 'guarantee']
     const search = await timeEach(REPEAT, (i) => writer.get(`/api/kb/results?q=${encodeURIComponent(queries[i % queries.length]!)}`))
-    rows.push({ what: `GET /api/kb/results?q= (${size!.drafts} drafts, ${queries.length} RU/EN queries)`, ...summarize(search) })
+    rows.push({ what: `GET /api/kb/results?q= (${size!.runs} results, ${queries.length} RU/EN queries)`, ...summarize(search) })
     rows.push({ what: 'GET /api/kb/results?q=&kind=&channel= (filtered)', ...summarize(await timeEach(REPEAT, (i) => writer.get(`/api/kb/results?q=${encodeURIComponent(queries[i % queries.length]!)}&kind=offer&channel=landing`))) })
 
     const v0 = performance.now()
@@ -114,7 +117,7 @@ async function ensureData(adminUrl: string, name: string, url: string): Promise<
     await db.sql`drop table bench_words`
     await db.sql`analyze`
     await db.sql`create table bench_marker (generator text, total int)`
-    await db.sql`insert into bench_marker values (${GENERATOR}, ${TOTAL})`
+    await db.sql`insert into bench_marker values (${`${GENERATOR}/${SCHEMA}`}, ${TOTAL})`
   } finally {
     await db.close()
   }
@@ -132,7 +135,7 @@ async function ready(url: string): Promise<boolean> {
   const sql = postgres(url, { max: 1, onnotice: () => {} })
   try {
     const [m] = await sql`select generator, total from bench_marker`
-    return m?.generator === GENERATOR && Number(m.total) === TOTAL
+    return m?.generator === `${GENERATOR}/${SCHEMA}` && Number(m.total) === TOTAL
   } catch {
     return false
   } finally {

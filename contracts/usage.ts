@@ -87,3 +87,16 @@ export type BudgetView = z.infer<typeof BudgetView>
 /** A writer's own usage: this month's calls and cost, and their budgets. */
 export const MyUsage = z.object({ month: z.string(), warnAt: z.number(), calls: z.number().int(), costUsd: z.number(), budgets: z.array(BudgetLine) })
 export type MyUsage = z.infer<typeof MyUsage>
+
+/** The audit chain recomputed on request (as `copydesk audit verify`). */
+export const AuditCheck = z.object({
+  ok: z.boolean(),
+  /** Intact rows (before the first bad one when broken). */
+  rows: z.number().int(),
+  /** The chain's head hash when intact: what `copydesk audit anchor` keeps. */
+  head: z.string().nullable(),
+  badSeq: z.number().int().nullable(),
+  reason: z.string().nullable(),
+  seconds: z.number(),
+})
+export type AuditCheck = z.infer<typeof AuditCheck>

@@ -4,6 +4,7 @@ import { Brief, BriefListItem, CreateBrief, Created, PiiCheckRequest, PiiCheckRe
 import { Problem } from '../contracts/problem'
 import { PolicyView } from '../contracts/policy'
 import { ClaimUpdate, DecisionRequest, Draft, DraftEdit, ReviewItem, Run } from '../contracts/runs'
+import { ApprovalView, AuditCheck, BlockedView, BudgetView, GateView, MyUsage, UsageSummary } from '../contracts/usage'
 import { PromptCompare, PromptFamily, PromptVersionDetail, MyRatingSummary, RatingRequest, ResultPage, ResultRecord, TagList, TagRequest } from '../contracts/kb'
 
 type Op = {
@@ -17,6 +18,15 @@ type Op = {
   query?: Record<string, string>
   /** Path parameters that are not UUIDs: their schema. */
   pathParams?: Record<string, Record<string, unknown>>
+}
+
+const USAGE_QUERY: Record<string, string> = {
+  from: 'first day, YYYY-MM-DD (default: the first of this month, UTC)',
+  to: 'last day, YYYY-MM-DD (default: the end of this month)',
+  team: 'a team',
+  user: "a user's e-mail",
+  kind: 'a brief kind',
+  format: 'json (default) or csv',
 }
 
 const promptPath = { id: { type: 'string', pattern: '^[a-z][a-z0-9_-]*$' }, lang: { type: 'string', enum: ['ru', 'en'] } }
@@ -41,6 +51,14 @@ const OPS: Op[] = [
   { method: 'post', path: '/api/gates/{id}/decision', summary: 'Decide an open gate: pass, request changes, reject, or waive (where the policy allows)', body: DecisionRequest, response: z.object({ runId: z.string() }) },
   { method: 'post', path: '/api/claims/{id}', summary: 'Mark a claim verified (with its source) or rejected (the fact-check owner)', body: ClaimUpdate, response: z.object({ runId: z.string() }) },
   { method: 'get', path: '/api/policy', summary: 'The active policy: gates, categories, rule packs', response: PolicyView },
+  { method: 'get', path: '/api/usage/me', summary: 'My AI usage this month and where I stand against my budgets', response: MyUsage },
+  { method: 'get', path: '/api/usage/summary', summary: 'Model calls and cost in a period: totals, over time, by user, team, kind, model, prompt version (others than cmo/admin: their own)', response: UsageSummary, query: USAGE_QUERY },
+  { method: 'get', path: '/api/usage/approvals', summary: 'Runs started in the period by outcome: approval rate, approved without rework, AI share of approved copy (others than cmo/admin: their own)', response: ApprovalView, query: USAGE_QUERY },
+  { method: 'get', path: '/api/usage/gates', summary: 'Time in each gate (mean, p50, p90 hours), open and overdue gates, the overdue list (cmo/admin; format=csv&list=overdue for the list)', response: GateView, query: USAGE_QUERY },
+  { method: 'get', path: '/api/usage/blocked', summary: 'What the policy stopped: personal data by type, budget refusals, stopping decisions by gate, risk categories (cmo/admin)', response: BlockedView, query: USAGE_QUERY },
+  { method: 'get', path: '/api/usage/budgets', summary: 'Every budget this month with its spend and state, and the refusals (cmo/admin)', response: BudgetView, query: { format: 'json or csv' } },
+  { method: 'post', path: '/api/usage/verify', summary: 'Recompute the audit chain now (cmo/admin): intact with its head hash, or the first bad row', response: AuditCheck, status: 200 },
+  { method: 'get', path: '/api/usage/log.csv', summary: 'The audit log of a period as CSV, streamed (cmo/admin)', response: z.string(), query: { from: USAGE_QUERY.from!, to: USAGE_QUERY.to!, team: USAGE_QUERY.team!, user: USAGE_QUERY.user!, action: 'one action, e.g. llm.call' } },
   {
     method: 'get', path: '/api/kb/results', summary: 'The results archive: full-text search (Russian and English) and filters; best match first with q, newest first without. Writers see approved results and their own', response: ResultPage,
     query: { q: 'words, "a phrase", -word, or (web-search syntax)', kind: 'brief kind', channel: 'channel', outcome: 'run status', author: 'author user id', lang: 'ru or en', from: 'created on or after YYYY-MM-DD (UTC)', to: 'created on or before YYYY-MM-DD (UTC)', tag: 'a tag', limit: '1-100, default 20', offset: 'default 0' },

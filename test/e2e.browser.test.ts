@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadConfig } from '../server/config'
 import { startServer, type Server } from '../server/main'
 import { ROOT } from '../server/paths'
+import { loginAs, openBrowserPage } from './helpers/browser'
 import { findChromium } from './helpers/env'
 import { headlinesBrief, interviewBrief, medicalOfferBrief, offerBrief, seoBrief } from './helpers/fixtures'
 import { loadInterviews } from './helpers/interviews'
@@ -39,21 +40,8 @@ describe.skipIf(!executablePath)('browser: briefs, policy gates and reviews (Deb
     fs.rmSync(dataDir, { recursive: true, force: true })
   })
 
-  async function openPage() {
-    const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } })
-    const page = await context.newPage()
-    const pageErrors: string[] = []
-    page.on('pageerror', (e) => pageErrors.push(e.message))
-    return { context, page, pageErrors }
-  }
-
-  async function login(page: Page, email: string) {
-    await page.goto(server.url + '/')
-    await page.getByTestId('login-email').fill(email)
-    await page.getByTestId('login-password').fill('demo')
-    await page.getByTestId('login-submit').click()
-    await expect.poll(() => page.getByTestId('nav-logout').isVisible()).toBe(true)
-  }
+  const openPage = () => openBrowserPage(browser)
+  const login = (page: Page, email: string) => loginAs(page, server.url, email)
 
   async function logout(page: Page) {
     await page.getByTestId('nav-logout').click()

@@ -272,6 +272,9 @@ describe.each(targets)('results archive on $name', (target) => {
     expect(again!.comment).toMatch(/^Call \[PHONE_1\]$/)
     const listed = (await search(writer2, { q: 'yoga' })).items.find((i) => i.runId === ids.en2)!
     expect(listed.rating).toEqual({ avg: 3.5, count: 2 })
+    // every rating is on record, without the comment's words
+    const rated = await h.sql`select data from audit_log where action = 'kb.rated' and run_id = ${ids.en2} order by seq`
+    expect(rated.map((r) => r.data)).toEqual([{ rating: 4, comment: true }, { rating: 2, comment: false }, { rating: 5, comment: false }, { rating: 5, comment: true }])
   })
 
   it('tags: normalised, shared, removable; no personal data, no markup, at most 40 characters', async () => {
@@ -293,6 +296,8 @@ describe.each(targets)('results archive on $name', (target) => {
     expect(removed.status).toBe(200)
     expect(removed.body).toEqual({ tags: ['dacha', 'seen'] })
     expect((await writer.call('DELETE', `${url}/${encodeURIComponent('весна 2026')}`)).status).toBe(404)
+    const logged = await h.sql`select action, data ->> 'tag' as tag from audit_log where action like 'kb.%tagged' and run_id = ${ids.ru1} order by seq`
+    expect(logged.map((r) => `${r.action} ${r.tag}`)).toEqual(['kb.tagged весна 2026', 'kb.tagged dacha', 'kb.tagged seen', 'kb.untagged весна 2026'])
     expect((await editor.get(`/api/kb/results/${ids.ru1}`)).body.tags.map((t: { tag: string; addedBy: { name: string } }) => [t.tag, t.addedBy.name]))
       .toEqual([['dacha', 'Demo editor'], ['seen', 'Second Writer']])
   })

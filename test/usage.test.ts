@@ -215,6 +215,19 @@ describe.each(targets)('the CMO dashboard on $name', (target) => {
       const only = new TextDecoder().decode((await cmo.bytes('GET', '/api/usage/log.csv?action=pii.blocked')).bytes).trim().split(/\r?\n/)
       expect(only).toHaveLength(2)
       expect(only[1]).toMatch(/,writer@copydesk\.local,pii\.blocked,/)
+
+      // the CMO proves the log was not edited from the dashboard; tampering is found and named
+      const intact = (await cmo.post('/api/usage/verify')).body
+      expect(intact).toMatchObject({ ok: true, badSeq: null, head: expect.stringMatching(/^[0-9a-f]{64}$/) })
+      expect(intact.rows).toBeGreaterThan(10)
+      expect((await writer.post('/api/usage/verify')).status).toBe(403)
+      await t.sql.begin(async (tx) => {
+        await tx`alter table audit_log disable trigger user`
+        await tx`update audit_log set data = '{}' where action = 'pii.blocked'`
+        await tx`alter table audit_log enable trigger user`
+      })
+      const [bad] = await t.sql`select seq from audit_log where action = 'pii.blocked'`
+      expect((await cmo.post('/api/usage/verify')).body).toMatchObject({ ok: false, badSeq: Number(bad!.seq), reason: expect.stringMatching(/changed/) })
     } finally {
       await t.close()
       block.dispose()

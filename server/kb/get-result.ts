@@ -6,7 +6,7 @@ import { notFound } from '../errors'
 import type { Policy } from '../policy/load'
 import { visibleResult } from './access'
 import { selectDecisions, selectRatings, selectRecordDrafts, selectTags, type DecisionRow } from './queries'
-import { redactBrief, runPolicy } from './redact-brief'
+import { redactBrief, runPolicy } from '../briefs/redact-brief'
 
 /**
  * One result's full record: the brief (redacted), every draft version, every gate decision with

@@ -1,4 +1,5 @@
 import type { RatingRequest } from '../../contracts/kb'
+import { appendAudit } from '../audit/append'
 import type { UserRow } from '../auth/queries'
 import type { Sql } from '../db/connect'
 import { conflict, notFound } from '../errors'
@@ -19,6 +20,7 @@ export async function rateResult({ sql, policy, user }: Ctx, { runId, input }: {
   return sql.begin(async (tx) => {
     await visibleResult(tx, user, runId)
     await upsertRating(tx, { runId, userId: user.id, rating: input.rating, comment })
+    await appendAudit(tx, { actorId: user.id, action: 'kb.rated', runId, data: { rating: input.rating, comment: comment !== null } })
     return selectRatingSummary(tx, runId, user.id)
   })
 }
@@ -34,6 +36,7 @@ export async function tagResult({ sql, policy, user }: Ctx, { runId, raw }: { ru
     const tags = await selectTagNames(tx, runId)
     if (!tags.includes(tag) && tags.length >= MAX_TAGS_PER_RESULT) throw conflict(`a result has at most ${MAX_TAGS_PER_RESULT} tags`)
     const created = await insertTag(tx, { runId, tag, userId: user.id })
+    if (created) await appendAudit(tx, { actorId: user.id, action: 'kb.tagged', runId, data: { tag } })
     return { created, tags: await selectTagNames(tx, runId) }
   })
 }
@@ -43,7 +46,9 @@ export async function untagResult({ sql, user }: Omit<Ctx, 'policy'>, { runId, r
   assertRater(user)
   return sql.begin(async (tx) => {
     await visibleResult(tx, user, runId)
-    if (!(await deleteTag(tx, runId, normaliseTag(raw)))) throw notFound('tag')
+    const tag = normaliseTag(raw)
+    if (!(await deleteTag(tx, runId, tag))) throw notFound('tag')
+    await appendAudit(tx, { actorId: user.id, action: 'kb.untagged', runId, data: { tag } })
     return { tags: await selectTagNames(tx, runId) }
   })
 }

@@ -5,7 +5,7 @@ import type { Queryable } from '../db/connect'
 import { forbidden, notFound } from '../errors'
 import type { Policy } from '../policy/load'
 import { visibleResult } from './access'
-import { redactBrief, runPolicy } from './redact-brief'
+import { redactBrief, runPolicy } from '../briefs/redact-brief'
 
 const DAY_MS = 86_400_000
 /** A new brief gets a week: the old deadline has usually passed. */

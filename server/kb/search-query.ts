@@ -28,26 +28,25 @@ export async function parseTerms(db: Queryable, q: string): Promise<Terms> {
   return z.object({ ru: z.string(), en: z.string() }).parse(row)
 }
 
-// Each draft is matched in its own language's configuration. Written as two @@ tests (not one
+// Each result is matched in its own language's configuration. Written as two @@ tests (not one
 // with a CASE inside) so the planner can answer each from the GIN index.
 const matches = (db: Queryable, t: Terms) =>
-  db`((d.lang = 'ru' and d.tsv @@ ${t.ru}::tsquery) or (d.lang = 'en' and d.tsv @@ ${t.en}::tsquery))`
+  db`((k.lang = 'ru' and k.tsv @@ ${t.ru}::tsquery) or (k.lang = 'en' and k.tsv @@ ${t.en}::tsquery))`
 const query = (db: Queryable, t: Terms) => db`case d.lang when 'ru' then ${t.ru}::tsquery else ${t.en}::tsquery end`
 const config = (db: Queryable) => db`case d.lang when 'ru' then 'russian'::regconfig else 'english'::regconfig end`
 
-// A result is a run with a draft; what it shows and is searched by is its current draft.
-const FROM = (db: Queryable) => db`runs r join briefs b on b.id = r.brief_id join drafts d on d.run_id = r.id and d.version = r.draft_version`
-
+// Candidates come from the narrow search index (migration 005: one row per result, its current
+// draft), never from the wide drafts table; the page's 20 rows are joined to the rest afterwards.
 function where(db: Queryable, f: SearchFilter) {
-  return db`${f.visibleTo ? db`(r.status = 'approved' or r.author_id = ${f.visibleTo})` : db`true`}
-    ${f.kind ? db`and b.kind = ${f.kind}` : db``}
-    ${f.channel ? db`and b.channel = ${f.channel}` : db``}
-    ${f.outcome ? db`and r.status = ${f.outcome}` : db``}
-    ${f.author ? db`and r.author_id = ${f.author}` : db``}
-    ${f.lang ? db`and d.lang = ${f.lang}` : db``}
-    ${f.since ? db`and r.created_at >= ${f.since}::timestamptz` : db``}
-    ${f.until ? db`and r.created_at < ${f.until}::timestamptz` : db``}
-    ${f.tag ? db`and exists (select 1 from result_tags t where t.run_id = r.id and t.tag = ${f.tag})` : db``}
+  return db`${f.visibleTo ? db`(k.status = 'approved' or k.author_id = ${f.visibleTo})` : db`true`}
+    ${f.kind ? db`and k.kind = ${f.kind}` : db``}
+    ${f.channel ? db`and k.channel = ${f.channel}` : db``}
+    ${f.outcome ? db`and k.status = ${f.outcome}` : db``}
+    ${f.author ? db`and k.author_id = ${f.author}` : db``}
+    ${f.lang ? db`and k.lang = ${f.lang}` : db``}
+    ${f.since ? db`and k.created_at >= ${f.since}::timestamptz` : db``}
+    ${f.until ? db`and k.created_at < ${f.until}::timestamptz` : db``}
+    ${f.tag ? db`and exists (select 1 from result_tags t where t.run_id = k.run_id and t.tag = ${f.tag})` : db``}
     ${f.terms ? db`and ${matches(db, f.terms)}` : db``}`
 }
 
@@ -103,10 +102,10 @@ export async function selectResultPage(db: Queryable, f: SearchFilter, page: { l
   // ranked after the window is cut, so that only the window's tsvectors are read for it
   const rank = t ? db`ts_rank_cd(c.tsv, case c.lang when 'ru' then ${t.ru}::tsquery else ${t.en}::tsquery end, 1)` : db`null::float8`
   const rows = await db`with candidates as (
-      select r.id, r.created_at, d.lang, ${t ? db`d.tsv` : db`null::tsvector as tsv`}
-      from ${FROM(db)}
+      select k.run_id as id, k.created_at, k.lang, ${t ? db`k.tsv` : db`null::tsvector as tsv`}
+      from kb_search k
       where ${where(db, f)}
-      order by r.created_at desc, r.id
+      order by k.created_at desc, k.run_id
       limit ${page.window}
     ), page as (
       select c.id, c.created_at, ${rank} as rank, count(*) over () as total
@@ -141,6 +140,6 @@ export async function selectResultPage(db: Queryable, f: SearchFilter, page: { l
 
 /** The number of results in the window alone: for a page past the last result, which has no row to carry it. */
 export async function countResults(db: Queryable, f: SearchFilter, window: number): Promise<number> {
-  const [row] = await db`select count(*)::int as n from (select 1 from ${FROM(db)} where ${where(db, f)} limit ${window}) x`
+  const [row] = await db`select count(*)::int as n from (select 1 from kb_search k where ${where(db, f)} limit ${window}) x`
   return Number(row?.n ?? 0)
 }

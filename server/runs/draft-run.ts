@@ -1,5 +1,5 @@
 import { appendAudit } from '../audit/append'
-import { dismissedIn } from '../briefs/pii-check'
+import { redactBrief, runPolicy } from '../briefs/redact-brief'
 import { selectBrief } from '../briefs/queries'
 import { generateDraft } from '../drafting/generate'
 import { draftingKind } from '../drafting/kinds'
@@ -8,9 +8,7 @@ import { notFound } from '../errors'
 import { LlmError } from '../llm/provider'
 import type { RiskHit } from '../policy/classify'
 import { reviewWithModel, wantsModelReview, withModelHits } from '../policy/model-review'
-import { Redactor } from '../policy/pii-guard'
 import { headlineMaxLength } from '../policy/schema'
-import { policyByVersion } from '../policy/store'
 import { BudgetedProvider } from '../usage/budgeted-provider'
 import { budgetStatus } from '../usage/budget'
 import { classifyDraft, isResearch } from './classify-draft'
@@ -34,20 +32,13 @@ export async function draftRun(deps: RunDeps, { runId, version, feedback }: { ru
   if (!run) throw notFound('run')
   const brief = await selectBrief(sql, run.brief_id)
   if (!brief) throw notFound('brief')
-  const policy = run.policy_version ? await policyByVersion(sql, run.policy_version) : deps.policy
+  const policy = await runPolicy(sql, deps.policy, run.policy_version)
   await setRunStatus(sql, runId, 'running')
 
   // The personal-data guard: the model sees placeholders, never the values.
   // Findings the writer reviewed as false positives (with a reason, logged) stay as written.
-  const redactor = Redactor.forPolicy(policy)
-  const keep = (path: string) => dismissedIn(brief.pii_dismissals, path)
-  const field = (path: string, text: string) => redactor.redact(text, keep(path))
-  const safe = {
-    title: field('title', brief.title), audience: field('audience', brief.audience), task: field('task', brief.task),
-    offer: field('offer', brief.offer), format: field('format', brief.format), qualityCriteria: field('qualityCriteria', brief.quality_criteria),
-    successMetrics: field('successMetrics', brief.success_metrics), inputs: redactor.redactDeep(brief.inputs, 'inputs', keep),
-    feedback: feedback === null ? null : redactor.redact(feedback),
-  }
+  const { fields, redactor } = redactBrief(policy, brief)
+  const safe = { ...fields, feedback: feedback === null ? null : redactor.redact(feedback) }
   if (redactor.total > 0) {
     const data = { draftVersion: version, counts: redactor.counts, dismissed: redactor.dismissed, policyVersion: policy.version }
     if (policy.file.personal_data.inputs === 'block') {

@@ -3,6 +3,7 @@ import { Hono } from 'hono'
 import { z } from 'zod'
 import { UsageFilter } from '../../contracts/usage'
 import type { AuthEnv } from '../auth/middleware'
+import { verifyAudit } from '../audit/verify'
 import { requireRole, requireUser } from '../auth/middleware'
 import type { Sql } from '../db/connect'
 import { forbidden } from '../errors'
@@ -74,6 +75,15 @@ export function usageRoutes(sql: Sql, policy: Policy) {
     .get('/budgets', requireRole(...WHOLE_LOG), async (c) => {
       const v = await budgetView(sql, policy.file.budgets)
       return filterOf(c).format === 'csv' ? csv(c, `budgets-${v.month}`, csvText(budgetsTable(v))) : c.json(v)
+    })
+    // the whole chain recomputed: seconds on a year of rows (10 s for a million), so only on request
+    .post('/verify', requireRole(...WHOLE_LOG), async (c) => {
+      const t0 = performance.now()
+      const r = await verifyAudit(sql)
+      const seconds = Math.round(performance.now() - t0) / 1000
+      return c.json(r.ok
+        ? { ok: true, rows: r.rows, head: r.head, badSeq: null, reason: null, seconds }
+        : { ok: false, rows: r.rows, head: null, badSeq: r.badSeq, reason: r.reason, seconds })
     })
     .get('/log.csv', requireRole(...WHOLE_LOG), async (c) => {
       const scope = await resolveScope(sql, filterOf(c))

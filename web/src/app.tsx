@@ -15,6 +15,14 @@ import { Link, matchPath, navigate, useLocation } from './lib/router'
 // Pages a visit often never opens load on demand: the main bundle stays under vite's 500 kB warning.
 const NewBriefPage = lazy(() => import('./features/new-brief/new-brief-page').then((m) => ({ default: m.NewBriefPage })))
 const PolicyPage = lazy(() => import('./features/policy/policy-page').then((m) => ({ default: m.PolicyPage })))
+// The dashboard alone brings the chart library (recharts): it must stay out of the main bundle.
+const DashboardPage = lazy(() => import('./features/dashboard/dashboard-page').then((m) => ({ default: m.DashboardPage })))
+const MyUsagePage = lazy(() => import('./features/usage/my-usage-page').then((m) => ({ default: m.MyUsagePage })))
+const KbSearchPage = lazy(() => import('./features/kb/kb-search-page').then((m) => ({ default: m.KbSearchPage })))
+const ResultRecordPage = lazy(() => import('./features/kb/result-record-page').then((m) => ({ default: m.ResultRecordPage })))
+const PromptsPage = lazy(() => import('./features/kb/prompts-page').then((m) => ({ default: m.PromptsPage })))
+const PromptVersionPage = lazy(() => import('./features/kb/prompt-version-page').then((m) => ({ default: m.PromptVersionPage })))
+const PromptComparePage = lazy(() => import('./features/kb/prompt-compare-page').then((m) => ({ default: m.PromptComparePage })))
 
 function NotFound() {
   const { t } = useI18n()
@@ -26,12 +34,31 @@ function NotFound() {
   )
 }
 
+/** The knowledge base: the results archive and the prompt library. */
+function KbRoutes({ pathname, search }: { pathname: string; search: URLSearchParams }) {
+  if (pathname === '/kb') return <KbSearchPage />
+  if (pathname === '/kb/prompts') return <PromptsPage />
+  const result = matchPath('/kb/results/:runId', pathname)
+  if (result?.runId) return <ResultRecordPage key={result.runId} runId={result.runId} />
+  // before :version, which "compare" would match too
+  const compare = matchPath('/kb/prompts/:id/:lang/compare', pathname)
+  if (compare?.id && compare.lang) return <PromptComparePage id={compare.id} lang={compare.lang} a={search.get('a')} b={search.get('b')} />
+  const version = matchPath('/kb/prompts/:id/:lang/:version', pathname)
+  if (version?.id && version.lang && version.version) {
+    return <PromptVersionPage key={pathname} id={version.id} lang={version.lang} version={version.version} />
+  }
+  return <NotFound />
+}
+
 function Routes() {
-  const { pathname } = useLocation()
+  const { pathname, search } = useLocation()
   if (pathname === '/' || pathname === '/briefs') return <BriefsPage />
   if (pathname === '/briefs/new') return <NewBriefPage />
   if (pathname === '/reviews') return <ReviewsPage />
   if (pathname === '/policy') return <PolicyPage />
+  if (pathname === '/dashboard') return <DashboardPage />
+  if (pathname === '/usage') return <MyUsagePage />
+  if (pathname === '/kb' || pathname.startsWith('/kb/')) return <KbRoutes pathname={pathname} search={search} />
   const brief = matchPath('/briefs/:id', pathname)
   if (brief?.id) return <BriefPage key={brief.id} id={brief.id} />
   const run = matchPath('/runs/:id', pathname)

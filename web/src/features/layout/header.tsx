@@ -5,6 +5,7 @@ import { Link, useLocation } from '../../lib/router'
 import { useCurrentUser } from '../auth/current-user'
 import { useLogout } from '../auth/queries'
 import { reviewsQuery } from '../reviews/queries'
+import { seesWholeLog } from '../usage/access'
 import { LangSwitch } from './lang-switch'
 
 function NavLink({ to, testId, active, children }: { to: string; testId: string; active: boolean; children: ReactNode }) {
@@ -47,6 +48,19 @@ export function Header() {
               </span>
             )}
           </NavLink>
+          <NavLink to="/kb" testId="nav-kb" active={pathname === '/kb' || pathname.startsWith('/kb/')}>
+            {t('nav.kb')}
+          </NavLink>
+          {/* The CMO and admins audit everyone's AI use; everyone else sees their own. */}
+          {seesWholeLog(me.roles) ? (
+            <NavLink to="/dashboard" testId="nav-dashboard" active={pathname === '/dashboard'}>
+              {t('nav.dashboard')}
+            </NavLink>
+          ) : (
+            <NavLink to="/usage" testId="nav-usage" active={pathname === '/usage'}>
+              {t('nav.myUsage')}
+            </NavLink>
+          )}
           <NavLink to="/policy" testId="nav-policy" active={pathname === '/policy'}>
             {t('nav.policy')}
           </NavLink>

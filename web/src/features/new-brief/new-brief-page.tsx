@@ -1,19 +1,22 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react'
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
 import { BriefKind, CreateBrief } from '../../../../contracts/briefs'
 import { useI18n } from '../../i18n'
 import { TRANSCRIPTS_PATH, transcriptPath, type ControlPath, type FieldPath, type TranscriptPart } from '../../lib/brief-fields'
 import { errorText } from '../../lib/error-text'
 import { isApiError } from '../../lib/fetch-json'
 import { Link, navigate } from '../../lib/router'
+import { BudgetNotice } from './budget-notice'
 import { CommonFields } from './common-fields'
 import { controlId } from './form-field'
-import { buildPayload, errorsFromServer, errorsFromZod, initialValues, noErrors, withoutErrors, type FormErrors } from './form-model'
+import { buildPayload, errorsFromServer, errorsFromZod, initialValues, noErrors, withoutErrors, type FormErrors, type FormValues } from './form-model'
 import { KindInputs } from './kind-inputs'
 import { PiiPanel } from './pii-panel'
 import { useCreateBrief, useCreateRun } from './queries'
+import { ReuseNotice } from './reuse-notice'
 import { clearSavedBriefForm, loadBriefForm, saveBriefForm } from './saved-form'
 import { thresholdIssues, type SeoImport } from './seo-model'
 import { addTranscript, duplicateNames, editTranscript, removeTranscript, type Restructured } from './transcripts-model'
+import { useBriefFromResult } from './use-brief-from-result'
 import { usePiiReview } from './use-pii-review'
 
 const focusFirstError = () =>
@@ -36,6 +39,14 @@ export function NewBriefPage() {
   const createRun = useCreateRun()
   const busy = preparing || createBrief.isPending || createRun.isPending
   const piiDismissals = pii.dismissals
+  // "Start a new brief from this" in the knowledge base: that result's brief replaces the form.
+  const fromResult = useBriefFromResult(
+    useCallback((k: BriefKind, v: FormValues) => {
+      setKind(k)
+      setValues(v)
+      setErrors(noErrors)
+    }, []),
+  )
 
   // Saved a moment after typing stops, and once more when the page goes away (an expired session
   // swaps it for the login screen). After a submit or a logout saving is a no-op (saved-form.ts).
@@ -137,6 +148,8 @@ export function NewBriefPage() {
         <h1>{t('form.title')}</h1>
       </div>
       <p className="muted">{t('form.intro')}</p>
+      <BudgetNotice />
+      <ReuseNotice state={fromResult} />
       <form className="brief-form card" onSubmit={(e) => void submit(e)} noValidate>
         <div className="field">
           <label htmlFor="brief-kind" className="field-label">

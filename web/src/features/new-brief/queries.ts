@@ -1,5 +1,5 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
-import { Created, PiiCheckResponse, type CreateBrief } from '../../../../contracts/briefs'
+import { CreateBrief, Created, PiiCheckResponse } from '../../../../contracts/briefs'
 import { fetchJson } from '../../lib/fetch-json'
 import { BRIEFS_KEY } from '../briefs/queries'
 import { SeoImport } from './seo-model'
@@ -36,3 +36,14 @@ export function useSeoImport() {
     mutationFn: (file: Blob) => fetchJson('/api/seo/import', SeoImport, { method: 'POST', body: file }),
   })
 }
+
+/**
+ * "Start a new brief from this": a knowledge-base result's brief as a new brief body (redacted,
+ * with a fresh deadline). Nothing is stored until the writer submits.
+ */
+export const reusedBriefQuery = (runId: string) =>
+  queryOptions({
+    queryKey: ['reuse-brief', runId],
+    queryFn: ({ signal }) => fetchJson(`/api/kb/results/${encodeURIComponent(runId)}/reuse`, CreateBrief, { signal }),
+    staleTime: Infinity,
+  })

@@ -168,6 +168,11 @@ export function DraftView({ draft, run }: { draft: Draft; run: Run }) {
         {t(`lang.${draft.lang}`)} ·{' '}
         {formatDateTime(draft.createdAt, lang)}
       </p>
+      {draft.engineNote && (
+        <p className="engine-note small" role="note" data-testid="engine-note">
+          {t('run.engineNote', { note: draft.engineNote })}
+        </p>
+      )}
       {draft.feedback && (
         <div className="feedback-box" data-testid="draft-feedback">
           <p className="small">{t('run.feedback')}</p>

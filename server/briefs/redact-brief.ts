@@ -1,5 +1,5 @@
-import { dismissedIn } from '../briefs/pii-check'
-import type { BriefRow } from '../briefs/queries'
+import { dismissedIn } from './pii-check'
+import type { BriefRow } from './queries'
 import type { Queryable } from '../db/connect'
 import type { Policy } from '../policy/load'
 import { Redactor } from '../policy/pii-guard'
@@ -22,10 +22,10 @@ export type RedactedBrief = {
 }
 
 /**
- * The brief as the drafting step saw it. The briefs table keeps what the writer typed; nothing
- * of that leaves the knowledge base unredacted. Same fields in the same order as
- * runs/draft-run.ts, so a placeholder here ([PHONE_1]) names the same value as in the drafts;
- * findings the writer dismissed as not personal data stay as written, as they did for the model.
+ * The brief as the drafting step sees it, and the knowledge base shows it: the briefs table
+ * keeps what the writer typed, and nothing of that reaches a model or leaves the knowledge base
+ * unredacted. One function for both, so a placeholder ([PHONE_1]) names the same value in the
+ * drafts and in the archive; findings the writer dismissed as not personal data stay as written.
  * The redactor is returned to go on over the run's other free texts with the same numbering.
  */
 export function redactBrief(policy: Policy, brief: BriefRow): { fields: RedactedBrief; redactor: Redactor } {
