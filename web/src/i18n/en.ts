@@ -770,6 +770,7 @@ export const en: Messages = {
   'kb.filter.someAuthor': 'one person',
   'kb.filter.clearAuthor': 'Show every author',
   'kb.clear': 'Clear the search',
+  'kb.totalWindow': 'Results: more than {n}. The newest {n} matches are ranked; add words or filters to narrow the search.',
   'kb.total': 'Results: {n}',
   'kb.empty': 'No results yet: approved drafts appear here.',
   'kb.noMatches': 'Nothing matches “{q}”.',

@@ -2,7 +2,7 @@ import { useMemo } from 'react'
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
 import type { UsageSummary } from '../../../../contracts/usage'
 import { useI18n } from '../../i18n'
-import { formatCount, formatUsd } from '../../lib/format-number'
+import { compactCount, formatCount, formatUsd } from '../../lib/format-number'
 import { formatBucket } from '../../lib/format-period'
 import { fillSeries } from './period'
 
@@ -24,7 +24,7 @@ export function UsageOverTime({ summary }: { summary: UsageSummary }) {
           <ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
             <CartesianGrid stroke="#e6e9ef" vertical={false} />
             <XAxis dataKey="label" tick={{ fontSize: 12 }} minTickGap={12} />
-            <YAxis yAxisId="calls" allowDecimals={false} tick={{ fontSize: 12 }} width={40} />
+            <YAxis yAxisId="calls" allowDecimals={false} tick={{ fontSize: 12 }} width={56} tickFormatter={(v: number) => compactCount(v, lang)} />
             <YAxis yAxisId="cost" orientation="right" tick={{ fontSize: 12 }} width={64} tickFormatter={(v: number) => formatUsd(v, lang)} />
             <Tooltip formatter={(value, name) => (name === cost ? formatUsd(Number(value), lang) : formatCount(Number(value), lang))} />
             <Legend />

@@ -40,7 +40,8 @@ export function KbSearchPage() {
       ) : (
         <div className={results.isPlaceholderData ? 'dash-stale' : undefined}>
           <p className="muted small" data-testid="kb-total" data-total={results.data.total}>
-            {t('kb.total', { n: formatCount(results.data.total, lang) })}
+            {/* past the server's window the count is a lower bound: say so, and how to narrow it */}
+            {t(results.data.totalExact ? 'kb.total' : 'kb.totalWindow', { n: formatCount(results.data.total, lang) })}
           </p>
           <ol className="kb-results" start={filters.offset + 1}>
             {results.data.items.map((item) => (
