@@ -43,7 +43,7 @@ from bench_runs;
 -- Runs start queued and end as they did once their drafts and gates exist (below), through
 -- the same update the product makes, so the rollups count them the way they count real runs.
 insert into runs (id, brief_id, author_id, status, draft_version, distinct_reviewers, created_at, updated_at)
-select run_id, brief_id, author, 'queued', versions, true, created_at, created_at
+select run_id, brief_id, author, 'queued', 0, true, created_at, created_at
 from bench_runs;
 
 -- Every version of every draft: words of the language's vocabulary (bench_words, the SEO
@@ -90,9 +90,9 @@ select run_id, versions, position, gate, role,
   case when status in ('approved', 'rejected', 'changes_requested') or gate <> 'release' then opened_at + (wait_hours || ' hours')::interval end
 from bench_gates;
 
-update runs r set status = b.status, approved_at = case when b.status = 'approved' then b.created_at + ((1 + b.n % 72) || ' hours')::interval end,
+update runs r set status = b.status, draft_version = b.versions, approved_at = case when b.status = 'approved' then b.created_at + ((1 + b.n % 72) || ' hours')::interval end,
   final_text = case when b.status = 'approved' then (select text from drafts d where d.run_id = b.run_id and d.version = b.versions) end
-from bench_runs b where r.id = b.run_id and b.status <> 'queued';
+from bench_runs b where r.id = b.run_id;
 
 insert into gate_decisions (gate_id, run_id, decided_by, decision, decided_at)
 select g.id, g.run_id, g.decided_by,

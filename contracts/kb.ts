@@ -1,7 +1,7 @@
 // The knowledge base: the results archive (search, one result's record, ratings, tags, reuse)
 // and the prompt library (versions, their record, diffs).
 import { z } from 'zod'
-import { BriefKind, Lang } from './briefs'
+import { Brief, BriefKind, Lang } from './briefs'
 import { Decision, GateName, RunStatus } from './runs'
 
 /** A query-string value: an empty field of a filter form means "no filter". */
@@ -119,23 +119,10 @@ export const RecordRating = z.object({ user: Person, rating: z.number().int().mi
 export const RecordTag = z.object({ tag: z.string(), addedBy: Person, addedAt: z.string() })
 
 /** A brief as the knowledge base shows it: every free text through the personal-data guard. */
-export const RecordBrief = z.object({
-  id: z.uuid(),
-  kind: BriefKind,
-  title: z.string(),
-  audience: z.string(),
-  task: z.string(),
-  offer: z.string(),
-  format: z.string(),
-  channel: z.string(),
-  deadline: z.string(),
-  qualityCriteria: z.string(),
-  successMetrics: z.string(),
-  lang: Lang,
-  inputs: z.record(z.string(), z.unknown()),
-  author: Person,
-  createdAt: z.string(),
-})
+export const RecordBrief = Brief.pick({
+  id: true, kind: true, title: true, audience: true, task: true, offer: true, format: true, channel: true,
+  deadline: true, qualityCriteria: true, successMetrics: true, lang: true, inputs: true, createdAt: true,
+}).extend({ author: Person })
 
 export const ResultRecord = z.object({
   runId: z.uuid(),

@@ -2,13 +2,12 @@
 // transcript is redacted before the model reads it, quotes come back as {turn, text} and are
 // located by the server, a paraphrased quote is sent back once, and a set of interviews is one
 // call per transcript plus the synthesis.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { InterviewDraft } from '../contracts/drafts'
 import { verifyAudit } from '../server/audit/verify'
 import { testTargets } from './helpers/databases'
-import { startFakeOpenAi, type FakeOpenAi } from './helpers/fake-openai'
 import { interviewBrief } from './helpers/fixtures'
-import { makeHarness, makeModelHarness, type Harness } from './helpers/harness'
+import { makeHarness, modelHarnessPerSuite, type Harness } from './helpers/harness'
 import { loadInterviews } from './helpers/interviews'
 
 const targets = await testTargets()
@@ -33,35 +32,25 @@ const REPLY = {
 }
 
 describe.each(targets)('interview summaries as runs on $name', (target) => {
-  let fake: FakeOpenAi
-  let h: Harness
-  beforeAll(async () => {
-    fake = await startFakeOpenAi()
-    h = await makeModelHarness(target, fake)
-  })
-  afterAll(async () => {
-    await h?.close()
-    await fake?.close()
-  })
-  beforeEach(() => fake.reset())
+  const s = modelHarnessPerSuite(target)
 
   it('a paraphrased quote goes back once with the error; the accepted draft quotes the redacted transcript verbatim', async () => {
     const paraphrased = { ...REPLY, quotes: [q(3, 'Слишком дорого, платим за тренеров')] }
-    fake.push({ content: paraphrased, usage: { prompt_tokens: 1500, completion_tokens: 300 } }, { content: REPLY, usage: { prompt_tokens: 1800, completion_tokens: 320 } })
-    const writer = await h.as('writer')
-    const { runId, run } = await h.runToGate(writer, interviewBrief({ transcript: TRANSCRIPT }))
+    s.fake.push({ content: paraphrased, usage: { prompt_tokens: 1500, completion_tokens: 300 } }, { content: REPLY, usage: { prompt_tokens: 1800, completion_tokens: 320 } })
+    const writer = await s.h.as('writer')
+    const { runId, run } = await s.h.runToGate(writer, interviewBrief({ transcript: TRANSCRIPT }))
     expect(run.status).toBe('awaiting_review')
     expect(run.draft).toMatchObject({ kind: 'interview_summary', engine: 'openai', promptId: 'interview-summary' })
 
     // what the model read: the numbered, redacted transcript; the strict schema; then the validation error
-    expect(fake.requests).toHaveLength(2)
-    const first = fake.requests[0].body
+    expect(s.fake.requests).toHaveLength(2)
+    const first = s.fake.requests[0].body
     expect(first.response_format.json_schema).toMatchObject({ name: 'InterviewSummary', strict: true })
     expect(first.messages[1].content).toContain('[3] Клиент: Дорого выходит: платим за каждого тренера.')
     expect(first.messages[1].content).toContain('migration_risk')
     expect(first.messages[1].content).not.toMatch(/\{\{\w+\}\}/)
-    expect(fake.requests[1].body.messages[3].content).toMatch(/quotes\.0\.text: not a verbatim part of turn 3/)
-    const sent = JSON.stringify(fake.requests.map((r) => r.body))
+    expect(s.fake.requests[1].body.messages[3].content).toMatch(/quotes\.0\.text: not a verbatim part of turn 3/)
+    const sent = JSON.stringify(s.fake.requests.map((r) => r.body))
     for (const v of VALUES) expect([v, sent.includes(v)]).toEqual([v, false])
     expect(sent).toContain('[PERSON_1]')
     expect(sent).toContain('[PASSPORT_RU_1]')
@@ -78,17 +67,17 @@ describe.each(targets)('interview summaries as runs on $name', (target) => {
     expect(d.objections[0]).toMatchObject({ key: 'price', label: 'Цена за тренера' })
     expect(d.interviews[0]!.speakers).toEqual([{ label: 'Интервьюер', role: 'interviewer' }, { label: 'Клиент', role: 'customer' }])
 
-    const [stored] = await h.sql`select content::text as content, text from drafts where run_id = ${runId}`
-    const log = (await h.sql`select data::text as data from audit_log where run_id = ${runId}`).map((r) => r.data).join('\n')
+    const [stored] = await s.h.sql`select content::text as content, text from drafts where run_id = ${runId}`
+    const log = (await s.h.sql`select data::text as data from audit_log where run_id = ${runId}`).map((r) => r.data).join('\n')
     for (const v of VALUES) expect([v, stored!.content.includes(v) || stored!.text.includes(v) || log.includes(v)]).toEqual([v, false])
-    const [call] = await h.sql`select data from audit_log where run_id = ${runId} and action = 'llm.call'`
+    const [call] = await s.h.sql`select data from audit_log where run_id = ${runId} and action = 'llm.call'`
     expect(call!.data).toMatchObject({ kind: 'interview_summary', outcome: 'ok', attempts: 2, tokensIn: 3300, tokensOut: 620 })
   })
 
   it('a reply still not verbatim after the retry fails the run, naming the quote', async () => {
-    fake.setFallback({ content: { ...REPLY, needs: [{ label: 'x', quotes: [q(5, 'данные потеряются')] }] } })
-    const writer = await h.as('writer')
-    const { run } = await h.runToGate(writer, interviewBrief({ transcript: TRANSCRIPT }))
+    s.fake.setFallback({ content: { ...REPLY, needs: [{ label: 'x', quotes: [q(5, 'данные потеряются')] }] } })
+    const writer = await s.h.as('writer')
+    const { run } = await s.h.runToGate(writer, interviewBrief({ transcript: TRANSCRIPT }))
     expect(run.status).toBe('failed')
     expect(run.error).toMatch(/needs\.0\.quotes\.0\.text: not a verbatim part of turn 5/)
   })
@@ -96,16 +85,16 @@ describe.each(targets)('interview summaries as runs on $name', (target) => {
   it('a set of interviews: one call per transcript, each audited with its id, then the objection map', async () => {
     const set = loadInterviews().filter((f) => f.lang === 'ru').slice(0, 3)
     // every call gets a valid, minimal reply: what is tested is the fan-out and the audit
-    fake.setFallback({ content: { insights: [], needs: [], objections: [], barriers: [], quotes: [] } })
-    const writer = await h.as('writer')
-    const { runId, run } = await h.runToGate(writer, interviewBrief({ transcripts: set.map((f) => ({ id: f.id, segment: f.segment, text: f.transcript })) }))
+    s.fake.setFallback({ content: { insights: [], needs: [], objections: [], barriers: [], quotes: [] } })
+    const writer = await s.h.as('writer')
+    const { runId, run } = await s.h.runToGate(writer, interviewBrief({ transcripts: set.map((f) => ({ id: f.id, segment: f.segment, text: f.transcript })) }))
     expect(run.status).toBe('awaiting_review')
-    expect(fake.requests).toHaveLength(3)
-    const calls = await h.sql`select data from audit_log where run_id = ${runId} and action = 'llm.call' order by seq`
+    expect(s.fake.requests).toHaveLength(3)
+    const calls = await s.h.sql`select data from audit_log where run_id = ${runId} and action = 'llm.call' order by seq`
     expect(calls.map((c) => c.data.part)).toEqual(set.map((f) => f.id))
     const d = InterviewDraft.parse(run.draft.content)
     expect(d.interviews.map((i) => [i.id, i.segment])).toEqual(set.map((f) => [f.id, f.segment]))
-    expect((await verifyAudit(h.sql)).ok).toBe(true)
+    expect((await verifyAudit(s.h.sql)).ok).toBe(true)
   })
 })
 

@@ -192,6 +192,17 @@ describe.each(targets)('results archive on $name', (target) => {
     expect(await searchResults({ sql: h.sql, policy: h.policy, user, query: ResultQuery.parse({ q: 'yoga', offset: 5 }), window: 2 })).toEqual({ total: 2, totalExact: false, items: [] })
   })
 
+  it('the index follows the result: a rewritten current draft is found by its new words, an old version is not', async () => {
+    const editor = await h.as('editor')
+    const [run] = await h.sql`select draft_version from runs where id = ${ids.en2}`
+    // a node re-run rewrites the current version in place
+    await h.sql`update drafts set text = text || ' Quokkaberry.' where run_id = ${ids.en2} and version = ${run!.draft_version}`
+    expect(runIds(await search(editor, { q: 'quokkaberry' }))).toEqual([ids.en2])
+    // an earlier version is not the result's text
+    await h.sql`update drafts set text = text || ' Zebrafruit.' where run_id = ${ids.en2} and version <> ${run!.draft_version}`
+    expect(runIds(await search(editor, { q: 'zebrafruit' }))).toEqual([])
+  })
+
   it('refuses a bad query with 400 naming the parameter', async () => {
     for (const [qs, path] of [['limit=0', 'limit'], ['offset=1001', 'offset'], ['outcome=done', 'outcome'], ['from=2026-02-01&to=2026-01-01', 'from'], ['author=me', 'author'], ['kind=poem', 'kind']]) {
       const r = await editor.get(`/api/kb/results?${qs}`)

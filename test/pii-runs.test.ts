@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { testTargets } from './helpers/databases'
-import { startFakeOpenAi, type FakeOpenAi } from './helpers/fake-openai'
 import { offerBrief } from './helpers/fixtures'
-import { makeModelHarness, type Harness } from './helpers/harness'
+import { modelHarnessPerSuite } from './helpers/harness'
 
 const targets = await testTargets()
 
@@ -26,42 +25,32 @@ const OFFER = {
 }
 
 describe.each(targets)('personal data in briefs on $name', (target) => {
-  let fake: FakeOpenAi
-  let h: Harness
-  beforeAll(async () => {
-    fake = await startFakeOpenAi()
-    h = await makeModelHarness(target, fake)
-  })
-  afterAll(async () => {
-    await h?.close()
-    await fake?.close()
-  })
-  beforeEach(() => fake.reset())
+  const s = modelHarnessPerSuite(target)
 
   it('an interview transcript goes through drafting without a single value reaching the model, the draft or the log', async () => {
-    fake.setFallback({ content: OFFER })
-    const writer = await h.as('writer')
-    const { runId, run } = await h.runToGate(writer, offerBrief({ inputs: { product: 'StudioDesk', proofs: [TRANSCRIPT] } }))
+    s.fake.setFallback({ content: OFFER })
+    const writer = await s.h.as('writer')
+    const { runId, run } = await s.h.runToGate(writer, offerBrief({ inputs: { product: 'StudioDesk', proofs: [TRANSCRIPT] } }))
     expect(run.status).toBe('awaiting_review')
-    const sent = JSON.stringify(fake.requests.map((r) => r.body))
+    const sent = JSON.stringify(s.fake.requests.map((r) => r.body))
     for (const v of VALUES) expect([v, sent.includes(v)]).toEqual([v, false])
     // the same person in another case form is the same placeholder
     expect(sent).toContain('[PERSON_1]')
     expect(sent).not.toContain('[PERSON_3]')
     for (const t of ['PHONE_1', 'PHONE_2', 'EMAIL_1', 'PASSPORT_RU_1', 'ADDRESS_1']) expect(sent).toContain(`[${t}]`)
 
-    const [draft] = await h.sql`select content::text as content, text from drafts where run_id = ${runId}`
-    const log = (await h.sql`select data::text as data from audit_log where run_id = ${runId}`).map((r) => r.data).join('\n')
+    const [draft] = await s.h.sql`select content::text as content, text from drafts where run_id = ${runId}`
+    const log = (await s.h.sql`select data::text as data from audit_log where run_id = ${runId}`).map((r) => r.data).join('\n')
     for (const v of VALUES) {
       expect([v, draft!.text.includes(v) || draft!.content.includes(v)]).toEqual([v, false])
       expect([v, log.includes(v)]).toEqual([v, false])
     }
-    const [redacted] = await h.sql`select data from audit_log where run_id = ${runId} and action = 'pii.redacted'`
+    const [redacted] = await s.h.sql`select data from audit_log where run_id = ${runId} and action = 'pii.redacted'`
     expect(redacted!.data.counts).toMatchObject({ PERSON: 4, PHONE: 2, EMAIL: 1, PASSPORT_RU: 1, ADDRESS: 1 })
   })
 
   it('the writer checks a brief before submitting and dismisses a false positive with a reason; checksummed ids stay', async () => {
-    const writer = await h.as('writer')
+    const writer = await s.h.as('writer')
     const fields = { audience: 'Fans of Rosa Marlow, our cartoon mascot', 'inputs.proofs.0': 'Owner ИНН 500100732259, call +7 916 208-55-41' }
     const check = await writer.post('/api/briefs/pii-check', { fields })
     expect(check.status).toBe(200)
@@ -72,7 +61,7 @@ describe.each(targets)('personal data in briefs on $name', (target) => {
       ['inputs.proofs.0', 'INN', '500100732259', false],
       ['inputs.proofs.0', 'PHONE', '+7 916 208-55-41', true],
     ])
-    expect((await (await h.as('editor')).post('/api/briefs/pii-check', { fields })).status).toBe(403)
+    expect((await (await s.h.as('editor')).post('/api/briefs/pii-check', { fields })).status).toBe(403)
 
     const mascot = check.body.findings[0]
     const inn = check.body.findings[1]
@@ -88,17 +77,17 @@ describe.each(targets)('personal data in briefs on $name', (target) => {
     r = await writer.post('/api/briefs', { ...brief, piiDismissals: [dismiss(mascot, '')] })
     expect(r.body.issues[0].path).toBe('piiDismissals.0.reason')
 
-    fake.setFallback({ content: OFFER })
+    s.fake.setFallback({ content: OFFER })
     r = await writer.post('/api/briefs', { ...brief, piiDismissals: [dismiss(mascot, 'A cartoon mascot, not a person')] })
     expect(r.status).toBe(201)
     expect((await writer.get(`/api/briefs/${r.body.id}`)).body.piiDismissals).toEqual([dismiss(mascot, 'A cartoon mascot, not a person')])
     const run = await writer.post(`/api/briefs/${r.body.id}/runs`)
-    await h.worker.drain()
-    const sent = JSON.stringify(fake.requests.at(-1).body)
+    await s.h.worker.drain()
+    const sent = JSON.stringify(s.fake.requests.at(-1).body)
     expect(sent).toContain('Rosa Marlow') // dismissed: left as written
     expect(sent).not.toContain('500100732259')
     expect(sent).not.toContain('208-55-41')
-    const rows = await h.sql`select action, data from audit_log where data->>'briefId' = ${r.body.id} or run_id = ${run.body.id} order by seq`
+    const rows = await s.h.sql`select action, data from audit_log where data->>'briefId' = ${r.body.id} or run_id = ${run.body.id} order by seq`
     const dismissed = rows.find((x) => x.action === 'pii.dismissed')
     expect(dismissed!.data).toMatchObject({ count: 1, items: [{ path: 'audience', type: 'PERSON', reason: 'A cartoon mascot, not a person' }] })
     expect(JSON.stringify(dismissed!.data)).not.toContain('Rosa Marlow')
@@ -106,16 +95,16 @@ describe.each(targets)('personal data in briefs on $name', (target) => {
   })
 
   it('a dismissed false positive the draft repeats does not block the gates', async () => {
-    const writer = await h.as('writer')
+    const writer = await s.h.as('writer')
     const fields = { 'inputs.differentiator': 'ships with firmware 10.2.0.1 preinstalled' }
     const [ip] = (await writer.post('/api/briefs/pii-check', { fields })).body.findings
     expect(ip).toMatchObject({ type: 'IP', text: '10.2.0.1', dismissible: true })
     const brief = offerBrief({ inputs: { product: 'StudioDesk', differentiator: fields['inputs.differentiator'] } })
     const b = await writer.post('/api/briefs', { ...brief, piiDismissals: [{ path: ip.path, start: ip.start, end: ip.end, type: 'IP', reason: 'A firmware version, not an address' }] })
     expect(b.status).toBe(201)
-    fake.setFallback({ content: { ...OFFER, variants: [{ ...OFFER.variants[0], pitch: 'StudioDesk ships with firmware 10.2.0.1 preinstalled.' }] } })
+    s.fake.setFallback({ content: { ...OFFER, variants: [{ ...OFFER.variants[0], pitch: 'StudioDesk ships with firmware 10.2.0.1 preinstalled.' }] } })
     await writer.post(`/api/briefs/${b.body.id}/runs`)
-    await h.worker.drain()
+    await s.h.worker.drain()
     const runId = (await writer.get(`/api/briefs/${b.body.id}`)).body.runs[0].id
     const run = (await writer.get(`/api/runs/${runId}`)).body
     expect(run.draft.text).toContain('10.2.0.1')

@@ -12,8 +12,10 @@ import { POLICIES_DIR } from '../../server/policy/cli'
 import { loadPolicy } from '../../server/policy/load'
 import { syncPolicy } from '../../server/policy/store'
 import { Worker } from '../../server/runs/worker'
+import { afterAll, beforeAll, beforeEach } from 'vitest'
 import { Client } from './client'
 import { openFresh, type TestTarget } from './databases'
+import { startFakeOpenAi, type FakeOpenAi } from './fake-openai'
 import { offerBrief } from './fixtures'
 
 export type Harness = Awaited<ReturnType<typeof makeHarness>>
@@ -66,4 +68,22 @@ export async function makeHarness(target: TestTarget, opts: { provider?: LlmProv
 export function makeModelHarness(target: TestTarget, fake: { baseURL: string }, opts: { policiesDir?: string } = {}) {
   const config = loadConfig({ OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: fake.baseURL, COPYDESK_LLM_MAX_RETRIES: '0' })
   return makeHarness(target, { ...opts, provider: createProvider(config.llm, {}) })
+}
+
+/**
+ * One describe block's model harness and fake endpoint: started once for the block, closed
+ * after it, the fake's script and recorded requests cleared before each test.
+ */
+export function modelHarnessPerSuite(target: TestTarget, opts: { policiesDir?: string } = {}) {
+  const suite = {} as { fake: FakeOpenAi; h: Harness }
+  beforeAll(async () => {
+    suite.fake = await startFakeOpenAi()
+    suite.h = await makeModelHarness(target, suite.fake, opts)
+  })
+  afterAll(async () => {
+    await suite.h?.close()
+    await suite.fake?.close()
+  })
+  beforeEach(() => suite.fake.reset())
+  return suite
 }

@@ -32,17 +32,30 @@ begin
   on conflict (run_id) do update set status = excluded.status, lang = excluded.lang, tsv = excluded.tsv;
 end $$;
 
--- A new current draft (a first draft, a redraft, a writer's edit, a node re-run) or a new
--- status: the result's row follows.
+-- A new current draft (a first draft, a redraft, a writer's edit) re-indexes the result; a new
+-- status alone only updates the status (the text is not parsed again on every step of a run).
 create function runs_kb_search() returns trigger language plpgsql as $$
 begin
-  if new.draft_version > 0 then
+  if new.draft_version > 0 and new.draft_version is distinct from old.draft_version then
     perform kb_search_refresh(new.id);
+  elsif new.status is distinct from old.status then
+    update kb_search set status = new.status where run_id = new.id;
   end if;
   return null;
 end $$;
 create trigger runs_kb_search after update of status, draft_version on runs
   for each row execute function runs_kb_search();
+
+-- A node re-run after a crash rewrites the current version's text in place: re-index it.
+create function drafts_kb_search() returns trigger language plpgsql as $$
+begin
+  if new.text is distinct from old.text and exists (select 1 from runs where id = new.run_id and draft_version = new.version) then
+    perform kb_search_refresh(new.run_id);
+  end if;
+  return null;
+end $$;
+create trigger drafts_kb_search after update of text on drafts
+  for each row execute function drafts_kb_search();
 
 -- One rating per person and result; rating again replaces it.
 create table result_ratings (

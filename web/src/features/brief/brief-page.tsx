@@ -3,44 +3,12 @@ import type { Brief } from '../../../../contracts/briefs'
 import { ErrorState, Loading } from '../../components/states'
 import { StatusBadge } from '../../components/status-badge'
 import { useI18n } from '../../i18n'
-import { channelLabel } from '../../lib/channel-label'
 import { errorText } from '../../lib/error-text'
-import { formatDate, formatDateTime } from '../../lib/format'
+import { formatDateTime } from '../../lib/format'
 import { Link, navigate } from '../../lib/router'
+import { BriefFields } from './brief-fields'
 import { BriefInputs } from './brief-inputs'
 import { briefQuery, useCreateRun } from './queries'
-
-const TEXT_FIELDS = ['audience', 'task', 'offer', 'format', 'qualityCriteria', 'successMetrics'] as const
-
-function BriefFields({ brief }: { brief: Brief }) {
-  const { t, lang } = useI18n()
-  return (
-    <dl className="details">
-      {TEXT_FIELDS.map((f) => (
-        <div key={f} className="details-row">
-          <dt>{t(`field.${f}`)}</dt>
-          <dd className="pre-wrap">{brief[f]}</dd>
-        </div>
-      ))}
-      <div className="details-row">
-        <dt>{t('field.channel')}</dt>
-        <dd>{channelLabel(brief.channel, t)}</dd>
-      </div>
-      <div className="details-row">
-        <dt>{t('field.deadline')}</dt>
-        <dd>{formatDate(brief.deadline, lang)}</dd>
-      </div>
-      <div className="details-row">
-        <dt>{t('field.factCheckOwner')}</dt>
-        <dd>{brief.factCheckOwner ?? t('common.none')}</dd>
-      </div>
-      <div className="details-row">
-        <dt>{t('field.lang')}</dt>
-        <dd>{t(`lang.${brief.lang}`)}</dd>
-      </div>
-    </dl>
-  )
-}
 
 export function BriefPage({ id }: { id: string }) {
   const { t, lang } = useI18n()
