@@ -2,34 +2,10 @@
 // (test/fixtures/pii/corpus.json, labelled blind). A finding counts when it has the labelled
 // type and overlaps the labelled span. Printed by `npm run bench`, or `npx tsx bench/pii-quality.ts`.
 import { pathToFileURL } from 'node:url'
-import { scanPii } from '../server/pii/scan'
 import { PII_TYPES } from '../server/pii/types'
-import { loadPiiCorpus, splitOf, type PiiDoc } from '../test/helpers/pii-corpus'
+import { loadPiiCorpus, piiQuality, splitOf, type Counts } from '../test/helpers/pii-corpus'
 
 const pct = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : '-')
-
-type Counts = { tp: number; fp: number; fn: number; exact: number }
-const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end
-
-export function piiQuality(docs: PiiDoc[]) {
-  const perType = new Map<string, Counts>(PII_TYPES.map((t) => [t, { tp: 0, fp: 0, fn: 0, exact: 0 }]))
-  let clean = 0
-  let cleanTouched = 0
-  for (const doc of docs) {
-    const found = scanPii(doc.text)
-    for (const e of doc.entities) {
-      const k = perType.get(e.type)!
-      k[found.some((f) => f.type === e.type && overlaps(f, e)) ? 'tp' : 'fn']++
-      if (found.some((f) => f.type === e.type && f.start === e.start && f.end === e.end)) k.exact++
-    }
-    for (const f of found) if (!doc.entities.some((e) => e.type === f.type && overlaps(f, e))) perType.get(f.type)!.fp++
-    if (doc.entities.length === 0) {
-      clean++
-      if (found.length) cleanTouched++
-    }
-  }
-  return { perType, clean, cleanTouched, entities: docs.reduce((n, d) => n + d.entities.length, 0) }
-}
 
 const row = (c: Counts) => `${c.tp + c.fn} | ${pct(c.tp / (c.tp + c.fp))} | ${pct(c.tp / (c.tp + c.fn))} | ${pct(c.exact / (c.tp + c.fn))}`
 

@@ -55,7 +55,7 @@ export async function benchPii() {
   const redact = summarize(await timeEach(200, async () => new Placeholders().apply(brief, scanPii(brief))))
   rows.push({ what: 'pii scan + redact, 20 KB brief', ...redact })
 
-  const hostile = ['1-'.repeat(500_000), '8 '.repeat(500_000), 'a@a.'.repeat(250_000), '1.'.repeat(500_000), 'ул. '.repeat(250_000), 'Иван '.repeat(200_000), 'A. '.repeat(330_000), '+7 ('.repeat(250_000)]
+  const hostile = ['1-'.repeat(500_000), '8 '.repeat(500_000), 'a@a.'.repeat(250_000), '1.'.repeat(500_000), 'ул. '.repeat(250_000), 'Иван '.repeat(200_000), 'A. '.repeat(330_000), '+7 ('.repeat(250_000), 'Rua A 1 '.repeat(125_000), 'Via '.repeat(250_000) + '1', 'Aa Bb Cc tér 1.  '.repeat(60_000)]
   let worst = 0
   for (const h of hostile) {
     const t0 = performance.now()

@@ -9,6 +9,7 @@ import { benchClassify } from './classify'
 import { printDrafting } from './drafting'
 import { benchScale } from './scale'
 import { benchSeo } from './seo'
+import { printPiiNegatives } from './pii-negatives'
 import { printPresidioQuality } from './pii-presidio'
 import { printPiiQuality } from './pii-quality'
 import { benchPii } from './pii-speed'
@@ -77,6 +78,8 @@ console.log('')
 printPiiQuality()
 console.log('')
 printPresidioQuality()
+console.log('')
+printPiiNegatives()
 console.log('')
 printDrafting()
 

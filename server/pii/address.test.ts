@@ -15,12 +15,26 @@ describe('addresses', () => {
     ['Bergmannstraße 102, 10961 Berlin', 'Bergmannstraße 102, 10961 Berlin'],
     ['registered address 197022, St. Petersburg, Aptekarsky Prospekt, 6, office 310. Our', '197022, St. Petersburg, Aptekarsky Prospekt, 6, office 310'],
     ['ул. Ленина 5 и всё', 'ул. Ленина 5'],
+    ['Søndergade 52, 9700 Brønderslev', 'Søndergade 52, 9700 Brønderslev'],
+    ['Keizersgracht 123, 1015 CJ Amsterdam', 'Keizersgracht 123, 1015 CJ Amsterdam'],
+    ['lives at Rua do Arenque 1634, Goiânia', 'Rua do Arenque 1634'],
+    ['Envoyer au 12 rue de la Paix, 75002 Paris.', '12 rue de la Paix, 75002 Paris'],
+    ['Calle Mayor 5, 28013 Madrid', 'Calle Mayor 5, 28013 Madrid'],
+    ['ul. Marszałkowska 10/12, 00-590 Warszawa', 'ul. Marszałkowska 10/12, 00-590 Warszawa'],
+    ['Erzsébet tér 19.  Suite 282  Domoszló', 'Erzsébet tér 19.  Suite 282'],
+    ['Mannerheimintie 5 A, Helsinki', 'Mannerheimintie 5 A'],
+    ['PSC 0413, Box 8144, APO AA 42323', 'PSC 0413, Box 8144, APO AA 42323'],
   ])('%s', (text, expected) => {
     expect(found(text)).toEqual([expected])
   })
 
   it.each(['доставка по Москве, открылась на Тверской', 'coffee on Baker Street and on Fifth Avenue', 'ТЦ «Галерея», 3 этаж', 'Город: Уфа', 'at 5 pm on Main'])(
     'a street or city without a house number is not an address: %s',
+    (text) => expect(found(text)).toEqual([]),
+  )
+
+  it.each(['Support Via Email 24 hours a day', 'Support Via Chat 24/7', 'Join the Brigade 7 today.', 'Place Your Order 2 days early', 'Avenue 5 is our new season'])(
+    'copy that looks like a European street is not an address: %s',
     (text) => expect(found(text)).toEqual([]),
   )
 

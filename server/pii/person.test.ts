@@ -28,6 +28,14 @@ describe('personal names', () => {
     ["Agent: What's the name on the account? User: Šárka Ottová", ['Šárka Ottová']],
     ['Меня зовут Эльчин Мамедов', ['Эльчин Мамедов']],
     ['ИП Мамедов Эльчин Рафикович', ['Мамедов Эльчин Рафикович']],
+    ['My name is Ruth R Montez.', ['Ruth R Montez']], // a middle initial without its dot
+    ['Date: 2015-12-22 Name: Åsa Laine Phone: 083 564 9312', ['Åsa Laine']], // a name field; the next label is not the name
+    ["What's your name? Sölvi Salómonsson", ['Sölvi Salómonsson']],
+    ['please change it to Bekbolat Musliyevich', ['Bekbolat Musliyevich']], // a patronymic in Latin letters
+    ['Sidorov Ivan Petrovich called', ['Sidorov Ivan Petrovich']],
+    ['Seo-yeon Kim and Guðrún Jónsdóttir joined', ['Seo-yeon Kim', 'Guðrún Jónsdóttir']],
+    ['ФИО: Ахмедзянова Гузель Ильдаровна', ['Ахмедзянова Гузель Ильдаровна']],
+    ['Контактное лицо: Зарина Абдуллаева', ['Зарина Абдуллаева']],
   ])('%s', (text, expected) => {
     expect(names(text)).toEqual(expected)
   })
@@ -45,6 +53,10 @@ describe('personal names', () => {
     'Summer Sale on Baker Street',
     'Regards,\nThe Team',
     'Best,\nCustomer Success',
+    "What's the U.S. Delivery time?",
+    'Tate Modern and Tate Britain',
+    'Then I Love You, the single',
+    'Customer: Great Service, Fast Shipping',
   ])('not a person: %s', (text) => {
     expect(names(text)).toEqual([])
   })

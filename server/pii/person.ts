@@ -7,8 +7,9 @@ import { RU_PATRONYMIC, RU_SURNAME_SUFFIX, fold, givenNameForms, readList, surna
 import type { PiiDetector, PiiFinding } from './types'
 
 // Roles as bits: F given name, D diminutive, P patronymic, S surname, C other capitalised word,
-// I initial, A English given name that is also a common word (Will, May)
-const F = 1, D = 2, P = 4, S = 8, C = 16, I = 32, A = 64
+// I initial, A English given name that is also a common word (Will, May), B a Latin capital
+// letter standing alone (a middle initial written without its dot: "Ruth R Montez")
+const F = 1, D = 2, P = 4, S = 8, C = 16, I = 32, A = 64, B = 128
 
 type Dicts = {
   ruGiven: Set<string>
@@ -58,6 +59,9 @@ const NOT_A_NAME = new Set([
   'В', 'На', 'С', 'По', 'Для', 'И', 'Но', 'А', 'Или', 'Если', 'Когда', 'Как', 'Что', 'Где', 'Тема', 'От', 'Кому', 'Копия', 'ООО', 'ИП', 'АО', 'ПАО',
 ])
 
+/** Abbreviations of places that look like two initials. */
+const PLACE_INITIALS = new Set(['U.S.', 'U.K.', 'U.N.', 'E.U.', 'D.C.', 'L.A.', 'N.Y.', 'U.A.', 'S.F.'])
+
 const TITLE = /^(?:г-н|г-жа|господин|господину|господина|госпожа|госпоже|госпожи|Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Mister)$/
 
 // Patterns over roles, slot by slot (a slot accepts any of its bits); the longest that fits a
@@ -68,13 +72,21 @@ const RU_PATTERNS: number[][] = [
   [S | C, I, I], [S, I], [I, I, S | C], [I, S],
 ]
 const EN_PATTERNS: number[][] = [
-  [F, F, S], [F, I, S | C], [F, S | C],
+  [F, F, S], [F, I | B, S | C], [F, S | C],
   [A, I, S], [A, S], [S | C, I, I], [I, I, S | C], [I, S | C],
+  // a Russian or Central Asian name in Latin letters, with its patronymic: "Bekbolat Musliyevich"
+  [S | C, F | C, P], [F | C, P, S | C], [F | C, P],
 ]
+// Latin-spelt patronymics: Petrovich, Sergeyevna, Ilyinichna
+const LATIN_PATRONYMIC = /\p{Ll}{2}(?:ovich|evich|yevich|ovna|evna|yevna|ichna|inichna)$/u
 
 // Where any two capitalised words are a name: a letter's sign-off, or the answer to "your name?"
 const SIGN_OFF = /(?:regards|sincerely|best wishes|best|thanks|cheers|с уважением|спасибо|всего доброго)[,!.]?[ \t]*\n$/iu
 const NAME_ASKED = /(?:name|имя|фио|зовут|ф\.и\.о\.)[^\n]{0,40}\?[ \t]*\n?[^\n:?]{0,30}:[ \t]*$/iu
+// …or straight after the question on the same line: "What's your name? Sölvi Salómonsson"
+const NAME_ASKED_INLINE = /(?:name|имя|фио|зовут)[^\n?]{0,30}\?[ \t]*$/iu
+// A form or CRM field holding a name: "Name: Toshimi Arata", "ФИО: Ахмедова Зульфия Рашидовна"
+const NAME_FIELD = /(?:^|[\s(,;|>])(?:(?:full |first and last |customer |client |contact |account holder |card ?holder )?name|contact person|имя|фио|ф\.и\.о\.|имя и фамилия|фамилия,? имя(?:,? отчество)?|контактное лицо)[ \t]*:[ \t]*$/iu
 const SELF_INTRO = /(?:меня зовут|my name is|this is|i am|i'm|я —|я -)[ \t]+$/iu
 const INTRO_LAST_WORD = /^(?:зовут|is|am|i'm|—|-)$/i
 
@@ -84,7 +96,8 @@ function nameCued(text: string, at: number): boolean {
   let k = at - 1
   while (k >= 0 && (text[k] === ' ' || text[k] === '\t')) k--
   if (text[at - 1] === '\n') return SIGN_OFF.test(before())
-  if (text[k] === ':') return NAME_ASKED.test(before())
+  if (text[k] === ':') return NAME_FIELD.test(before()) || NAME_ASKED.test(before())
+  if (text[k] === '?') return NAME_ASKED_INLINE.test(before())
   if (k === at - 1) return false
   let w = k
   while (w > 0 && !/[\s]/.test(text[w - 1]!)) w--
@@ -141,6 +154,8 @@ class RoleBook {
 
 function rolesOf(value: string, initial: boolean, cyr: boolean, d: Dicts): number {
   if (initial) return /^\p{Lu}$/u.test(value) ? I : C
+  // "I" and "A" alone are the pronoun and the article far more often than a middle initial
+  if (value.length === 1) return /^[B-HJ-Z]$/.test(value) ? B : 0
   if (!/^\p{Lu}/u.test(value) || value.length < 2 || !/\p{Ll}/u.test(value) || NOT_A_NAME.has(value)) return 0
   let roles = C
   const hyphen = value.includes('-')
@@ -152,9 +167,11 @@ function rolesOf(value: string, initial: boolean, cyr: boolean, d: Dicts): numbe
     if (value.length >= 6 && RU_PATRONYMIC.test(f)) roles |= P
     if ((value.length >= 4 && RU_SURNAME_SUFFIX.test(first)) || d.ruSurname.has(f)) roles |= S
   } else {
-    if (hyphen ? value.split('-').every((x) => d.enGiven.has(x)) : d.enGiven.has(value)) roles |= F
+    // "Jean-Luc" and "Min-jun" are in the list whole; "Mary-Kate" is two given names
+    if (d.enGiven.has(value) || (hyphen && value.split('-').every((x) => d.enGiven.has(x)))) roles |= F
     else if (d.enAmbiguous.has(value)) roles |= A
     if (d.enSurname.has(value)) roles |= S
+    if (value.length >= 7 && LATIN_PATRONYMIC.test(value)) roles |= P
   }
   return roles
 }
@@ -232,6 +249,10 @@ export const person: PiiDetector = (text) => {
       continue
     }
     const run = tokens.slice(i, j + 1)
+    if (PLACE_INITIALS.has(text.slice(run[0]!.start, run[0]!.start + 4))) {
+      i += 2 // "U.S. Delivery", "U.K. Office": a country, not initials
+      continue
+    }
     const titled = TITLE.test(run[0]!.text) && run.length > 1
     let best = 0
     if (titled) {
@@ -244,6 +265,8 @@ export const person: PiiDetector = (text) => {
       // two plain capitalised words only after a cue, looked up only when it could matter
       if (best === 0 && run.length > 1 && nameCued(text, run[0]!.start)) {
         for (const p of CUED) if (p.length > best && fits(run, 0, p)) best = p.length
+        // the next field's label is not the name's last word: "Name: Åsa Laine Phone: 083…"
+        if (best === 3 && text[run[2]!.end] === ':') best = 2
       }
     }
     if (best > 0) {

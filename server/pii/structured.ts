@@ -65,12 +65,39 @@ const PHONE_UK = /(?<![\p{L}\p{N}+-]|\d[ \t])0(?!0)(?:7\d{3}[ \t]?\d{6}|\d{2,4}[
 const PHONE_ANY = /(?<![\p{L}\p{N}+])\+?\(?\d[\d \t().-]{5,18}\d(?!\d)/uy
 const PHONE_CUE = /(?:phone|tel\.?|telephone|mobile|cell|fax|desk|call (?:me |us )?(?:at|on)|text (?:me )?(?:at|on)|messages to|whatsapp|телефон\p{L}*|тел\.?|моб\.?|мобильн\p{L}*|(?:по)?звоните(?: мне)?(?: по номеру)?)[\s:.-]{0,3}$/iu
 const ORDER_CUE = /(?:заказ\p{L}*|order|счёт|счет|invoice|арт\.?|артикул|sku|№|#|id)\s*[:№#]?\s*$/u
-// Each pattern with the characters it can start with (undefined: any candidate).
-const PHONES: [RegExp, string | undefined][] = [[PHONE_RU, '+8'], [PHONE_RU_CITY, '+8'], [PHONE_INTL, '+'], [PHONE_NANP, undefined], [PHONE_UK, '0'], [PHONE_ANY, undefined]]
+// Every PHONE_CUE holds one of these stems: PHONE_ANY is tried only where one ends close before.
+const PHONE_CUE_STEM = /phone|tel|mobile|cell|fax|desk|call|text|messages|whatsapp|тел|моб|звоните/gi
+const CUE_REACH = 40
+/** The candidate starts with a cue stem ending at most CUE_REACH characters before them. */
+function cuedStarts(text: string, starts: Int32Array): Int32Array {
+  const out: number[] = []
+  let i = 0
+  for (const m of text.matchAll(PHONE_CUE_STEM)) {
+    const end = m.index + m[0].length
+    while (i < starts.length && starts[i]! < end) i++
+    while (i < starts.length && starts[i]! - end <= CUE_REACH) out.push(starts[i++]!)
+  }
+  return Int32Array.from(out)
+}
+/** Where a North American number can start: "(", "1" and a separator, or three digits and "." or "-". */
+function nanpStarts(text: string, starts: Int32Array): Int32Array {
+  return starts.filter((at) => {
+    const c = text[at]
+    if (c === '(') return true
+    if (c === '1' && /[ .-]/.test(text[at + 1] ?? '')) return true
+    return isDigitAt(text, at + 2) && (text[at + 3] === '.' || text[at + 3] === '-')
+  })
+}
+// Each pattern with the characters it can start with (undefined: any candidate) and, for the
+// looser ones, a cheap filter of the candidates.
+const PHONES: [RegExp, string | undefined, ((text: string, starts: Int32Array) => Int32Array)?][] = [
+  [PHONE_RU, '+8'], [PHONE_RU_CITY, '+8'], [PHONE_INTL, '+'], [PHONE_NANP, undefined, nanpStarts], [PHONE_UK, '0'], [PHONE_ANY, undefined, cuedStarts],
+]
 export const phone: PiiDetector = (text) => {
   const out: PiiFinding[] = []
-  for (const [re, first] of PHONES) {
-    for (const m of stickyMatches(text, re, digitStarts(text), first)) {
+  for (const [re, first, narrow] of PHONES) {
+    const starts = narrow ? narrow(text, digitStarts(text)) : digitStarts(text)
+    for (const m of stickyMatches(text, re, starts, first)) {
       const digits = onlyDigits(m.value)
       if (re === PHONE_ANY ? digits.length < 6 || !PHONE_CUE.test(before(text, m.start, 32)) : digits.length < 10) continue
       const at = freeSlot(out, m)

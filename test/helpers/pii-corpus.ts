@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { z } from 'zod'
+import { scanPii } from '../../server/pii/scan'
 import { PII_TYPES } from '../../server/pii/types'
 
 const Doc = z.object({
@@ -25,4 +26,29 @@ export function loadPiiCorpus(file = PII_CORPUS): PiiDoc[] {
  */
 export function splitOf(id: string): 'dev' | 'heldout' {
   return createHash('sha256').update(id).digest()[0]! % 2 === 0 ? 'dev' : 'heldout'
+}
+
+const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end
+
+export type Counts = { tp: number; fp: number; fn: number; exact: number }
+
+/** Per type: a finding counts when its type matches and it overlaps the labelled span. */
+export function piiQuality(docs: PiiDoc[]) {
+  const perType = new Map<string, Counts>(PII_TYPES.map((t) => [t, { tp: 0, fp: 0, fn: 0, exact: 0 }]))
+  let clean = 0
+  let cleanTouched = 0
+  for (const doc of docs) {
+    const found = scanPii(doc.text)
+    for (const e of doc.entities) {
+      const k = perType.get(e.type)!
+      k[found.some((f) => f.type === e.type && overlaps(f, e)) ? 'tp' : 'fn']++
+      if (found.some((f) => f.type === e.type && f.start === e.start && f.end === e.end)) k.exact++
+    }
+    for (const f of found) if (!doc.entities.some((e) => e.type === f.type && overlaps(f, e))) perType.get(f.type)!.fp++
+    if (doc.entities.length === 0) {
+      clean++
+      if (found.length) cleanTouched++
+    }
+  }
+  return { perType, clean, cleanTouched, entities: docs.reduce((n, d) => n + d.entities.length, 0) }
 }
