@@ -92,17 +92,19 @@ const INTRO_LAST_WORD = /^(?:зовут|is|am|i'm|—|-)$/i
 
 /** A cue right before `at` (each test only where the character before allows it: most runs have none). */
 function nameCued(text: string, at: number): boolean {
-  const before = () => text.slice(Math.max(0, at - 80), at)
   let k = at - 1
   while (k >= 0 && (text[k] === ' ' || text[k] === '\t')) k--
-  if (text[at - 1] === '\n') return SIGN_OFF.test(before())
-  if (text[k] === ':') return NAME_FIELD.test(before()) || NAME_ASKED.test(before())
-  if (text[k] === '?') return NAME_ASKED_INLINE.test(before())
+  const c = text[k]
+  // the cue tests run on the 80 characters before, sliced only past these cheap checks
+  if (text[at - 1] === '\n') return SIGN_OFF.test(textBefore(text, at))
+  if (c === ':') return NAME_FIELD.test(textBefore(text, at)) || NAME_ASKED.test(textBefore(text, at))
+  if (c === '?') return NAME_ASKED_INLINE.test(textBefore(text, at))
   if (k === at - 1) return false
   let w = k
   while (w > 0 && !/[\s]/.test(text[w - 1]!)) w--
-  return INTRO_LAST_WORD.test(text.slice(w, k + 1)) && SELF_INTRO.test(before())
+  return INTRO_LAST_WORD.test(text.slice(w, k + 1)) && SELF_INTRO.test(textBefore(text, at))
 }
+const textBefore = (text: string, at: number) => text.slice(Math.max(0, at - 80), at)
 const CUED: number[][] = [[C, C, C], [C, C]]
 
 // Only capitalised words, initials and titles can start or carry a name: lower-case text is
