@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { digitGroups, digitRunWindows } from './digits'
+import { digitGroups, digitRunWindows, digitsAhead, startsWithDigits } from './digits'
 import { windows } from './windows'
 
 // A small deterministic generator: the same strings on every run.
@@ -29,5 +29,12 @@ describe('digit groups', () => {
       compared++
     }
     expect(compared).toBe(5000)
+  })
+
+  it('digits ahead: the groups of an id are joined by at most four separators, "№" among them', () => {
+    const text = '+7 (916) 123-45-67, 45 10 № 123456, 12     34'
+    expect([...digitsAhead(text)]).toEqual([11, 10, 7, 4, 2, 10, 8, 6, 2, 2])
+    const candidates = Int32Array.from([0, 20, 38])
+    expect([...startsWithDigits(text, candidates, 10)]).toEqual([0, 20])
   })
 })

@@ -56,6 +56,41 @@ export function addWindow(out: Range[], length: number, start: number, end: numb
 
 const SEPARATOR = new Set([' ', '\t', '(', ')', '+', '.', '-', '/'])
 
+// Between the digit groups of one id: at most four separators ("№" too: "45 10 № 123456").
+const ID_GAP = 4
+const ID_SEPARATOR = new Set([...SEPARATOR, '№'])
+let aheadCache: { text: string; ahead: Int32Array } | undefined
+
+/**
+ * For each digit group, how many digits it and the groups after it hold while only short runs of
+ * separators stand between them: an upper bound on the digits of any id that starts at the group.
+ */
+export function digitsAhead(text: string): Int32Array {
+  if (aheadCache?.text === text) return aheadCache.ahead
+  const { starts, ends } = digitGroups(text)
+  const ahead = new Int32Array(starts.length)
+  for (let g = starts.length - 1; g >= 0; g--) {
+    const joined = g + 1 < starts.length && starts[g + 1]! - ends[g]! <= ID_GAP && onlyFrom(ID_SEPARATOR, text, ends[g]!, starts[g + 1]!)
+    ahead[g] = ends[g]! - starts[g]! + (joined ? ahead[g + 1]! : 0)
+  }
+  aheadCache = { text, ahead }
+  return ahead
+}
+
+/** The candidate starts (sorted) from which an id of at least `min` digits could run. */
+export function startsWithDigits(text: string, candidates: Int32Array, min: number): Int32Array {
+  const { starts } = digitGroups(text)
+  const ahead = digitsAhead(text)
+  const out: number[] = []
+  let g = 0
+  for (let i = 0; i < candidates.length; i++) {
+    const at = candidates[i]!
+    while (g < starts.length && starts[g]! < at) g++ // the first group at or after the candidate ("+", "(" come before theirs)
+    if (g < starts.length && ahead[g]! >= min) out.push(at)
+  }
+  return Int32Array.from(out)
+}
+
 /**
  * Digit runs with separators ("+7 (916) 123-45-67", "4510 123456"): chains of digit groups joined
  * by separators only, at least 6 characters long from the first digit to the last, with `reach`
@@ -74,7 +109,9 @@ export function digitRunWindows(text: string, reach: number): Range[] {
   return out
 }
 
-function onlySeparators(text: string, from: number, to: number): boolean {
-  for (let k = from; k < to; k++) if (!SEPARATOR.has(text[k]!)) return false
+const onlySeparators = (text: string, from: number, to: number) => onlyFrom(SEPARATOR, text, from, to)
+
+function onlyFrom(chars: Set<string>, text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (!chars.has(text[k]!)) return false
   return true
 }

@@ -3,7 +3,7 @@
 // hostile input cannot make them backtrack; checksums cut look-alikes (order ids, prices).
 import { ibanValid, innValid, luhnValid, ogrnValid, snilsValid } from './checksums'
 import type { PiiDetector, PiiFinding, PiiType } from './types'
-import { digitRunWindows, digitWindows, isDigitAt, isUpperLatinAt, type DigitAnchor } from './digits'
+import { digitRunWindows, digitWindows, isDigitAt, isUpperLatinAt, startsWithDigits, type DigitAnchor } from './digits'
 import { matchesIn, stickyMatches, windows, windowsAround } from './windows'
 
 const found = (type: PiiType, detector: string, start: number, end: number, confidence: number): PiiFinding => ({ type, start, end, detector, confidence })
@@ -28,7 +28,16 @@ function digitStarts(text: string): Int32Array {
   digitCache = { text, starts: Int32Array.from(starts) }
   return digitCache.starts
 }
-const digitMatches = (text: string, re: RegExp) => stickyMatches(text, re, digitStarts(text))
+/** Candidate starts from which at least `min` digits follow, each filter worked out once per text. */
+let narrowCache: { text: string; byMin: Map<number, Int32Array> } | undefined
+function startsFor(text: string, min: number): Int32Array {
+  if (narrowCache?.text !== text) narrowCache = { text, byMin: new Map() }
+  let starts = narrowCache.byMin.get(min)
+  if (!starts) narrowCache.byMin.set(min, (starts = startsWithDigits(text, digitStarts(text), min)))
+  return starts
+}
+/** Matches of a sticky id pattern of at least `min` digits, tried only where that many can follow. */
+const digitMatches = (text: string, re: RegExp, min: number) => stickyMatches(text, re, startsFor(text, min))
 
 // Role mailboxes of a company are not a person's data.
 const ROLE_MAILBOX = /^(?:info|support|help|hello|sales|office|contact|contacts|team|noreply|no-reply|press|pr|hr|jobs|careers|marketing|admin|mail|zakaz|order|orders|billing|service|feedback|partners|reception|booking|frontdesk)$/i
@@ -90,13 +99,16 @@ function nanpStarts(text: string, starts: Int32Array): Int32Array {
 }
 // Each pattern with the characters it can start with (undefined: any candidate) and, for the
 // looser ones, a cheap filter of the candidates.
+// Every pattern but PHONE_ANY needs 10 digits (checked below), so it is tried only where 10 follow.
 const PHONES: [RegExp, string | undefined, ((text: string, starts: Int32Array) => Int32Array)?][] = [
   [PHONE_RU, '+8'], [PHONE_RU_CITY, '+8'], [PHONE_INTL, '+'], [PHONE_NANP, undefined, nanpStarts], [PHONE_UK, '0'], [PHONE_ANY, undefined, cuedStarts],
 ]
 export const phone: PiiDetector = (text) => {
   const out: PiiFinding[] = []
   for (const [re, first, narrow] of PHONES) {
-    const starts = narrow ? narrow(text, digitStarts(text)) : digitStarts(text)
+    // PHONE_ANY's separators may run longer than an id's gap: it keeps every cued candidate
+    const candidates = re === PHONE_ANY ? digitStarts(text) : startsFor(text, 10)
+    const starts = narrow ? narrow(text, candidates) : candidates
     for (const m of stickyMatches(text, re, starts, first)) {
       const digits = onlyDigits(m.value)
       if (re === PHONE_ANY ? digits.length < 6 || !PHONE_CUE.test(before(text, m.start, 32)) : digits.length < 10) continue
@@ -132,7 +144,7 @@ const PASSPORT = /(?<![\p{N}-])\d{2}[ \t]?\d{2}[ \t№]{0,3}\d{6}(?![\p{N}-])/uy
 const PASSPORT_CUE = /(?:паспорт|серия|passport|серии)[^]{0,120}$/u
 export const passportRu: PiiDetector = (text) => {
   const out: PiiFinding[] = []
-  for (const m of digitMatches(text, PASSPORT)) {
+  for (const m of digitMatches(text, PASSPORT, 10)) {
     if (ORDER_CUE.test(before(text, m.start, 16))) continue
     const cued = PASSPORT_CUE.test(before(text, m.start, 140))
     const spelled = /^\d{2} \d{2} \d{6}$|^\d{4} \d{6}$/.test(m.value)
@@ -143,7 +155,7 @@ export const passportRu: PiiDetector = (text) => {
 
 const SNILS = /(?<![\p{N}-])\d{3}[- ]?\d{3}[- ]?\d{3}[- ]?\d{2}(?![\p{N}-])/uy
 export const snils: PiiDetector = (text) =>
-  [...digitMatches(text, SNILS)].filter((m) => snilsValid(onlyDigits(m.value))).map((m) => found('SNILS', 'snils', m.start, m.end, 0.97))
+  [...digitMatches(text, SNILS, 11)].filter((m) => snilsValid(onlyDigits(m.value))).map((m) => found('SNILS', 'snils', m.start, m.end, 0.97))
 
 // INN, OGRN, OGRNIP: bare digit runs with valid check digits. A 10-digit INN also needs a cue:
 // one random 10-digit number in ten passes its checksum.
@@ -152,7 +164,7 @@ const INN_CUE = /(?<!\p{L})(?:инн|inn|taxpayer|tin)(?!\p{L})[^\n]{0,12}$/u
 const OGRN_CUE = /(?<!\p{L})(?:огрн|ogrn|psrn)\p{L}*[^\n]{0,12}$/u
 export const registryIds: PiiDetector = (text) => {
   const out: PiiFinding[] = []
-  for (const m of digitMatches(text, DIGIT_RUN)) {
+  for (const m of digitMatches(text, DIGIT_RUN, 10)) {
     const cue = before(text, m.start, 20)
     const n = m.value.length
     if ((n === 10 || n === 12) && innValid(m.value)) {
@@ -169,7 +181,7 @@ export const registryIds: PiiDetector = (text) => {
 
 const CARD = /(?<![\p{N}-])\d{4}(?:[ -]?\d{4}){2}[ -]?\d{1,7}(?![\p{N}-])/uy
 export const card: PiiDetector = (text) =>
-  [...digitMatches(text, CARD)].filter((m) => luhnValid(onlyDigits(m.value)) && !/^(\d)\1+$/.test(onlyDigits(m.value))).map((m) => found('CARD', 'card', m.start, m.end, 0.97))
+  [...digitMatches(text, CARD, 13)].filter((m) => luhnValid(onlyDigits(m.value)) && !/^(\d)\1+$/.test(onlyDigits(m.value))).map((m) => found('CARD', 'card', m.start, m.end, 0.97))
 
 // Two capital letters right before two or more digits
 const ibanAnchor: DigitAnchor = (text, i, { starts, ends }) =>
