@@ -24,6 +24,7 @@ describe('addresses', () => {
     ['Erzsébet tér 19.  Suite 282  Domoszló', 'Erzsébet tér 19.  Suite 282'],
     ['Mannerheimintie 5 A, Helsinki', 'Mannerheimintie 5 A'],
     ['PSC 0413, Box 8144, APO AA 42323', 'PSC 0413, Box 8144, APO AA 42323'],
+    ['Sent to Paris. Váci utca 12.', 'Váci utca 12'],
   ])('%s', (text, expected) => {
     expect(found(text)).toEqual([expected])
   })

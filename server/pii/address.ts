@@ -41,10 +41,17 @@ const DE_ADDRESS = /(?<![\p{L}\p{N}])\p{Lu}\p{L}+(?:straße|strasse|weg|platz|al
 // Koskikatu, Keizersgracht), a word after it (Váci utca, Erzsébet tér) or before it (Rua do
 // Arenque, Via Roma, Calle Mayor), then the house number; or the number first ("12 rue de la Paix").
 // A postcode and town may follow. German -straße/-weg… stay with DE_ADDRESS above.
-const EU_SUFFIX = '(?:straat|laan|plein|gracht|kade|dijk|gade|vej|veien|vegen|gata|gatan|vägen|gränd|torget|katu|[nlrs]tie|kuja|polku|tänav)'
-const EU_AFTER = '(?:utca|út|útja|tér|körút|ulica|aleja|cesta|gatve|sokak|sokağı|caddesi|bulvarı|náměstí|nábřeží|třída)'
-const EU_BEFORE = '(?:Rua|Avenida|Av\\.|Calle|Carrer|Camino|Paseo|Plaza|Praça|Travessa|Largo|Via|Viale|Corso|Piazza|Vicolo|Rue|Avenue|Boulevard|Bd\\.|Place|Chemin|Allée|Quai|Impasse|Strada|Calea|Aleja|Ulica|ul\\.|Odos|Leoforos)'
-const EU_NAME = "\\p{Lu}[\\p{L}'’.-]*"
+// Street words (regex fragments), each list used by the address patterns and by the cheap anchor below.
+const EU_SUFFIXES = ['straat', 'laan', 'plein', 'gracht', 'kade', 'dijk', 'gade', 'vej', 'veien', 'vegen', 'gata', 'gatan', 'vägen', 'gränd', 'torget', 'katu', '[nlrs]tie', 'kuja', 'polku', 'tänav']
+const EU_AFTERS = ['utca', 'út', 'útja', 'tér', 'körút', 'ulica', 'aleja', 'cesta', 'gatve', 'sokak', 'sokağı', 'caddesi', 'bulvarı', 'náměstí', 'nábřeží', 'třída']
+const EU_BEFORES = ['Rua', 'Avenida', 'Av\\.', 'Calle', 'Carrer', 'Camino', 'Paseo', 'Plaza', 'Praça', 'Travessa', 'Largo', 'Via', 'Viale', 'Corso', 'Piazza', 'Vicolo', 'Rue', 'Avenue', 'Boulevard', 'Bd\\.', 'Place', 'Chemin', 'Allée', 'Quai', 'Impasse', 'Strada', 'Calea', 'Aleja', 'Ulica', 'ul\\.', 'Odos', 'Leoforos']
+// …and the ones written after the number, in lower case ("12 rue de la Paix")
+const EU_AFTER_NUMBER = '(?:rue|avenue|boulevard|bd|place|allée|chemin|quai|impasse|via|viale|piazza|calle|avenida|rua)'
+const EU_SUFFIX = `(?:${EU_SUFFIXES.join('|')})`
+const EU_AFTER = `(?:${EU_AFTERS.join('|')})`
+const EU_BEFORE = `(?:${EU_BEFORES.join('|')})`
+// a dot only inside a word ("St.Peter"): "…, 75002 Paris. Váci utca 12" is two things
+const EU_NAME = "\\p{Lu}[\\p{L}'’-]*(?:\\.\\p{L}[\\p{L}'’-]*)*"
 const EU_PARTICLE = "(?:de|do|da|dos|das|del|de la|de los|las|los|di|della|dei|degli|du|des|d'|l'|la|le|von|der)"
 const EU_POSTCODE = '(?:,\\s?|\\s)(?:\\d{4,5}(?:-\\d{3})?|\\d{2}-\\d{3})\\s\\p{Lu}[\\p{L}-]+(?:\\s\\p{Lu}[\\p{L}-]+)?'
 // 12, 12a, 10/12, 5 A (a Finnish staircase)
@@ -55,7 +62,7 @@ const EU_ADDRESS = new RegExp(
   'gu',
 )
 const EU_NUMBER_FIRST = new RegExp(
-  `(?<![\\p{L}\\p{N}])\\d{1,4}(?:\\s?(?:bis|ter))?,?\\s(?:rue|avenue|boulevard|bd|place|allée|chemin|quai|impasse|via|viale|piazza|calle|avenida|rua)\\s(?:${EU_PARTICLE}\\s?)?${EU_NAME}(?:\\s(?:${EU_PARTICLE}\\s?)?${EU_NAME}){0,3}(?:${EU_POSTCODE})?`,
+  `(?<![\\p{L}\\p{N}])\\d{1,4}(?:\\s?(?:bis|ter))?,?\\s${EU_AFTER_NUMBER}\\s(?:${EU_PARTICLE}\\s?)?${EU_NAME}(?:\\s(?:${EU_PARTICLE}\\s?)?${EU_NAME}){0,3}(?:${EU_POSTCODE})?`,
   'giu',
 )
 
@@ -82,8 +89,8 @@ const ruLatinAnchor = streetBefore(RU_LATIN_STREET, ', ', 12)
 const deAnchor = streetBefore(DE_STREET, ' ', 7)
 // A house number with a street word in the 60 characters before it, or a street word right after
 // it. The street words are found once per text (one cheap scan), not around every number.
-const EU_STREET_WORD = /straat|laan|plein|gracht|kade|dijk|gade|vej|veien|vegen|gata|gatan|vägen|gränd|torget|katu|tie|kuja|polku|tänav|utca|út|tér|ulica|aleja|cesta|gatve|sokak|caddesi|bulvar|náměstí|nábřeží|třída|Rua |Avenida |Av\. |Calle |Carrer |Camino |Paseo |Plaza |Praça |Travessa |Largo |Via |Viale |Corso |Piazza |Vicolo |Rue |Avenue |Boulevard |Bd\. |Place |Chemin |Allée |Quai |Impasse |Strada |Calea |Aleja |Ulica |ul\. |Odos |Leoforos /g
-const EU_STREET_AFTER = /,?\s?(?:bis\s|ter\s)?(?:rue|avenue|boulevard|bd|place|allée|chemin|quai|impasse|via|viale|piazza|calle|avenida|rua)\s/iy
+const EU_STREET_WORD = new RegExp([...EU_SUFFIXES, ...EU_AFTERS, ...EU_BEFORES.map((w) => `${w} `)].join('|'), 'g')
+const EU_STREET_AFTER = new RegExp(`,?\\s?(?:bis\\s|ter\\s)?${EU_AFTER_NUMBER}\\s`, 'iy')
 let streetWords: { text: string; at: Int32Array } | undefined
 function streetWordsOf(text: string): Int32Array {
   if (streetWords?.text !== text) streetWords = { text, at: Int32Array.from(text.matchAll(EU_STREET_WORD), (m) => m.index) }
