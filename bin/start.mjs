@@ -4,8 +4,12 @@ import { register } from 'tsx/esm/api'
 import { buildUiIfNeeded } from './build-ui-if-needed.mjs'
 
 try {
-  buildUiIfNeeded()
   register()
+  // First, so nothing below can die of an error nobody awaited: a dropped database connection
+  // is logged and survived, anything else exits non-zero for the supervisor (see the file).
+  const { installProcessGuards } = await import('../server/process-guards.ts')
+  installProcessGuards()
+  buildUiIfNeeded()
   const { main } = await import('../server/main.ts')
   await main()
 } catch (err) {

@@ -9,7 +9,10 @@ import { briefRoutes } from './briefs/routes'
 import type { Database } from './db/connect'
 import { gateRoutes } from './gates/routes'
 import { kbRoutes } from './kb/routes'
+import { bodyCap } from './http/body-cap'
 import { problemResponse } from './http/problem'
+import { sameOrigin } from './http/same-origin'
+import { noStore, securityHeaders } from './http/security-headers'
 import type { LlmProvider } from './llm/provider'
 import { openApiDocument } from './openapi'
 import type { Policy } from './policy/load'
@@ -28,6 +31,10 @@ export type AppDeps = {
   /** Built UI to serve at /; omitted in API-only tests. */
   webDist?: string
   cookieSecure?: 'auto' | 'true' | 'false'
+  /** Behind a TLS proxy: X-Forwarded-Proto/Host name our origin for the cross-origin check. */
+  trustProxy?: boolean
+  /** Idle and absolute session timeouts (COPYDESK_SESSION_IDLE_MINUTES, COPYDESK_SESSION_MAX_HOURS). */
+  session?: { idleMinutes: number; maxHours: number }
   log?: (msg: string, err?: unknown) => void
 }
 
@@ -40,16 +47,21 @@ export function createApp(deps: AppDeps) {
 
   const app = new Hono<AuthEnv>()
   app.use(requestId())
+  app.use(securityHeaders())
+  app.use(bodyCap())
   app.onError((err, c) => problemResponse(err, c, log))
 
   const api = new Hono<AuthEnv>()
-  api.use(sessionUser(sql))
+  api.use(noStore)
+  // Before the session is looked up: a forged request never gets as far as its cookie.
+  api.use(sameOrigin({ trustProxy: deps.trustProxy ?? false }))
+  api.use(sessionUser(sql, deps.session))
   api.get('/health', async (c) => {
     await sql`select 1`
     return c.json({ ok: true, db: deps.db.kind, engine: deps.provider.engine })
   })
   api.get('/openapi.json', (c) => c.json(openApiDocument()))
-  api.route('/auth', authRoutes(sql, { secureCookie }))
+  api.route('/auth', authRoutes(sql, { secureCookie, trustProxy: deps.trustProxy ?? false, session: deps.session }))
   api.get('/me', requireUser(), (c) => c.json(toMe(c.get('user')!)))
   api.get('/policy', requireUser(), (c) => c.json(policyView(deps.policy)))
   api.route('/briefs', briefRoutes(sql, deps.policy, queued))

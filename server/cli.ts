@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util'
 import { AddUser, addUser } from './auth/add-user'
+import { DisableUser, disableUser } from './auth/disable-user'
 import { seedDemoUsers } from './auth/seed-demo'
 import { auditAnchor, auditVerify } from './audit/cli'
 import { loadConfig } from './config'
@@ -48,6 +49,8 @@ Commands:
                      create a user (or reset their roles and password); the password
                      is read from standard input, so it stays out of shell history:
                      echo 'a long password' | copydesk user add ann@example.com --roles writer
+                     A reset ends all of that user's sessions and clears their login throttle.
+  user disable EMAIL deactivate a user and end their sessions (user add enables them again)
 
 Commands that touch data use the same database as the server: DATABASE_URL if set, otherwise
 the embedded PostgreSQL in COPYDESK_DATA_DIR (default ./data). The embedded database
@@ -100,12 +103,20 @@ export async function runCli(argv: string[], io: Out = { out: console.log, err: 
   if (cmd === 'seo' && sub === 'cluster') return seoCluster(positionals[2], { mode: values.mode as string | undefined, threshold: values.threshold as string | undefined, json: Boolean(values.json) }, io, env)
   if (cmd === 'draft') return draftCommand(values.kind as string | undefined, values.brief as string | undefined, Boolean(values.json), io)
   const known = ['migrate', 'seed', 'audit', 'user']
-  if (!known.includes(cmd) || (cmd === 'audit' && sub !== 'verify' && sub !== 'anchor') || (cmd === 'seed' && !values.demo) || (cmd === 'user' && sub !== 'add')) {
+  if (!known.includes(cmd) || (cmd === 'audit' && sub !== 'verify' && sub !== 'anchor') || (cmd === 'seed' && !values.demo) || (cmd === 'user' && sub !== 'add' && sub !== 'disable')) {
     io.err(`copydesk: unknown command "${positionals.join(' ')}"${cmd === 'seed' ? ' (did you mean: seed --demo?)' : ''}\n\n${HELP}`)
     return 2
   }
   let newUser: AddUser | undefined
-  if (cmd === 'user') {
+  let disable: DisableUser | undefined
+  if (cmd === 'user' && sub === 'disable') {
+    const parsed = DisableUser.safeParse({ email: positionals[2] })
+    if (!parsed.success) {
+      io.err('copydesk user disable: give the e-mail of the user')
+      return 2
+    }
+    disable = parsed.data
+  } else if (cmd === 'user') {
     const parsed = AddUser.safeParse({
       email: positionals[2],
       name: values.name ?? positionals[2]?.split('@')[0],
@@ -132,8 +143,18 @@ export async function runCli(argv: string[], io: Out = { out: console.log, err: 
       return 0
     }
     if (newUser) {
-      const { created } = await addUser(db.sql, newUser)
-      io.out(`${created ? 'created' : 'updated'} ${newUser.email} (${newUser.roles.join(', ')})`)
+      const { created, sessionsEnded } = await addUser(db.sql, newUser)
+      const ended = sessionsEnded ? `; ${sessionsEnded} session(s) ended` : ''
+      io.out(`${created ? 'created' : 'updated'} ${newUser.email} (${newUser.roles.join(', ')})${ended}`)
+      return 0
+    }
+    if (disable) {
+      const { found, sessionsEnded } = await disableUser(db.sql, disable)
+      if (!found) {
+        io.err(`copydesk user disable: no user ${disable.email}`)
+        return 1
+      }
+      io.out(`disabled ${disable.email}; ${sessionsEnded} session(s) ended`)
       return 0
     }
     if (sub === 'anchor') return await auditAnchor(db.sql, values.out as string | undefined, io)

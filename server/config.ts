@@ -6,9 +6,12 @@ const optionalText = z.string().trim().min(1).optional().catch(undefined)
 /** Every environment variable the server and CLI read. README lists them all. */
 const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8787),
-  HOST: z.string().default('0.0.0.0'),
+  /** Unset = 127.0.0.1: a fresh install (demo users, password `demo`) is not on the network until HOST says so. */
+  HOST: z.string().trim().min(1).optional().catch(undefined),
   COPYDESK_DATA_DIR: z.string().default('./data'),
   DATABASE_URL: optionalText,
+  /** The owner's connection, for migrations only; DATABASE_URL is then the app's role, which owns nothing. */
+  COPYDESK_MIGRATION_URL: optionalText,
   OPENAI_API_KEY: optionalText,
   OPENAI_BASE_URL: optionalText,
   COPYDESK_MODEL: z.string().default('gpt-4o-mini'),
@@ -18,13 +21,20 @@ const Env = z.object({
   COPYDESK_DEMO_PASSWORD: z.string().min(1).default('demo'),
   COPYDESK_WORKERS: z.coerce.number().int().min(0).max(32).default(1),
   COPYDESK_COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
+  /** Behind a TLS proxy: believe X-Forwarded-Proto (Secure cookie) and X-Forwarded-For (login throttling by IP). */
+  COPYDESK_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  COPYDESK_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(60 * 24 * 30).default(12 * 60),
+  COPYDESK_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 7),
 })
 
 export type Config = {
   port: number
   host: string
+  /** HOST was set explicitly (not the loopback default). */
+  hostSet: boolean
   dataDir: string
   databaseUrl: string | undefined
+  migrationUrl: string | undefined
   llm: {
     apiKey: string | undefined
     baseURL: string | undefined
@@ -36,15 +46,19 @@ export type Config = {
   demoPassword: string
   workers: number
   cookieSecure: 'auto' | 'true' | 'false'
+  trustProxy: boolean
+  session: { idleMinutes: number; maxHours: number }
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = Env.parse(env)
   return {
     port: e.PORT,
-    host: e.HOST,
+    host: e.HOST ?? '127.0.0.1',
+    hostSet: e.HOST !== undefined,
     dataDir: path.resolve(e.COPYDESK_DATA_DIR),
     databaseUrl: e.DATABASE_URL,
+    migrationUrl: e.COPYDESK_MIGRATION_URL,
     llm: {
       apiKey: e.OPENAI_API_KEY,
       baseURL: e.OPENAI_BASE_URL,
@@ -56,5 +70,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoPassword: e.COPYDESK_DEMO_PASSWORD,
     workers: e.COPYDESK_WORKERS,
     cookieSecure: e.COPYDESK_COOKIE_SECURE,
+    trustProxy: e.COPYDESK_TRUST_PROXY === 'true',
+    session: { idleMinutes: e.COPYDESK_SESSION_IDLE_MINUTES, maxHours: e.COPYDESK_SESSION_MAX_HOURS },
   }
 }

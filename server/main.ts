@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
 import { createApp } from './app'
+import { demoSeedAllowed } from './auth/demo-guard'
 import { seedDemoUsers } from './auth/seed-demo'
 import { loadConfig, type Config } from './config'
 import { openConfiguredDatabase } from './db/open'
@@ -39,7 +40,9 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     await syncPrompts(db.sql, prompts.all())
     await syncPolicy(db.sql, policy)
     if (db.kind === 'pglite') {
-      const created = await seedDemoUsers(db.sql, config.demoPassword)
+      const demo = demoSeedAllowed(config)
+      if (!demo.allowed) log(demo.reason)
+      const created = demo.allowed ? await seedDemoUsers(db.sql, config.demoPassword) : []
       if (created.length) {
         log(`Demo users created (password "${config.demoPassword === 'demo' ? 'demo' : 'from COPYDESK_DEMO_PASSWORD'}"):`)
         for (const u of created) log(`  ${u.email.padEnd(26)} ${u.role}`)
@@ -59,6 +62,8 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
       onJobQueued: () => workers.forEach((w) => w.wake()),
       webDist: opts.webDist ?? WEB_DIST,
       cookieSecure: config.cookieSecure,
+      trustProxy: config.trustProxy,
+      session: config.session,
       log: (m, err) => console.error(m, err),
     })
     const server = await new Promise<ReturnType<typeof serve>>((resolve) => {

@@ -83,8 +83,12 @@ describe.each(targets)('gates cannot be skipped on $name', (target) => {
     await expect(h.sql`update gates set status = 'passed', decided_by = ${author!.id} where id = ${gateId}`).rejects.toThrow(/author/)
     await expect(h.sql`update gates set status = 'passed', decided_by = ${legal!.id} where id = ${gateId}`).rejects.toThrow(/needs role editor/)
     await expect(h.sql`update gates set status = 'passed' where id = ${gateId}`).rejects.toThrow(/without a decider/)
-    // The rightful decider's update goes through, and then approval is possible
-    await h.sql`update gates set status = 'passed', decided_by = ${editor!.id} where id = ${gateId}`
+    // Even the rightful decider's update needs its decision on record in the same transaction
+    await expect(h.sql`update gates set status = 'passed', decided_by = ${editor!.id} where id = ${gateId}`).rejects.toThrow(/without its gate_decisions row/)
+    await h.sql.begin(async (tx) => {
+      await tx`update gates set status = 'passed', decided_by = ${editor!.id} where id = ${gateId}`
+      await tx`insert into gate_decisions (gate_id, run_id, decided_by, decision) values (${gateId}, ${runId}, ${editor!.id}, 'pass')`
+    })
     await h.sql`update runs set status = 'approved' where id = ${runId}`
     await expect(h.sql`update runs set status = 'running' where id = ${runId}`).rejects.toThrow(/already approved/)
 
@@ -96,9 +100,13 @@ describe.each(targets)('gates cannot be skipped on $name', (target) => {
 
   it('the audit log is append-only', async () => {
     await appendAudit(h.sql, { actorId: null, action: 'user.seed', data: { note: 'x' } })
-    await expect(h.sql`update audit_log set action = 'auth.login' where seq = 1`).rejects.toThrow(/append-only/)
-    await expect(h.sql`delete from audit_log where seq = 1`).rejects.toThrow(/append-only/)
-    await expect(h.sql`truncate audit_log`).rejects.toThrow(/append-only/)
+    // the app's role may only insert; the owner, too, meets the append-only triggers
+    await expect(h.sql`update audit_log set action = 'auth.login' where seq = 1`).rejects.toThrow(/permission denied/)
+    await expect(h.sql`delete from audit_log where seq = 1`).rejects.toThrow(/permission denied/)
+    await expect(h.sql`truncate audit_log`).rejects.toThrow(/permission denied/)
+    await expect(h.asOwner((tx) => tx`update audit_log set action = 'auth.login' where seq = 1`)).rejects.toThrow(/append-only/)
+    await expect(h.asOwner((tx) => tx`delete from audit_log where seq = 1`)).rejects.toThrow(/append-only/)
+    await expect(h.asOwner((tx) => tx`truncate audit_log`)).rejects.toThrow(/append-only/)
   })
 
   it('concurrent writers still form one unbroken chain', async () => {
@@ -129,10 +137,10 @@ describe.each(targets)('gates cannot be skipped on $name', (target) => {
     expect(statuses.map((s) => s.status)).toEqual(['awaiting_review'])
   })
 
-  it('audit verify finds a changed, a deleted and a reordered row (tampering as a superuser)', async () => {
+  it('audit verify finds a changed, a deleted and a reordered row (tampering as the tables\' owner)', async () => {
     expect((await verifyAudit(h.sql)).ok).toBe(true)
     const swapRows = (a: number, b: number) =>
-      h.sql.begin(async (tx) => {
+      h.asOwner(async (tx) => {
         await tx`alter table audit_log disable trigger user`
         await tx`update audit_log set seq = -1 where seq = ${a}`
         await tx`update audit_log set seq = ${a} where seq = ${b}`
@@ -144,14 +152,14 @@ describe.each(targets)('gates cannot be skipped on $name', (target) => {
 
     // changed: one field of one row
     const [orig] = await h.sql`select data from audit_log where seq = ${k}`
-    await h.sql.begin(async (tx) => {
+    await h.asOwner(async (tx) => {
       await tx`alter table audit_log disable trigger user`
       await tx`update audit_log set data = data || '{"costUsd": 0}'::jsonb where seq = ${k}`
       await tx`alter table audit_log enable trigger user`
     })
     let r = await verifyAudit(h.sql)
     expect(r).toMatchObject({ ok: false, badSeq: k, reason: expect.stringMatching(/changed/) })
-    await h.sql.begin(async (tx) => {
+    await h.asOwner(async (tx) => {
       await tx`alter table audit_log disable trigger user`
       await tx`update audit_log set data = ${tx.json(orig!.data)} where seq = ${k}`
       await tx`alter table audit_log enable trigger user`
@@ -166,7 +174,7 @@ describe.each(targets)('gates cannot be skipped on $name', (target) => {
     expect((await verifyAudit(h.sql)).ok).toBe(true)
 
     // deleted
-    await h.sql.begin(async (tx) => {
+    await h.asOwner(async (tx) => {
       await tx`alter table audit_log disable trigger user`
       await tx`delete from audit_log where seq = ${k + 1}`
       await tx`alter table audit_log enable trigger user`

@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { seedDemoUsers } from '../server/auth/seed-demo'
 import { loadConfig } from '../server/config'
 import { openDatabase } from '../server/db/connect'
-import { migrate } from '../server/db/migrate'
+import { openAppDatabase } from '../server/db/open'
 import { startServer, type Server } from '../server/main'
 import { claimJob } from '../server/runs/jobs'
 import { startChildServer } from './helpers/child-server'
@@ -33,8 +33,7 @@ describe.each(targets)('restarts on $name', (target: TestTarget) => {
     cleanups.push(f.dispose)
     if (f.target.kind === 'postgres') {
       // A real database gets demo users only when asked (copydesk seed --demo).
-      const db = await openDatabase(f.target)
-      await migrate(db.sql)
+      const db = await openAppDatabase(f.target)
       await seedDemoUsers(db.sql, 'demo')
       await db.close()
     }

@@ -221,7 +221,7 @@ describe.each(targets)('the CMO dashboard on $name', (target) => {
       expect(intact).toMatchObject({ ok: true, badSeq: null, head: expect.stringMatching(/^[0-9a-f]{64}$/) })
       expect(intact.rows).toBeGreaterThan(10)
       expect((await writer.post('/api/usage/verify')).status).toBe(403)
-      await t.sql.begin(async (tx) => {
+      await t.asOwner(async (tx) => {
         await tx`alter table audit_log disable trigger user`
         await tx`update audit_log set data = '{}' where action = 'pii.blocked'`
         await tx`alter table audit_log enable trigger user`

@@ -4,6 +4,7 @@ export type AuditAction =
   | 'auth.login'
   | 'auth.login_failed'
   | 'auth.logout'
+  | 'auth.throttled'
   | 'brief.create'
   | 'run.start'
   | 'run.approved'
@@ -26,6 +27,7 @@ export type AuditAction =
   | 'claim.checked'
   | 'user.seed'
   | 'user.add'
+  | 'user.disable'
 
 export type AuditEntry = {
   actorId: string | null

@@ -2,6 +2,7 @@
 import fs from 'node:fs'
 import type { Sql } from '../db/connect'
 import { checkAnchors, readAnchors, takeAnchor, type Anchor } from './anchor'
+import { crossCheckAudit } from './cross-check'
 import { verifyAudit } from './verify'
 
 type Out = { out: (s: string) => void; err: (s: string) => void }
@@ -23,6 +24,16 @@ export async function auditVerify(sql: Sql, anchorFile: string | undefined, io: 
   if (mismatch) {
     io.err(`audit log does not match its anchor: ${mismatch.reason}`)
     return 1
+  }
+  const mismatches = await crossCheckAudit(sql)
+  if (mismatches.length) {
+    for (const m of mismatches) io.err(`audit log and data disagree: ${m.kind} ${m.id}: ${m.detail}`)
+    return 1
+  }
+  if (result.rows === 0) {
+    // Not "intact": without an anchor an emptied log cannot be told from a new one.
+    io.out('audit log empty: no rows to verify (and no other data that should have been logged)')
+    return 0
   }
   io.out(`audit log intact: ${result.rows} rows, head ${result.head}${anchors.length ? `; matches ${anchors.length} anchor(s)` : ''}`)
   return 0

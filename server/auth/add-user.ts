@@ -4,6 +4,7 @@ import { appendAudit } from '../audit/append'
 import type { Sql } from '../db/connect'
 import { AppError } from '../errors'
 import { hashPassword } from './password'
+import { accountKey, deleteThrottle } from './throttle-queries'
 
 export const AddUser = z.object({
   email: z.email().transform((s) => s.toLowerCase()),
@@ -14,10 +15,17 @@ export const AddUser = z.object({
 })
 export type AddUser = z.infer<typeof AddUser>
 
-/** Creates a user, or sets the roles and password of an existing one; audited, password never logged. */
-export async function addUser(sql: Sql, input: AddUser): Promise<{ id: string; created: boolean }> {
+/**
+ * Creates a user, or sets the roles and password of an existing one; audited, password never
+ * logged. A reset ends all of the user's sessions (whoever knew the old password is out) and
+ * clears the account's login throttle, so an admin can let a locked-out owner straight back in.
+ */
+export async function addUser(sql: Sql, input: AddUser): Promise<{ id: string; created: boolean; sessionsEnded: number }> {
   const hash = await hashPassword(input.password)
   return sql.begin(async (tx) => {
+    // Ended before the update so they can be counted; the users_end_sessions trigger (007)
+    // ends any that appear meanwhile, and login.ts refuses a session for a hash that changed.
+    const ended = await tx`delete from sessions where user_id = (select id from users where email = ${input.email}) returning 1`
     const rows = await tx`insert into users (email, name, password_hash, roles, team)
       values (${input.email}, ${input.name}, ${hash}, ${input.roles}, ${input.team ?? null})
       on conflict (email) do update set name = excluded.name, password_hash = excluded.password_hash,
@@ -25,7 +33,9 @@ export async function addUser(sql: Sql, input: AddUser): Promise<{ id: string; c
       returning id, (xmax = 0) as created`
     const row = rows[0]
     if (!row) throw new AppError('internal', 'user was not saved')
-    await appendAudit(tx, { actorId: null, action: 'user.add', data: { userId: row.id, roles: input.roles, created: row.created, via: 'cli' } })
-    return { id: String(row.id), created: Boolean(row.created) }
+    const sessionsEnded = ended.length
+    await deleteThrottle(tx, accountKey(input.email))
+    await appendAudit(tx, { actorId: null, action: 'user.add', data: { userId: row.id, roles: input.roles, created: row.created, sessionsEnded, via: 'cli' } })
+    return { id: String(row.id), created: Boolean(row.created), sessionsEnded }
   })
 }

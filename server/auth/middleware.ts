@@ -3,17 +3,27 @@ import { getCookie } from 'hono/cookie'
 import type { Role } from '../../contracts/roles'
 import type { Sql } from '../db/connect'
 import { AppError } from '../errors'
-import { findSessionUser, type UserRow } from './queries'
+import { deleteSession, findSession, touchSession, type UserRow } from './queries'
+import { sessionLimits, type SessionLimits } from './session-limits'
 
 export const SESSION_COOKIE = 'copydesk_session'
 
 export type AuthEnv = { Variables: { user: UserRow | null; requestId: string } }
 
-/** Loads the session's user, if any. Routes decide with requireUser/requireRole. */
-export function sessionUser(sql: Sql): MiddlewareHandler<AuthEnv> {
+/**
+ * Loads the session's user, if any. Routes decide with requireUser/requireRole. A session that
+ * has expired, sat idle, or belongs to a disabled user is deleted. (The cookie is left alone:
+ * clearing it here would add a second Set-Cookie to a login answered on the same request.)
+ * Options default to the config defaults; pass `config.session`.
+ */
+export function sessionUser(sql: Sql, opts: Partial<SessionLimits> = {}): MiddlewareHandler<AuthEnv> {
+  const limits = sessionLimits(opts)
   return async function sessionUserMiddleware(c, next) {
     const token = getCookie(c, SESSION_COOKIE)
-    c.set('user', token ? ((await findSessionUser(sql, token)) ?? null) : null)
+    const found = token ? await findSession(sql, token, limits) : undefined
+    if (token && found?.valid === false) await deleteSession(sql, token)
+    if (token && found?.valid && found.stale) await touchSession(sql, token)
+    c.set('user', found?.valid ? found.user : null)
     await next()
   }
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { z } from 'zod'
 import { Role } from '../../contracts/roles'
 import type { Queryable } from '../db/connect'
+import type { SessionLimits } from './session-limits'
 
 export const UserRow = z.object({
   id: z.string(),
@@ -25,18 +26,53 @@ export async function findUserById(db: Queryable, id: string): Promise<UserRow |
   return rows[0] ? UserRow.parse(rows[0]) : undefined
 }
 
-export async function insertSession(db: Queryable, token: string, userId: string, ttlHours: number) {
-  await db`insert into sessions (token_hash, user_id, expires_at)
-    values (${sha256(token)}, ${userId}, now() + ${ttlHours} * interval '1 hour')`
+/**
+ * Opens a session only if the user is still active with the password hash that was just
+ * verified: a reset or a disable that landed during the ~0.45 s of scrypt wins. False if not.
+ */
+export async function insertSession(db: Queryable, token: string, user: UserRow, ttlHours: number): Promise<boolean> {
+  const rows = await db`insert into sessions (token_hash, user_id, expires_at)
+    select ${sha256(token)}, id, now() + ${ttlHours} * interval '1 hour' from users
+    where id = ${user.id} and password_hash = ${user.password_hash} and disabled_at is null
+    for share -- waits for a reset in progress and then sees its new hash
+    returning 1`
+  return rows.length === 1
 }
 
-export async function findSessionUser(db: Queryable, token: string): Promise<UserRow | undefined> {
-  const rows = await db`select u.id, u.email, u.name, u.roles, u.password_hash
+const SessionRow = UserRow.extend({ valid: z.boolean(), stale: z.boolean() })
+
+/**
+ * The session behind a token, with its verdict: `valid` is false once it has expired, sat idle
+ * too long, outlived the (possibly lowered) maximum age, or its user was disabled; `stale`
+ * says last_seen_at is over a minute old and wants a touch.
+ */
+export async function findSession(db: Queryable, token: string, limits: SessionLimits) {
+  const rows = await db`select u.id, u.email, u.name, u.roles, u.password_hash,
+      (s.expires_at > now()
+        and s.created_at > now() - ${limits.maxHours} * interval '1 hour'
+        and s.last_seen_at > now() - ${limits.idleMinutes} * interval '1 minute'
+        and u.disabled_at is null) as valid,
+      s.last_seen_at < now() - interval '1 minute' as stale
     from sessions s join users u on u.id = s.user_id
-    where s.token_hash = ${sha256(token)} and s.expires_at > now() and u.disabled_at is null`
-  return rows[0] ? UserRow.parse(rows[0]) : undefined
+    where s.token_hash = ${sha256(token)}`
+  if (!rows[0]) return undefined
+  const { valid, stale, ...user } = SessionRow.parse(rows[0])
+  return { user: UserRow.parse(user), valid, stale }
+}
+
+/** At most one write a minute per session, even with several API processes racing. */
+export async function touchSession(db: Queryable, token: string) {
+  await db`update sessions set last_seen_at = now()
+    where token_hash = ${sha256(token)} and last_seen_at < now() - interval '1 minute'`
 }
 
 export async function deleteSession(db: Queryable, token: string) {
   await db`delete from sessions where token_hash = ${sha256(token)}`
+}
+
+/** A user's sessions that can no longer be used; cleaned up when they log in again. */
+export async function deleteStaleSessions(db: Queryable, userId: string, limits: SessionLimits) {
+  await db`delete from sessions where user_id = ${userId} and (expires_at < now()
+    or created_at < now() - ${limits.maxHours} * interval '1 hour'
+    or last_seen_at < now() - ${limits.idleMinutes} * interval '1 minute')`
 }

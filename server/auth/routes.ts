@@ -3,26 +3,55 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import { LoginRequest, type Me } from '../../contracts/auth'
 import { appendAudit } from '../audit/append'
 import type { Sql } from '../db/connect'
+import { AppError } from '../errors'
 import { jsonBody } from '../http/validate'
-import { SESSION_TTL_HOURS, login } from './login'
+import { clientIp, publicUrl } from './client-ip'
+import { login } from './login'
 import { SESSION_COOKIE, type AuthEnv } from './middleware'
 import { deleteSession, type UserRow } from './queries'
+import { sessionLimits, type SessionLimits } from './session-limits'
+import { DEFAULT_THROTTLE } from './throttle'
+import type { ThrottleLimits } from './throttle-policy'
 
 export const toMe = (u: UserRow): Me => ({ id: u.id, email: u.email, name: u.name, roles: u.roles })
 
-export function authRoutes(sql: Sql, opts: { secureCookie: (url: string) => boolean }) {
+export type AuthRouteOptions = {
+  /** Secure cookie for this URL (as the browser sent it, see publicUrl); default: https only. */
+  secureCookie?: (url: string) => boolean
+  /** COPYDESK_TRUST_PROXY: believe X-Forwarded-For / X-Forwarded-Proto from one proxy in front. */
+  trustProxy?: boolean
+  /** COPYDESK_SESSION_*; the cookie's Max-Age is the absolute timeout. */
+  session?: Partial<SessionLimits>
+  /** Tests lower the limits; production uses the defaults of throttle-policy.ts. */
+  throttle?: { account?: Partial<ThrottleLimits>; ip?: Partial<ThrottleLimits> }
+}
+
+export function authRoutes(sql: Sql, opts: AuthRouteOptions = {}) {
+  const secureCookie = opts.secureCookie ?? ((url: string) => url.startsWith('https:'))
+  const trustProxy = opts.trustProxy ?? false
+  const session = sessionLimits(opts.session)
+  const throttle = {
+    account: { ...DEFAULT_THROTTLE.account, ...opts.throttle?.account },
+    ip: { ...DEFAULT_THROTTLE.ip, ...opts.throttle?.ip },
+  }
   return new Hono<AuthEnv>()
     .post('/login', async (c) => {
       const input = await jsonBody(c, LoginRequest)
-      const { user, token } = await login({ sql, input })
-      setCookie(c, SESSION_COOKIE, token, {
+      const previousToken = getCookie(c, SESSION_COOKIE)
+      const result = await login({ sql, input, ip: clientIp(c, trustProxy), previousToken, session, throttle })
+      if (!result.ok) {
+        // problem.ts keeps headers set on the context, so Retry-After reaches the client.
+        c.header('Retry-After', String(result.retryAfter))
+        throw new AppError('too_many_requests', 'too many login attempts; try again later')
+      }
+      setCookie(c, SESSION_COOKIE, result.token, {
         httpOnly: true,
         sameSite: 'Lax',
-        secure: opts.secureCookie(c.req.url),
+        secure: secureCookie(publicUrl(c, trustProxy)),
         path: '/',
-        maxAge: SESSION_TTL_HOURS * 3600,
+        maxAge: session.maxHours * 3600,
       })
-      return c.json(toMe(user))
+      return c.json(toMe(result.user))
     })
     .post('/logout', async (c) => {
       const token = getCookie(c, SESSION_COOKIE)
@@ -32,5 +61,4 @@ export function authRoutes(sql: Sql, opts: { secureCookie: (url: string) => bool
       deleteCookie(c, SESSION_COOKIE, { path: '/' })
       return c.body(null, 204)
     })
-
 }

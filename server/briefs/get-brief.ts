@@ -1,30 +1,39 @@
 import type { Brief, BriefListItem } from '../../contracts/briefs'
+import { assertSees, briefAccess, seesAllWork } from '../access/visibility'
 import type { UserRow } from '../auth/queries'
 import type { Queryable } from '../db/connect'
 import { notFound } from '../errors'
+import type { Policy } from '../policy/load'
+import { Redactor } from '../policy/pii-guard'
+import { redactBrief } from './redact-brief'
 import { selectBrief, selectBriefRuns, selectBriefs } from './queries'
 
-/** Briefs are team documents: every logged-in user may read them (reviewers need the context). */
-export async function getBrief({ db, id }: { db: Queryable; id: string }): Promise<Brief> {
+type Reader = { db: Queryable; policy: Policy; user: UserRow }
+
+/**
+ * A brief as typed, for its author, its reviewers and the roles the policy names; for anyone
+ * else only as the context of an approved result: redacted, with its approved runs only.
+ */
+export async function getBrief({ db, policy, user, id }: Reader & { id: string }): Promise<Brief> {
   const b = await selectBrief(db, id)
   if (!b) throw notFound('brief')
-  const runs = await selectBriefRuns(db, id)
+  const access = await briefAccess(db, policy, user, b)
+  assertSees(access, 'brief')
+  const runs = (await selectBriefRuns(db, id)).filter((r) => access === 'work' || r.status === 'approved')
+  const typed = {
+    title: b.title, audience: b.audience, task: b.task, offer: b.offer, format: b.format,
+    qualityCriteria: b.quality_criteria, successMetrics: b.success_metrics, inputs: b.inputs,
+  }
+  const shown = access === 'work' ? typed : redactBrief(policy, b).fields
   return {
     id: b.id,
     kind: b.kind,
-    title: b.title,
-    audience: b.audience,
-    task: b.task,
-    offer: b.offer,
-    format: b.format,
+    ...shown,
     channel: b.channel,
     deadline: b.deadline,
-    qualityCriteria: b.quality_criteria,
-    successMetrics: b.success_metrics,
     factCheckOwner: b.fact_check_owner_email,
     lang: b.lang,
-    inputs: b.inputs,
-    piiDismissals: b.pii_dismissals,
+    piiDismissals: access === 'work' ? b.pii_dismissals : [],
     authorId: b.author_id,
     authorEmail: b.author_email,
     createdAt: b.created_at,
@@ -32,11 +41,17 @@ export async function getBrief({ db, id }: { db: Queryable; id: string }): Promi
   }
 }
 
-/** Writers see their own briefs by default; `all` shows the team's. */
-export async function listBriefs({ db, user, all }: { db: Queryable; user: UserRow; all: boolean }): Promise<BriefListItem[]> {
-  const rows = await selectBriefs(db, { authorId: all ? undefined : user.id, limit: 200 })
+/**
+ * Writers see their own briefs by default; `all` shows every brief this user may read: all of
+ * them for the roles that see all work, else their own, those they review, and those with an
+ * approved result (title redacted).
+ */
+export async function listBriefs({ db, policy, user, all }: Reader & { all: boolean }): Promise<BriefListItem[]> {
+  const everything = all && seesAllWork(policy, user)
+  const rows = await selectBriefs(db, { authorId: all ? undefined : user.id, visibleTo: everything || !all ? undefined : user, limit: 200 })
+  const redactor = Redactor.forPolicy(policy)
   return rows.map((r) => ({
-    id: r.id, kind: r.kind, title: r.title, channel: r.channel, deadline: r.deadline,
-    authorEmail: r.author_email, createdAt: r.created_at,
+    id: r.id, kind: r.kind, title: r.author_id === user.id || everything || r.reviews ? r.title : redactor.redact(r.title), channel: r.channel,
+    deadline: r.deadline, authorEmail: r.author_email, createdAt: r.created_at,
   }))
 }

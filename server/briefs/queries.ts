@@ -47,14 +47,22 @@ export async function selectBriefRuns(db: Queryable, briefId: string) {
 }
 
 export const BriefListRow = BriefRow.pick({
-  id: true, kind: true, title: true, channel: true, deadline: true, author_email: true, created_at: true,
-})
+  id: true, kind: true, title: true, channel: true, deadline: true, author_id: true, author_email: true, created_at: true,
+}).extend({ reviews: z.boolean() })
 
-export async function selectBriefs(db: Queryable, opts: { authorId?: string; limit: number }) {
+/** `visibleTo`: only the briefs this user reads (their own, those they review, those with an approved run). */
+export async function selectBriefs(db: Queryable, opts: { authorId?: string; visibleTo?: { id: string; roles: string[] }; limit: number }) {
+  const v = opts.visibleTo
+  const reviews = v
+    ? db`exists (select 1 from gates g join runs r on r.id = g.run_id where r.brief_id = b.id
+        and (g.role = any(${v.roles}) or g.escalate_to = any(${v.roles}) or g.assignee_id = ${v.id}))`
+    : db`false`
   return z.array(BriefListRow).parse(
-    await db`select b.id, b.kind, b.title, b.channel, to_char(b.deadline, 'YYYY-MM-DD') as deadline, u.email as author_email, b.created_at
+    await db`select b.id, b.kind, b.title, b.channel, to_char(b.deadline, 'YYYY-MM-DD') as deadline, b.author_id,
+        u.email as author_email, b.created_at, ${reviews} as reviews
       from briefs b join users u on u.id = b.author_id
       where ${opts.authorId ? db`b.author_id = ${opts.authorId}` : db`true`}
+        and ${v ? db`(b.author_id = ${v.id} or ${reviews} or exists (select 1 from runs r where r.brief_id = b.id and r.status = 'approved'))` : db`true`}
       order by b.created_at desc limit ${opts.limit}`,
   )
 }

@@ -18,13 +18,18 @@ export type Database = {
 }
 
 export type DatabaseTarget =
-  | { kind: 'postgres'; url: string; max?: number }
+  /**
+   * `url` is the app's connection; `migrationUrl`, when given, the owner's, used only to migrate.
+   * `role`: the role every connection switches to at startup (the app's, copydesk_app).
+   */
+  | { kind: 'postgres'; url: string; max?: number; migrationUrl?: string; role?: string }
   /** dataDir undefined = in memory (tests). */
   | { kind: 'pglite'; dataDir?: string }
 
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.kind === 'postgres') {
-    const sql = postgres(target.url, { max: target.max ?? 10, onnotice: () => {} })
+    const connection = target.role ? { role: target.role } : {}
+    const sql = postgres(target.url, { max: target.max ?? 10, onnotice: () => {}, connection })
     await sql`select 1`
     return { sql, kind: 'postgres', close: () => sql.end({ timeout: 5 }) }
   }

@@ -24,6 +24,10 @@ export async function createGates(deps: RunDeps, { runId, version }: { runId: st
     if (!brief) throw notFound('brief')
     const draft = (await selectDrafts(tx, runId)).find((d) => d.version === version)
     if (!draft) throw notFound(`draft ${version}`)
+    // A re-run after a crash finds the plan it made: the database refuses a second plan once
+    // review of the version has started, so never try.
+    const made = await tx`select id from gates where run_id = ${runId} and draft_version = ${version} order by position`
+    if (made.length > 0) return made.map((r) => String(r.id))
     const policy = run.policy_version ? await policyByVersion(tx, run.policy_version) : deps.policy
 
     // A risky brief gates its drafts even when a draft words the risk away.

@@ -18,10 +18,14 @@ const GATE_STATUS = { pass: 'passed', request_changes: 'changes_requested', reje
  */
 export async function decideGate({ sql, user, gateId, input }: { sql: Sql; user: UserRow; gateId: string; input: DecisionRequest }) {
   return sql.begin(async (tx) => {
+    // Lock order everywhere: the run, then its gates (an author's edit locks the run first too;
+    // the other order deadlocked an edit racing a decision on PostgreSQL).
+    const target = await selectGate(tx, gateId)
+    if (!target) throw notFound('gate')
+    const run = await selectRun(tx, target.run_id, { forUpdate: true })
+    if (!run) throw notFound('run')
     const gate = await selectGate(tx, gateId, { forUpdate: true })
     if (!gate) throw notFound('gate')
-    const run = await selectRun(tx, gate.run_id, { forUpdate: true })
-    if (!run) throw notFound('run')
     if (run.author_id === user.id) throw forbidden('the author of a brief cannot decide gates on its runs')
     if (input.decision === 'waive') {
       if (!gate.waivable_by.some((r) => user.roles.includes(r))) {

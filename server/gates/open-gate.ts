@@ -9,8 +9,16 @@ import { setRunStatus } from '../runs/queries'
  * SLA in business days) and finish the job, in one transaction. Until this commits nobody can
  * decide the gate, so a decision never races the job that is still holding the run.
  */
-export async function openGate(sql: Sql, { runId, gateId, jobId }: { runId: string; gateId: string; jobId: number }) {
-  await sql.begin(async (tx) => {
+export async function openGate(sql: Sql, { runId, gateId, jobId, workerId }: { runId: string; gateId: string; jobId: number; workerId?: string }): Promise<'opened' | 'lost'> {
+  return sql.begin(async (tx) => {
+    // First: a worker whose lease was taken over must not hand the run to reviewers (the new
+    // owner will). Locked, so the check and the finish below cannot be split by a claim.
+    await tx`select id from runs where id = ${runId} for update` // lock order: the run, then its gates
+    if (workerId) {
+      const [job] = await tx`select status, locked_by from jobs where id = ${jobId} for update`
+      if (!job || job.locked_by !== workerId) return 'lost' as const
+      if (job.status !== 'running') return 'opened' as const // our earlier attempt committed; its answer was lost
+    }
     const [gate] = await tx`select sla_business_days from gates where id = ${gateId} and run_id = ${runId} and status = 'pending'`
     const now = new Date()
     const dueAt = gate ? addBusinessDays(now, Number(gate.sla_business_days)) : null
@@ -24,5 +32,6 @@ export async function openGate(sql: Sql, { runId, gateId, jobId }: { runId: stri
         data: { gateId, gate: opened[0].gate, role: opened[0].role, dueAt: dueAt.toISOString() },
       })
     }
+    return 'opened' as const
   })
 }

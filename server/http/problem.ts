@@ -1,6 +1,7 @@
 import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { AppError } from '../errors'
+import { isDbConnectionError } from '../process-guards'
 
 // Postgres SQLSTATEs raised by our triggers and constraints: a rule said no.
 const PG_CHECK = new Set(['23514', '23505', '23503', '42501'])
@@ -17,6 +18,12 @@ export function problemResponse(err: unknown, c: Context, log: (msg: string, err
   const pgCode = (err as { code?: string } | null)?.code
   if (pgCode && PG_CHECK.has(pgCode)) {
     return send(409, { code: 'conflict', message: (err as Error).message })
+  }
+  if (isDbConnectionError(err)) {
+    // The database dropped or refused the connection: postgres.js reconnects on the next query.
+    log(`database unavailable (request ${requestId}): ${(err as Error).message}`, undefined)
+    c.header('retry-after', '2')
+    return send(503, { code: 'unavailable', message: 'the database is unavailable; try again in a few seconds' })
   }
   log(`unhandled error (request ${requestId})`, err)
   return send(500, { code: 'internal', message: 'something went wrong on our side; the request id helps us find it' })

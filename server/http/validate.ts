@@ -1,24 +1,39 @@
 import type { Context } from 'hono'
 import type { z } from 'zod'
 import { AppError } from '../errors'
+import { unstorableText } from './clean-text'
 
-// A brief may carry a 10,000-keyword export with its top-10 URLs (about 5-10 MB of CSV).
-const MAX_BODY_BYTES = 16 * 1024 * 1024
-
-/** Parses a JSON body with a zod schema; a bad body is a 400 naming every bad field. */
+/**
+ * Parses a JSON body with a zod schema; a bad body is a 400 naming every bad field. The size
+ * cap is bodyCap's (server/http/body-cap.ts), applied to every request before it gets here.
+ */
 export async function jsonBody<S extends z.ZodType>(c: Context, schema: S): Promise<z.infer<S>> {
-  const length = Number(c.req.header('content-length') ?? 0)
-  if (length > MAX_BODY_BYTES) throw new AppError('payload_too_large', `the body is larger than ${MAX_BODY_BYTES} bytes`)
-  if (!(c.req.header('content-type') ?? '').includes('application/json')) {
-    throw new AppError('bad_request', 'send the body as JSON (Content-Type: application/json)')
+  const type = c.req.header('content-type')
+  if (!isJsonMediaType(type)) {
+    throw new AppError('unsupported_media_type', `send the body as JSON with Content-Type: application/json (got ${type ? `"${type}"` : 'no Content-Type'})`)
   }
   let raw: unknown
   try {
     raw = await c.req.json()
-  } catch {
+  } catch (err) {
+    if (err instanceof AppError) throw err // the body cap stopped the read: 413
     throw new AppError('bad_request', 'the body is not valid JSON')
   }
+  const issues = unstorableText(raw)
+  const first = issues[0]
+  if (first) throw new AppError('bad_request', `the request is invalid: ${first.path || '(body)'}: ${first.message}`, issues)
   return parseOr400(schema, raw, 'the request')
+}
+
+/**
+ * `application/json`, optionally with `charset=utf-8`, parsed as a media type: a substring
+ * test would let `application/json-evil` or `text/plain; x=application/json` through.
+ */
+export function isJsonMediaType(header: string | undefined): boolean {
+  if (!header) return false
+  const [type, ...params] = header.split(';').map((p) => p.trim().toLowerCase())
+  if (type !== 'application/json') return false
+  return params.every((p) => p === '' || /^charset\s*=\s*(utf-8|"utf-8")$/.test(p))
 }
 
 export function parseOr400<S extends z.ZodType>(schema: S, raw: unknown, what: string): z.infer<S> {

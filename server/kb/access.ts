@@ -1,28 +1,24 @@
 import type { Role } from '../../contracts/roles'
 import type { UserRow } from '../auth/queries'
 import type { Queryable } from '../db/connect'
+import { runAccess } from '../access/visibility'
 import { forbidden, notFound } from '../errors'
+import type { Policy } from '../policy/load'
 import { selectResultRun, type ResultRunRow } from './queries'
-
-/**
- * An approved result is the team's: everyone signed in reads it. Until then a run is work in
- * progress, read by its author and by the people who review or oversee drafts.
- */
-const SEES_EVERY_RESULT: readonly Role[] = ['factcheck', 'legal', 'editor', 'cmo', 'admin']
 
 /** Writers rate and tag what they reuse; reviewers what they judged. */
 export const RATER_ROLES: readonly Role[] = ['writer', 'factcheck', 'legal', 'editor']
 
-export const seesEveryResult = (user: UserRow) => user.roles.some((r) => SEES_EVERY_RESULT.includes(r))
-
-export const canSeeResult = (user: UserRow, run: { status: string; author_id: string }) =>
-  run.status === 'approved' || run.author_id === user.id || seesEveryResult(user)
-
-/** The run behind a result, if this user may see it: 404 when there is no result (no draft yet), 403 when it is not theirs to see. */
-export async function visibleResult(db: Queryable, user: UserRow, runId: string): Promise<ResultRunRow> {
+/**
+ * The run behind a result, if this user may see it: 404 when there is no result (no draft yet),
+ * 403 when it is not theirs to see. The rule is server/access/visibility.ts, the same as the
+ * run's own page: an approved result is the team's; until then the author, the reviewers of its
+ * gates and the roles the policy names.
+ */
+export async function visibleResult(db: Queryable, policy: Policy, user: UserRow, runId: string): Promise<ResultRunRow> {
   const run = await selectResultRun(db, runId)
   if (!run || run.draft_version < 1) throw notFound('result')
-  if (!canSeeResult(user, run)) throw forbidden('this result is not approved yet: only its author and reviewers see it')
+  if ((await runAccess(db, policy, user, run)) === 'none') throw forbidden('this result is not approved yet: only its author and reviewers see it')
   return run
 }
 

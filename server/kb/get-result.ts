@@ -14,7 +14,7 @@ import { redactBrief, runPolicy } from '../briefs/redact-brief'
  * comments, a writer's edit the guard found personal data in) goes through the run's redactor.
  */
 export async function getResult({ db, policy, user, runId }: { db: Queryable; policy: Policy; user: UserRow; runId: string }): Promise<ResultRecord> {
-  const run = await visibleResult(db, user, runId)
+  const run = await visibleResult(db, policy, user, runId)
   const brief = await selectBrief(db, run.brief_id)
   if (!brief) throw notFound('brief')
   const [drafts, decisions, ratings, tags] = await Promise.all([

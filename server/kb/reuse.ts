@@ -20,7 +20,7 @@ const DEADLINE_DAYS = 7
  */
 export async function reuseBrief({ db, policy, user, runId, today = new Date() }: { db: Queryable; policy: Policy; user: UserRow; runId: string; today?: Date }): Promise<CreateBrief> {
   if (!user.roles.includes('writer')) throw forbidden('only writers create briefs')
-  const run = await visibleResult(db, user, runId)
+  const run = await visibleResult(db, policy, user, runId)
   const brief = await selectBrief(db, run.brief_id)
   if (!brief) throw notFound('brief')
   const { fields } = redactBrief(await runPolicy(db, policy, run.policy_version), brief)

@@ -41,7 +41,7 @@ export function kbRoutes(sql: Sql, policy: Policy) {
       return c.json({ tags }, created ? 201 : 200)
     })
     .delete('/results/:runId/tags/:tag', requireRole(...RATER_ROLES), async (c) =>
-      c.json(await untagResult({ sql, user: c.get('user')! }, { runId: runId(c), raw: c.req.param('tag') })))
+      c.json(await untagResult({ sql, policy, user: c.get('user')! }, { runId: runId(c), raw: c.req.param('tag') })))
     .get('/prompts', async (c) => c.json(await listPrompts({ db: sql })))
     .get('/prompts/:id/:lang/compare', async (c) => {
       const { a, b } = parseOr400(PromptCompareQuery, c.req.query(), 'the query')

@@ -18,8 +18,8 @@ export type SearchFilter = {
   since?: string
   until?: string
   tag?: string
-  /** Only approved results and this author's own; null = every result. */
-  visibleTo: string | null
+  /** Only approved results, this user's own and those they review (server/access/visibility.ts); null = every result. */
+  visibleTo: { id: string; roles: string[] } | null
 }
 
 /** Parses the query with PostgreSQL itself, so the query's stems are exactly the index's. */
@@ -38,7 +38,9 @@ const config = (db: Queryable) => db`case d.lang when 'ru' then 'russian'::regco
 // Candidates come from the narrow search index (migration 005: one row per result, its current
 // draft), never from the wide drafts table; the page's 20 rows are joined to the rest afterwards.
 function where(db: Queryable, f: SearchFilter) {
-  return db`${f.visibleTo ? db`(k.status = 'approved' or k.author_id = ${f.visibleTo})` : db`true`}
+  const v = f.visibleTo
+  return db`${v ? db`(k.status = 'approved' or k.author_id = ${v.id} or exists (select 1 from gates g where g.run_id = k.run_id
+      and (g.role = any(${v.roles}) or g.escalate_to = any(${v.roles}) or g.assignee_id = ${v.id})))` : db`true`}
     ${f.kind ? db`and k.kind = ${f.kind}` : db``}
     ${f.channel ? db`and k.channel = ${f.channel}` : db``}
     ${f.outcome ? db`and k.status = ${f.outcome}` : db``}

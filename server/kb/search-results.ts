@@ -4,7 +4,7 @@ import { dismissedIn } from '../briefs/pii-check'
 import type { Queryable, Sql } from '../db/connect'
 import type { Policy } from '../policy/load'
 import { Redactor } from '../policy/pii-guard'
-import { seesEveryResult } from './access'
+import { seesAllWork } from '../access/visibility'
 import { withFleetingVowels } from './fleeting-vowels'
 import { runPolicy } from '../briefs/redact-brief'
 import { countResults, parseTerms, RESULT_WINDOW, selectResultPage, type ResultRow, type SearchFilter } from './search-query'
@@ -48,7 +48,7 @@ async function search(db: Queryable, policy: Policy, user: UserRow, query: Resul
     since: query.from ? `${query.from}T00:00:00.000Z` : undefined,
     until: query.to ? new Date(Date.parse(`${query.to}T00:00:00.000Z`) + DAY_MS).toISOString() : undefined,
     tag: query.tag ? normaliseTag(query.tag) : undefined,
-    visibleTo: seesEveryResult(user) ? null : user.id,
+    visibleTo: seesAllWork(policy, user) ? null : { id: user.id, roles: user.roles },
   }
   const rows = await selectResultPage(db, filter, { limit: query.limit, offset: query.offset, window })
   const total = rows[0]?.total ?? (query.offset > 0 ? await countResults(db, filter, window) : 0)

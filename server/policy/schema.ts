@@ -78,6 +78,12 @@ export const PolicyFile = z
      * examples of tone and structure (offers and headlines; 0 = none). Their facts are not the brief's.
      */
     knowledge_base: z.strictObject({ examples: z.number().int().min(0).max(5).default(2) }).default({ examples: 2 }),
+    /**
+     * Who reads work in progress (briefs as typed, unapproved drafts, claims) besides its author and
+     * the reviewers of its gates. Everyone else sees approved results only, redacted.
+     */
+    access: z.strictObject({ sees_all_work: z.array(RoleName).default(['editor', 'legal', 'cmo', 'admin']) })
+      .default({ sees_all_work: ['editor', 'legal', 'cmo', 'admin'] }),
   })
   .superRefine((p, ctx) => {
     for (const key of Object.keys(p.gates)) {

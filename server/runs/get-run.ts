@@ -1,12 +1,23 @@
 import type { Run } from '../../contracts/runs'
+import { assertSees, runAccess } from '../access/visibility'
+import type { UserRow } from '../auth/queries'
 import type { Queryable } from '../db/connect'
 import { notFound } from '../errors'
+import type { Policy } from '../policy/load'
 import { selectClaims, selectDrafts, selectGates, selectRun, type ClaimRow, type DraftRow, type GateRow } from './queries'
 
-export async function getRun({ db, id }: { db: Queryable; id: string }): Promise<Run> {
+type Reader = { db: Queryable; policy: Policy; user: UserRow }
+
+/** A run as this user may read it (server/access/visibility.ts): all of it, or only its approved result. */
+export async function getRun({ db, policy, user, id }: Reader & { id: string }): Promise<Run> {
   const run = await selectRun(db, id)
   if (!run) throw notFound('run')
-  const [drafts, gates, claims] = await Promise.all([selectDrafts(db, id), selectGates(db, id), selectClaims(db, id)])
+  const access = await runAccess(db, policy, user, run)
+  assertSees(access, 'run')
+  const [allDrafts, gates, claims] = await Promise.all([selectDrafts(db, id), selectGates(db, id), selectClaims(db, id)])
+  // someone outside the work reads the approved version only: no earlier drafts, claims or reviewers' notes
+  const outside = access === 'result'
+  const drafts = outside ? allDrafts.filter((d) => d.version === run.draft_version) : allDrafts
   const latest = drafts.at(-1)
   return {
     id: run.id,
@@ -15,11 +26,11 @@ export async function getRun({ db, id }: { db: Queryable; id: string }): Promise
     kind: run.kind,
     authorEmail: run.author_email,
     status: run.status,
-    error: run.error,
+    error: outside ? null : run.error,
     draft: latest ? toDraft(latest, run.kind) : null,
-    drafts: drafts.map((d) => ({ version: d.version, createdAt: d.created_at, feedback: d.feedback, engine: d.engine })),
-    gates: gates.map(toGate),
-    claims: claims.map(toClaim),
+    drafts: drafts.map((d) => ({ version: d.version, createdAt: d.created_at, feedback: outside ? null : d.feedback, engine: d.engine })),
+    gates: (outside ? gates.filter((g) => g.draft_version === run.draft_version) : gates).map((g) => ({ ...toGate(g), ...(outside ? { comment: null } : {}) })),
+    claims: outside ? [] : claims.map(toClaim),
     policyVersion: run.policy_version,
     createdAt: run.created_at,
     updatedAt: run.updated_at,
@@ -36,11 +47,13 @@ export const toDraft = (d: DraftRow, kind: Run['kind']): NonNullable<Run['draft'
   engineNote: d.engine_note,
 })
 
-/** One version of a run's draft, e.g. to compare two versions. */
-export async function getDraft({ db, runId, version }: { db: Queryable; runId: string; version: number }) {
+/** One version of a run's draft, e.g. to compare two versions; outside the work, only the approved one. */
+export async function getDraft({ db, policy, user, runId, version }: Reader & { runId: string; version: number }) {
   const run = await selectRun(db, runId)
   if (!run) throw notFound('run')
-  const draft = (await selectDrafts(db, runId)).find((d) => d.version === version)
+  const access = await runAccess(db, policy, user, run)
+  assertSees(access, 'run')
+  const draft = access === 'work' || version === run.draft_version ? (await selectDrafts(db, runId)).find((d) => d.version === version) : undefined
   if (!draft) throw notFound(`draft ${version}`)
   return toDraft(draft, run.kind)
 }

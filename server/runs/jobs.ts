@@ -28,14 +28,45 @@ export async function claimJob(sql: Sql, workerId: string, leaseSeconds: number)
   return rows[0] ? JobRow.parse(rows[0]) : undefined
 }
 
-export async function renewLease(sql: Sql, jobId: number, workerId: string, leaseSeconds: number) {
-  await sql`update jobs set locked_until = now() + ${leaseSeconds} * interval '1 second'
-    where id = ${jobId} and locked_by = ${workerId} and status = 'running'`
+/**
+ * Extends our lease. False = the job is no longer ours (our lease ran out and another worker
+ * claimed it, or it finished): the caller must stop working on it. Safe to repeat.
+ */
+export async function renewLease(sql: Sql, jobId: number, workerId: string, leaseSeconds: number): Promise<boolean> {
+  const rows = await sql`update jobs set locked_until = now() + ${leaseSeconds} * interval '1 second'
+    where id = ${jobId} and locked_by = ${workerId} and status = 'running' returning id`
+  return rows.length > 0
 }
 
-export async function finishJob(db: Queryable, jobId: number, status: 'done' | 'failed', error?: string) {
-  await db`update jobs set status = ${status}, last_error = ${error ?? null}, locked_until = null, updated_at = now()
-    where id = ${jobId}`
+/**
+ * Marks a job done or failed. With `workerId`, only while that worker still holds it: a worker
+ * whose lease ran out (a long stall, a dropped connection) must not finish the job of the worker
+ * that took it over. Returns whether a row changed; repeating it is harmless.
+ * Without `workerId` (open-gate.ts inside its transaction) it finishes unconditionally, as before.
+ */
+export async function finishJob(
+  db: Queryable,
+  jobId: number,
+  status: 'done' | 'failed',
+  error?: string,
+  opts: { workerId?: string } = {},
+): Promise<boolean> {
+  const rows = opts.workerId
+    ? await db`update jobs set status = ${status}, last_error = ${error ?? null}, locked_until = null, updated_at = now()
+        where id = ${jobId} and locked_by = ${opts.workerId} and status = 'running' returning id`
+    : await db`update jobs set status = ${status}, last_error = ${error ?? null}, locked_until = null, updated_at = now()
+        where id = ${jobId} returning id`
+  return rows.length > 0
+}
+
+/**
+ * Gives a job back to the queue at once (our lease ends now, the attempt still counts), when the
+ * database went away under a step: the next claim continues the run from its last checkpoint.
+ */
+export async function releaseJob(sql: Sql, jobId: number, workerId: string, reason: string): Promise<boolean> {
+  const rows = await sql`update jobs set locked_until = now() - interval '1 second', last_error = ${reason}, updated_at = now()
+    where id = ${jobId} and locked_by = ${workerId} and status = 'running' returning id`
+  return rows.length > 0
 }
 
 /** Embedded mode holds the data folder exclusively: any job still "running" belongs to a dead process. */

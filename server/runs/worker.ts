@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto'
 import { appendAudit } from '../audit/append'
 import { openGate } from '../gates/open-gate'
 import { LlmError } from '../llm/provider'
+import { isDbConnectionError } from '../process-guards'
 import { PostgresJsSaver } from './checkpointer'
 import type { RunDeps } from './deps'
 import { Command, GateInterrupt, buildRunGraph, type RunGraph } from './graph'
-import { claimJob, finishJob, renewLease, type JobRow } from './jobs'
+import { claimJob, finishJob, releaseJob, renewLease, type JobRow } from './jobs'
 
 export type WorkerOptions = {
   /** How long a claimed job stays ours without a heartbeat; a dead worker's jobs return after it. */
@@ -16,11 +17,18 @@ export type WorkerOptions = {
   log?: (msg: string) => void
 }
 
+/** Thrown inside a job when its lease went to another worker: we stop and leave the job alone. */
+class LeaseLost extends Error {}
+
 /**
  * Claims jobs from the database and drives each run's graph until it stops at a gate or ends.
- * Several workers, in this process or others, can run against one database.
+ * Several workers, in this process or others, can run against one database. A dropped database
+ * connection never ends the loop: steps that are safe to repeat are retried with backoff, a job
+ * interrupted by the outage goes back to the queue and continues from its last checkpoint.
  */
 export class Worker {
+  /** Process-wide defaults under the constructor's options (test child processes shorten the lease here). */
+  static defaults: WorkerOptions = {}
   readonly id = `worker-${process.pid}-${randomUUID().slice(0, 8)}`
   private readonly graph: RunGraph
   private stopped = false
@@ -33,11 +41,12 @@ export class Worker {
     opts: WorkerOptions = {},
   ) {
     this.graph = buildRunGraph(deps, new PostgresJsSaver(deps.sql))
-    this.opts = { leaseSeconds: 60, pollMs: 500, maxAttempts: 5, log: () => {}, ...opts }
+    this.opts = { leaseSeconds: 60, pollMs: 500, maxAttempts: 5, log: () => {}, ...Worker.defaults, ...opts }
   }
 
   start() {
-    this.loop ??= this.run()
+    // run() catches everything it expects; this catch only makes an unexpected bug loud, not an unhandled rejection.
+    this.loop ??= this.run().catch((err) => this.opts.log(`worker ${this.id}: loop stopped by a bug: ${(err as Error)?.stack ?? err}`))
   }
 
   /** New work was queued in this process: look now instead of at the next poll. */
@@ -63,50 +72,82 @@ export class Worker {
   }
 
   private async run() {
+    let failures = 0
     while (!this.stopped) {
       let job: JobRow | undefined
       try {
+        // Not retried in place: if the claim committed but its answer was lost, that job's lease
+        // simply runs out and it is claimed again.
         job = await claimJob(this.deps.sql, this.id, this.opts.leaseSeconds)
+        failures = 0
       } catch (err) {
-        this.opts.log(`worker: claiming failed: ${(err as Error).message}`)
+        failures++
+        this.opts.log(`worker: claiming failed (${failures} in a row): ${(err as Error).message}`)
       }
       if (job) {
-        await this.process(job)
+        await this.process(job) // never throws: every outcome is recorded or left to the lease
         continue
       }
-      await new Promise<void>((resolve) => {
-        const t = setTimeout(resolve, this.opts.pollMs)
-        this.wakeUp = () => {
-          clearTimeout(t)
-          resolve()
-        }
-      })
-      this.wakeUp = null
+      // Back off while the database is away (0.5 s, 1 s, 2 s … 10 s); otherwise poll.
+      await this.sleep(failures ? Math.min(10_000, this.opts.pollMs * 2 ** (failures - 1)) : this.opts.pollMs)
     }
   }
 
+  private sleep(ms: number) {
+    return new Promise<void>((resolve) => {
+      const t = setTimeout(done, ms)
+      function done() {
+        clearTimeout(t)
+        resolve()
+      }
+      this.wakeUp = done
+    }).finally(() => (this.wakeUp = null))
+  }
+
   async process(job: JobRow): Promise<void> {
-    const heartbeat = setInterval(
-      () => void renewLease(this.deps.sql, job.id, this.id, this.opts.leaseSeconds).catch(() => {}),
-      (this.opts.leaseSeconds * 1000) / 3,
-    )
+    const lease = new AbortController()
+    const heartbeat = setInterval(() => {
+      renewLease(this.deps.sql, job.id, this.id, this.opts.leaseSeconds).then(
+        (ours) => ours || lease.abort(new LeaseLost(`job ${job.id} was taken over by another worker`)),
+        // A missed beat is fine: the next one retries; the lease is three beats long.
+        (err) => this.opts.log(`worker: heartbeat for job ${job.id} failed: ${(err as Error).message}`),
+      )
+    }, (this.opts.leaseSeconds * 1000) / 3)
     try {
       if (job.attempts > this.opts.maxAttempts) {
         throw new Error(`gave up after ${job.attempts - 1} attempts: the worker processing this run kept stopping`)
       }
-      await this.advance(job)
+      await this.advance(job, lease.signal)
     } catch (err) {
-      // If even recording the failure fails (database gone), the lease runs out and the job is retried.
-      await this.fail(job, err).catch((e) => this.opts.log(`worker: could not record the failure of job ${job.id}: ${(e as Error).message}`))
+      await this.settle(job, lease.signal.aborted ? lease.signal.reason : err)
     } finally {
       clearInterval(heartbeat)
     }
   }
 
+  /** A step failed: leave it to the new owner, requeue it (database away), or fail the run. Never throws. */
+  private async settle(job: JobRow, err: unknown) {
+    const { log } = this.opts
+    try {
+      if (err instanceof LeaseLost) {
+        log(`worker: ${err.message}; leaving it alone`)
+      } else if (isDbConnectionError(err) && job.attempts <= this.opts.maxAttempts) {
+        const reason = `database connection lost: ${(err as Error).message}`
+        log(`worker: job ${job.id} (run ${job.run_id}) interrupted, back to the queue: ${reason}`)
+        await retryDb(() => releaseJob(this.deps.sql, job.id, this.id, reason), { signal: this.stopSignal() })
+      } else {
+        await retryDb(() => this.fail(job, err), { signal: this.stopSignal() })
+      }
+    } catch (e) {
+      // The database stayed away through every retry: the lease runs out and the job is claimed again.
+      log(`worker: could not record the outcome of job ${job.id}: ${(e as Error).message}`)
+    }
+  }
+
   /** Moves the run's graph forward from wherever its last checkpoint left it. */
-  private async advance(job: JobRow) {
+  private async advance(job: JobRow, signal: AbortSignal) {
     const config = { configurable: { thread_id: job.run_id } }
-    const before = await this.graph.getState(config)
+    const before = await retryDb(() => this.graph.getState(config), { signal })
     const waiting = before.tasks.flatMap((t) => t.interrupts)[0]
     let input: unknown
     if (!before.createdAt) input = { runId: job.run_id }
@@ -116,25 +157,56 @@ export class Worker {
     } else if (before.next.length > 0) input = null // a crash interrupted a step: continue from the checkpoint
     else input = undefined // the graph already finished
 
-    if (input !== undefined) await this.graph.invoke(input as never, config)
-    const after = await this.graph.getState(config)
+    // `signal` stops the graph between steps when another worker took the job over.
+    if (input !== undefined) await this.graph.invoke(input as never, { ...config, signal })
+    const after = await retryDb(() => this.graph.getState(config), { signal })
     const gate = after.tasks.flatMap((t) => t.interrupts)[0]
     if (gate) {
       const { gateId } = GateInterrupt.parse(gate.value)
-      await openGate(this.deps.sql, { runId: job.run_id, gateId, jobId: job.id })
-    } else {
-      await finishJob(this.deps.sql, job.id, 'done')
+      // Safe to repeat; it checks in its transaction that the job is still ours before opening the gate.
+      if ((await retryDb(() => openGate(this.deps.sql, { runId: job.run_id, gateId, jobId: job.id, workerId: this.id }), { signal })) === 'lost') {
+        throw new LeaseLost(`job ${job.id} was taken over by another worker before it finished`)
+      }
+    } else if (!(await retryDb(() => finishJob(this.deps.sql, job.id, 'done', undefined, { workerId: this.id }), { signal }))) {
+      throw new LeaseLost(`job ${job.id} was taken over by another worker before it finished`)
     }
   }
 
   private async fail(job: JobRow, err: unknown) {
     const reason = err instanceof LlmError ? `model call failed (${err.failure}): ${err.message}` : (err as Error)?.message ?? String(err)
-    this.opts.log(`worker: run ${job.run_id} failed: ${reason}`)
     await this.deps.sql.begin(async (tx) => {
-      await finishJob(tx, job.id, 'failed', reason)
+      // Only while the job is still ours: otherwise the worker that took it over decides the run.
+      if (!(await finishJob(tx, job.id, 'failed', reason, { workerId: this.id }))) {
+        this.opts.log(`worker: run ${job.run_id} failed here (${reason}), but job ${job.id} is no longer ours; not recording it`)
+        return
+      }
+      this.opts.log(`worker: run ${job.run_id} failed: ${reason}`)
       const changed = await tx`update runs set status = 'failed', error = ${reason}
         where id = ${job.run_id} and status not in ('approved', 'rejected', 'failed') returning id`
       if (changed.length) await appendAudit(tx, { actorId: null, action: 'run.failed', runId: job.run_id, data: { reason, jobId: job.id } })
     })
+  }
+
+  /** Aborts retries when the worker is stopping, so stop() does not wait out a long outage. */
+  private stopSignal(): AbortSignal | undefined {
+    return this.stopped ? AbortSignal.abort(new Error('worker stopping')) : undefined
+  }
+}
+
+/**
+ * Runs a database step that is safe to repeat, retrying it while the connection is down:
+ * 0.25 s, 0.5 s, 1 s … up to 8 s between tries, about 30 s in all. Any other error is thrown at once.
+ */
+export async function retryDb<T>(step: () => Promise<T>, opts: { signal?: AbortSignal; tries?: number } = {}): Promise<T> {
+  const tries = opts.tries ?? 8
+  for (let attempt = 1; ; attempt++) {
+    opts.signal?.throwIfAborted()
+    try {
+      return await step()
+    } catch (err) {
+      if (!isDbConnectionError(err) || attempt >= tries) throw err
+      const ms = Math.min(8000, 250 * 2 ** (attempt - 1)) * (0.75 + Math.random() / 2)
+      await new Promise((r) => setTimeout(r, ms))
+    }
   }
 }

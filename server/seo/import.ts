@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs'
 import Papa from 'papaparse'
 import type { SeoImportProblem } from '../../contracts/briefs'
 import type { KeywordRow } from './cluster'
+import { cellTooLong, checkXlsx, LIMITS, tooManyCells, tooManyRows } from './upload-limits'
 
 export type ImportProblem = SeoImportProblem
 export type Imported = { rows: (KeywordRow & { line: number; target: string | null })[]; problems: ImportProblem[]; encoding: string; delimiter: string | null; columns: Columns }
@@ -58,6 +59,7 @@ function rowsOf(records: { cells: string[]; line: number }[]): Omit<Imported, 'e
   for (const { cells, line } of records.slice(headerAt + 1)) {
     if (cells.every((c) => !c.trim())) continue
     const keyword = (cells[columns.keyword] ?? '').replace(/\s+/g, ' ').trim()
+    if (keyword.length > LIMITS.keywordChars) throw cellTooLong(line, 'keyword', LIMITS.keywordChars)
     if (!keyword) {
       problems.push({ line, problem: 'empty_keyword', detail: 'no keyword in this row' })
       continue
@@ -98,10 +100,19 @@ function parseText(text: string): { records: { cells: string[]; line: number }[]
   let line = 1 // of the record that starts at `start`
   let start = 0
   let delimiter = ','
+  let [rows, cells] = [0, 0]
+  let refused: Error | null = null
   Papa.parse<string[]>(text, {
     delimiter: delimiterOf(text),
     skipEmptyLines: false,
-    step: (r) => {
+    // the caps are checked row by row, so an oversized file stops here, not after it is all in memory
+    step: (r, parser) => {
+      cells += r.data.length
+      if (r.data.some((c) => c !== '')) rows++
+      const long = r.data.some((c) => c.length > LIMITS.cellChars)
+      // the header row is the one over
+      refused = rows > LIMITS.rows + 1 ? tooManyRows() : cells > LIMITS.cells ? tooManyCells() : long ? cellTooLong(line, 'cell', LIMITS.cellChars) : null
+      if (refused) return parser.abort()
       delimiter = r.meta.delimiter
       records.push({ cells: r.data, line })
       // meta.cursor is where the next record starts; quoted cells may hold line breaks
@@ -109,10 +120,13 @@ function parseText(text: string): { records: { cells: string[]; line: number }[]
       start = r.meta.cursor
     },
   })
+  if (refused) throw refused
   return { records, delimiter }
 }
 
 async function parseXlsx(bytes: Uint8Array): Promise<{ cells: string[]; line: number }[]> {
+  // exceljs inflates and builds everything at once: it only ever sees an archive already walked with caps
+  await checkXlsx(bytes)
   const book = new ExcelJS.Workbook()
   await book.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer)
   const sheet = book.worksheets[0]
@@ -122,6 +136,7 @@ async function parseXlsx(bytes: Uint8Array): Promise<{ cells: string[]; line: nu
     const cells: string[] = []
     row.eachCell({ includeEmpty: true }, (cell, col) => {
       cells[col - 1] = cell.text ?? ''
+      if (cells[col - 1]!.length > LIMITS.cellChars) throw cellTooLong(n, 'cell', LIMITS.cellChars)
     })
     out.push({ cells: Array.from(cells, (c) => c ?? ''), line: n })
   })

@@ -1,6 +1,7 @@
 // Each dashboard view as the table a CMO takes to a spreadsheet: one header row, one row per line.
 import Papa from 'papaparse'
 import type { ApprovalView, BlockedView, BudgetView, GateView, UsageSummary } from '../../contracts/usage'
+import { spreadsheetRow } from '../http/spreadsheet-cell'
 
 type Table = { fields: string[]; data: (string | number | null)[][] }
 
@@ -45,5 +46,9 @@ export const budgetsTable = (v: BudgetView): Table => ({
   data: v.lines.map((l) => [v.month, l.scope, l.name, l.limitUsd, l.spentUsd, l.share, l.state]),
 })
 
-/** With a BOM, so Excel reads the Cyrillic right. */
-export const csvText = (t: Table, header = true): string => `${header ? '\ufeff' : ''}${Papa.unparse({ fields: t.fields, data: t.data }, { header })}`
+/**
+ * With a BOM, so Excel reads the Cyrillic right. Cells are escaped here, in the one writer every
+ * table goes through: labels, brief titles and team names are typed by people.
+ */
+export const csvText = (t: Table, header = true): string =>
+  `${header ? '\ufeff' : ''}${Papa.unparse({ fields: t.fields, data: t.data.map(spreadsheetRow) }, { header })}`

@@ -1,5 +1,6 @@
 import Papa from 'papaparse'
 import type { Sql } from '../db/connect'
+import { spreadsheetRow } from '../http/spreadsheet-cell'
 import type { Scope } from './period'
 
 const BATCH = 5000
@@ -28,7 +29,8 @@ export function auditLogCsv(sql: Sql, s: Scope & { action: string | null }): Rea
           ${s.team ? sql`and u.team = ${s.team}` : sql``}
           ${s.action ? sql`and l.action = ${s.action}` : sql``}
         order by l.seq limit ${BATCH}`
-      const data = rows.map((r) => [String(r.seq), new Date(r.at as string).toISOString(), r.actor, r.action, r.run_id, r.hash, r.data])
+      // the actor's email and the data are typed by people: escaped against formula injection
+      const data = rows.map((r) => spreadsheetRow([Number(r.seq), new Date(r.at as string).toISOString(), r.actor, r.action, r.run_id, r.hash, r.data]))
       if (first || data.length) controller.enqueue(encoder.encode(`${first ? '\ufeff' : ''}${Papa.unparse({ fields: FIELDS, data }, { header: first })}\r\n`))
       first = false
       if (rows.length < BATCH) controller.close()

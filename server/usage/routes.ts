@@ -3,6 +3,7 @@ import { Hono } from 'hono'
 import { z } from 'zod'
 import { UsageFilter } from '../../contracts/usage'
 import type { AuthEnv } from '../auth/middleware'
+import { crossCheckAudit } from '../audit/cross-check'
 import { verifyAudit } from '../audit/verify'
 import { requireRole, requireUser } from '../auth/middleware'
 import type { Sql } from '../db/connect'
@@ -80,9 +81,11 @@ export function usageRoutes(sql: Sql, policy: Policy) {
     .post('/verify', requireRole(...WHOLE_LOG), async (c) => {
       const t0 = performance.now()
       const r = await verifyAudit(sql)
+      const mismatches = r.ok ? await crossCheckAudit(sql) : []
       const seconds = Math.round(performance.now() - t0) / 1000
+      const disagree = mismatches.length ? `the log and the data disagree: ${mismatches.map((m) => `${m.kind} ${m.id}`).join('; ')}` : null
       return c.json(r.ok
-        ? { ok: true, rows: r.rows, head: r.head, badSeq: null, reason: null, seconds }
+        ? { ok: !disagree, rows: r.rows, head: r.head, badSeq: null, reason: disagree, seconds }
         : { ok: false, rows: r.rows, head: null, badSeq: r.badSeq, reason: r.reason, seconds })
     })
     .get('/log.csv', requireRole(...WHOLE_LOG), async (c) => {

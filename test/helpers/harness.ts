@@ -22,7 +22,7 @@ export type Harness = Awaited<ReturnType<typeof makeHarness>>
 
 /** A migrated fresh database with the demo users, the app (called in-process) and a worker we drive by hand. */
 export async function makeHarness(target: TestTarget, opts: { provider?: LlmProvider; policiesDir?: string } = {}) {
-  const { db, close } = await openFresh(target)
+  const { db, asOwner, close } = await openFresh(target)
   await seedDemoUsers(db.sql, 'demo')
   const prompts = new PromptLibrary(loadPrompts(PROMPTS_DIR))
   await syncPrompts(db.sql, prompts.all())
@@ -61,7 +61,7 @@ export async function makeHarness(target: TestTarget, opts: { provider?: LlmProv
     return rows.map((r) => String(r.action))
   }
 
-  return { db, sql: db.sql, app, worker, deps, policy, prompts, client, as, runToGate, openGate, verifyAllClaims, auditActions, close }
+  return { db, sql: db.sql, asOwner, app, worker, deps, policy, prompts, client, as, runToGate, openGate, verifyAllClaims, auditActions, close }
 }
 
 /** A harness drafting through the real openai SDK against the fake endpoint `fake` (no retries of the SDK's own). */

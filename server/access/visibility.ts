@@ -1,0 +1,42 @@
+import type { UserRow } from '../auth/queries'
+import type { Queryable } from '../db/connect'
+import { forbidden } from '../errors'
+import type { Policy } from '../policy/load'
+
+/**
+ * The one rule for reading work, used by briefs, runs, drafts, claims, exports and the knowledge
+ * base alike:
+ * - `work`: everything as typed and drafted — the author, the reviewers of its gates (a role a
+ *   gate of the run needs or escalates to, or its assignee), and the roles the policy's
+ *   `access.sees_all_work` names;
+ * - `result`: someone else, once the run is approved — the approved version only, the brief
+ *   redacted, no claims, no reviewers' notes;
+ * - `none`: anyone else (403).
+ */
+export type Access = 'work' | 'result' | 'none'
+
+export const seesAllWork = (policy: Policy, user: UserRow) => user.roles.some((r) => policy.file.access.sees_all_work.includes(r))
+
+/** How much of one run this user reads. */
+export async function runAccess(db: Queryable, policy: Policy, user: UserRow, run: { id: string; author_id: string; status: string }): Promise<Access> {
+  if (run.author_id === user.id || seesAllWork(policy, user)) return 'work'
+  const [reviews] = await db`select 1 from gates where run_id = ${run.id}
+    and (role = any(${user.roles}) or escalate_to = any(${user.roles}) or assignee_id = ${user.id}) limit 1`
+  if (reviews) return 'work'
+  return run.status === 'approved' ? 'result' : 'none'
+}
+
+/** How much of one brief this user reads: its author's and reviewers' work, else only as the context of an approved result. */
+export async function briefAccess(db: Queryable, policy: Policy, user: UserRow, brief: { id: string; author_id: string }): Promise<Access> {
+  if (brief.author_id === user.id || seesAllWork(policy, user)) return 'work'
+  const [row] = await db`select
+      exists (select 1 from gates g join runs r on r.id = g.run_id where r.brief_id = ${brief.id}
+        and (g.role = any(${user.roles}) or g.escalate_to = any(${user.roles}) or g.assignee_id = ${user.id})) as reviews,
+      exists (select 1 from runs where brief_id = ${brief.id} and status = 'approved') as approved`
+  if (row?.reviews) return 'work'
+  return row?.approved ? 'result' : 'none'
+}
+
+export function assertSees(access: Access, what: string): asserts access is 'work' | 'result' {
+  if (access === 'none') throw forbidden(`this ${what} is work in progress: only its author, its reviewers and the roles the policy names read it`)
+}
