@@ -92,6 +92,8 @@ console.log('\n## SEO clustering (synthetic lists grown from the labelled fixtur
 console.log('| what | n | result |')
 console.log('|---|---:|---|')
 for (const r of benchSeo()) console.log(`| ${r.what} | ${r.n} | ${r.value} |`)
+if (process.env.BENCH_EVENT_LOOP !== '0') await (await import('./event-loop')).printEventLoop()
+if (process.env.BENCH_FLOOD !== '0') await (await import('./login-flood')).printLoginFlood()
 
 const targets = await testTargets()
 if (targets.length < 2) console.warn('Real PostgreSQL not reachable: benchmarking PGlite only (set TEST_DATABASE_URL).')

@@ -4,6 +4,7 @@ import { createApp } from './app'
 import { demoSeedAllowed } from './auth/demo-guard'
 import { seedDemoUsers } from './auth/seed-demo'
 import { loadConfig, type Config } from './config'
+import { closePool } from './compute/pool'
 import { openConfiguredDatabase } from './db/open'
 import { createProvider } from './llm'
 import type { LlmProvider } from './llm/provider'
@@ -85,11 +86,13 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
           ;(server as { closeAllConnections?: () => void }).closeAllConnections?.()
           await closed
           await Promise.all(workers.map((w) => w.stop()))
+          await closePool() // no task is in flight once the workers stopped
           await db.close()
         })()),
     }
   } catch (err) {
     await Promise.all(workers.map((w) => w.stop()))
+    await closePool()
     await db.close()
     throw err
   }

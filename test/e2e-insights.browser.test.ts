@@ -279,13 +279,24 @@ describe.skipIf(!executablePath)('browser: AI usage dashboard and the knowledge 
     expect(await page.locator('[data-testid="kb-decision"][data-gate="release"]').getAttribute('data-decision')).toBe('pass')
     expect(await page.getByTestId('kb-draft').count()).toBe(1)
 
-    // rate it: a click on the third star, then the arrow key moves to the fourth
-    await page.getByTestId('kb-star-3').click()
-    await page.getByTestId('kb-star-input-3').focus()
-    await page.keyboard.press('ArrowRight')
-    expect(await page.getByTestId('kb-star-input-4').isChecked()).toBe(true)
-    await page.getByTestId('kb-rating-comment').fill('Clear structure, reuse for studios')
-    await page.getByTestId('kb-rate-submit').click()
+    // its author may not rate it (ratings rank the examples a model is shown): the form is not there
+    expect(await page.getByTestId('kb-rate-not').isVisible()).toBe(true)
+    expect(await page.getByTestId('kb-rating-form').count()).toBe(0)
+
+    // the editor who passed it rates it: a click on the third star, then the arrow key moves to the fourth
+    const reviewer = await openPage()
+    await login(reviewer.page, 'editor@copydesk.local')
+    await reviewer.page.goto(`${server.url}/kb/results/${runs.approved}`)
+    await reviewer.page.getByTestId('kb-star-3').click()
+    await reviewer.page.getByTestId('kb-star-input-3').focus()
+    await reviewer.page.keyboard.press('ArrowRight')
+    expect(await reviewer.page.getByTestId('kb-star-input-4').isChecked()).toBe(true)
+    await reviewer.page.getByTestId('kb-rating-comment').fill('Clear structure, reuse for studios')
+    await reviewer.page.getByTestId('kb-rate-submit').click()
+    await expect.poll(() => reviewer.page.getByTestId('kb-rating-avg').getAttribute('data-avg')).toBe('4')
+    expect(reviewer.pageErrors).toEqual([])
+    await reviewer.context.close()
+    await page.reload()
     await expect.poll(() => page.getByTestId('kb-rating-avg').getAttribute('data-avg')).toBe('4')
     expect(await page.getByTestId('kb-rating-avg').getAttribute('data-count')).toBe('1')
     await expect.poll(() => page.getByTestId('kb-rating').getAttribute('data-rating')).toBe('4')

@@ -48,7 +48,7 @@ describe.each(targets)('spine on $name', (target) => {
     const unknownOwner = await writer.post('/api/briefs', offerBrief({ factCheckOwner: 'nobody@copydesk.local' }))
     expect(unknownOwner.body.issues[0]).toMatchObject({ path: 'factCheckOwner' })
     const notJson = await writer.call('POST', '/api/briefs', undefined)
-    expect(notJson.status).toBe(400)
+    expect(notJson.status).toBe(415) // JSON bodies need Content-Type: application/json exactly
     const cmo = await h.as('cmo')
     expect((await cmo.post('/api/briefs', offerBrief())).status).toBe(403)
     expect((await cmo.get('/api/briefs/not-a-uuid')).status).toBe(404)

@@ -41,7 +41,8 @@ export async function generateDraft<T, P>(
       throw call.part === null ? err : new LlmError(err.failure, `${call.part}: ${err.message}`, err.usage)
     }
   }
-  const output = kind.schema.parse(kind.combine(replies, task, prepared))
+  const combined = kind.combine(replies, task, prepared)
+  const output = kind.parse ? kind.parse(combined) : kind.schema.parse(combined)
   // The draft is the model's when a model answered any of its calls; the offline engine's when
   // none did (no model configured, a budget spent, or a kind that needed no call).
   const model = used.find((u) => u.engine !== 'offline')

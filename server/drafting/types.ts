@@ -54,6 +54,12 @@ export type DraftingKind<T, P = void> = {
   prepare?(task: DraftingTask, ctx: PrepareContext): Promise<P>
   calls(task: DraftingTask, prepared: P): DraftingCall<any>[]
   combine(replies: unknown[], task: DraftingTask, prepared: P): T
+  /**
+   * Checks what `combine` built; default `schema.parse`. A kind whose output was already
+   * validated in the compute pool (SEO: a 100,000-keyword plan takes seconds to walk) checks
+   * only what changed since, so the main thread is not blocked re-validating it.
+   */
+  parse?(combined: T): T
   toText(output: T, lang: Lang): string
 }
 

@@ -1,7 +1,7 @@
 import { withoutDismissed } from '../briefs/pii-check'
 import { selectBrief } from '../briefs/queries'
 import { notFound } from '../errors'
-import { classify } from '../policy/classify'
+import { classifyOffThread } from '../compute/classify'
 import { extractClaims } from '../policy/claims'
 import { planGates } from '../policy/plan'
 import type { RiskCategory } from '../policy/schema'
@@ -32,7 +32,7 @@ export async function createGates(deps: RunDeps, { runId, version }: { runId: st
 
     // A risky brief gates its drafts even when a draft words the risk away.
     const briefText = [brief.title, brief.audience, brief.task, brief.offer, JSON.stringify(brief.inputs)].join('\n')
-    const briefCategories = forKind(brief.kind, withoutDismissed(classify(policy, briefText, { channel: brief.channel, lang: brief.lang }), brief)).categories
+    const briefCategories = forKind(brief.kind, withoutDismissed(await classifyOffThread(policy, briefText, { channel: brief.channel, lang: brief.lang }), brief)).categories
     const categories = [...new Set<RiskCategory>([...briefCategories, ...(draft.categories as RiskCategory[])])]
     const planned = planGates(policy, categories, { factCheckOwner: brief.fact_check_owner_email })
 

@@ -1,5 +1,6 @@
 import { withoutDismissed } from '../briefs/pii-check'
 import type { BriefRow } from '../briefs/queries'
+import { classifyOffThread } from '../compute/classify'
 import { classify, type Classification } from '../policy/classify'
 import type { Policy } from '../policy/load'
 
@@ -17,7 +18,8 @@ export function forKind(kind: string, c: Classification): Classification {
 }
 
 /** A draft's text by the policy's rules: its risks, required wording it lacks, and personal data it still holds. */
-export function classifyDraft(policy: Policy, text: string, brief: BriefRow) {
-  const c = forKind(brief.kind, withoutDismissed(classify(policy, text, { channel: brief.channel, lang: brief.lang }), brief))
+/** Off the API's event loop for long texts (an SEO plan of thousands of keywords): see server/compute. */
+export async function classifyDraft(policy: Policy, text: string, brief: BriefRow) {
+  const c = forKind(brief.kind, withoutDismissed(await classifyOffThread(policy, text, { channel: brief.channel, lang: brief.lang }), brief))
   return { ...c, piiFindings: c.risks.filter((r) => r.category === 'personal_data').length }
 }

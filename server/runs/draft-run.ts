@@ -73,7 +73,7 @@ export async function draftRun(deps: RunDeps, { runId, version, feedback }: { ru
   })
   const text = kind.toText(output, brief.lang)
   // The draft is classified by rules; a model reviewer, where the policy enables it, may only add.
-  const c = classifyDraft(policy, text, brief)
+  const c = await classifyDraft(policy, text, brief)
   const piiFindings = c.piiFindings
   let modelAudit: Record<string, unknown> | null = null
   let modelRisks: RiskHit[] = []

@@ -71,7 +71,7 @@ export async function editDraft(deps: Pick<RunDeps, 'sql' | 'policy'> & { sql: S
 
     const ai = current.engine === 'human' ? drafts.find((d) => d.version === current.ai_version)! : current
     const edit = editDistance(ai.text, text)
-    const c = classifyDraft(policy, text, brief)
+    const c = await classifyDraft(policy, text, brief)
     const version = input.version + 1
     await tx`insert into drafts (run_id, version, lang, content, text, engine, model, prompt_id, prompt_version, feedback,
         categories, risks, missing, pii_findings, edited_from, ai_version, edited_by, edit_distance, edit_ratio)

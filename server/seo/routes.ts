@@ -2,8 +2,8 @@ import { Hono } from 'hono'
 import { requireRole, requireUser, type AuthEnv } from '../auth/middleware'
 import { AppError } from '../errors'
 import { concurrencyLimit } from '../http/concurrency-limit'
-import { normalisedCsv } from './export'
-import { ImportError, importKeywords } from './import'
+import { runInPool } from '../compute/pool'
+import { ImportError } from './import'
 import { LIMITS } from './upload-limits'
 
 const tooLarge = () => new AppError('payload_too_large', `the upload is larger than a keyword export may be; the limit is ${LIMITS.uploadBytes / 1024 / 1024} MB`)
@@ -24,8 +24,8 @@ export function seoRoutes() {
         if (bytes.byteLength > LIMITS.uploadBytes) throw tooLarge()
         if (bytes.byteLength === 0) throw new AppError('bad_request', 'the upload is empty')
         try {
-          const r = await importKeywords(bytes)
-          return c.json({ csv: normalisedCsv(r.rows), keywords: r.rows.length, withUrls: r.rows.some((x) => x.urls.length > 0), encoding: r.encoding, problems: r.problems })
+          // parsed in a compute thread: the API keeps answering while a big sheet is read
+          return c.json(await runInPool('seo.import', bytes, { transfer: [bytes.buffer] }))
         } catch (err) {
           if (err instanceof ImportError) throw new AppError('bad_request', err.message)
           throw err

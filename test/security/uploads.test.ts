@@ -100,21 +100,19 @@ describe('uploads that cannot hurt', () => {
     const r = await writer.bytes('POST', '/api/seo/import', bytes)
     return { status: r.status, body: JSON.parse(new TextDecoder().decode(r.bytes)) }
   }
-  /** The reply, how long it took and how far the process's resident memory grew. */
+  /** The reply and how far the process's resident memory grew (the parsing thread's included). Time is the bench's. */
   const measured = async <T>(work: () => Promise<T>) => {
     const rss = process.memoryUsage().rss
-    const t0 = performance.now()
     const result = await work()
-    return { result, ms: performance.now() - t0, grewMb: (process.memoryUsage().rss - rss) / MB }
+    return { result, grewMb: (process.memoryUsage().rss - rss) / MB }
   }
 
   it('a 1.5 GiB bomb that declares its size: 413 before anything is inflated', async () => {
     const b = bomb(1536)
     expect(b.byteLength).toBeLessThan(10 * MB)
-    const { result, ms, grewMb } = await measured(() => upload(b))
+    const { result, grewMb } = await measured(() => upload(b))
     expect(result.status).toBe(413)
     expect(result.body).toMatchObject({ code: 'payload_too_large', message: expect.stringMatching(/inflates to 15\d\d MB; the limit is 64 MB inflated/) })
-    expect(ms).toBeLessThan(2_000)
     expect(grewMb).toBeLessThan(200)
   })
 
@@ -124,7 +122,6 @@ describe('uploads that cannot hurt', () => {
     const plausible = await measured(() => upload(bomb(1536, 60 * MB)))
     expect(plausible.result).toMatchObject({ status: 422, body: { message: '"xl/worksheets/sheet1.xml" inflates more than 200 times its compressed size; the limit is 200:1' } })
     for (const m of [small, plausible]) {
-      expect(m.ms).toBeLessThan(2_000)
       expect(m.grewMb).toBeLessThan(200)
     }
   })

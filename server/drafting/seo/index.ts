@@ -1,8 +1,8 @@
 import { z } from 'zod'
 import { SeoInputs } from '../../../contracts/briefs'
 import { SeoDraft } from '../../../contracts/drafts'
-import { checkSemantic, clusterKeywords, ClusterOptionError, type Clustering } from '../../seo/cluster'
-import { importText } from '../../seo/import'
+import { runInPool } from '../../compute/pool'
+import { ClusterOptionError } from '../../seo/cluster'
 import { AppError } from '../../errors'
 import { redraftNote } from '../redraft'
 import { LlmError } from '../../llm/provider'
@@ -13,34 +13,32 @@ const Names = z.object({ names: z.array(z.object({ cluster: z.number().int().min
 type Names = z.infer<typeof Names>
 /** The largest clusters get a model's name; the rest keep their pillar keyword (the prompt stays small). */
 const MAX_NAMED = 100
-type Clustered = Clustering & Pick<SeoDraft, 'frequencies' | 'problems'>
+/** What `combine` may change in the pool's validated plan: cluster names. */
+const Labels = z.array(SeoDraft.shape.clusters.element.shape.label)
 
 /**
- * The export clustered. In the semantic mode the keywords' embeddings come first, from the model's
- * embeddings endpoint (one audited call); without one the mode is refused, never faked.
+ * The export clustered, in a compute thread (server/compute): parsing and clustering a long
+ * export is seconds to minutes of CPU that would otherwise stall every API request. In the
+ * semantic mode the keywords' embeddings come first, from the model's embeddings endpoint (one
+ * audited call); without one the mode is refused, never faked.
  */
-async function cluster(task: DraftingTask, { provider, onCall }: PrepareContext): Promise<Clustered> {
+async function cluster(task: DraftingTask, { provider, onCall }: PrepareContext): Promise<SeoDraft> {
   const inputs = SeoInputs.parse(task.brief.inputs)
-  const imported = importText(inputs.keywordsCsv)
-  if (imported.rows.length === 0) throw new AppError('bad_request', `the keyword export has no usable rows (${imported.problems.length} reported)`)
+  const plan = { csv: inputs.keywordsCsv, mode: inputs.mode, threshold: inputs.threshold, importProblems: inputs.importProblems }
   try {
-    let vectors: Float32Array[] | undefined
-    if (inputs.mode === 'semantic') {
-      checkSemantic(imported.rows)
-      if (!provider.embed) throw new ClusterOptionError('semantic mode needs a model with an embeddings endpoint (OPENAI_API_KEY); this server runs the offline engine, so use lexical')
-      try {
-        const { vectors: got, ...usage } = await provider.embed(imported.rows.map((r) => r.keyword))
-        await onCall({ part: 'embeddings', usage, outcome: 'ok' })
-        vectors = got
-      } catch (err) {
-        if (err instanceof LlmError) await onCall({ part: 'embeddings', usage: err.usage, outcome: err.failure, error: err.message })
-        throw err
-      }
+    if (inputs.mode !== 'semantic') return await runInPool('seo.plan', plan)
+    const keywords = await runInPool('seo.keywords', { csv: inputs.keywordsCsv })
+    if (!provider.embed) throw new ClusterOptionError('semantic mode needs a model with an embeddings endpoint (OPENAI_API_KEY); this server runs the offline engine, so use lexical')
+    let vectors: Float32Array[]
+    try {
+      const { vectors: got, ...usage } = await provider.embed(keywords)
+      await onCall({ part: 'embeddings', usage, outcome: 'ok' })
+      vectors = got
+    } catch (err) {
+      if (err instanceof LlmError) await onCall({ part: 'embeddings', usage: err.usage, outcome: err.failure, error: err.message })
+      throw err
     }
-    const result = clusterKeywords(imported.rows, { mode: inputs.mode, threshold: inputs.threshold, vectors })
-    // rows skipped in the uploaded file come first, by its own line numbers
-    const problems = [...(inputs.importProblems ?? []), ...imported.problems]
-    return { ...result, frequencies: Object.fromEntries(imported.rows.map((r) => [r.keyword, r.frequency])), problems }
+    return await runInPool('seo.plan', { ...plan, vectors }, { transfer: ownBuffers(vectors) })
   } catch (err) {
     if (err instanceof ClusterOptionError) throw new AppError('bad_request', err.message)
     throw err
@@ -48,11 +46,20 @@ async function cluster(task: DraftingTask, { provider, onCall }: PrepareContext)
 }
 
 /**
+ * Embeddings are moved to the thread, not copied (50,000 of them are ~300 MB and nothing here
+ * reads them again), when each owns its whole buffer: moving a buffer others view would break them.
+ */
+function ownBuffers(vectors: Float32Array[]): ArrayBuffer[] {
+  const owned = vectors.every((v) => v.buffer instanceof ArrayBuffer && v.byteOffset === 0 && v.byteLength === v.buffer.byteLength)
+  return owned ? [...new Set(vectors.map((v) => v.buffer as ArrayBuffer))] : []
+}
+
+/**
  * SEO clusters: the clustering and the content plan are algorithms (server/seo); the one model
  * call, when a model is configured, only proposes a readable name for each cluster from its
  * keywords. A name for a cluster that does not exist is a validation error.
  */
-export const seoKind: DraftingKind<SeoDraft, Clustered> = {
+export const seoKind: DraftingKind<SeoDraft, SeoDraft> = {
   promptId: 'seo-clusters',
   schema: SeoDraft,
   prepare: cluster,
@@ -81,6 +88,12 @@ export const seoKind: DraftingKind<SeoDraft, Clustered> = {
       mode: c.mode, threshold: c.threshold, unclustered: c.unclustered, frequencies: c.frequencies, problems: c.problems,
       clusters: c.clusters.map((x, i) => ({ ...x, label: names.get(i) || x.label })),
     }
+  },
+  // The plan was validated against SeoDraft in the pool; only the names are new since.
+  parse(combined) {
+    const d = combined as SeoDraft
+    Labels.parse(d.clusters.map((c) => c.label))
+    return d
   },
   toText: seoText,
 }

@@ -799,6 +799,7 @@ export const en: Messages = {
   'kb.saveRating': 'Save rating',
   'kb.saving': 'Saving…',
   'kb.ratingSaved': 'Saved.',
+  'kb.rateOwn': 'You wrote this result: colleagues rate it (ratings rank the examples a model is shown).',
   'kb.rateRoles': 'Writers and reviewers rate results.',
   'kb.tags': 'Tags',
   'kb.noTags': 'No tags yet.',

@@ -26,6 +26,8 @@ export function ResultRecordPage({ runId }: { runId: string }) {
   if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />
   const r = query.data
   const rater = canRate(me.roles)
+  // its author may not rate it: ratings rank the examples a model is shown (the API says 403 too)
+  const ownResult = r.brief.author.id === me.id
 
   return (
     <section data-testid="kb-record" data-run={r.runId} data-outcome={r.outcome}>
@@ -69,7 +71,11 @@ export function ResultRecordPage({ runId }: { runId: string }) {
           <h2>
             {t('kb.rating')} <RatingText rating={r.rating} />
           </h2>
-          {rater ? <RatingForm runId={r.runId} rating={r.rating} /> : <p className="muted small">{t('kb.rateRoles')}</p>}
+          {rater && !ownResult ? (
+            <RatingForm runId={r.runId} rating={r.rating} />
+          ) : (
+            <p className="muted small" data-testid="kb-rate-not">{t(ownResult ? 'kb.rateOwn' : 'kb.rateRoles')}</p>
+          )}
           <RecordRatings ratings={r.ratings} />
         </div>
         <div className="card">
