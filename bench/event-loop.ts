@@ -100,7 +100,7 @@ async function login(url: string, email: string): Promise<string> {
   return (r.headers.get('set-cookie') ?? '').split(';')[0]!
 }
 
-export type EventLoopResult = { keywords: number; csv: string; content: unknown; planSec: number; status: string; errors: string[]; stalls: [number, number][]; latency: Record<string, { n: number; p50: number; p95: number; p99: number; max: number }>; loopMaxMs: number; loopP99Ms: number; draftBytes: number; insertMs: number }
+export type EventLoopResult = { keywords: number; csv: string; content: unknown; planSec: number; status: string; poolTasks: { task: string; ok: boolean }[]; errors: string[]; stalls: [number, number][]; latency: Record<string, { n: number; p50: number; p95: number; p99: number; max: number }>; loopMaxMs: number; loopP99Ms: number; draftBytes: number; insertMs: number }
 
 /** Starts a server, drafts one n-keyword lexical plan while polling, and returns the numbers. */
 export async function measureEventLoop(n: number, opts: { every?: number; log?: (m: string) => void } = {}): Promise<EventLoopResult> {
@@ -108,8 +108,9 @@ export async function measureEventLoop(n: number, opts: { every?: number; log?: 
   const config = loadConfig({ COPYDESK_DATA_DIR: dir, PORT: '0', HOST: '127.0.0.1', OPENAI_API_KEY: '' })
   // when the compute pool ran tasks (epoch ms): the API's latency in those windows is the pool's doing
   const windows: [number, number][] = []
+  const poolTasks: { task: string; ok: boolean }[] = []
   await closePool()
-  configurePool({ onSettled: (e) => windows.push([e.start, e.end]) })
+  configurePool({ onSettled: (e) => (windows.push([e.start, e.end]), poolTasks.push({ task: e.task, ok: e.ok })) })
   const server = await startServer(config, { log: opts.log ?? (() => {}) })
   try {
     const writer = await login(server.url, 'writer@copydesk.local')
@@ -164,7 +165,7 @@ export async function measureEventLoop(n: number, opts: { every?: number; log?: 
       latency[k] = stats(xs.filter(([at]) => at >= started).map(([, ms]) => ms))
     }
     const { draftBytes, insertMs } = await insertCost(body.draft?.content)
-    return { keywords: n, csv, content: body.draft?.content, planSec, status, latency, errors, stalls, loopMaxMs: loop.max / 1e6, loopP99Ms: loop.percentile(99) / 1e6, draftBytes, insertMs }
+    return { keywords: n, csv, content: body.draft?.content, planSec, status, poolTasks, latency, errors, stalls, loopMaxMs: loop.max / 1e6, loopP99Ms: loop.percentile(99) / 1e6, draftBytes, insertMs }
   } finally {
     await server.close()
     await closePool()
@@ -195,7 +196,7 @@ export async function printEventLoop(n = Number(process.env.BENCH_EVENT_LOOP_KEY
   const r = await measureEventLoop(n)
   console.log(`\n## API latency while a ${n.toLocaleString('en')}-keyword lexical plan drafts (poll every 20 ms from another thread)`)
   console.log(`plan: ${r.status} after ${fmt(r.planSec)} s; main-thread event-loop delay p99 ${fmt(r.loopP99Ms)} ms, max ${fmt(r.loopMaxMs)} ms`)
-  console.log(`draft ${(r.draftBytes / 1048576).toFixed(1)} MB of JSON: one PGlite insert of it (content + text) blocks ${fmt(r.insertMs)} ms`)
+  console.log(`draft ${(r.draftBytes / 1048576).toFixed(1)} MB of JSON: one PGlite insert of it (content + text) takes ${fmt(r.insertMs)} ms of CPU (in the database thread, off the API loop)`)
   const big = [...r.stalls].sort((a, b) => b[1] - a[1]).slice(0, 8).sort((a, b) => a[0] - b[0])
   console.log(`main-thread stalls > 100 ms: ${r.stalls.length}, ${fmt(r.stalls.reduce((t, [, ms]) => t + ms, 0) / 1000)} s in all; longest (at s: ms): ${big.map(([at, ms]) => `${fmt(at)}: ${Math.round(ms)}`).join(', ')}`)
   if (r.errors.length) console.log(`failed requests: ${r.errors.length} (${[...new Set(r.errors)].join(', ')})`)

@@ -95,6 +95,9 @@ export function openApiDocument() {
           ? { description: 'OK', content: { 'application/json': { schema: schema(op.response, 'output') } } }
           : { description: 'No content' },
         '400': problem, '401': problem, '403': problem, '404': problem, '409': problem,
+        // any request: a body over the cap, a JSON body without application/json, too many
+        // attempts (Retry-After), the database away (Retry-After)
+        '413': problem, '415': problem, '429': problem, '503': problem,
       },
     }
   }

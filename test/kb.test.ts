@@ -392,7 +392,12 @@ describe.each(targets)('prompt library on $name', (target) => {
       values ('offer', ${v2}, ${createHash('sha256').update(body).digest('hex')}, 'offer', 'en',
         ${h.sql.json({ ...row!.meta, owner: 'copy-team', changelog: 'Ask for a number' })}, ${body}, now() + interval '1 minute')`
     // the redraft of one run happened after the prompt changed: the run still counts under its first draft's version
-    await h.sql`update drafts set prompt_version = ${v2} where run_id = ${runs.redrafted} and version = 2`
+    // (set here by the owner with the guard lifted: the run is approved, its drafts frozen)
+    await h.asOwner(async (tx) => {
+      await tx`alter table drafts disable trigger drafts_guard`
+      await tx`update drafts set prompt_version = ${v2} where run_id = ${runs.redrafted} and version = 2`
+      await tx`alter table drafts enable always trigger drafts_guard`
+    })
     // priced model calls (the offline engine costs 0); a call with another prompt, or of unknown price, is not this version's known cost
     const call = (runId: string, promptVersion: string, costUsd: number | null) =>
       appendAudit(h.sql, { actorId: null, action: 'llm.call', runId, data: { purpose: 'draft', promptId: 'offer', promptVersion, costUsd } })

@@ -6,6 +6,7 @@ import { extractClaims } from '../policy/claims'
 import { planGates } from '../policy/plan'
 import type { RiskCategory } from '../policy/schema'
 import { policyByVersion } from '../policy/store'
+import type { Queryable } from '../db/connect'
 import type { RunDeps } from '../runs/deps'
 import { forKind } from '../runs/classify-draft'
 import { givenProofs } from '../runs/draft-run'
@@ -17,25 +18,31 @@ import { selectDrafts, selectRun } from '../runs/queries'
  * Idempotent (a re-run after a crash finds the rows it made); returns the gate ids in order.
  */
 export async function createGates(deps: RunDeps, { runId, version }: { runId: string; version: number }): Promise<string[]> {
+  const planOf = (db: Queryable) => db`select id from gates where run_id = ${runId} and draft_version = ${version} order by position`
+  // A re-run after a crash finds the plan it made: the database refuses a second plan once
+  // review of the version has started, so never try.
+  const made = await planOf(deps.sql)
+  if (made.length > 0) return made.map((r) => String(r.id))
+  // Reads and classification stay outside the transaction: a long brief is classified in the
+  // compute pool for seconds, and the embedded database has one connection for everyone.
+  const run = await selectRun(deps.sql, runId)
+  if (!run) throw notFound('run')
+  const brief = await selectBrief(deps.sql, run.brief_id)
+  if (!brief) throw notFound('brief')
+  const draft = (await selectDrafts(deps.sql, runId)).find((d) => d.version === version)
+  if (!draft) throw notFound(`draft ${version}`)
+  const policy = run.policy_version ? await policyByVersion(deps.sql, run.policy_version) : deps.policy
+
+  // A risky brief gates its drafts even when a draft words the risk away.
+  const briefText = [brief.title, brief.audience, brief.task, brief.offer, JSON.stringify(brief.inputs)].join('\n')
+  const briefCategories = forKind(brief.kind, withoutDismissed(await classifyOffThread(policy, briefText, { channel: brief.channel, lang: brief.lang }), brief)).categories
+  const categories = [...new Set<RiskCategory>([...briefCategories, ...(draft.categories as RiskCategory[])])]
+  const planned = planGates(policy, categories, { factCheckOwner: brief.fact_check_owner_email })
+  const claims = planned.some((g) => g.gate === 'fact_check') ? extractClaims(draft.text, draft.risks as never, givenProofs(brief.kind, draft.content)) : []
+
   return deps.sql.begin(async (tx) => {
-    const run = await selectRun(tx, runId)
-    if (!run) throw notFound('run')
-    const brief = await selectBrief(tx, run.brief_id)
-    if (!brief) throw notFound('brief')
-    const draft = (await selectDrafts(tx, runId)).find((d) => d.version === version)
-    if (!draft) throw notFound(`draft ${version}`)
-    // A re-run after a crash finds the plan it made: the database refuses a second plan once
-    // review of the version has started, so never try.
-    const made = await tx`select id from gates where run_id = ${runId} and draft_version = ${version} order by position`
-    if (made.length > 0) return made.map((r) => String(r.id))
-    const policy = run.policy_version ? await policyByVersion(tx, run.policy_version) : deps.policy
-
-    // A risky brief gates its drafts even when a draft words the risk away.
-    const briefText = [brief.title, brief.audience, brief.task, brief.offer, JSON.stringify(brief.inputs)].join('\n')
-    const briefCategories = forKind(brief.kind, withoutDismissed(await classifyOffThread(policy, briefText, { channel: brief.channel, lang: brief.lang }), brief)).categories
-    const categories = [...new Set<RiskCategory>([...briefCategories, ...(draft.categories as RiskCategory[])])]
-    const planned = planGates(policy, categories, { factCheckOwner: brief.fact_check_owner_email })
-
+    const again = await planOf(tx) // a second worker that got here first
+    if (again.length > 0) return again.map((r) => String(r.id))
     for (const [position, g] of planned.entries()) {
       await tx`insert into gates (run_id, draft_version, position, gate, role, assignee_id, sla_business_days, waivable_by, escalate_to)
         values (${runId}, ${version}, ${position}, ${g.gate}, ${g.role},
@@ -43,15 +50,11 @@ export async function createGates(deps: RunDeps, { runId, version }: { runId: st
           ${g.slaBusinessDays}, ${g.waivableBy}, ${g.escalateTo})
         on conflict (run_id, draft_version, gate) do nothing`
     }
-    if (planned.some((g) => g.gate === 'fact_check')) {
-      const claims = extractClaims(draft.text, draft.risks as never, givenProofs(brief.kind, draft.content))
-      for (const [position, c] of claims.entries()) {
-        await tx`insert into claims (run_id, draft_version, position, text, kind, start_offset, end_offset)
-          values (${runId}, ${version}, ${position}, ${c.text}, ${c.kind}, ${c.start}, ${c.end})
-          on conflict (run_id, draft_version, position) do nothing`
-      }
+    for (const [position, c] of claims.entries()) {
+      await tx`insert into claims (run_id, draft_version, position, text, kind, start_offset, end_offset)
+        values (${runId}, ${version}, ${position}, ${c.text}, ${c.kind}, ${c.start}, ${c.end})
+        on conflict (run_id, draft_version, position) do nothing`
     }
-    const rows = await tx`select id from gates where run_id = ${runId} and draft_version = ${version} order by position`
-    return rows.map((r) => String(r.id))
+    return (await planOf(tx)).map((r) => String(r.id))
   })
 }
