@@ -29,7 +29,7 @@ export async function createGates(deps: RunDeps, { runId, version }: { runId: st
   if (!run) throw notFound('run')
   const brief = await selectBrief(deps.sql, run.brief_id)
   if (!brief) throw notFound('brief')
-  const draft = (await selectDrafts(deps.sql, runId)).find((d) => d.version === version)
+  const [draft] = await selectDrafts(deps.sql, runId, version)
   if (!draft) throw notFound(`draft ${version}`)
   const policy = run.policy_version ? await policyByVersion(deps.sql, run.policy_version) : deps.policy
 

@@ -53,7 +53,7 @@ export async function getDraft({ db, policy, user, runId, version }: Reader & { 
   if (!run) throw notFound('run')
   const access = await runAccess(db, policy, user, run)
   assertSees(access, 'run')
-  const draft = access === 'work' || version === run.draft_version ? (await selectDrafts(db, runId)).find((d) => d.version === version) : undefined
+  const [draft] = access === 'work' || version === run.draft_version ? await selectDrafts(db, runId, version) : []
   if (!draft) throw notFound(`draft ${version}`)
   return toDraft(draft, run.kind)
 }

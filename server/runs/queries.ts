@@ -56,11 +56,13 @@ export const DraftRow = z.object({
 })
 export type DraftRow = z.infer<typeof DraftRow>
 
-export async function selectDrafts(db: Queryable, runId: string): Promise<DraftRow[]> {
+/** Every version of a run's draft; `version` narrows it to one (an SEO plan's content is megabytes a version). */
+export async function selectDrafts(db: Queryable, runId: string, version?: number): Promise<DraftRow[]> {
   return z.array(DraftRow).parse(await db`select d.version, d.lang, d.content, d.text, d.engine, d.model, d.prompt_id, d.prompt_version,
       d.feedback, d.categories, d.risks, d.missing, d.pii_findings, d.created_at, d.edited_from, d.ai_version, u.email as edited_by_email,
       d.edit_distance, d.edit_ratio, d.engine_note
-      from drafts d left join users u on u.id = d.edited_by where d.run_id = ${runId} order by d.version`)
+      from drafts d left join users u on u.id = d.edited_by
+      where d.run_id = ${runId} ${version === undefined ? db`` : db`and d.version = ${version}`} order by d.version`)
 }
 
 export const GateRow = z.object({
