@@ -96,12 +96,13 @@ export async function draftRun(deps: RunDeps, { runId, version, feedback }: { ru
     : refusedBeforeReview > 0 ? `${refusal.message}: the offline engine drafted this version.`
     : `${refusal.message}: the model's risk review was skipped; the rules' gates stand.`
   const categories = withModelHits(c.categories, modelRisks)
-  // The content goes as one JSON text cast by the database: a 100k-keyword plan is 20 MB, and
+  // The content goes as one JSON text the database casts (typed text: postgres.js would encode a
+  // string sent as jsonb once more): a 100k-keyword plan is 20 MB, and
   // each extra stringify/parse of it on this thread stalls the API for a few hundred ms.
   await sql.begin(async (tx) => {
     await tx`insert into drafts (run_id, version, lang, content, text, engine, model, prompt_id, prompt_version, feedback,
         categories, risks, missing, pii_findings, engine_note)
-      values (${runId}, ${version}, ${brief.lang}, ${JSON.stringify(output)}::jsonb, ${text}, ${engine},
+      values (${runId}, ${version}, ${brief.lang}, ${JSON.stringify(output)}::text::jsonb, ${text}, ${engine},
         ${model}, ${prompt.id}, ${prompt.versionLabel}, ${feedback}, ${categories}, ${tx.json(JSON.parse(JSON.stringify(risks)))},
         ${tx.json(JSON.parse(JSON.stringify(c.missing)))}, ${piiFindings}, ${engineNote})
       on conflict (run_id, version) do update set content = excluded.content, text = excluded.text,
