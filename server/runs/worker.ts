@@ -167,8 +167,17 @@ export class Worker {
       if ((await retryDb(() => openGate(this.deps.sql, { runId: job.run_id, gateId, jobId: job.id, workerId: this.id }), { signal })) === 'lost') {
         throw new LeaseLost(`job ${job.id} was taken over by another worker before it finished`)
       }
-    } else if (!(await retryDb(() => finishJob(this.deps.sql, job.id, 'done', undefined, { workerId: this.id }), { signal }))) {
-      throw new LeaseLost(`job ${job.id} was taken over by another worker before it finished`)
+    } else {
+      // The graph ends only at release (approved) or a rejection. Ending anywhere else means its
+      // checkpoint lost a step (seen when connections were terminated mid-write): fail the run
+      // with the reason, never leave it "running" forever with its job done.
+      const [run] = await retryDb(() => this.deps.sql`select status from runs where id = ${job.run_id}`, { signal })
+      if (!['approved', 'rejected'].includes(String(run?.status))) {
+        throw new Error(`the run's graph stopped without reaching a gate (its last checkpoint is incomplete); start the run again`)
+      }
+      if (!(await retryDb(() => finishJob(this.deps.sql, job.id, 'done', undefined, { workerId: this.id }), { signal }))) {
+        throw new LeaseLost(`job ${job.id} was taken over by another worker before it finished`)
+      }
     }
   }
 

@@ -160,7 +160,13 @@ describe.skipIf(!adminUrl || !pgTarget)('the database goes away under running dr
       const rows = await sql`select status, error from runs where id in ${sql(runIds)}`
       return rows.every((r) => r.status === 'awaiting_review' || (r.status === 'failed' && String(r.error ?? '').length > 0))
     }
-    await expect.poll(settled, { timeout: 90_000, interval: 500 }).toBe(true)
+    const stuck = async () => JSON.stringify(await sql`select r.id, r.status, r.error, j.type, j.status as job, j.attempts, j.locked_by,
+        j.locked_until > now() as leased, j.last_error from runs r left join jobs j on j.run_id = r.id
+      where r.id in ${sql(runIds)} and r.status not in ('awaiting_review', 'failed')`)
+    await expect.poll(settled, { timeout: 90_000, interval: 500, message: 'runs still not ended' }).toBe(true)
+      .catch(async (err) => {
+        throw new Error(`${(err as Error).message}: ${await stuck()}\n--- server output ---\n${s.output().slice(-6000)}`)
+      })
     const endedAfterMs = Date.now() - stormOver
     const rows = await sql`select status, count(*)::int as n from runs where id in ${sql(runIds)} group by status`
     const byStatus = Object.fromEntries(rows.map((r) => [r.status, r.n]))
