@@ -15,13 +15,19 @@ import type { Policy } from '../policy/load'
  */
 export type Access = 'work' | 'result' | 'none'
 
+/**
+ * SQL: the gate `g` is one this user reviews (a role it needs or escalates to, or its assignee).
+ * The one definition of "a reviewer of the run", for every query that asks it.
+ */
+export const reviewsGate = (db: Queryable, user: { id: string; roles: readonly string[] }) =>
+  db`(g.role = any(${user.roles as string[]}) or g.escalate_to = any(${user.roles as string[]}) or g.assignee_id = ${user.id})`
+
 export const seesAllWork = (policy: Policy, user: UserRow) => user.roles.some((r) => policy.file.access.sees_all_work.includes(r))
 
 /** How much of one run this user reads. */
 export async function runAccess(db: Queryable, policy: Policy, user: UserRow, run: { id: string; author_id: string; status: string }): Promise<Access> {
   if (run.author_id === user.id || seesAllWork(policy, user)) return 'work'
-  const [reviews] = await db`select 1 from gates where run_id = ${run.id}
-    and (role = any(${user.roles}) or escalate_to = any(${user.roles}) or assignee_id = ${user.id}) limit 1`
+  const [reviews] = await db`select 1 from gates g where g.run_id = ${run.id} and ${reviewsGate(db, user)} limit 1`
   if (reviews) return 'work'
   return run.status === 'approved' ? 'result' : 'none'
 }
@@ -30,8 +36,7 @@ export async function runAccess(db: Queryable, policy: Policy, user: UserRow, ru
 export async function briefAccess(db: Queryable, policy: Policy, user: UserRow, brief: { id: string; author_id: string }): Promise<Access> {
   if (brief.author_id === user.id || seesAllWork(policy, user)) return 'work'
   const [row] = await db`select
-      exists (select 1 from gates g join runs r on r.id = g.run_id where r.brief_id = ${brief.id}
-        and (g.role = any(${user.roles}) or g.escalate_to = any(${user.roles}) or g.assignee_id = ${user.id})) as reviews,
+      exists (select 1 from gates g join runs r on r.id = g.run_id where r.brief_id = ${brief.id} and ${reviewsGate(db, user)}) as reviews,
       exists (select 1 from runs where brief_id = ${brief.id} and status = 'approved') as approved`
   if (row?.reviews) return 'work'
   return row?.approved ? 'result' : 'none'

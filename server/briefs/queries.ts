@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { BriefKind, Lang, PiiDismissal } from '../../contracts/briefs'
+import { reviewsGate } from '../access/visibility'
 import type { Queryable } from '../db/connect'
 
 const iso = z.coerce.date().transform((d) => d.toISOString())
@@ -54,8 +55,7 @@ export const BriefListRow = BriefRow.pick({
 export async function selectBriefs(db: Queryable, opts: { authorId?: string; visibleTo?: { id: string; roles: string[] }; limit: number }) {
   const v = opts.visibleTo
   const reviews = v
-    ? db`exists (select 1 from gates g join runs r on r.id = g.run_id where r.brief_id = b.id
-        and (g.role = any(${v.roles}) or g.escalate_to = any(${v.roles}) or g.assignee_id = ${v.id}))`
+    ? db`exists (select 1 from gates g join runs r on r.id = g.run_id where r.brief_id = b.id and ${reviewsGate(db, v)})`
     : db`false`
   return z.array(BriefListRow).parse(
     await db`select b.id, b.kind, b.title, b.channel, to_char(b.deadline, 'YYYY-MM-DD') as deadline, b.author_id,

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { BriefKind, Lang, PiiDismissal } from '../../contracts/briefs'
 import { GateName, RunStatus } from '../../contracts/runs'
+import { reviewsGate } from '../access/visibility'
 import type { Queryable } from '../db/connect'
 import { HEADLINE_CHARS, HEADLINE_OPTIONS, MARK_START, MARK_STOP } from './snippet'
 
@@ -39,8 +40,7 @@ const config = (db: Queryable) => db`case d.lang when 'ru' then 'russian'::regco
 // draft), never from the wide drafts table; the page's 20 rows are joined to the rest afterwards.
 function where(db: Queryable, f: SearchFilter) {
   const v = f.visibleTo
-  return db`${v ? db`(k.status = 'approved' or k.author_id = ${v.id} or exists (select 1 from gates g where g.run_id = k.run_id
-      and (g.role = any(${v.roles}) or g.escalate_to = any(${v.roles}) or g.assignee_id = ${v.id})))` : db`true`}
+  return db`${v ? db`(k.status = 'approved' or k.author_id = ${v.id} or exists (select 1 from gates g where g.run_id = k.run_id and ${reviewsGate(db, v)}))` : db`true`}
     ${f.kind ? db`and k.kind = ${f.kind}` : db``}
     ${f.channel ? db`and k.channel = ${f.channel}` : db``}
     ${f.outcome ? db`and k.status = ${f.outcome}` : db``}
