@@ -46,6 +46,52 @@ export const PiiCheckResponse = z.object({
 })
 export type PiiCheckResponse = z.infer<typeof PiiCheckResponse>
 
+/** A sector id of the policy (GET /api/policy `sectors`), or "other": none of them. */
+export const SectorId = z.string().trim().regex(/^[a-z][a-z0-9_-]{0,59}$/, 'a sector id of the policy, or "other"')
+
+/**
+ * The brief's own risk marks before submitting: its texts by the same paths as the
+ * personal-data check, with what the rules need to read them (kind, channel, what is advertised).
+ */
+export const RiskCheckRequest = z.object({
+  kind: BriefKind,
+  channel: z.string().trim().min(1, 'required').max(100),
+  lang: Lang.optional(),
+  advertised: SectorId.optional(),
+  /** Personal-data findings the writer dismissed: they add no gate, as on submit. */
+  piiDismissals: z.array(PiiDismissal).max(200).optional(),
+  fields: z
+    .record(z.string().min(1).max(200), z.string().max(400_000))
+    .refine((f) => Object.keys(f).length <= 300, 'at most 300 fields')
+    .refine((f) => Object.values(f).reduce((n, t) => n + t.length, 0) <= 2_100_000, "at most 2,100,000 characters in all (a brief's transcripts and its other fields)"),
+})
+export type RiskCheckRequest = z.infer<typeof RiskCheckRequest>
+/** One word or phrase a rule marks: offsets are into its field's text. */
+export const RiskMark = z.object({
+  category: z.string(),
+  rule: z.string(),
+  start: z.number().int(),
+  end: z.number().int(),
+  match: z.string(),
+  explain: z.string(),
+  article: z.string().nullable(),
+  fix: z.string().nullable(),
+})
+export type RiskMark = z.infer<typeof RiskMark>
+export const RiskCheckResponse = z.object({
+  /** The fields with marks (personal data is the personal-data check's to show). */
+  fields: z.array(z.object({ path: z.string(), risks: z.array(RiskMark) })),
+  /** The brief's categories as a whole: a draft of it gets at least their gates. */
+  categories: z.array(z.string()),
+  /** Required wording a draft of this brief will have to carry. */
+  missing: z.array(z.object({ rule: z.string(), category: z.string(), requirement: z.string(), wording: z.string(), article: z.string().nullable() })),
+  /** What is advertised: declared (null: not declared), what the text reads as, and whether they disagree. */
+  sectors: z.object({ declared: z.string().nullable(), inferred: z.array(z.string()), mismatch: z.boolean() }),
+  /** The gates a draft of this brief will at least go to, in order (release always). */
+  gates: z.array(z.string()),
+})
+export type RiskCheckResponse = z.infer<typeof RiskCheckResponse>
+
 /** The team's standard brief template (DOMAIN.md), shared by every kind. */
 export const BriefCommon = z.object({
   title: field(200),
@@ -61,6 +107,11 @@ export const BriefCommon = z.object({
   factCheckOwner: z.email().max(320).optional(),
   /** Language of the copy; detected from the brief text when omitted. */
   lang: Lang.optional(),
+  /**
+   * What is advertised: a sector id of the policy (GET /api/policy `sectors`) or "other".
+   * Omitted: inferred from the text. The sector's legal rules apply by it.
+   */
+  advertised: SectorId.optional(),
   /** Findings of the personal-data check the writer reviewed as false positives. */
   piiDismissals: z.array(PiiDismissal).max(200).optional(),
 })
@@ -73,6 +124,7 @@ export const OfferInputs = z.object({
   differentiator: z.string().trim().max(1000).optional(),
   proofs: list(20, 1000).optional(),
 })
+export type OfferInputs = z.infer<typeof OfferInputs>
 export const HeadlinesInputs = z.object({
   count: z.number().int().min(1).max(30).default(10),
   keyPhrases: list(20, 200).optional(),
@@ -137,6 +189,8 @@ export const Brief = z.object({
   successMetrics: z.string(),
   factCheckOwner: z.string().nullable(),
   lang: Lang,
+  /** The declared sector (what is advertised), or null: inferred from the text. */
+  advertised: z.string().nullable(),
   inputs: z.record(z.string(), z.unknown()),
   piiDismissals: z.array(PiiDismissal),
   authorId: z.uuid(),

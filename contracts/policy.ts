@@ -22,6 +22,15 @@ export const PolicyView = z.object({
     }),
   ),
   categories: z.array(z.object({ category: z.string(), gates: z.array(z.string()) })),
+  /**
+   * What a brief may declare it advertises, with the categories each sector brings. The value
+   * "other" (none of these) is built in and not listed.
+   */
+  sectors: z.array(z.object({ id: z.string(), label: z.string(), labelRu: z.string().nullable(), categories: z.array(z.string()) })),
+  /** Kinds never published as written: only these categories apply to them. */
+  internalKinds: z.object({ kinds: z.array(z.string()), categories: z.array(z.string()) }),
+  /** Required wording a draft lacks blocks `pass` at these gates unless waived with a reason. */
+  missingWording: z.object({ blocksPassAt: z.array(z.string()) }),
   packs: z.array(
     z.object({
       id: z.string(),

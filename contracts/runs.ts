@@ -22,10 +22,19 @@ export const DecisionRequest = z
   .object({
     decision: Decision,
     comment: z.string().trim().max(5000).default(''),
+    /**
+     * Pass although the draft lacks mandatory wording (a warning, the ad marking) at a gate where
+     * the policy's `missing_wording.blocks_pass_at` holds that back: why, on record.
+     */
+    waiveMissing: z.string().trim().min(10, 'say why the draft may pass without it (at least 10 characters)').max(2000).optional(),
   })
   .refine((d) => d.decision === 'pass' || d.comment.length > 0, {
     message: 'a comment is required when requesting changes, rejecting or waiving',
     path: ['comment'],
+  })
+  .refine((d) => d.waiveMissing === undefined || d.decision === 'pass', {
+    message: 'missing wording is waived only with a pass',
+    path: ['waiveMissing'],
   })
 export type DecisionRequest = z.infer<typeof DecisionRequest>
 
@@ -105,6 +114,8 @@ export const Claim = z.object({
   source: z.string().nullable(),
   checkedBy: z.string().nullable(),
   checkedAt: z.string().nullable(),
+  /** The verified claim of an earlier draft whose check (source, checker, time) this one keeps. */
+  carriedFrom: z.object({ claimId: z.uuid(), draftVersion: z.number().int() }).nullable(),
 })
 export type Claim = z.infer<typeof Claim>
 
@@ -119,6 +130,17 @@ export const ClaimUpdate = z
     path: ['source'],
   })
 export type ClaimUpdate = z.infer<typeof ClaimUpdate>
+
+/** One source verifies several claims of one draft at once (all or none). */
+export const ClaimsVerify = z.object({
+  claimIds: z
+    .array(z.uuid())
+    .min(1, 'pick at least one claim')
+    .max(200)
+    .refine((ids) => new Set(ids).size === ids.length, 'each claim once'),
+  source: z.string().trim().min(3, 'say where the claims were verified (a URL or a document note)').max(2000),
+})
+export type ClaimsVerify = z.infer<typeof ClaimsVerify>
 
 export const Draft = z.object({
   version: z.number().int(),
@@ -167,6 +189,18 @@ export const DraftEdit = z
   .refine((e) => (e.text === undefined) !== (e.content === undefined), { message: 'send the edited text, or for a content plan its content', path: ['text'] })
 export type DraftEdit = z.infer<typeof DraftEdit>
 
+/** What is advertised: declared by the brief (null: not declared), what the text reads as, and whether they disagree. */
+export const SectorReading = z.object({ declared: z.string().nullable(), inferred: z.array(z.string()), mismatch: z.boolean() })
+
+/** The brief's own risks by the run's policy, read beside the draft's (offsets are into the brief's fields joined). */
+export const BriefRisks = z.object({
+  categories: z.array(z.string()),
+  risks: z.array(RiskHit),
+  missing: z.array(MissingWording),
+  sectors: SectorReading,
+})
+export type BriefRisks = z.infer<typeof BriefRisks>
+
 export const Run = z.object({
   id: z.uuid(),
   briefId: z.uuid(),
@@ -179,6 +213,10 @@ export const Run = z.object({
   drafts: z.array(Draft.pick({ version: true, createdAt: true, feedback: true, engine: true })),
   gates: z.array(Gate),
   claims: z.array(Claim),
+  /** Gates where missing mandatory wording blocks a pass unless waived with a reason (the run's policy). */
+  missingBlocksPassAt: z.array(GateName),
+  /** Only for readers of the work (author, reviewers, the roles that see all work). */
+  briefRisks: BriefRisks.optional(),
   policyVersion: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),

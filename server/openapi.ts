@@ -1,9 +1,9 @@
 import { z } from 'zod'
 import { LoginRequest, Me } from '../contracts/auth'
-import { Brief, BriefListItem, CreateBrief, Created, PiiCheckRequest, PiiCheckResponse, SeoImportProblem } from '../contracts/briefs'
+import { Brief, BriefListItem, CreateBrief, Created, PiiCheckRequest, PiiCheckResponse, RiskCheckRequest, RiskCheckResponse, SeoImportProblem } from '../contracts/briefs'
 import { Problem } from '../contracts/problem'
 import { PolicyView } from '../contracts/policy'
-import { ClaimUpdate, DecisionRequest, Draft, DraftEdit, ReviewItem, Run } from '../contracts/runs'
+import { ClaimsVerify, ClaimUpdate, DecisionRequest, Draft, DraftEdit, ReviewItem, Run } from '../contracts/runs'
 import { ApprovalView, AuditCheck, BlockedView, BudgetView, GateView, MyUsage, UsageSummary } from '../contracts/usage'
 import { PromptCompare, PromptFamily, PromptVersionDetail, MyRatingSummary, RatingRequest, ResultPage, ResultRecord, TagList, TagRequest } from '../contracts/kb'
 
@@ -40,6 +40,7 @@ const OPS: Op[] = [
   { method: 'get', path: '/api/briefs', summary: 'My briefs (?all=1: the whole team\'s)', response: z.array(BriefListItem), query: { all: 'set to 1 for every author' } },
   { method: 'post', path: '/api/briefs', summary: 'Create a brief (writer)', body: CreateBrief, response: Created, status: 201 },
   { method: 'post', path: '/api/briefs/pii-check', summary: 'Before submitting: the personal data the policy would replace (or refuse) in each field, and which findings may be dismissed', body: PiiCheckRequest, response: PiiCheckResponse },
+  { method: 'post', path: '/api/briefs/risk-check', summary: 'Before submitting: the risk marks the policy makes in each field (offsets into it), the brief\'s categories, sector reading and required wording, and the gates a draft of it will at least go to (writer)', body: RiskCheckRequest, response: RiskCheckResponse },
   { method: 'get', path: '/api/briefs/{id}', summary: 'One brief with its runs', response: Brief },
   { method: 'post', path: '/api/briefs/{id}/runs', summary: 'Start a drafting run (the brief\'s author)', response: Created, status: 201 },
   { method: 'get', path: '/api/runs/{id}', summary: 'A run: status, latest draft, gates', response: Run },
@@ -49,6 +50,7 @@ const OPS: Op[] = [
   { method: 'post', path: '/api/runs/{id}/edits', summary: 'The author edits the draft under review ({version, text}, or for an SEO content plan {version, content}): a new version, judged by the gates again; stores the edit distance from the AI draft', body: DraftEdit, response: z.object({ version: z.number().int() }), status: 201 },
   { method: 'get', path: '/api/reviews', summary: 'My open gates, soonest due first', response: z.array(ReviewItem), query: { overdue: 'set to 1 for overdue gates only' } },
   { method: 'post', path: '/api/gates/{id}/decision', summary: 'Decide an open gate: pass, request changes, reject, or waive (where the policy allows)', body: DecisionRequest, response: z.object({ runId: z.string() }) },
+  { method: 'post', path: '/api/claims/verify', summary: 'Verify several claims of one draft with one source, all or none (the fact-check owner)', body: ClaimsVerify, response: z.object({ runId: z.string(), verified: z.number().int() }) },
   { method: 'post', path: '/api/claims/{id}', summary: 'Mark a claim verified (with its source) or rejected (the fact-check owner)', body: ClaimUpdate, response: z.object({ runId: z.string() }) },
   { method: 'get', path: '/api/policy', summary: 'The active policy: gates, categories, rule packs', response: PolicyView },
   { method: 'get', path: '/api/usage/me', summary: 'My AI usage this month and where I stand against my budgets', response: MyUsage },

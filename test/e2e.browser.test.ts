@@ -66,6 +66,8 @@ describe.skipIf(!executablePath)('browser: briefs, policy gates and reviews (Deb
     await page.getByTestId('brief-offer').fill(brief.offer)
     await page.getByTestId('brief-format').fill(brief.format)
     await page.getByTestId('brief-channel').selectOption(brief.channel) // the policy's channels
+    // what is advertised: the form asks for a choice; 'infer' leaves it to the text
+    await page.getByTestId('brief-advertised').selectOption((brief as { advertised?: string }).advertised ?? ':infer')
     await page.getByTestId('brief-deadline').fill(brief.deadline)
     await page.getByTestId('brief-qualityCriteria').fill(brief.qualityCriteria)
     await page.getByTestId('brief-successMetrics').fill(brief.successMetrics)
@@ -203,7 +205,9 @@ describe.skipIf(!executablePath)('browser: briefs, policy gates and reviews (Deb
     await login(page, 'legal@copydesk.local')
     await openReview(page, 'legal_review', runUrl)
     expect(await page.getByTestId('risk-span').count()).toBeGreaterThan(0)
-    expect(await page.locator('[data-testid="risk-item"][data-category="legal_promise"]').count()).toBe(1)
+    // the draft's list, and beside it the brief's own risks (legal sees both)
+    expect(await page.locator('[data-testid="risk-item"][data-category="legal_promise"]:not([data-testid="brief-risks"] *)').count()).toBe(1)
+    expect(await page.getByTestId('brief-risks').isVisible()).toBe(true)
     expect(await page.getByTestId('claim-verify').count()).toBe(0) // the fact check is closed
     if (SHOTS) {
       await page.locator('[data-testid="risk-span"][data-categories~="legal_promise"]').first().hover()

@@ -35,7 +35,7 @@ describe.each(targets)('runs through an OpenAI-compatible model on $name', (targ
     expect(run.status).toBe('awaiting_review')
     expect(run.draft).toMatchObject({ engine: 'openai', model: 'gpt-4.1-mini' })
     expect(run.draft.content).toEqual(VALID)
-    const prompt = fake.requests.at(-1).body.messages[1].content as string
+    const prompt = fake.draftRequests.at(-1).body.messages[1].content as string
     expect(prompt).toContain('Owners of small yoga studios')
     expect(prompt).toContain('set up in an afternoon, no IT staff needed')
     expect(prompt).not.toMatch(/\{\{\w+\}\}/)

@@ -83,7 +83,7 @@ describe.each(targets)('personal data in briefs on $name', (target) => {
     expect((await writer.get(`/api/briefs/${r.body.id}`)).body.piiDismissals).toEqual([dismiss(mascot, 'A cartoon mascot, not a person')])
     const run = await writer.post(`/api/briefs/${r.body.id}/runs`)
     await s.h.worker.drain()
-    const sent = JSON.stringify(s.fake.requests.at(-1).body)
+    const sent = JSON.stringify(s.fake.draftRequests.at(-1).body)
     expect(sent).toContain('Rosa Marlow') // dismissed: left as written
     expect(sent).not.toContain('500100732259')
     expect(sent).not.toContain('208-55-41')

@@ -9,6 +9,10 @@ import { offerBrief, seoBrief } from './helpers/fixtures'
 import { makeHarness, makeModelHarness, type Harness } from './helpers/harness'
 import { policyVariant } from './helpers/policy-copy'
 
+// Budget and rollup arithmetic with one model call per draft: the policy's risk reviewer (a
+// second call per draft, tested in model-review.test.ts) is off in these variants.
+const noReviewer = (y: string) => y.replace('llm_classifier:\n  enabled: true', 'llm_classifier:\n  enabled: false')
+
 const targets = await testTargets()
 const OFFER = {
   variants: [{ forWhom: 'Yoga studio owners', task: 'Full evening classes', timeframe: 'this month', method: 'Online booking', difference: 'Set up in an afternoon', oneLiner: 'Full evening classes with online booking', pitch: 'Online booking that fills your evening classes.' }],
@@ -25,7 +29,7 @@ describe.each(targets)('monthly AI budgets on $name', (target) => {
   beforeAll(async () => {
     fake = await startFakeOpenAi()
     // two calls fit the writer's budget ($0.0006 allows a second call at $0.00045 spent), a third does not
-    variant = policyVariant((y) => y.replace('  warn_at: 0.8', '  warn_at: 0.7').replace('    per_user: 50', '    per_user: 0.0006'))
+    variant = policyVariant((y) => noReviewer(y).replace('  warn_at: 0.8', '  warn_at: 0.7').replace('    per_user: 50', '    per_user: 0.0006'))
     h = await makeModelHarness(target, fake, { policiesDir: variant.dir })
   })
   afterAll(async () => {
@@ -81,7 +85,7 @@ describe.each(targets)('monthly AI budgets on $name', (target) => {
   })
 
   it('a team budget of 0 refuses the whole team, naming the team', async () => {
-    const zero = policyVariant((y) => y.replace('    teams: { demo: 300 }', '    teams: { demo: 0 }'))
+    const zero = policyVariant((y) => noReviewer(y).replace('    teams: { demo: 300 }', '    teams: { demo: 0 }'))
     const t = await makeModelHarness(target, fake, { policiesDir: zero.dir })
     try {
       const before = fake.requests.length
@@ -99,15 +103,18 @@ describe.each(targets)('the CMO dashboard on $name', (target) => {
   let h: Harness
   let fake: FakeOpenAi
   let model: Harness
+  let variant: ReturnType<typeof policyVariant>
   beforeAll(async () => {
     h = await makeHarness(target)
     fake = await startFakeOpenAi()
-    model = await makeModelHarness(target, fake)
+    variant = policyVariant(noReviewer)
+    model = await makeModelHarness(target, fake, { policiesDir: variant.dir })
   })
   afterAll(async () => {
     await h?.close()
     await model?.close()
     await fake?.close()
+    variant?.dispose()
   })
 
   it('every model call is counted in the daily rollup, which matches the audit log', async () => {

@@ -25,6 +25,8 @@ export type AuditAction =
   | 'pii.dismissed'
   | 'gate.waived'
   | 'claim.checked'
+  | 'claim.carried'
+  | 'claims.verified'
   | 'user.seed'
   | 'user.add'
   | 'user.disable'

@@ -3,7 +3,7 @@ import { appendAudit } from '../audit/append'
 import type { UserRow } from '../auth/queries'
 import type { Sql } from '../db/connect'
 import { AppError, forbidden } from '../errors'
-import { assertChannel } from '../policy/classify'
+import { assertChannel, assertSector } from '../policy/classify'
 import type { Policy } from '../policy/load'
 import { detectLang } from './detect-lang'
 import { assertDismissals, briefFields } from './pii-check'
@@ -11,6 +11,7 @@ import { assertDismissals, briefFields } from './pii-check'
 export async function createBrief({ sql, policy, user, input }: { sql: Sql; policy: Policy; user: UserRow; input: CreateBrief }): Promise<{ id: string }> {
   if (!user.roles.includes('writer')) throw forbidden('only writers create briefs')
   assertChannel(policy, input.channel) // the policy's rules are per channel: an unknown one is a 400, not a silent default
+  assertSector(policy, input.advertised)
   const dismissals = input.piiDismissals ?? []
   assertDismissals(policy, briefFields(input), dismissals)
   return sql.begin(async (tx) => {
@@ -36,9 +37,9 @@ export async function createBrief({ sql, policy, user, input }: { sql: Sql; poli
     }
     const lang = input.lang ?? detectLang(input.audience, input.task, input.offer)
     const [row] = await tx`insert into briefs (kind, title, audience, task, offer, format, channel, deadline,
-        quality_criteria, success_metrics, fact_check_owner_id, lang, inputs, author_id, pii_dismissals)
+        quality_criteria, success_metrics, fact_check_owner_id, lang, advertised, inputs, author_id, pii_dismissals)
       values (${input.kind}, ${input.title}, ${input.audience}, ${input.task}, ${input.offer}, ${input.format},
-        ${input.channel}, ${input.deadline}, ${input.qualityCriteria}, ${input.successMetrics}, ${ownerId}, ${lang},
+        ${input.channel}, ${input.deadline}, ${input.qualityCriteria}, ${input.successMetrics}, ${ownerId}, ${lang}, ${input.advertised ?? null},
         ${tx.json(input.inputs)}, ${user.id}, ${tx.json(dismissals)})
       returning id`
     const id = String(row!.id)

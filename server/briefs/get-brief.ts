@@ -33,6 +33,7 @@ export async function getBrief({ db, policy, user, id }: Reader & { id: string }
     deadline: b.deadline,
     factCheckOwner: b.fact_check_owner_email,
     lang: b.lang,
+    advertised: b.advertised,
     piiDismissals: access === 'work' ? b.pii_dismissals : [],
     authorId: b.author_id,
     authorEmail: b.author_email,

@@ -55,7 +55,13 @@ export const dismissedIn = (dismissals: readonly PiiDismissal[], path: string) =
 export function withoutDismissed(c: Classification, brief: BriefRow): Classification {
   if (!brief.pii_dismissals.length) return c
   const fields = briefFields({ ...brief, qualityCriteria: brief.quality_criteria, successMetrics: brief.success_metrics })
-  const values = new Set(brief.pii_dismissals.map((d) => (fields[d.path] ?? '').slice(d.start, d.end)).filter(Boolean))
+  return withoutDismissedIn(c, fields, brief.pii_dismissals)
+}
+
+/** The same for a brief not stored yet: its texts by path and the writer's dismissals. */
+export function withoutDismissedIn(c: Classification, fields: Record<string, string>, dismissals: readonly PiiDismissal[]): Classification {
+  if (!dismissals.length) return c
+  const values = new Set(dismissals.map((d) => (fields[d.path] ?? '').slice(d.start, d.end)).filter(Boolean))
   const risks = c.risks.filter((r) => r.category !== 'personal_data' || !values.has(r.match))
   return { ...c, risks, categories: [...new Set(risks.map((r) => r.category))].sort() }
 }

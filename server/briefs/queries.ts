@@ -22,6 +22,7 @@ export const BriefRow = z.object({
   fact_check_owner_id: z.string().nullable(),
   fact_check_owner_email: z.string().nullable(),
   lang: Lang,
+  advertised: z.string().nullable(),
   inputs: z.record(z.string(), z.unknown()),
   pii_dismissals: z.array(PiiDismissal),
   author_id: z.string(),
@@ -32,7 +33,7 @@ export type BriefRow = z.infer<typeof BriefRow>
 
 export async function selectBrief(db: Queryable, id: string): Promise<BriefRow | undefined> {
   const rows = await db`select b.id, b.kind, b.title, b.audience, b.task, b.offer, b.format, b.channel,
-      to_char(b.deadline, 'YYYY-MM-DD') as deadline, b.quality_criteria, b.success_metrics, b.lang, b.inputs,
+      to_char(b.deadline, 'YYYY-MM-DD') as deadline, b.quality_criteria, b.success_metrics, b.lang, b.advertised, b.inputs,
       b.fact_check_owner_id, b.author_id, b.created_at, b.pii_dismissals, u.email as author_email, f.email as fact_check_owner_email
     from briefs b join users u on u.id = b.author_id left join users f on f.id = b.fact_check_owner_id
     where b.id = ${id}`

@@ -1,5 +1,5 @@
 import { Hono } from 'hono'
-import { CreateBrief, PiiCheckRequest } from '../../contracts/briefs'
+import { CreateBrief, PiiCheckRequest, RiskCheckRequest } from '../../contracts/briefs'
 import { requireRole, requireUser, type AuthEnv } from '../auth/middleware'
 import type { Sql } from '../db/connect'
 import type { Policy } from '../policy/load'
@@ -8,6 +8,7 @@ import { startRun } from '../runs/start-run'
 import { createBrief } from './create-brief'
 import { getBrief, listBriefs } from './get-brief'
 import { checkPii } from './pii-check'
+import { checkRisks } from './risk-check'
 
 export function briefRoutes(sql: Sql, policy: Policy, onRunQueued: () => void) {
   return new Hono<AuthEnv>()
@@ -19,6 +20,8 @@ export function briefRoutes(sql: Sql, policy: Policy, onRunQueued: () => void) {
     })
     // Before submitting: what the personal-data guard would replace (or refuse) in the form's fields.
     .post('/pii-check', requireRole('writer'), async (c) => c.json(checkPii(policy, (await jsonBody(c, PiiCheckRequest)).fields)))
+    // Before submitting: the brief's own risk marks, its sector reading and the gates its drafts will get.
+    .post('/risk-check', requireRole('writer'), async (c) => c.json(await checkRisks(policy, await jsonBody(c, RiskCheckRequest))))
     .get('/:id', async (c) => c.json(await getBrief({ db: sql, policy, user: c.get('user')!, id: idParam(c, 'id', 'brief') })))
     .post('/:id/runs', requireRole('writer'), async (c) => {
       const run = await startRun({ sql, policy, user: c.get('user')!, briefId: idParam(c, 'id', 'brief') })

@@ -1,20 +1,20 @@
-import { withoutDismissed } from '../briefs/pii-check'
 import { selectBrief } from '../briefs/queries'
 import { notFound } from '../errors'
-import { classifyOffThread } from '../compute/classify'
-import { extractClaims } from '../policy/claims'
+import { briefParameters, extractClaims, needsFactCheckWithoutClaims } from '../policy/claims'
 import { planGates } from '../policy/plan'
 import type { RiskCategory } from '../policy/schema'
 import { policyByVersion } from '../policy/store'
 import type { Queryable } from '../db/connect'
 import type { RunDeps } from '../runs/deps'
-import { forKind } from '../runs/classify-draft'
+import { classifyBrief } from '../runs/classify-draft'
 import { givenProofs } from '../runs/draft-run'
 import { selectDrafts, selectRun } from '../runs/queries'
+import { recordClaims } from './record-claims'
 
 /**
  * Plans the gates of one draft version from the risk categories of the brief and of the draft,
- * by the policy the run started with, and records the claims the fact-check owner must verify.
+ * by the policy the run started with, and records the claims the fact-check owner must verify
+ * (those verified on an earlier draft with the same statement keep their check: record-claims.ts).
  * Idempotent (a re-run after a crash finds the rows it made); returns the gate ids in order.
  */
 export async function createGates(deps: RunDeps, { runId, version }: { runId: string; version: number }): Promise<string[]> {
@@ -34,11 +34,15 @@ export async function createGates(deps: RunDeps, { runId, version }: { runId: st
   const policy = run.policy_version ? await policyByVersion(deps.sql, run.policy_version) : deps.policy
 
   // A risky brief gates its drafts even when a draft words the risk away.
-  const briefText = [brief.title, brief.audience, brief.task, brief.offer, JSON.stringify(brief.inputs)].join('\n')
-  const briefCategories = forKind(brief.kind, withoutDismissed(await classifyOffThread(policy, briefText, { channel: brief.channel, lang: brief.lang }), brief)).categories
+  const briefCategories = (await classifyBrief(policy, brief)).categories
   const categories = [...new Set<RiskCategory>([...briefCategories, ...(draft.categories as RiskCategory[])])]
-  const planned = planGates(policy, categories, { factCheckOwner: brief.fact_check_owner_email })
-  const claims = planned.some((g) => g.gate === 'fact_check') ? extractClaims(draft.text, draft.risks as never, givenProofs(brief.kind, draft.content)) : []
+  let planned = planGates(policy, categories, { factCheckOwner: brief.fact_check_owner_email })
+  const claims = planned.some((g) => g.gate === 'fact_check')
+    ? extractClaims(draft.text, draft.risks as never, givenProofs(brief.kind, draft.content), briefParameters(brief))
+    : []
+  // A fact check that only numbers and results asked for has nothing to do without a claim;
+  // one that a riskier category (finance, medicine, a superlative) asks for stays.
+  if (claims.length === 0 && !needsFactCheckWithoutClaims(policy, categories)) planned = planned.filter((g) => g.gate !== 'fact_check')
 
   return deps.sql.begin(async (tx) => {
     const again = await planOf(tx) // a second worker that got here first
@@ -50,11 +54,7 @@ export async function createGates(deps: RunDeps, { runId, version }: { runId: st
           ${g.slaBusinessDays}, ${g.waivableBy}, ${g.escalateTo})
         on conflict (run_id, draft_version, gate) do nothing`
     }
-    for (const [position, c] of claims.entries()) {
-      await tx`insert into claims (run_id, draft_version, position, text, kind, start_offset, end_offset)
-        values (${runId}, ${version}, ${position}, ${c.text}, ${c.kind}, ${c.start}, ${c.end})
-        on conflict (run_id, draft_version, position) do nothing`
-    }
+    await recordClaims(tx, { runId, version, claims })
     return (await planOf(tx)).map((r) => String(r.id))
   })
 }

@@ -5,6 +5,7 @@ import type { Sql } from '../db/connect'
 import { conflict, forbidden, notFound } from '../errors'
 import { enqueueJob } from '../runs/jobs'
 import { selectGate, selectRun, setRunStatus } from '../runs/queries'
+import { missingWordingWaiver } from './missing-wording'
 
 const GATE_STATUS = { pass: 'passed', request_changes: 'changes_requested', reject: 'rejected', waive: 'waived' } as const
 
@@ -12,8 +13,10 @@ const GATE_STATUS = { pass: 'passed', request_changes: 'changes_requested', reje
  * A reviewer's decision on an open gate. Authorisation first: never the author, whatever roles
  * they hold; the gate's role and its assignee (a waiver: one of the roles the policy lets waive
  * it); different people across gates when the policy says so. A pass also needs a draft free
- * of personal data and, for fact_check, every claim verified. Then, in one transaction: the
- * gate, the decision history, the run's status, the job that resumes the graph, the audit row.
+ * of personal data, for fact_check every claim verified, and at the gates the run's policy
+ * names (missing_wording.blocks_pass_at) the mandatory wording or a reason to pass without it.
+ * Then, in one transaction: the gate, the decision history, the run's status, the job that
+ * resumes the graph, the audit row.
  * The gates trigger re-checks all of it inside the database.
  */
 export async function decideGate({ sql, user, gateId, input }: { sql: Sql; user: UserRow; gateId: string; input: DecisionRequest }) {
@@ -58,10 +61,14 @@ export async function decideGate({ sql, user, gateId, input }: { sql: Sql; user:
       }
     }
 
+    // Mandatory wording the draft lacks holds a pass back where the run's policy says so, unless waived with a reason.
+    const waived = input.decision === 'pass' ? await missingWordingWaiver(tx, { run, gate, reason: input.waiveMissing }) : null
+
     await tx`update gates set status = ${GATE_STATUS[input.decision]}, decided_by = ${user.id}, decided_at = now(),
       comment = ${input.comment || null} where id = ${gateId}`
-    await tx`insert into gate_decisions (gate_id, run_id, decided_by, decision, comment, policy_version)
-      values (${gateId}, ${run.id}, ${user.id}, ${input.decision}, ${input.comment}, ${run.policy_version})`
+    await tx`insert into gate_decisions (gate_id, run_id, decided_by, decision, comment, policy_version, missing_waived, missing_waiver_reason)
+      values (${gateId}, ${run.id}, ${user.id}, ${input.decision}, ${input.comment}, ${run.policy_version},
+        ${waived ? tx.json(waived.requirements) : null}, ${waived?.reason ?? null})`
     if (input.decision === 'request_changes' || input.decision === 'reject') {
       // The draft is going back (or out): its later gates will never be worked.
       await tx`update gates set status = 'superseded' where run_id = ${run.id} and draft_version = ${gate.draft_version}
@@ -80,7 +87,8 @@ export async function decideGate({ sql, user, gateId, input }: { sql: Sql; user:
     await appendAudit(tx, {
       actorId: user.id, action: input.decision === 'waive' ? 'gate.waived' : 'gate.decision', runId: run.id,
       data: { gateId, gate: gate.gate, decision: input.decision, draftVersion: gate.draft_version, waitedMs,
-        hasComment: input.comment.length > 0, policyVersion: run.policy_version, ...(input.decision === 'waive' ? { reason: input.comment } : {}) },
+        hasComment: input.comment.length > 0, policyVersion: run.policy_version, ...(input.decision === 'waive' ? { reason: input.comment } : {}),
+        ...(waived ? { missingWaived: waived.requirements, reason: waived.reason } : {}) },
     })
     return { runId: run.id }
   })

@@ -1,11 +1,12 @@
 import { Hono } from 'hono'
-import { ClaimUpdate, DecisionRequest } from '../../contracts/runs'
+import { ClaimsVerify, ClaimUpdate, DecisionRequest } from '../../contracts/runs'
 import { requireUser, type AuthEnv } from '../auth/middleware'
 import type { Sql } from '../db/connect'
 import { idParam, jsonBody } from '../http/validate'
 import { checkClaim } from './check-claim'
 import { decideGate } from './decide-gate'
 import { listReviews } from './list-reviews'
+import { verifyClaims } from './verify-claims'
 
 export function gateRoutes(sql: Sql, onResumeQueued: () => void) {
   return new Hono<AuthEnv>()
@@ -15,6 +16,11 @@ export function gateRoutes(sql: Sql, onResumeQueued: () => void) {
       const result = await decideGate({ sql, user: c.get('user')!, gateId: idParam(c, 'id', 'gate'), input })
       onResumeQueued()
       return c.json(result)
+    })
+    // before /claims/:id, which would take "verify" for a claim id
+    .post('/claims/verify', async (c) => {
+      const input = await jsonBody(c, ClaimsVerify)
+      return c.json(await verifyClaims({ sql, user: c.get('user')!, input }))
     })
     .post('/claims/:id', async (c) => {
       const input = await jsonBody(c, ClaimUpdate)

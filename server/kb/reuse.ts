@@ -4,6 +4,7 @@ import { selectBrief } from '../briefs/queries'
 import type { Queryable } from '../db/connect'
 import { forbidden, notFound } from '../errors'
 import type { Policy } from '../policy/load'
+import { OTHER_SECTOR } from '../policy/schema'
 import { visibleResult } from './access'
 import { redactBrief, runPolicy } from '../briefs/redact-brief'
 
@@ -16,7 +17,8 @@ const DEADLINE_DAYS = 7
  * redacted one the drafting step saw (placeholders stay placeholders: the writer fills in the
  * real value, and the personal-data check of the new brief runs as for any brief). Dismissals
  * are dropped, since their offsets point into the old text; the import problems of an SEO
- * export name lines of a file this brief never uploads. Nothing is stored.
+ * export name lines of a file this brief never uploads. What it advertised is kept while the
+ * active policy still has that sector. Nothing is stored.
  */
 export async function reuseBrief({ db, policy, user, runId, today = new Date() }: { db: Queryable; policy: Policy; user: UserRow; runId: string; today?: Date }): Promise<CreateBrief> {
   if (!user.roles.includes('writer')) throw forbidden('only writers create briefs')
@@ -28,6 +30,8 @@ export async function reuseBrief({ db, policy, user, runId, today = new Date() }
   const deadline = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()) + DEADLINE_DAYS * DAY_MS)
   // the author cannot own the fact check of their own brief
   const owner = brief.fact_check_owner_email && brief.fact_check_owner_id !== user.id ? brief.fact_check_owner_email : undefined
+  // What it advertised, while the active policy still knows that sector (else the writer chooses again).
+  const advertised = brief.advertised && (brief.advertised === OTHER_SECTOR || brief.advertised in policy.file.sectors) ? brief.advertised : undefined
   return CreateBrief.parse({
     kind: brief.kind,
     title: fields.title,
@@ -42,5 +46,6 @@ export async function reuseBrief({ db, policy, user, runId, today = new Date() }
     lang: brief.lang,
     inputs,
     ...(owner ? { factCheckOwner: owner } : {}),
+    ...(advertised ? { advertised } : {}),
   })
 }

@@ -2,9 +2,10 @@ import type { Lang } from '../../contracts/briefs'
 import { detectLang } from '../briefs/detect-lang'
 import { AppError } from '../errors'
 import { getDetector } from './detectors'
-import { findEntry, type Span } from './lexicon'
+import { findEntry, TokenIndex, type Span } from './lexicon'
+import { customerRanges, findNear, quotedNames, sentenceIds } from './text-shape'
 import type { Policy } from './load'
-import type { RiskCategory } from './schema'
+import { OTHER_SECTOR, type RiskCategory } from './schema'
 import { normalize, tokenize } from './tokens'
 
 export type RiskHit = {
@@ -24,7 +25,13 @@ export type RiskHit = {
 /** A required disclaimer, label or wording that the text lacks. */
 export type Missing = { rule: string; category: RiskCategory; requirement: string; wording: string; article?: string }
 
-export type Classification = { lang: Lang; risks: RiskHit[]; missing: Missing[]; categories: RiskCategory[] }
+/**
+ * What is advertised: the sector the brief declared (null: not declared, inferred only) and the
+ * sectors the text reads as. `mismatch`: the text advertises a sector the brief did not declare.
+ */
+export type SectorReading = { declared: string | null; inferred: string[]; mismatch: boolean }
+
+export type Classification = { lang: Lang; risks: RiskHit[]; missing: Missing[]; categories: RiskCategory[]; sectors: SectorReading }
 
 export function assertChannel(policy: Policy, channel: string) {
   if (!policy.file.channels.includes(channel)) {
@@ -32,6 +39,13 @@ export function assertChannel(policy: Policy, channel: string) {
       { path: 'channel', message: `one of ${policy.file.channels.join(', ')}` },
     ])
   }
+}
+
+/** A declared sector must be one of the policy's (or "other"): a typo would silently drop its rules. */
+export function assertSector(policy: Policy, sector: string | null | undefined) {
+  if (sector == null || sector === OTHER_SECTOR || sector in policy.file.sectors) return
+  const known = [...Object.keys(policy.file.sectors), OTHER_SECTOR].join(', ')
+  throw new AppError('bad_request', `unknown sector "${sector}"; the policy knows: ${known}`, [{ path: 'advertised', message: `one of ${known}` }])
 }
 
 /**
@@ -42,12 +56,27 @@ export function assertChannel(policy: Policy, channel: string) {
 export function classify(
   policy: Policy,
   text: string,
-  opts: { channel: string; lang?: Lang; only?: RiskCategory[]; forRedaction?: boolean },
+  opts: {
+    channel: string
+    lang?: Lang
+    only?: RiskCategory[]
+    forRedaction?: boolean
+    /** The sector the brief declares it advertises (null/undefined: inferred only). */
+    sector?: string | null
+    /** The brief kind: internal kinds get only the policy's `internal_kinds.categories`. */
+    kind?: string
+  },
 ): Classification {
   assertChannel(policy, opts.channel)
+  const internal = opts.kind !== undefined && policy.file.internal_kinds.kinds.includes(opts.kind)
+  const only = internal ? policy.file.internal_kinds.categories.filter((c) => !opts.only || opts.only.includes(c)) : opts.only
   const lang = opts.lang ?? detectLang(text)
   // Worked out on first use: the personal-data rules the redactor runs need neither.
-  let tokens: ReturnType<typeof tokenize> | undefined
+  let tokenIndex: TokenIndex | undefined
+  let sentences: Int32Array | undefined
+  let quoted: Span[] | undefined
+  const customers = new Map<unknown, { first: number; last: number }[]>()
+  const index = () => (tokenIndex ??= new TokenIndex(tokenize(text)))
   let norm: string | undefined
   const normText = () => (norm ??= normalize(text))
   const present = (req: { any: string[]; regex: string[] }) =>
@@ -56,7 +85,7 @@ export function classify(
   const missing: Missing[] = []
 
   for (const rule of policy.rules) {
-    if (opts.only && !opts.only.includes(rule.category)) continue
+    if (only && !only.includes(rule.category)) continue
     if (rule.redact_only && !opts.forRedaction) continue
     if (rule.channels && !rule.channels.includes(opts.channel)) continue
     if (rule.lang && rule.lang !== lang) continue
@@ -69,10 +98,21 @@ export function classify(
       }
       continue
     }
-    let spans: Span[] = rule.lexiconMatchers.flatMap((words) => findEntry((tokens ??= tokenize(text)), words))
+    let spans: Span[] = rule.lexiconMatchers.flatMap((entry) => findEntry(index(), entry))
+    if (rule.nearGroups) spans.push(...findNear(index(), (sentences ??= sentenceIds(text, index())), rule.nearGroups, rule.within))
     for (const re of rule.regexes) for (const m of text.matchAll(re)) if (m[0]) spans.push({ start: m.index, end: m.index + m[0].length })
+    if (rule.advertised && rule.context && spans.length) {
+      // what is sold, not who buys it or what money is for, and not a word inside a product's name
+      const ctx = rule.context
+      if (!customers.has(ctx)) customers.set(ctx, customerRanges(text, index(), ctx))
+      const ranges = customers.get(ctx)!
+      const names = (quoted ??= quotedNames(text))
+      const toks = index().tokens
+      spans = spans.filter((s) => !names.some((q) => s.start >= q.start && s.end <= q.end)
+        && !ranges.some((r) => s.start >= toks[r.first]!.start && s.end <= toks[Math.min(r.last, toks.length - 1)]!.end))
+    }
     if (rule.detector) spans.push(...(getDetector(rule.detector)?.(text) ?? []))
-    if (rule.unlessRegexes.length) {
+    if (rule.unlessRegexes.length && spans.length) {
       const excluded = rule.unlessRegexes.flatMap((re) => [...text.matchAll(re)].map((m) => ({ start: m.index, end: m.index + m[0].length })))
       spans = spans.filter((s) => !excluded.some((x) => s.start >= x.start && s.end <= x.end))
     }
@@ -89,11 +129,57 @@ export function classify(
       }
     }
   }
+  const sectors = readSectors(policy, risks, missing, internal ? null : (opts.sector ?? null), present)
   risks.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule))
   // One hit per category and span: two rules saying the same thing about the same words is noise.
-  const unique = risks.filter((r, i) => !risks.slice(0, i).some((q) => q.category === r.category && q.start === r.start && q.end === r.end))
+  const keys = new Set<string>()
+  const unique = risks.filter((r) => {
+    const key = `${r.category}:${r.start}:${r.end}`
+    if (keys.has(key)) return false
+    keys.add(key)
+    return true
+  })
   risks.length = 0
   risks.push(...unique)
   const categories = [...new Set(risks.map((r) => r.category))].sort()
-  return { lang, risks, missing, categories }
+  return { lang, risks, missing, categories, sectors }
+}
+
+/**
+ * What is advertised: the sectors the text reads as (rules with `sector:` that hit) against the
+ * one the brief declares. A declared sector brings its categories and its rules' required wording
+ * even where no word of the text names it; a sector the text reads as but the brief did not
+ * declare is a mismatch for legal to settle (its categories apply, with the reason shown).
+ */
+function readSectors(
+  policy: Policy,
+  risks: RiskHit[],
+  missing: Missing[],
+  declared: string | null,
+  present: (req: { any: string[]; regex: string[] }) => boolean,
+): SectorReading {
+  const bySector = new Map(policy.rules.filter((r) => r.sector).map((r) => [r.id, r.sector!]))
+  const inferred = [...new Set(risks.flatMap((r) => (bySector.has(r.rule) ? [bySector.get(r.rule)!] : [])))].sort()
+  const spec = declared ? policy.file.sectors[declared] : undefined
+  const label = (id: string) => policy.file.sectors[id]?.label ?? id
+  if (declared && spec) {
+    for (const category of spec.categories) {
+      if (risks.some((r) => r.category === category)) continue
+      risks.push({ category, rule: 'declared-sector', start: 0, end: 0, match: '', explain: `The brief says it advertises ${label(declared)}: that sector's rules apply.` })
+    }
+    for (const rule of policy.rules.filter((r) => r.sector === declared)) {
+      for (const req of rule.requires) {
+        if (present(req) || missing.some((m) => m.rule === rule.id && m.requirement === req.id)) continue
+        missing.push({ rule: rule.id, category: rule.category, requirement: req.id, wording: req.wording, article: rule.article })
+      }
+    }
+  }
+  const undeclared = declared ? inferred.filter((s) => s !== declared) : []
+  for (const s of undeclared) {
+    const category = policy.file.sectors[s]?.categories[0]
+    if (!category) continue
+    const said = declared === OTHER_SECTOR ? 'none of the regulated sectors' : label(declared!)
+    risks.push({ category, rule: 'sector-mismatch', start: 0, end: 0, match: '', explain: `The brief says it advertises ${said}, but the text reads as ${label(s)}: legal review decides which rules apply.` })
+  }
+  return { declared, inferred, mismatch: undeclared.length > 0 }
 }

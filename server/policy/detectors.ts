@@ -30,9 +30,10 @@ for (const type of PII_TYPES) {
 }
 
 /**
- * A name that identifies someone in published copy: a full Russian name with a patronymic or
- * initials, or any name next to other personal data (a phone, an e-mail, a document…). A name
- * alone ("Join Anna Lee at our workshop") is normal marketing copy, though briefs still have it
+ * A name that identifies a private person in published copy: a name together with where they
+ * live, their age, occupation, or other personal data (a phone, an e-mail, a document …) —
+ * winner announcements, testimonials, "customer of the month". A name alone ("Join Anna Lee at
+ * our workshop", a classic quoted, a greeting) is normal copy, though briefs still have it
  * redacted before the model.
  */
 registerDetector('pii:PERSON_IDENTIFIED', (text) => {
@@ -40,8 +41,20 @@ registerDetector('pii:PERSON_IDENTIFIED', (text) => {
   const others = all.filter((f) => f.type !== 'PERSON')
   return all
     .filter((f) => f.type === 'PERSON')
-    .filter((f) => FULL_NAME.test(text.slice(f.start, f.end)) || others.some((o) => Math.abs(o.start - f.end) < 80 || Math.abs(f.start - o.end) < 80))
+    .filter((f) => QUALIFIER.test(text.slice(f.end, f.end + 80)) || others.some((o) => Math.abs(o.start - f.end) < 80 || Math.abs(f.start - o.end) < 80))
     .map(({ start, end }) => ({ start, end, type: 'PERSON' }))
 })
-// a patronymic (Игоревна, Петровичу) or initials (А.В.) in the name
-const FULL_NAME = /(?:ович|евич|ич|овн|евн|ичн|иничн)\p{L}*|\p{Lu}\.\s?\p{Lu}\./u
+
+// Right after the name: ", 34 года", ", 41 years old", "из Казани", "from Riverside", ", a nurse",
+// ", Columbus, Ohio" / ", Тюмень" (a place or title after a comma), "ул. …".
+const QUALIFIER = new RegExp(
+  [
+    String.raw`^,?\s*\(?\d{1,3}\s*(?:год|года|лет|years?\s+old|y\.?\s?o\.?)(?![\p{L}])`,
+    String.raw`^,?\s+(?:\d{1,3},|aged?\s+\d{1,3}|(?:a|an)\s+\d{1,3}-year-old)`,
+    String.raw`^,?\s+(?:из|с|со|г\.|города|from|of)\s+(?:г\.\s*)?\p{Lu}\p{Ll}`,
+    String.raw`^,?\s+(?:ул\.|улица|пр\.|проспект|д\.)`,
+    String.raw`^,\s+(?:(?:a|an)\s+)?\p{Ll}+(?:\s+\p{Ll}+)?\s+(?:from|in|at|of|из|с|со)\s+\p{Lu}`,
+    String.raw`^,\s+\p{Lu}\p{Ll}+(?:[\s-]\p{Lu}\p{Ll}+)?\s*(?:,\s*(?:\p{Lu}|ул\.|улица|пр\.|д\.)|[.!»"”)]|$)`,
+  ].join('|'),
+  'u',
+)

@@ -3,7 +3,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import YAML from 'yaml'
 import type { z } from 'zod'
-import { compileEntry } from './lexicon'
+import { compileEntry, type Entry } from './lexicon'
+import { compileContext, type CompiledContext } from './text-shape'
 import { getDetector } from './detectors'
 import { PackFile, PolicyFile, type Rule } from './schema'
 
@@ -19,7 +20,10 @@ export class PolicyError extends Error {
 
 export type CompiledRule = Rule & {
   pack: string
-  lexiconMatchers: ReturnType<typeof compileEntry>[]
+  lexiconMatchers: Entry[]
+  nearGroups: Entry[][] | null
+  /** The pack's customer/expense words, for `advertised` rules. */
+  context: CompiledContext | null
   regexes: RegExp[]
   unlessRegexes: RegExp[]
 }
@@ -96,7 +100,10 @@ export function compilePolicy(snapshot: PolicySnapshot, names: Where = SNAPSHOT_
   const rules: CompiledRule[] = []
   const ids = new Set<string>()
   for (const pack of packs) {
+    const context = pack.context ? compileContext(pack.context, pack.lang) : null
     pack.rules.forEach((rule, i) => {
+      if (rule.sector && !(rule.sector in file.sectors)) problems.push(`${where(pack.id, i, 'sector')}: sector "${rule.sector}" is not in the policy's sectors`)
+      if (rule.advertised && !context) problems.push(`${where(pack.id, i, 'advertised')}: the pack has no context (buyer_markers, customers …) to tell a customer from what is sold`)
       if (ids.has(rule.id)) problems.push(`${where(pack.id, i, 'id')}: rule id "${rule.id}" is used twice`)
       ids.add(rule.id)
       rule.channels?.forEach((c, k) => {
@@ -119,6 +126,8 @@ export function compilePolicy(snapshot: PolicySnapshot, names: Where = SNAPSHOT_
         ...rule,
         pack: pack.id,
         lexiconMatchers: rule.lexicon.map((e) => compileEntry(e, pack.lang)),
+        nearGroups: rule.near ? rule.near.map((g) => g.map((e) => compileEntry(e, pack.lang))) : null,
+        context: rule.advertised ? context : null,
         regexes: compile(rule.regex, 'regex'),
         unlessRegexes: compile(rule.unless, 'unless'),
       })

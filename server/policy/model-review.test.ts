@@ -29,10 +29,10 @@ describe('model risk review', () => {
     expect(withModelHits(['superlative', 'medicine'], [])).toEqual(['superlative', 'medicine'])
   })
 
-  it('runs only when the policy enables it, a real model is configured and the draft holds no personal data', () => {
-    const off = loadPolicy(POLICIES_DIR)
-    expect(off.file.llm_classifier.enabled).toBe(false)
-    const on = { ...off, file: { ...off.file, llm_classifier: { enabled: true } } }
+  it('runs only when the policy enables it (the default), a real model is configured and the draft holds no personal data', () => {
+    const on = loadPolicy(POLICIES_DIR)
+    expect(on.file.llm_classifier.enabled).toBe(true)
+    const off = { ...on, file: { ...on.file, llm_classifier: { enabled: false } } }
     const model = { engine: 'openai', model: 'm', generate: () => Promise.reject(new Error('unused')) } as LlmProvider
     expect(wantsModelReview(off, model, 0)).toBe(false)
     expect(wantsModelReview(on, model, 0)).toBe(true)

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import type { Lang } from '../../contracts/briefs'
 import type { LlmProvider, Usage } from '../llm/provider'
 import { render, type PromptLibrary } from '../prompts/load'
-import type { RiskHit } from './classify'
+import type { RiskHit, SectorReading } from './classify'
 import type { Policy } from './load'
 import { RISK_CATEGORIES, type RiskCategory } from './schema'
 
@@ -63,13 +63,29 @@ export function modelHits(review: RiskReview, text: string, ruleHits: readonly R
   return hits
 }
 
-/** Asks the configured model for the risk categories of a draft. The caller decides whether to ask. */
+/**
+ * Asks the configured model for the risk categories of a draft. The caller decides whether to ask.
+ * The prompt carries what the brief declares it advertises and what the rules read (sectors and
+ * categories), so the model looks for what the rules missed, in the sector's terms.
+ */
 export async function reviewWithModel(
-  deps: { provider: LlmProvider; prompts: PromptLibrary },
-  { text, lang, channel, ruleHits }: { text: string; lang: Lang; channel: string; ruleHits: readonly RiskHit[] },
+  deps: { provider: LlmProvider; prompts: PromptLibrary; policy: Policy },
+  { text, lang, channel, ruleHits, sectors }: { text: string; lang: Lang; channel: string; ruleHits: readonly RiskHit[]; sectors: SectorReading },
 ): Promise<ModelReview> {
   const prompt = deps.prompts.get('risk-review', lang)
-  const vars = { categories: MODEL_CATEGORIES.join(', '), channel, text }
+  const label = (id: string) => {
+    const s = deps.policy.file.sectors[id]
+    return s ? `${id} (${(lang === 'ru' ? s.label_ru : undefined) ?? s.label})` : id
+  }
+  const none = lang === 'ru' ? 'не указано' : 'not declared'
+  const vars = {
+    categories: MODEL_CATEGORIES.join(', '),
+    channel,
+    text,
+    declared: sectors.declared === null ? none : sectors.declared === 'other' ? (lang === 'ru' ? 'другое (не регулируемая отрасль)' : 'other (none of the regulated sectors)') : label(sectors.declared),
+    inferred: sectors.inferred.length ? sectors.inferred.map(label).join(', ') : '—',
+    found: [...new Set(ruleHits.map((h) => h.category))].sort().join(', ') || '—',
+  }
   const { output, ...usage } = await deps.provider.generate({
     schema: RiskReview,
     schemaName: prompt.schema,

@@ -8,11 +8,17 @@ const policy = loadPolicy(POLICIES_DIR)
 const personal = (text: string) => classify(policy, text, { channel: 'email' }).categories.includes('personal_data')
 
 describe('the pii pack: what blocks copy and what is redacted from briefs', () => {
-  it('a name alone is marketing copy; a full name or a name with contacts is personal data', () => {
+  // A name identifies a private person in copy together with where they live, their age,
+  // occupation or contacts (eval-dev guideline; 152-FZ art. 10.1 consent to publish).
+  it('a name alone is marketing copy; a name with a city, age, occupation or contacts is personal data', () => {
     expect(personal('Join Anna Lee, who is leading our Saturday sourdough workshop.')).toBe(false)
+    expect(personal('Как говорил Антон Павлович Чехов, краткость — сестра таланта.')).toBe(false)
+    expect(personal('Анна, здравствуйте! Ваш заказ готов.')).toBe(false)
     expect(personal('Call Anna Lee on +7 916 123-45-67 to book.')).toBe(true)
-    expect(personal('Кузнецова Марина Игоревна рекомендует нашу студию.')).toBe(true)
-    expect(personal('Договор подписал Смирнов А.В.')).toBe(true)
+    expect(personal('Кузнецова Марина Игоревна, 34 года, рекомендует нашу студию.')).toBe(true)
+    expect(personal('Приз получает Марина Кузнецова из Казани.')).toBe(true)
+    expect(personal('Meet Dana Whitfield, a teacher from Boise, who rode 900 miles this year.')).toBe(true)
+    expect(personal('“Worth every penny.” — Dana Whitfield, Boise, Idaho')).toBe(true)
   })
 
   it('company contacts are not personal data', () => {

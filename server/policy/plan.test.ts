@@ -12,7 +12,9 @@ const policy = loadPolicy(POLICIES_DIR)
 describe('gate planning', () => {
   it('always ends with release, in the policy order, whatever the category order', () => {
     expect(gatesFor(policy, [])).toEqual(['release'])
-    expect(gatesFor(policy, ['superlative'])).toEqual(['fact_check', 'release'])
+    expect(gatesFor(policy, ['factual_claim'])).toEqual(['fact_check', 'release'])
+    expect(gatesFor(policy, ['superlative'])).toEqual(['fact_check', 'legal_review', 'release'])
+    expect(gatesFor(policy, ['personal_data'])).toEqual(['legal_review', 'release'])
     expect(gatesFor(policy, ['medicine', 'superlative'])).toEqual(['fact_check', 'legal_review', 'release'])
     expect(gatesFor(policy, ['brand'])).toEqual(['release'])
   })

@@ -46,6 +46,18 @@ export const Budgets = z.strictObject({
 })
 export type Budgets = z.infer<typeof Budgets>
 
+/** One sector a brief can declare as what it advertises. */
+export const Sector = z.strictObject({
+  label: z.string().min(1),
+  label_ru: z.string().min(1).optional(),
+  /** The risk categories advertising in this sector carries (its law's rules). */
+  categories: z.array(RiskCategory).min(1),
+})
+export type Sector = z.infer<typeof Sector>
+
+/** The value a brief gives when what it advertises is none of the policy's sectors. */
+export const OTHER_SECTOR = 'other'
+
 export const PolicyFile = z
   .strictObject({
     name: z.string().min(1),
@@ -58,9 +70,9 @@ export const PolicyFile = z
     distinct_reviewers: z.boolean().default(false),
     /**
      * A model reviewer that may ADD risk categories to a draft's rule-based ones, never remove
-     * any. Used only when a model is configured (OPENAI_API_KEY); off by default.
+     * any. On by default; it runs only when a model is configured (OPENAI_API_KEY).
      */
-    llm_classifier: z.strictObject({ enabled: z.boolean() }).default({ enabled: false }),
+    llm_classifier: z.strictObject({ enabled: z.boolean() }).default({ enabled: true }),
     /** The longest headline per channel, in characters, that headline drafts are held to. */
     headlines: z
       .strictObject({
@@ -84,6 +96,26 @@ export const PolicyFile = z
      */
     access: z.strictObject({ sees_all_work: z.array(RoleName).default(['editor', 'legal', 'cmo', 'admin']) })
       .default({ sees_all_work: ['editor', 'legal', 'cmo', 'admin'] }),
+    /**
+     * What is advertised (38-FZ art. 21, 24, 25, 28 apply by the object of advertising): the
+     * sectors a brief may declare and the risk categories each brings. Rules with `sector:` infer
+     * them from the text; a declared sector the text disagrees with goes to legal_review.
+     */
+    sectors: z.record(slug, Sector).default({}),
+    /**
+     * Kinds that are never published as they are (research, keyword plans): only these categories
+     * apply to them (personal data by default), not the advertising rules.
+     */
+    internal_kinds: z
+      .strictObject({ kinds: z.array(z.string().min(1)).default([]), categories: z.array(RiskCategory).default(['personal_data']) })
+      .default({ kinds: [], categories: ['personal_data'] }),
+    /**
+     * Mandatory wording a draft still lacks (a warning, a label) blocks `pass` at these gates unless
+     * the reviewer waives it with a reason (`waive_missing`), which is on record.
+     */
+    missing_wording: z
+      .strictObject({ blocks_pass_at: z.array(Gate).default(['legal_review', 'release']) })
+      .default({ blocks_pass_at: ['legal_review', 'release'] }),
   })
   .superRefine((p, ctx) => {
     for (const key of Object.keys(p.gates)) {
@@ -113,6 +145,13 @@ export const PolicyFile = z
         if (!defined.has(g)) ctx.addIssue({ code: 'custom', path: ['categories', cat, i], message: `gate "${g}" is not defined in gates` })
       })
     }
+    for (const [id, sector] of Object.entries(p.sectors)) {
+      const reaches = sector.categories.some((c) => (p.categories[c] ?? []).includes('legal_review'))
+      if (p.gates.legal_review && !reaches) {
+        ctx.addIssue({ code: 'custom', path: ['sectors', id, 'categories'], message: 'a sector must bring a category that goes to legal_review (a text that reads as it must reach a lawyer)' })
+      }
+    }
+    if (OTHER_SECTOR in p.sectors) ctx.addIssue({ code: 'custom', path: ['sectors', OTHER_SECTOR], message: `"${OTHER_SECTOR}" is built in: none of the sectors` })
     p.paid_ad_channels.forEach((c, i) => {
       if (!p.channels.includes(c)) ctx.addIssue({ code: 'custom', path: ['paid_ad_channels', i], message: `channel "${c}" is not in channels` })
     })
@@ -156,6 +195,21 @@ export const Rule = z
     redact_only: z.boolean().default(false),
     /** For personal-data rules: the placeholder type a redacted finding becomes ([PHONE_1]). */
     pii_type: z.string().regex(/^[A-Z][A-Z_]*$/).optional(),
+    /** The rule's hits say the text advertises this sector (one of the policy's `sectors`). */
+    sector: slug.optional(),
+    /**
+     * Hits count only where the words name what is sold: not a customer ("CRM для клиник",
+     * "software for banks"), not an expense ("вычет за лечение"), not inside a quoted name
+     * («Таблетка от скуки»).
+     */
+    advertised: z.boolean().default(false),
+    /**
+     * Meaning, not one word: every group must hit within `within` words in one sentence (an effect
+     * verb near a body function: "возвращают стопе свод", "regrows thinning hair"). Entries are
+     * lexicon entries (stems; `word*` prefixes).
+     */
+    near: z.array(z.array(z.string().min(1)).min(1)).min(2).optional(),
+    within: z.number().int().min(1).max(30).default(8),
     /** The rule applies only on these channels / to text in this language. */
     channels: z.array(slug).optional(),
     lang: z.enum(['ru', 'en']).optional(),
@@ -164,10 +218,28 @@ export const Rule = z
     /** A document-level rule: it hits (once per requirement) when a requirement is absent. */
     when_missing: z.array(Requirement).optional(),
   })
-  .refine((r) => r.lexicon.length + r.regex.length > 0 || r.detector || r.when_missing, {
-    message: 'a rule needs a lexicon, a regex, a detector or when_missing',
+  .refine((r) => r.lexicon.length + r.regex.length > 0 || r.detector || r.when_missing || r.near, {
+    message: 'a rule needs a lexicon, a regex, near groups, a detector or when_missing',
   })
 export type Rule = z.infer<typeof Rule>
+
+/**
+ * The words that tell a customer from what is sold, for rules marked `advertised`: software sold
+ * "для клиник" does not advertise medicine; "вычет за лечение" is not a medical service.
+ */
+export const AdvertisedContext = z.strictObject({
+  /** Words that make the next noun phrase the buyer: для, for. */
+  buyer_markers: z.array(z.string().min(1)).default([]),
+  /** Institutions and professions that buy B2B products (клиник*, bank*). */
+  customers: z.array(z.string().min(1)).default([]),
+  /** Services whose object is the customer: "уборка медицинских центров", "software for". */
+  services: z.array(z.string().min(1)).default([]),
+  /** Money words that make a sector word an occasion: вычет, расходы, bills, deduction. */
+  expenses: z.array(z.string().min(1)).default([]),
+  /** Pronouns that end a buyer phrase ("для вас кредит" names no buyer). */
+  pronouns: z.array(z.string().min(1)).default([]),
+})
+export type AdvertisedContext = z.infer<typeof AdvertisedContext>
 
 export const PackFile = z.strictObject({
   id: slug,
@@ -175,6 +247,7 @@ export const PackFile = z.strictObject({
   /** Language of the lexicon (decides the stemmer). */
   lang: z.enum(['ru', 'en', 'any']),
   description: z.string().optional(),
+  context: AdvertisedContext.optional(),
   rules: z.array(Rule).min(1),
 })
 export type PackFile = z.infer<typeof PackFile>

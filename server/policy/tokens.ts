@@ -18,12 +18,31 @@ export const stemWord = (w: string) => (/[а-я]/.test(w) ? foldFleeting(stemRu(
 
 const WORD = /[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu
 
+// Words repeat: a 20 KB brief has a few hundred distinct ones. Stemming each once per process
+// (bounded) makes tokenising mostly map lookups.
+const STEMS = new Map<string, [string, string]>()
+const STEM_CACHE_MAX = 100_000
+
+function stemsOf(norm: string): [string, string] {
+  let s = STEMS.get(norm)
+  if (!s) {
+    if (STEMS.size >= STEM_CACHE_MAX) STEMS.clear()
+    // a word in one script needs no stemmer of the other: it returns the word as it is
+    const latin = /[a-z]/.test(norm)
+    const cyrillic = /[а-я]/.test(norm)
+    s = [cyrillic ? stemRu(norm) : norm, latin ? stemEn(norm) : norm]
+    STEMS.set(norm, s)
+  }
+  return s
+}
+
 /** Words with their offsets (JavaScript string indices) and both stems, computed once per text. */
 export function tokenize(text: string): Token[] {
   const out: Token[] = []
   for (const m of text.matchAll(WORD)) {
     const norm = normalize(m[0])
-    out.push({ norm, stemRu: stemRu(norm), stemEn: stemEn(norm), start: m.index, end: m.index + m[0].length })
+    const [ru, en] = stemsOf(norm)
+    out.push({ norm, stemRu: ru, stemEn: en, start: m.index, end: m.index + m[0].length })
   }
   return out
 }

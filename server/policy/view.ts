@@ -1,7 +1,7 @@
 import type { PolicyView } from '../../contracts/policy'
 import type { Policy } from './load'
 
-/** What the read-only policy page shows: gates, categories, and every rule with a few example words. */
+/** What the read-only policy page shows: gates, categories, sectors, and every rule with a few example words. */
 export function policyView(p: Policy): PolicyView {
   return {
     name: p.name,
@@ -16,6 +16,9 @@ export function policyView(p: Policy): PolicyView {
       waivableBy: g!.waivable_by, escalateTo: g!.escalate_to ?? null,
     })),
     categories: Object.entries(p.file.categories).map(([category, gates]) => ({ category, gates: gates ?? [] })),
+    sectors: Object.entries(p.file.sectors).map(([id, s]) => ({ id, label: s.label, labelRu: s.label_ru ?? null, categories: s.categories })),
+    internalKinds: { kinds: p.file.internal_kinds.kinds, categories: p.file.internal_kinds.categories },
+    missingWording: { blocksPassAt: p.file.missing_wording.blocks_pass_at },
     packs: p.packs.map((pack) => ({
       id: pack.id, name: pack.name, lang: pack.lang, description: pack.description ?? null,
       rules: pack.rules.map((r) => ({

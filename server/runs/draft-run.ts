@@ -11,7 +11,7 @@ import { reviewWithModel, wantsModelReview, withModelHits } from '../policy/mode
 import { headlineMaxLength } from '../policy/schema'
 import { BudgetedProvider } from '../usage/budgeted-provider'
 import { budgetStatus } from '../usage/budget'
-import { classifyDraft, isResearch } from './classify-draft'
+import { classifyDraft, isInternalKind } from './classify-draft'
 import { approvedExamples } from '../kb/examples'
 import type { BriefKind, Lang } from '../../contracts/briefs'
 import type { RunDeps } from './deps'
@@ -78,10 +78,10 @@ export async function draftRun(deps: RunDeps, { runId, version, feedback }: { ru
   let modelAudit: Record<string, unknown> | null = null
   let modelRisks: RiskHit[] = []
   const refusedBeforeReview = budgeted.refusals.length
-  if (refusedBeforeReview === 0 && wantsModelReview(policy, provider, piiFindings) && !isResearch(brief.kind)) {
+  if (refusedBeforeReview === 0 && wantsModelReview(policy, provider, piiFindings) && !isInternalKind(policy, brief.kind)) {
     const info = { purpose: 'risk_review', kind: brief.kind, promptId: 'risk-review', draftVersion: version }
     try {
-      const review = await reviewWithModel({ ...deps, provider: budgeted }, { text, lang: brief.lang, channel: brief.channel, ruleHits: c.risks })
+      const review = await reviewWithModel({ ...deps, policy, provider: budgeted }, { text, lang: brief.lang, channel: brief.channel, ruleHits: c.risks, sectors: c.sectors })
       modelRisks = review.hits
       modelAudit = { ...info, promptVersion: review.promptVersion, ...review.usage, outcome: 'ok', added: withModelHits([], modelRisks).filter((k) => !c.categories.includes(k)) }
     } catch (err) {

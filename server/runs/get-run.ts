@@ -1,10 +1,13 @@
-import type { Run } from '../../contracts/runs'
+import type { BriefRisks, Run } from '../../contracts/runs'
 import { assertSees, runAccess } from '../access/visibility'
 import type { UserRow } from '../auth/queries'
+import { selectBrief } from '../briefs/queries'
+import { runPolicy } from '../briefs/redact-brief'
 import type { Queryable } from '../db/connect'
 import { notFound } from '../errors'
 import type { Policy } from '../policy/load'
-import { selectClaims, selectDrafts, selectGates, selectRun, type ClaimRow, type DraftRow, type GateRow } from './queries'
+import { classifyBrief } from './classify-draft'
+import { selectClaims, selectDrafts, selectGates, selectRun, type ClaimRow, type DraftRow, type GateRow, type RunRow } from './queries'
 
 type Reader = { db: Queryable; policy: Policy; user: UserRow }
 
@@ -14,9 +17,12 @@ export async function getRun({ db, policy, user, id }: Reader & { id: string }):
   if (!run) throw notFound('run')
   const access = await runAccess(db, policy, user, run)
   assertSees(access, 'run')
-  const [allDrafts, gates, claims] = await Promise.all([selectDrafts(db, id), selectGates(db, id), selectClaims(db, id)])
+  const runsPolicy = await runPolicy(db, policy, run.policy_version)
   // someone outside the work reads the approved version only: no earlier drafts, claims or reviewers' notes
   const outside = access === 'result'
+  const [allDrafts, gates, claims, briefRisks] = await Promise.all([
+    selectDrafts(db, id), selectGates(db, id), selectClaims(db, id), outside ? undefined : briefRisksOf(db, runsPolicy, run),
+  ])
   const drafts = outside ? allDrafts.filter((d) => d.version === run.draft_version) : allDrafts
   const latest = drafts.at(-1)
   return {
@@ -31,6 +37,8 @@ export async function getRun({ db, policy, user, id }: Reader & { id: string }):
     drafts: drafts.map((d) => ({ version: d.version, createdAt: d.created_at, feedback: outside ? null : d.feedback, engine: d.engine })),
     gates: (outside ? gates.filter((g) => g.draft_version === run.draft_version) : gates).map((g) => ({ ...toGate(g), ...(outside ? { comment: null } : {}) })),
     claims: outside ? [] : claims.map(toClaim),
+    missingBlocksPassAt: runsPolicy.file.missing_wording.blocks_pass_at,
+    ...(briefRisks ? { briefRisks } : {}),
     policyVersion: run.policy_version,
     createdAt: run.created_at,
     updatedAt: run.updated_at,
@@ -61,7 +69,31 @@ export async function getDraft({ db, policy, user, runId, version }: Reader & { 
 const toClaim = (c: ClaimRow): Run['claims'][number] => ({
   id: c.id, draftVersion: c.draft_version, text: c.text, kind: c.kind, start: c.start_offset, end: c.end_offset,
   status: c.status, source: c.source, checkedBy: c.checked_by_email, checkedAt: c.checked_at,
+  carriedFrom: c.carried_from === null || c.carried_from_version === null ? null : { claimId: c.carried_from, draftVersion: c.carried_from_version },
 })
+
+// A brief is never edited once written (no verb changes one), so its reading by one policy
+// version is kept: the run page polls every second while its run is drafting, and a keyword
+// plan's brief takes the compute pool a while. The promise is kept, so polls share one reading.
+const briefRiskCache = new Map<string, Promise<BriefRisks>>()
+const BRIEF_RISK_CACHE_SIZE = 200
+
+/** The brief's own risks by the run's policy, so legal reads them beside the draft's. */
+function briefRisksOf(db: Queryable, policy: Policy, run: RunRow): Promise<BriefRisks> {
+  const key = `${run.brief_id} ${policy.version}`
+  const known = briefRiskCache.get(key)
+  if (known) return known
+  const reading = (async () => {
+    const brief = await selectBrief(db, run.brief_id)
+    if (!brief) throw notFound('brief')
+    const c = await classifyBrief(policy, brief)
+    return { categories: c.categories, risks: c.risks, missing: c.missing, sectors: c.sectors }
+  })()
+  if (briefRiskCache.size >= BRIEF_RISK_CACHE_SIZE) briefRiskCache.delete(briefRiskCache.keys().next().value!)
+  briefRiskCache.set(key, reading)
+  reading.catch(() => briefRiskCache.delete(key)) // a failed read (the database away) is tried again next time
+  return reading
+}
 
 export const toGate = (g: GateRow): Run['gates'][number] => ({
   id: g.id, gate: g.gate, role: g.role, status: g.status, assignee: g.assignee_email, dueAt: g.due_at,

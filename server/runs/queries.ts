@@ -120,12 +120,14 @@ export const ClaimRow = z.object({
   source: z.string().nullable(),
   checked_by_email: z.string().nullable(),
   checked_at: isoOrNull,
+  carried_from: z.string().nullable(),
+  carried_from_version: z.number().nullable(),
 })
 export type ClaimRow = z.infer<typeof ClaimRow>
 
 export async function selectClaims(db: Queryable, runId: string): Promise<ClaimRow[]> {
   return z.array(ClaimRow).parse(await db`select c.id, c.draft_version, c.position, c.text, c.kind, c.start_offset,
-      c.end_offset, c.status, c.source, u.email as checked_by_email, c.checked_at
-    from claims c left join users u on u.id = c.checked_by
+      c.end_offset, c.status, c.source, u.email as checked_by_email, c.checked_at, c.carried_from, s.draft_version as carried_from_version
+    from claims c left join users u on u.id = c.checked_by left join claims s on s.id = c.carried_from
     where c.run_id = ${runId} order by c.draft_version desc, c.position`)
 }

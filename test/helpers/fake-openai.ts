@@ -22,6 +22,11 @@ export type FakeEmbedder = (text: string) => number[]
  */
 export async function startFakeOpenAi() {
   const script: Scripted[] = []
+  // The risk reviewer's calls (schema RiskReview) have their own queue, so a test of drafting
+  // scripts its drafts whether or not the policy's model reviewer also runs. Unscripted, the
+  // reviewer finds nothing.
+  const reviewScript: Scripted[] = []
+  const NO_FINDINGS: Scripted = { content: { findings: [] }, usage: { prompt_tokens: 200, completion_tokens: 5 } }
   const requests: any[] = []
   const embeddingRequests: any[] = []
   const embeddingFailures: number[] = []
@@ -41,7 +46,8 @@ export async function startFakeOpenAi() {
       }
       const body = JSON.parse(raw)
       requests.push({ body, headers: req.headers })
-      const step = script.shift() ?? fallback
+      const isReview = body.response_format?.json_schema?.name === 'RiskReview'
+      const step = isReview ? (reviewScript.shift() ?? NO_FINDINGS) : (script.shift() ?? fallback)
       if (!step) {
         res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: 'script exhausted' } }))
         return
@@ -89,6 +95,12 @@ export async function startFakeOpenAi() {
     requests,
     /** Queue the next answers, in order. */
     push: (...steps: Scripted[]) => script.push(...steps),
+    /** Queue the risk reviewer's next answers (requests with the RiskReview schema), in order. */
+    pushReview: (...steps: Scripted[]) => reviewScript.push(...steps),
+    /** The drafting requests only (not the risk reviewer's). */
+    get draftRequests() {
+      return requests.filter((r) => r.body.response_format?.json_schema?.name !== 'RiskReview')
+    },
     /** What to answer once the queue is empty. */
     setFallback: (s: Scripted | undefined) => (fallback = s),
     embeddingRequests,
@@ -98,6 +110,7 @@ export async function startFakeOpenAi() {
     failEmbeddings: (...statuses: number[]) => embeddingFailures.push(...statuses),
     reset() {
       script.length = 0
+      reviewScript.length = 0
       requests.length = 0
       embeddingRequests.length = 0
       embeddingFailures.length = 0

@@ -7,6 +7,7 @@ export const COMMON_FIELDS = [
   'task',
   'offer',
   'format',
+  'advertised',
   'channel',
   'deadline',
   'qualityCriteria',

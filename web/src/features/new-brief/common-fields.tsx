@@ -1,6 +1,7 @@
 import { Lang } from '../../../../contracts/briefs'
 import { useI18n } from '../../i18n'
 import type { FieldPath } from '../../lib/brief-fields'
+import { AdvertisedSelect } from './advertised-select'
 import { ChannelSelect } from './channel-select'
 import { FormField, TextField } from './form-field'
 import type { FormErrors, FormValues } from './form-model'
@@ -23,6 +24,9 @@ export function CommonFields({ values, errors, onChange }: Props) {
       <TextField {...field('task')} rows={3} />
       <TextField {...field('offer')} rows={3} />
       <TextField {...field('format')} />
+      <FormField path="advertised" error={errors.fields.advertised}>
+        {(control) => <AdvertisedSelect control={control} value={values.advertised} onChange={(v) => onChange('advertised', v)} />}
+      </FormField>
       <div className="field-row">
         <FormField path="channel" error={errors.fields.channel}>
           {(control) => <ChannelSelect control={control} value={values.channel} onChange={(v) => onChange('channel', v)} />}

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react'
 import { useI18n } from '../../i18n'
 import { fieldTestId, isFieldPath, type ControlPath, type FieldPath } from '../../lib/brief-fields'
+import { FieldRiskMarks } from './risk-marks'
 
 /** Attributes every control in the brief form carries: label link, test id, error state, help text. */
 export type ControlProps = {
@@ -45,6 +46,7 @@ export function FormField({ path, error, optional, label, help, children, extra 
         'aria-describedby': error ? `${errorId} ${helpId}` : helpId,
       })}
       {extra}
+      <FieldRiskMarks path={path} />
       {error && (
         <p id={errorId} className="field-error" data-testid={`field-error-${path}`}>
           {error}

@@ -24,6 +24,18 @@ export const initialValues = (): FormValues => {
 /** The upload summary while the keywords text is still the uploaded file's; null once it was edited. */
 export const currentSeoImport = (v: FormValues): SeoImport | null => (v.seoImport !== null && v.seoImport.csv === v['inputs.keywordsCsv'] ? v.seoImport : null)
 
+/**
+ * "What is advertised?": '' until the writer chooses (the form asks for a choice), INFER for
+ * "not sure: infer from the text" (sent as no value), else a sector id of the policy or "other".
+ */
+export const INFER_SECTOR = ':infer'
+/** The API's `advertised`: none for "not chosen" and for "infer". */
+export const advertisedOf = (v: string) => (v === '' || v === INFER_SECTOR ? undefined : v)
+
+/** What the shared schema cannot see: the form wants an explicit choice of what is advertised (the API does not). */
+export const advertisedIssues = (v: FormValues, t: Translate): FormIssue[] =>
+  v.advertised === '' ? [{ path: 'advertised', message: t('validation.chooseAdvertised') }] : []
+
 const optional = (s: string) => (s.trim() === '' ? undefined : s)
 const lines = (s: string) => {
   const items = s.split('\n').map((l) => l.trim()).filter(Boolean)
@@ -45,6 +57,7 @@ export function buildPayload(kind: BriefKind, v: FormValues): CreateBriefInput {
     successMetrics: v.successMetrics,
     factCheckOwner: optional(v.factCheckOwner)?.trim(),
     lang: Lang.safeParse(v.lang).data,
+    advertised: advertisedOf(v.advertised),
   }
   switch (kind) {
     case 'offer':
@@ -102,7 +115,7 @@ export function withoutErrors(errors: FormErrors, stale: (path: string) => boole
 const OWNERS: readonly ControlPath[] = [...ALL_FIELDS, TRANSCRIPTS_PATH]
 
 /** `inputs.proofs.3` belongs to the `inputs.proofs` control; paths matching no control are listed apart. */
-function fieldFor(path: string): ControlPath | null {
+export function fieldFor(path: string): ControlPath | null {
   if (isControlPath(path)) return path
   const owner = OWNERS.filter((f) => path.startsWith(`${f}.`)).sort((a, b) => b.length - a.length)[0]
   return owner ?? null

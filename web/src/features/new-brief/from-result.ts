@@ -22,6 +22,8 @@ export function valuesFromBrief(b: CreateBrief): FormValues {
     successMetrics: b.successMetrics,
     factCheckOwner: b.factCheckOwner ?? '',
     lang: b.lang ?? 'auto',
+    // Not declared there: the writer of this brief chooses (a sector, "other" or "infer").
+    advertised: b.advertised ?? '',
   }
   switch (b.kind) {
     case 'offer':

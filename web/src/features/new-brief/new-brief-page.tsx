@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react'
 import { BriefKind, CreateBrief } from '../../../../contracts/briefs'
 import { useI18n } from '../../i18n'
 import { TRANSCRIPTS_PATH, transcriptPath, type ControlPath, type FieldPath, type TranscriptPart } from '../../lib/brief-fields'
@@ -8,15 +8,20 @@ import { Link, navigate } from '../../lib/router'
 import { BudgetNotice } from './budget-notice'
 import { CommonFields } from './common-fields'
 import { controlId } from './form-field'
-import { buildPayload, errorsFromServer, errorsFromZod, initialValues, noErrors, withoutErrors, type FormErrors, type FormValues } from './form-model'
+import { advertisedIssues, buildPayload, errorsFromServer, errorsFromZod, initialValues, noErrors, withoutErrors, type FormErrors, type FormValues } from './form-model'
 import { KindInputs } from './kind-inputs'
 import { PiiPanel } from './pii-panel'
+import { piiCheckFields } from './pii-model'
 import { useCreateBrief, useCreateRun } from './queries'
 import { ReuseNotice } from './reuse-notice'
+import { RiskMarksContext } from './risk-marks'
+import { marksByControl, riskCheckBody } from './risk-model'
+import { RiskPanel } from './risk-panel'
 import { clearSavedBriefForm, loadBriefForm, saveBriefForm } from './saved-form'
 import { thresholdIssues, type SeoImport } from './seo-model'
 import { addTranscript, duplicateNames, editTranscript, removeTranscript, type Restructured } from './transcripts-model'
 import { useBriefFromResult } from './use-brief-from-result'
+import { useRiskCheck } from './use-risk-check'
 import { usePiiReview } from './use-pii-review'
 
 const focusFirstError = () =>
@@ -39,6 +44,13 @@ export function NewBriefPage() {
   const createRun = useCreateRun()
   const busy = preparing || createBrief.isPending || createRun.isPending
   const piiDismissals = pii.dismissals
+  // The brief's own risk marks (under each field) and the gates its drafts will get; never blocks submit.
+  const riskBody = useMemo(
+    () => riskCheckBody(kind, values, piiCheckFields(kind, values), Object.values(piiDismissals)),
+    [kind, values, piiDismissals],
+  )
+  const risk = useRiskCheck(riskBody)
+  const marks = useMemo(() => marksByControl(risk.data), [risk.data])
   // "Start a new brief from this" in the knowledge base: that result's brief replaces the form.
   const fromResult = useBriefFromResult(
     useCallback((k: BriefKind, v: FormValues) => {
@@ -98,8 +110,12 @@ export function NewBriefPage() {
     if (busy) return
     setFailure(null)
     const parsed = CreateBrief.safeParse(buildPayload(kind, values))
-    // What the shared schema cannot see: two interviews of one name, a threshold the chosen mode refuses.
-    const extra = kind === 'interview_summary' ? duplicateNames(values.transcripts, t) : kind === 'seo_clusters' ? thresholdIssues(values, t) : []
+    // What the shared schema cannot see: no choice of what is advertised, two interviews of one name,
+    // a threshold the chosen mode refuses.
+    const extra = [
+      ...advertisedIssues(values, t),
+      ...(kind === 'interview_summary' ? duplicateNames(values.transcripts, t) : kind === 'seo_clusters' ? thresholdIssues(values, t) : []),
+    ]
     if (!parsed.success || extra.length > 0) {
       setErrors(errorsFromZod(parsed.success ? [] : parsed.error.issues, t, extra))
       focusFirstError()
@@ -150,65 +166,68 @@ export function NewBriefPage() {
       <p className="muted">{t('form.intro')}</p>
       <BudgetNotice />
       <ReuseNotice state={fromResult} />
-      <form className="brief-form card" onSubmit={(e) => void submit(e)} noValidate>
-        <div className="field">
-          <label htmlFor="brief-kind" className="field-label">
-            {t('form.kind')}
-          </label>
-          <select
-            id="brief-kind"
-            data-testid="brief-kind"
-            value={kind}
-            onChange={(e) => {
-              const next = BriefKind.safeParse(e.target.value)
-              if (next.success) setKind(next.data)
-            }}
-          >
-            {BriefKind.options.map((k) => (
-              <option key={k} value={k}>
-                {t(`kind.${k}`)}
-              </option>
-            ))}
-          </select>
-          <p className="field-help">{t(`kindHelp.${kind}`)}</p>
-        </div>
-
-        <fieldset>
-          <legend>{t('form.commonSection')}</legend>
-          <CommonFields values={values} errors={errors} onChange={onChange} />
-        </fieldset>
-        <fieldset>
-          <legend>
-            {t('form.inputsSection')}: {t(`kind.${kind}`)}
-          </legend>
-          <KindInputs kind={kind} values={values} errors={errors} onChange={onChange} transcripts={transcripts} onSeoImport={onSeoImport} />
-        </fieldset>
-
-        <PiiPanel review={pii} />
-
-        {(failure || errors.other.length > 0 || Object.keys(errors.fields).length > 0) && (
-          <div className="form-error" role="alert" data-testid="brief-error">
-            {failure ? <p>{failure.message}</p> : <p>{t('form.fixErrors')}</p>}
-            {failure?.briefId && <Link to={`/briefs/${failure.briefId}`}>{t('form.openBrief')}</Link>}
-            {errors.other.length > 0 && (
-              <>
-                <p>{t('form.otherIssues')}</p>
-                <ul>
-                  {errors.other.map((m) => (
-                    <li key={m}>{m}</li>
-                  ))}
-                </ul>
-              </>
-            )}
+      <RiskMarksContext.Provider value={marks}>
+        <form className="brief-form card" onSubmit={(e) => void submit(e)} noValidate>
+          <div className="field">
+            <label htmlFor="brief-kind" className="field-label">
+              {t('form.kind')}
+            </label>
+            <select
+              id="brief-kind"
+              data-testid="brief-kind"
+              value={kind}
+              onChange={(e) => {
+                const next = BriefKind.safeParse(e.target.value)
+                if (next.success) setKind(next.data)
+              }}
+            >
+              {BriefKind.options.map((k) => (
+                <option key={k} value={k}>
+                  {t(`kind.${k}`)}
+                </option>
+              ))}
+            </select>
+            <p className="field-help">{t(`kindHelp.${kind}`)}</p>
           </div>
-        )}
 
-        <div className="form-actions">
-          <button type="submit" className="button button-primary" data-testid="brief-submit" disabled={busy}>
-            {busy ? t('form.submitting') : t('form.submit')}
-          </button>
-        </div>
-      </form>
+          <fieldset>
+            <legend>{t('form.commonSection')}</legend>
+            <CommonFields values={values} errors={errors} onChange={onChange} />
+          </fieldset>
+          <fieldset>
+            <legend>
+              {t('form.inputsSection')}: {t(`kind.${kind}`)}
+            </legend>
+            <KindInputs kind={kind} values={values} errors={errors} onChange={onChange} transcripts={transcripts} onSeoImport={onSeoImport} />
+          </fieldset>
+
+          <PiiPanel review={pii} />
+          <RiskPanel check={risk} kind={kind} />
+
+          {(failure || errors.other.length > 0 || Object.keys(errors.fields).length > 0) && (
+            <div className="form-error" role="alert" data-testid="brief-error">
+              {failure ? <p>{failure.message}</p> : <p>{t('form.fixErrors')}</p>}
+              {failure?.briefId && <Link to={`/briefs/${failure.briefId}`}>{t('form.openBrief')}</Link>}
+              {errors.other.length > 0 && (
+                <>
+                  <p>{t('form.otherIssues')}</p>
+                  <ul>
+                    {errors.other.map((m) => (
+                      <li key={m}>{m}</li>
+                    ))}
+                  </ul>
+                </>
+              )}
+            </div>
+          )}
+
+          <div className="form-actions">
+            <button type="submit" className="button button-primary" data-testid="brief-submit" disabled={busy}>
+              {busy ? t('form.submitting') : t('form.submit')}
+            </button>
+          </div>
+        </form>
+      </RiskMarksContext.Provider>
     </section>
   )
 }

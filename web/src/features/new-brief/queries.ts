@@ -1,5 +1,5 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
-import { CreateBrief, Created, PiiCheckResponse } from '../../../../contracts/briefs'
+import { CreateBrief, Created, PiiCheckResponse, RiskCheckResponse, type RiskCheckRequest } from '../../../../contracts/briefs'
 import { fetchJson } from '../../lib/fetch-json'
 import { BRIEFS_KEY } from '../briefs/queries'
 import { SeoImport } from './seo-model'
@@ -26,6 +26,19 @@ export const piiCheckQuery = (fields: Record<string, string>) =>
       return { ...res, fields }
     },
     // The answer depends only on the texts and the policy, which changes with a server restart.
+    staleTime: 5 * 60_000,
+    retry: 1,
+  })
+
+/**
+ * The brief's own risk marks, sector reading and the gates its drafts will at least get. The
+ * marks carry their matched words, so an answer about text typed over is still readable.
+ */
+export const riskCheckQuery = (body: RiskCheckRequest) =>
+  queryOptions({
+    queryKey: ['risk-check', body],
+    queryFn: ({ signal }) => fetchJson('/api/briefs/risk-check', RiskCheckResponse, { method: 'POST', body, signal }),
+    // The answer depends only on the body and the policy, which changes with a server restart.
     staleTime: 5 * 60_000,
     retry: 1,
   })

@@ -1,23 +1,9 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
-import { useEffect, useState } from 'react'
 import type { PiiFinding } from './pii-model'
 import { piiCheckQuery } from './queries'
+import { useSettled } from './use-settled'
 
-const DEBOUNCE_MS = 500
 const NONE: readonly PiiFinding[] = []
-
-/** The fields, once they have stopped changing for a moment; the same object while they are equal. */
-function useSettled(fields: Record<string, string>): Record<string, string> {
-  const [settled, setSettled] = useState(fields)
-  useEffect(() => {
-    const timer = window.setTimeout(
-      () => setSettled((prev) => (JSON.stringify(prev) === JSON.stringify(fields) ? prev : fields)),
-      DEBOUNCE_MS,
-    )
-    return () => window.clearTimeout(timer)
-  }, [fields])
-  return settled
-}
 
 /**
  * The personal-data check of the form's texts, asked half a second after typing stops. The last

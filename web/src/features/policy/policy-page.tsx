@@ -1,10 +1,20 @@
 import { useQuery } from '@tanstack/react-query'
+import { BriefKind } from '../../../../contracts/briefs'
 import { ErrorState, Loading } from '../../components/states'
-import { useI18n } from '../../i18n'
+import { useI18n, type Translate } from '../../i18n'
 import { channelLabel } from '../../lib/channel-label'
+import { gateLabel } from '../../lib/labels'
+import { categoryLabel } from '../../lib/risk-category'
 import { PolicyCategories, PolicyGates } from './policy-gates'
 import { PolicyPack } from './policy-pack'
+import { PolicySectors } from './policy-sectors'
 import { policyQuery } from './queries'
+
+/** A brief kind by its label; a kind the UI does not know, as written. */
+const kindLabel = (kind: string, t: Translate) => {
+  const k = BriefKind.safeParse(kind)
+  return k.success ? t(`kind.${k.data}`) : kind
+}
 
 /** The active policy, read-only: it is edited as a file and checked with `copydesk policy check`. */
 export function PolicyPage() {
@@ -57,6 +67,27 @@ export function PolicyPage() {
             <dd>{t(`policy.personalData.${policy.personalData.inputs}`)}</dd>
           </div>
           <div className="details-row">
+            <dt>{t('policy.internalKinds')}</dt>
+            <dd data-testid="policy-internal-kinds">
+              {policy.internalKinds.kinds.length > 0 ? (
+                <>
+                  {policy.internalKinds.kinds.map((k) => kindLabel(k, t)).join(', ')}. {t('policy.internalKindsValue')}{' '}
+                  {policy.internalKinds.categories.length > 0 ? policy.internalKinds.categories.map((c) => categoryLabel(c, t)).join(', ') : t('common.none')}
+                </>
+              ) : (
+                t('common.none')
+              )}
+            </dd>
+          </div>
+          <div className="details-row">
+            <dt>{t('policy.missingWording')}</dt>
+            <dd data-testid="policy-missing-wording">
+              {policy.missingWording.blocksPassAt.length > 0
+                ? `${t('policy.missingWordingValue')} ${policy.missingWording.blocksPassAt.map((g) => gateLabel(g, t)).join(', ')}`
+                : t('policy.missingWordingNone')}
+            </dd>
+          </div>
+          <div className="details-row">
             <dt>{t('policy.llmClassifier')}</dt>
             <dd data-testid="policy-llm-classifier">{policy.llmClassifier ? t('policy.llmClassifierOn') : t('policy.llmClassifierOff')}</dd>
           </div>
@@ -72,6 +103,12 @@ export function PolicyPage() {
         <h2>{t('policy.categories')}</h2>
         <p className="muted small">{t('policy.categoriesHelp')}</p>
         <PolicyCategories categories={policy.categories} />
+      </div>
+
+      <div className="card">
+        <h2>{t('policy.sectors')}</h2>
+        <p className="muted small">{t('policy.sectorsHelp')}</p>
+        <PolicySectors sectors={policy.sectors} />
       </div>
 
       <h2 className="section-title">{t('policy.packs')}</h2>

@@ -14,6 +14,9 @@ type Props = {
   /** Controls are shown while the fact check is open; enabled only for the person who may check. */
   showControls: boolean
   enabled: boolean
+  /** Picked for one source with others (claims-checklist.tsx); undefined: not offered. */
+  selected?: boolean
+  onSelect?: (selected: boolean) => void
 }
 
 const MARKS = [
@@ -21,7 +24,7 @@ const MARKS = [
   { status: 'rejected', className: 'decision-reject', testId: 'claim-reject', label: 'claims.reject' },
 ] as const
 
-export function ClaimRow({ runId, claim, showControls, enabled }: Props) {
+export function ClaimRow({ runId, claim, showControls, enabled, selected, onSelect }: Props) {
   const { t, lang } = useI18n()
   const [source, setSource] = useState(claim.source ?? '')
   const [localError, setLocalError] = useState<string | null>(null)
@@ -42,7 +45,22 @@ export function ClaimRow({ runId, claim, showControls, enabled }: Props) {
   return (
     <li className={`claim-row claim-${claim.status}`} data-testid="claim-row" data-status={claim.status} data-claim={claim.id}>
       <div className="claim-main">
+        {onSelect && (
+          <input
+            type="checkbox"
+            data-testid="claim-select"
+            aria-label={t('claims.select')}
+            checked={selected ?? false}
+            disabled={!enabled}
+            onChange={(e) => onSelect(e.target.checked)}
+          />
+        )}
         <span className={`badge badge-claim-${claim.status}`}>{t(`claimStatus.${claim.status}`)}</span>
+        {claim.carriedFrom && (
+          <span className="badge" data-testid="claim-carried" data-from={claim.carriedFrom.draftVersion} title={t('claims.carriedHelp')}>
+            {t('claims.carried', { version: claim.carriedFrom.draftVersion })}
+          </span>
+        )}
         <q className="claim-text">{displayText(claim.text)}</q>
         {claim.checkedBy && (
           <p className="small muted claim-checked">

@@ -1,7 +1,9 @@
+import { useState } from 'react'
 import type { Run } from '../../../../contracts/runs'
 import { useI18n } from '../../i18n'
 import { roleLabel } from '../../lib/labels'
 import { useCurrentUser } from '../auth/current-user'
+import { BulkVerify } from './bulk-verify'
 import { ClaimRow } from './claim-row'
 import { claimLock, factCheckGate } from './permissions'
 
@@ -9,6 +11,7 @@ import { claimLock, factCheckGate } from './permissions'
 export function ClaimsChecklist({ run }: { run: Run }) {
   const { t } = useI18n()
   const me = useCurrentUser()
+  const [selected, setSelected] = useState<Set<string>>(new Set())
   const version = run.draft?.version
   if (version === undefined) return null
   const claims = run.claims.filter((c) => c.draftVersion === version)
@@ -19,6 +22,16 @@ export function ClaimsChecklist({ run }: { run: Run }) {
   const verified = claims.filter((c) => c.status === 'verified').length
   const rejected = claims.filter((c) => c.status === 'rejected').length
   const showControls = gate?.status === 'open'
+  // One source for several claims: offered to the person who may check, for the claims still pending.
+  const pendingIds = claims.filter((c) => c.status === 'pending').map((c) => c.id)
+  const bulk = showControls && lock === null && pendingIds.length > 1
+  const pick = (id: string, on: boolean) =>
+    setSelected((prev) => {
+      const next = new Set(prev)
+      if (on) next.add(id)
+      else next.delete(id)
+      return next
+    })
 
   return (
     <div className="card" data-testid="claims">
@@ -43,11 +56,21 @@ export function ClaimsChecklist({ run }: { run: Run }) {
       {claims.length === 0 ? (
         <p className="muted">{t('claims.none')}</p>
       ) : (
-        <ol className="claim-list">
-          {claims.map((c) => (
-            <ClaimRow key={c.id} runId={run.id} claim={c} showControls={showControls} enabled={lock === null} />
-          ))}
-        </ol>
+        <>
+          {bulk && <BulkVerify runId={run.id} pendingIds={pendingIds} selected={selected} onSelected={setSelected} />}
+          <ol className="claim-list">
+            {claims.map((c) => (
+              <ClaimRow
+                key={c.id}
+                runId={run.id}
+                claim={c}
+                showControls={showControls}
+                enabled={lock === null}
+                {...(bulk && c.status === 'pending' ? { selected: selected.has(c.id), onSelect: (on: boolean) => pick(c.id, on) } : {})}
+              />
+            ))}
+          </ol>
+        </>
       )}
     </div>
   )

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { Decision, DecisionRequest, type Gate } from '../../../../contracts/runs'
+import { Decision, DecisionRequest, type Draft, type Gate } from '../../../../contracts/runs'
 import { useI18n } from '../../i18n'
 import { errorText } from '../../lib/error-text'
 import { zodIssueText } from '../../lib/zod-issue-text'
@@ -14,24 +14,41 @@ type Props = {
   canWaive: boolean
   /** Why passing cannot succeed yet (claims unverified, personal data), or null. */
   passBlocked: string | null
+  /**
+   * Mandatory wording the draft lacks, at a gate where the run's policy holds a pass back for it
+   * (empty elsewhere): a pass then needs a reason, which is kept on record.
+   */
+  missing: Draft['missing']
 }
 
 /** One open gate the current user may decide. The server re-checks everything; this only shapes the UI. */
-export function DecisionPanel({ runId, gate, canDecide, canWaive, passBlocked }: Props) {
+export function DecisionPanel({ runId, gate, canDecide, canWaive, passBlocked, missing }: Props) {
   const { t } = useI18n()
   const [comment, setComment] = useState('')
+  const [waiveMissing, setWaiveMissing] = useState('')
   const [localError, setLocalError] = useState<string | null>(null)
   const decision = useDecision(runId)
 
+  const withoutWording = missing.length > 0
   const decide = (d: Decision) => {
-    const parsed = DecisionRequest.safeParse({ decision: d, comment })
+    if (d === 'pass' && withoutWording && waiveMissing.trim().length < 10) {
+      setLocalError(t('decision.waiveMissingRequired'))
+      return
+    }
+    const waiver = d === 'pass' && withoutWording ? { waiveMissing } : {}
+    const parsed = DecisionRequest.safeParse({ decision: d, comment, ...waiver })
     if (!parsed.success) {
       const issue = parsed.error.issues[0]
       setLocalError(!issue || issue.code === 'custom' ? t('validation.commentRequired') : zodIssueText(issue, t))
       return
     }
     setLocalError(null)
-    decision.mutate({ gateId: gate.id, body: parsed.data }, { onSuccess: () => setComment('') })
+    decision.mutate({ gateId: gate.id, body: parsed.data }, {
+      onSuccess: () => {
+        setComment('')
+        setWaiveMissing('')
+      },
+    })
   }
 
   const options = Decision.options.filter((d) => (d === 'waive' ? canWaive : canDecide))
@@ -56,6 +73,35 @@ export function DecisionPanel({ runId, gate, canDecide, canWaive, passBlocked }:
         />
         <p className="field-help">{canWaive ? t('decision.commentHelpWaive') : t('decision.commentHelp')}</p>
       </div>
+      {withoutWording && canDecide && (
+        <div className="state state-warn small" role="note" data-testid="decision-missing">
+          <strong>{t('decision.missingTitle')}</strong>
+          <ul className="missing-list">
+            {missing.map((m) => (
+              <li key={`${m.rule} ${m.requirement}`} data-testid="decision-missing-wording" data-requirement={m.requirement}>
+                «{m.wording}» <span className="muted">({m.requirement})</span>
+              </li>
+            ))}
+          </ul>
+          <p>{t('decision.missingText')}</p>
+          <div className="field">
+            <label htmlFor={`decision-waive-missing-${gate.id}`} className="field-label">
+              {t('decision.waiveMissing')}
+            </label>
+            <textarea
+              id={`decision-waive-missing-${gate.id}`}
+              data-testid="decision-waive-missing"
+              rows={2}
+              value={waiveMissing}
+              onChange={(e) => {
+                setWaiveMissing(e.target.value)
+                setLocalError(null)
+              }}
+            />
+            <p className="field-help">{t('decision.waiveMissingHelp')}</p>
+          </div>
+        </div>
+      )}
       {passBlocked && canDecide && (
         <p className="state state-warn small" data-testid="decision-blocked">
           {passBlocked}

@@ -1,6 +1,6 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
 import { z } from 'zod'
-import { Draft, Run, type ClaimUpdate, type DecisionRequest, type DraftEdit, type RunStatus } from '../../../../contracts/runs'
+import { Draft, Run, type ClaimsVerify, type ClaimUpdate, type DecisionRequest, type DraftEdit, type RunStatus } from '../../../../contracts/runs'
 import { fetchJson, isApiError } from '../../lib/fetch-json'
 import { BRIEFS_KEY } from '../briefs/queries'
 import { REVIEWS_KEY } from '../reviews/queries'
@@ -41,6 +41,16 @@ export function useCheckClaim(runId: string) {
   return useMutation({
     mutationFn: ({ claimId, body }: { claimId: string; body: ClaimUpdate }) =>
       fetchJson(`/api/claims/${encodeURIComponent(claimId)}`, z.unknown(), { method: 'POST', body }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: runQuery(runId).queryKey }),
+  })
+}
+
+/** The fact-check owner verifies several claims of the draft with one source (all or none). */
+export function useVerifyClaims(runId: string) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (body: ClaimsVerify) =>
+      fetchJson('/api/claims/verify', z.object({ verified: z.number().int() }), { method: 'POST', body }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: runQuery(runId).queryKey }),
   })
 }

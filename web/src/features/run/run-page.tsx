@@ -7,6 +7,7 @@ import { useI18n } from '../../i18n'
 import { formatDateTime } from '../../lib/format'
 import { Link } from '../../lib/router'
 import { useCurrentUser } from '../auth/current-user'
+import { BriefRisks } from './brief-risks'
 import { ClaimsChecklist } from './claims-checklist'
 import { DecisionPanel } from './decision-panel'
 import { DraftHistory } from './draft-history'
@@ -39,6 +40,8 @@ export function RunPage({ id }: { id: string }) {
     const open = run.claims.filter((c) => c.draftVersion === g.draftVersion && c.status !== 'verified').length
     return open > 0 ? t('decision.blockedClaims', { n: open }) : null
   }
+  // Mandatory wording the draft lacks holds a pass back at the gates the run's policy names.
+  const missingAt = (g: Gate) => (run.missingBlocksPassAt.includes(g.gate) && run.draft?.version === g.draftVersion ? run.draft.missing : [])
   const active = isActiveRun(run.status)
 
   return (
@@ -89,6 +92,8 @@ export function RunPage({ id }: { id: string }) {
 
       {run.draft ? <DraftView draft={run.draft} run={run} /> : !active && <p className="muted">{t('run.noDraft')}</p>}
       {/* An SEO plan is edited by moving keywords in its view; its text follows from the structure. */}
+      {/* Beside the draft's findings: what the brief itself carries (readers of the work only). */}
+      {run.briefRisks && <BriefRisks data={run.briefRisks} />}
       {run.draft && run.kind !== 'seo_clusters' && <EditDraftPanel run={run} draft={run.draft} />}
 
       <ClaimsChecklist run={run} />
@@ -101,6 +106,7 @@ export function RunPage({ id }: { id: string }) {
           canDecide={p.decide}
           canWaive={p.waive}
           passBlocked={passBlocked(p.gate)}
+          missing={missingAt(p.gate)}
         />
       ))}
 
