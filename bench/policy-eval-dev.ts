@@ -17,6 +17,8 @@ export const EVAL_DEV_POLICY = path.join(import.meta.dirname, '..', '..', 'share
 /** Written by a helper session that saw the guideline only, never these rules or the eval-dev cases. */
 export const BLIND_POLICY = path.join(import.meta.dirname, '..', 'test', 'fixtures', 'policy-blind.jsonl')
 /** The held-out set: written blind last, measured, never read or tuned on. */
+export const BLIND4_POLICY = path.join(import.meta.dirname, '..', 'test', 'fixtures', 'policy-blind-4.jsonl')
+/** A third blind set (first measured held out, then used to generalise the rules). */
 export const BLIND3_POLICY = path.join(import.meta.dirname, '..', 'test', 'fixtures', 'policy-blind-3.jsonl')
 /** A second blind set, written after the rules were tuned on the first (first measured before any change). */
 export const BLIND2_POLICY = path.join(import.meta.dirname, '..', 'test', 'fixtures', 'policy-blind-2.jsonl')
@@ -86,7 +88,8 @@ const share = (a: number, b: number) => (b === 0 ? '-' : `${a}/${b} (${((100 * a
 const SETS = {
   'eval-dev': { file: EVAL_DEV_POLICY, title: 'cases written outside the team; ../shared/data/eval-dev/policy' },
   blind: { file: BLIND_POLICY, title: 'cases written blind to the rules by a helper session, then used to generalise them; test/fixtures/policy-blind.jsonl' },
-  'blind-3': { file: BLIND3_POLICY, title: 'held-out cases written blind to the rules, never read or tuned on; test/fixtures/policy-blind-3.jsonl' },
+  'blind-4': { file: BLIND4_POLICY, title: 'held-out cases written blind to the rules, never read or tuned on; test/fixtures/policy-blind-4.jsonl' },
+  'blind-3': { file: BLIND3_POLICY, title: 'cases written blind to the rules, measured held out, then used to generalise them; test/fixtures/policy-blind-3.jsonl' },
   'blind-2': { file: BLIND2_POLICY, title: 'cases written blind to the rules after the first round, then used to generalise them; test/fixtures/policy-blind-2.jsonl' },
 }
 
@@ -116,12 +119,11 @@ export function printEvalDev(verbose = false, set: keyof typeof SETS = 'eval-dev
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  printEvalDev(process.argv.includes('--verbose'), 'eval-dev')
-  console.log('')
-  printEvalDev(process.argv.includes('--verbose'), 'blind')
-  console.log('')
-  printEvalDev(process.argv.includes('--verbose'), 'blind-2')
-  console.log('')
+  const verbose = process.argv.includes('--verbose')
+  for (const set of ['eval-dev', 'blind', 'blind-2', 'blind-3'] as const) {
+    printEvalDev(verbose, set)
+    console.log('')
+  }
   // held out: numbers only, never the case ids (reading them would make it a tuning set)
-  printEvalDev(false, 'blind-3')
+  printEvalDev(false, 'blind-4')
 }

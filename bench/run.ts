@@ -13,6 +13,7 @@ import { printPiiNegatives } from './pii-negatives'
 import { printPresidioQuality } from './pii-presidio'
 import { printPiiQuality } from './pii-quality'
 import { benchPii } from './pii-speed'
+import { printEvalDev } from './policy-eval-dev'
 import { printPolicyQuality } from './policy-quality'
 import { fmt, summarize, timeEach } from './stats'
 
@@ -73,6 +74,11 @@ async function benchTarget(target: TestTarget): Promise<Row[]> {
   return rows
 }
 
+// policy routing: the outside set, then the blind sets (blind-4 held out: numbers only)
+for (const set of ['eval-dev', 'blind', 'blind-2', 'blind-3', 'blind-4'] as const) {
+  printEvalDev(false, set)
+  console.log('')
+}
 printPolicyQuality()
 console.log('')
 printPiiQuality()

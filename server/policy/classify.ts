@@ -99,12 +99,12 @@ export function classify(
       continue
     }
     let spans: Span[] = rule.lexiconMatchers.flatMap((entry) => findEntry(index(), entry))
-    if (rule.nearGroups) spans.push(...findNear(index(), (sentences ??= sentenceIds(text, index())), rule.nearGroups, rule.within))
+    if (rule.nearGroups) spans.push(...findNear(index(), (sentences ??= sentenceIds(text, index())), rule.nearGroups, rule.within, rule.same_sentence))
     for (const re of rule.regexes) for (const m of text.matchAll(re)) if (m[0]) spans.push({ start: m.index, end: m.index + m[0].length })
     if (rule.advertised && rule.context && spans.length) {
       // what is sold, not who buys it or what money is for, and not a word inside a product's name
       const ctx = rule.context
-      if (!customers.has(ctx)) customers.set(ctx, customerRanges(text, index(), ctx))
+      if (!customers.has(ctx)) customers.set(ctx, customerRanges(text, index(), ctx, (sentences ??= sentenceIds(text, index()))))
       const ranges = customers.get(ctx)!
       const names = (quoted ??= quotedNames(text))
       const toks = index().tokens
@@ -112,6 +112,7 @@ export function classify(
         && !ranges.some((r) => s.start >= toks[r.first]!.start && s.end <= toks[Math.min(r.last, toks.length - 1)]!.end))
     }
     if (rule.detector) spans.push(...(getDetector(rule.detector)?.(text) ?? []))
+    if (rule.min_hits > 1 && new Set(spans.map((s) => s.start)).size < rule.min_hits) spans = []
     if (rule.unlessRegexes.length && spans.length) {
       const excluded = rule.unlessRegexes.flatMap((re) => [...text.matchAll(re)].map((m) => ({ start: m.index, end: m.index + m[0].length })))
       spans = spans.filter((s) => !excluded.some((x) => s.start >= x.start && s.end <= x.end))

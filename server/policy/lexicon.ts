@@ -3,7 +3,7 @@ import { normalize, stemFor, type Token } from './tokens'
 /**
  * One word of a lexicon entry: `prefix*` (every word starting so: "гарант*" = гарантия,
  * гарантируем, гарантированно), a plain word matched by stem (лучший = лучшая, лучшего, лучшие),
- * or a word too short to stem safely ("№", "1"), matched exactly.
+ * `=word` or a word too short to stem safely ("№", "1"), matched exactly.
  */
 export type WordSpec = { kind: 'prefix'; value: string } | { kind: 'exact'; value: string } | { kind: 'stem'; value: string; word: string; lang: 'ru' | 'en' }
 export type Entry = WordSpec[]
@@ -12,10 +12,11 @@ export function compileEntry(entry: string, lang: 'ru' | 'en' | 'any'): Entry {
   const stem = stemFor(lang)
   return normalize(entry)
     .split(/\s+/)
-    .map((w) => w.replace(/[^\p{L}\p{N}*'’-]/gu, '')) // tokens carry no punctuation: "лучше, чем" = "лучше чем"
+    .map((w) => w.replace(/[^\p{L}\p{N}*='’-]/gu, '')) // tokens carry no punctuation: "лучше, чем" = "лучше чем"
     .filter(Boolean)
     .map((w): WordSpec => {
       if (w.endsWith('*')) return { kind: 'prefix', value: w.slice(0, -1) }
+      if (w.startsWith('=')) return { kind: 'exact', value: w.slice(1) } // `=боль`: this form only (its stem is более's)
       const s = stem(w)
       if (s.length < 3) return { kind: 'exact', value: w }
       return { kind: 'stem', value: s, word: w, lang: lang === 'en' ? 'en' : 'ru' }

@@ -210,6 +210,10 @@ export const Rule = z
      */
     near: z.array(z.array(z.string().min(1)).min(1)).min(2).optional(),
     within: z.number().int().min(1).max(30).default(8),
+    /** The rule hits only when the text holds at least this many of its matches (a pattern, not one word). */
+    min_hits: z.number().int().min(1).max(20).default(1),
+    /** `near` groups must meet in one sentence (false: a label of fragments, "Creatine. 5 g per scoop."). */
+    same_sentence: z.boolean().default(true),
     /** The rule applies only on these channels / to text in this language. */
     channels: z.array(slug).optional(),
     lang: z.enum(['ru', 'en']).optional(),

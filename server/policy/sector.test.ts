@@ -88,3 +88,23 @@ describe('what is advertised decides the sector rules', () => {
     expect(missing('Кофе с собой. Реклама. ООО «Ромашка», erid: 2SDnjd4ToX9')).toEqual([])
   })
 })
+
+describe('rule mechanics the packs rely on', () => {
+  it('`=word` matches that form only: =боль is not более', () => {
+    expect(read('Боль в спине и отёки ног — частые жалобы.').risks.some((r) => r.rule === 'ru-38fz-art5-health-words')).toBe(true)
+    expect(read('Более 5000 клиентов уже доверили нам бухгалтерию.').categories).not.toContain('medicine')
+  })
+
+  it('min_hits counts distinct places: one body word is not a health pattern, several are', () => {
+    expect(read('Стопа в этой обуви не устаёт.').categories).not.toContain('medicine')
+    expect(read('Joint stiffness, bloating and poor circulation are behind it.').risks.some((r) => r.rule === 'en-health-words')).toBe(true)
+  })
+
+  it('a supplement label in fragments still meets its dose across the full stop', () => {
+    expect(read('Creatine monohydrate. 5 g per scoop. 60 scoops.').categories).toContain('supplements')
+  })
+
+  it('the supplement warning itself does not make the text medicine', () => {
+    expect(read('Чай с мятой для вечера. Не является лекарственным средством.').categories).not.toContain('medicine')
+  })
+})

@@ -40,10 +40,11 @@ const MAX_GAP = 3
  * Token ranges that name a customer, not what is sold: a buyer marker or a service noun, at most
  * three words before a customer noun in one clause with no pronoun between ("для частных клиник",
  * "software for physical therapy clinics", "уборка медицинских центров"), extended over the
- * customers listed with it ("для банков и МФО"), and money words next to a sector word ("вычет за
- * лечение", "medical bills").
+ * customers listed with it ("для банков и МФО") and on to the end of the sentence, which describes
+ * what is sold to them ("…для банков и МФО: модели оценки заёмщиков, бюро кредитных историй"),
+ * and money words next to a sector word ("вычет за лечение", "medical bills").
  */
-export function customerRanges(text: string, index: TokenIndex, ctx: CompiledContext): { first: number; last: number }[] {
+export function customerRanges(text: string, index: TokenIndex, ctx: CompiledContext, sentence: Int32Array): { first: number; last: number }[] {
   const customers = hitsOf(index, ctx.customers).sort((a, b) => a.first - b.first)
   if (customers.length === 0 && ctx.expenses.length === 0) return []
   const heads = new Set([...hitsOf(index, ctx.buyers), ...hitsOf(index, ctx.services)].map((h) => h.last))
@@ -65,6 +66,11 @@ export function customerRanges(text: string, index: TokenIndex, ctx: CompiledCon
       }
     }
   }
+  // on through the sentence's list of what they get (a colon or commas), not past a dash or a semicolon
+  for (const r of ranges) {
+    while (r.last + 1 < index.tokens.length && sentence[r.last + 1] === sentence[r.last]
+      && !/[;—–()]/.test(text.slice(index.tokens[r.last]!.end, index.tokens[r.last + 1]!.start))) r.last++
+  }
   for (const e of hitsOf(index, ctx.expenses)) ranges.push({ first: Math.max(0, e.first - 1), last: e.last + MAX_GAP })
   return ranges
 }
@@ -74,7 +80,7 @@ export function customerRanges(text: string, index: TokenIndex, ctx: CompiledCon
  * стопе правильный свод", "regrows thinning hair"). One hit per anchor of the first group,
  * spanning all the words that made it.
  */
-export function findNear(index: TokenIndex, sentence: Int32Array, groups: Entry[][], within: number): TokenSpan[] {
+export function findNear(index: TokenIndex, sentence: Int32Array, groups: Entry[][], within: number, sameSentence = true): TokenSpan[] {
   const found = groups.map((g) => hitsOf(index, g))
   if (found.some((f) => f.length === 0)) return []
   const out: TokenSpan[] = []
@@ -82,7 +88,7 @@ export function findNear(index: TokenIndex, sentence: Int32Array, groups: Entry[
     let first = anchor.first
     let last = anchor.last
     const ok = found.slice(1).every((hits) => {
-      const near = hits.find((h) => sentence[h.first] === sentence[anchor.first] && Math.abs(h.first - anchor.first) <= within)
+      const near = hits.find((h) => (!sameSentence || sentence[h.first] === sentence[anchor.first]) && Math.abs(h.first - anchor.first) <= within)
       if (!near) return false
       first = Math.min(first, near.first)
       last = Math.max(last, near.last)
