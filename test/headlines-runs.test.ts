@@ -76,7 +76,7 @@ describe.each(targets)('headline runs on $name', (target) => {
     expect(d.headlines.map((h) => h.text)).toEqual(GOOD.map((h) => h.text))
     expect(d.dropped).toEqual([{ text: 'Fewer no-shows with SMS appointment reminders!', angle: 'benefit', reason: 'near_duplicate', detail: GOOD[0]!.text }])
     expect(d.abPair).toMatchObject({ a: 0, b: 1 })
-    const [call] = await model.sql`select data from audit_log where run_id = ${runId} and action = 'llm.call'`
+    const [call] = await model.sql`select data from audit_log where run_id = ${runId} and action = 'llm.call' and data ->> 'purpose' = 'draft'`
     expect(call!.data).toMatchObject({ kind: 'headlines', attempts: 2, outcome: 'ok' })
   })
 })

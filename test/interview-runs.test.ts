@@ -70,7 +70,7 @@ describe.each(targets)('interview summaries as runs on $name', (target) => {
     const [stored] = await s.h.sql`select content::text as content, text from drafts where run_id = ${runId}`
     const log = (await s.h.sql`select data::text as data from audit_log where run_id = ${runId}`).map((r) => r.data).join('\n')
     for (const v of VALUES) expect([v, stored!.content.includes(v) || stored!.text.includes(v) || log.includes(v)]).toEqual([v, false])
-    const [call] = await s.h.sql`select data from audit_log where run_id = ${runId} and action = 'llm.call'`
+    const [call] = await s.h.sql`select data from audit_log where run_id = ${runId} and action = 'llm.call' and data ->> 'purpose' = 'draft'`
     expect(call!.data).toMatchObject({ kind: 'interview_summary', outcome: 'ok', attempts: 2, tokensIn: 3300, tokensOut: 620 })
   })
 

@@ -39,7 +39,7 @@ describe.each(targets)('runs through an OpenAI-compatible model on $name', (targ
     expect(prompt).toContain('Owners of small yoga studios')
     expect(prompt).toContain('set up in an afternoon, no IT staff needed')
     expect(prompt).not.toMatch(/\{\{\w+\}\}/)
-    const [row] = await h.sql`select actor_id, data from audit_log where run_id = ${runId} and action = 'llm.call'`
+    const [row] = await h.sql`select actor_id, data from audit_log where run_id = ${runId} and action = 'llm.call' and data ->> 'purpose' = 'draft'`
     expect(row!.data).toMatchObject({ engine: 'openai', model: 'gpt-4.1-mini', tokensIn: 2000, tokensOut: 600, attempts: 2, outcome: 'ok', promptId: 'offer' })
     expect(row!.data.costUsd).toBeCloseTo((2000 * 0.4 + 600 * 1.6) / 1e6, 10)
     const [writerRow] = await h.sql`select id from users where email = 'writer@copydesk.local'`
@@ -66,7 +66,7 @@ describe.each(targets)('runs through an OpenAI-compatible model on $name', (targ
     const { runId, run } = await h.runToGate(writer)
     expect(run.status).toBe('failed')
     expect(run.error).toMatch(/HTTP 503/)
-    const [row] = await h.sql`select data from audit_log where run_id = ${runId} and action = 'llm.call'`
+    const [row] = await h.sql`select data from audit_log where run_id = ${runId} and action = 'llm.call' and data ->> 'purpose' = 'draft'`
     expect(row!.data).toMatchObject({ outcome: 'server_error', attempts: 2 })
   })
 })

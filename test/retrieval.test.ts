@@ -33,7 +33,7 @@ describe.each(targets)('approved results as drafting examples on $name', (target
     const prompt = s.fake.requests[0].body.messages[1].content as string
     expect(prompt).toMatch(/Earlier approved texts of the same kind and channel/)
     expect(prompt).toContain('Evening classes, booked in one tap')
-    const [call] = await s.h.sql`select data from audit_log where run_id = ${second.runId} and action = 'llm.call'`
+    const [call] = await s.h.sql`select data from audit_log where run_id = ${second.runId} and action = 'llm.call' and data ->> 'purpose' = 'draft'`
     expect(call!.data.examples).toEqual([first.runId])
 
     // another channel, or another language, has no examples yet
@@ -56,7 +56,7 @@ describe.each(targets)('approved results as drafting examples on $name', (target
       s.fake.setFallback({ content: offer('Another') })
       const second = await t.runToGate(writer)
       expect(s.fake.requests[0].body.messages[1].content).not.toMatch(/Earlier approved texts/)
-      const [call] = await t.sql`select data from audit_log where run_id = ${second.runId} and action = 'llm.call'`
+      const [call] = await t.sql`select data from audit_log where run_id = ${second.runId} and action = 'llm.call' and data ->> 'purpose' = 'draft'`
       expect(call!.data.examples).toBeUndefined()
     } finally {
       await t.close()

@@ -47,7 +47,7 @@ describe.each(targets)('SEO content plans on $name', (target) => {
     expect(run.draft.text).toContain('Pillar page: ')
     // the offline engine keeps the pillar keyword as each cluster's name, and says so in the log
     expect(d.clusters.every((c) => c.label === c.pillar)).toBe(true)
-    const [call] = await offline.sql`select data from audit_log where run_id = ${runId} and action = 'llm.call'`
+    const [call] = await offline.sql`select data from audit_log where run_id = ${runId} and action = 'llm.call' and data ->> 'purpose' = 'draft'`
     expect(call!.data).toMatchObject({ engine: 'offline', kind: 'seo_clusters', outcome: 'ok' })
   })
 
@@ -164,7 +164,7 @@ describe.each(targets)('SEO content plans on $name', (target) => {
     fake.failEmbeddings(400)
     const failed = await model.runToGate(await model.as('writer'), seoBrief(EXPORT, { inputs: { keywordsCsv: EXPORT, mode: 'semantic' } }))
     expect(failed.run.status).toBe('failed')
-    const [call] = await model.sql`select data from audit_log where run_id = ${failed.runId} and action = 'llm.call'`
+    const [call] = await model.sql`select data from audit_log where run_id = ${failed.runId} and action = 'llm.call' and data ->> 'purpose' = 'draft'`
     expect(call!.data).toMatchObject({ part: 'embeddings', outcome: 'bad_request' })
   })
 

@@ -104,7 +104,7 @@ describe.each(targets)('spine on $name', (target) => {
     expect(done.status).toBe('approved')
     expect(done.gates[0]).toMatchObject({ status: 'passed', decidedBy: 'editor@copydesk.local', comment: 'Good to go' })
     expect(await h.auditActions(runId)).toEqual(['run.start', 'llm.call', 'gate.opened', 'gate.decision', 'run.approved'])
-    const [call] = await h.sql`select actor_id, data from audit_log where run_id = ${runId} and action = 'llm.call'`
+    const [call] = await h.sql`select actor_id, data from audit_log where run_id = ${runId} and action = 'llm.call' and data ->> 'purpose' = 'draft'`
     expect(call!.data).toMatchObject({ engine: 'offline', model: 'copydesk-offline-1', kind: 'offer', promptId: 'offer', outcome: 'ok', tokensIn: 0, costUsd: 0 })
     expect(call!.data.latencyMs).toBeGreaterThanOrEqual(0)
     expect((await verifyAudit(h.sql)).ok).toBe(true)
