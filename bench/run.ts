@@ -11,6 +11,7 @@ import { benchScale } from './scale'
 import { benchSeo } from './seo'
 import { printPiiNegatives } from './pii-negatives'
 import { printPresidioQuality } from './pii-presidio'
+import { printPiiEvalDev } from './pii-eval-dev'
 import { printPiiQuality } from './pii-quality'
 import { benchPii } from './pii-speed'
 import { printEvalDev } from './policy-eval-dev'
@@ -80,6 +81,10 @@ for (const set of ['eval-dev', 'blind', 'blind-2', 'blind-3', 'blind-4'] as cons
   console.log('')
 }
 printPolicyQuality()
+console.log('')
+printPiiEvalDev(false, 'eval-dev')
+console.log('')
+printPiiEvalDev(false, 'blind')
 console.log('')
 printPiiQuality()
 console.log('')

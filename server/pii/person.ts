@@ -9,7 +9,10 @@ import type { PiiDetector, PiiFinding } from './types'
 // Roles as bits: F given name, D diminutive, P patronymic, S surname, C other capitalised word,
 // I initial, A English given name that is also a common word (Will, May), B a Latin capital
 // letter standing alone (a middle initial written without its dot: "Ruth R Montez")
-const F = 1, D = 2, P = 4, S = 8, C = 16, I = 32, A = 64, B = 128
+export const F = 1, D = 2, P = 4, S = 8, C = 16, I = 32, A = 64, B = 128
+// G: a capitalised Cyrillic word that is not an adjective form (it may be a given name no list holds)
+const G = 256
+const ADJ_OR_VERB = /(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ом|ем|ть|ти|ла|ло|ли|л|ет|ит|ют|ут|ат|ят|ешь|ишь|ся|сь|те)$/
 
 type Dicts = {
   ruGiven: Set<string>
@@ -46,7 +49,7 @@ function load(): Dicts {
 const PLACE_LIKE_GIVEN = ['Paris', 'Sydney', 'Victoria', 'Florence', 'Austin', 'Dallas', 'Phoenix', 'Georgia', 'Virginia', 'Carolina', 'Jordan', 'Chelsea', 'Lincoln', 'Madison', 'Washington', 'Houston', 'Jackson', 'Brooklyn', 'Adelaide', 'Regina', 'Kent', 'Camden', 'Orlando', 'Savannah', 'Denver', 'Aurora', 'Eden', 'Carmel']
 
 /** Capitalised words that start sentences or name things, never a person's surname or name. */
-const NOT_A_NAME = new Set([
+export const NOT_A_NAME = new Set([
   'The', 'This', 'That', 'These', 'Those', 'We', 'Our', 'You', 'Your', 'It', 'Its', 'He', 'She', 'They', 'Hi', 'Hello', 'Dear', 'Thanks', 'Thank',
   'Please', 'Call', 'Book', 'Buy', 'Get', 'Try', 'Join', 'Meet', 'Team', 'Support', 'Sales', 'Office', 'Street', 'Road', 'Avenue', 'Lane', 'Square',
   'Park', 'Station', 'Hotel', 'Cafe', 'Club', 'Center', 'Centre', 'Store', 'Shop', 'Studio', 'Group', 'Bank', 'Sale', 'Day', 'Week', 'Monday',
@@ -69,10 +72,12 @@ const TITLE = /^(?:г-н|г-жа|господин|господину|госпо�
 const RU_PATTERNS: number[][] = [
   [S, F, P], [F, P, S], [C, F, P], [F, P, C], [S, C, P],
   [F | D, S], [S, F], [F, P], [F, C],
-  [S | C, I, I], [S, I], [I, I, S | C], [I, S],
+  [S | C, I, I], [S, I], [I, I, S | C], [I, S], [F | D, I],
+  // a given name no dictionary holds, beside a surname: "Баир Доржиев", "Квирикашвили Тамар"
+  [G, S], [S, G],
 ]
 const EN_PATTERNS: number[][] = [
-  [F, F, S], [F, I | B, S | C], [F, S | C],
+  [F, F, S], [F, I | B, S | C], [F, S | C], [S, F],
   [A, I, S], [A, S], [S | C, I, I], [I, I, S | C], [I, S | C],
   // a Russian or Central Asian name in Latin letters, with its patronymic: "Bekbolat Musliyevich"
   [S | C, F | C, P], [F | C, P, S | C], [F | C, P],
@@ -168,6 +173,8 @@ function rolesOf(value: string, initial: boolean, cyr: boolean, d: Dicts): numbe
     if (d.ruDim.has(f)) roles |= D
     if (value.length >= 6 && RU_PATRONYMIC.test(f)) roles |= P
     if ((value.length >= 4 && RU_SURNAME_SUFFIX.test(first)) || d.ruSurname.has(f)) roles |= S
+    // not an adjective or a verb form (a sentence may start "Звонила Кузнецова…", "Передать Ивановой…")
+    if ((roles & S) === 0 && value.length >= 3 && !ADJ_OR_VERB.test(f)) roles |= G
   } else {
     // "Jean-Luc" and "Min-jun" are in the list whole; "Mary-Kate" is two given names
     if (d.enGiven.has(value) || (hyphen && value.split('-').every((x) => d.enGiven.has(x)))) roles |= F
@@ -177,6 +184,14 @@ function rolesOf(value: string, initial: boolean, cyr: boolean, d: Dicts): numbe
   }
   return roles
 }
+
+/** The roles of one capitalised word (given name, surname …), for the single-name layer (name-context.ts). */
+export function wordRoles(value: string): number {
+  return rolesOf(value, false, /[а-яё]/i.test(value), load())
+}
+
+/** The words of a brand that looks like a person ("Calvin Klein", «Дядя Ваня»). */
+export const isBrandWord = (word: string) => load().brands.has(word)
 
 /** The capitalised words of the chains of adjacent ones; a lone capitalised word never is a name. */
 function tokenize(text: string, d: Dicts): Token[] {

@@ -40,10 +40,14 @@ registerDetector('pii:PERSON_IDENTIFIED', (text) => {
   const all = personalData(text)
   const others = all.filter((f) => f.type !== 'PERSON')
   return all
-    .filter((f) => f.type === 'PERSON')
+    // the in_copy operating point: a name the two-word patterns or a strong cue found, not a lone
+    // dictionary word (those are redacted before the model all the same)
+    .filter((f) => f.type === 'PERSON' && (f.detector === 'person' || f.confidence >= IN_COPY_MIN_CONFIDENCE))
     .filter((f) => QUALIFIER.test(text.slice(f.end, f.end + 80)) || others.some((o) => Math.abs(o.start - f.end) < 80 || Math.abs(f.start - o.end) < 80))
     .map(({ start, end }) => ({ start, end, type: 'PERSON' }))
 })
+
+const IN_COPY_MIN_CONFIDENCE = 0.75
 
 // Right after the name: ", 34 года", ", 41 years old", "из Казани", "from Riverside", ", a nurse",
 // ", Columbus, Ohio" / ", Тюмень" (a place or title after a comma), "ул. …".
