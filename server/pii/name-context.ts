@@ -80,6 +80,8 @@ const PLACE_WORDS = new Set('на г город города городе пос
 // Not a person however it looks: a pet, a voice assistant, a dish or drink named after someone.
 const THING_WORDS = new Set('кот кошка кошки кошку кота пёс пес пса собака собаки собаку щенок щенка котёнок котенок котёнка питомец питомца попугай попугая хомяк пицца пиццы пиццу пицце торт пирожное пирожного салат суп коктейль коктейля напиток напитка блюдо блюда сорт eggs egg peach beef chicken salad pizza cake cocktail drink dish dog cat puppy kitten parrot lake mount mt port fort saint st'.split(' '))
 const THING_AFTER = /^(?:,?[ \t\u00a0]+(?:the[ \t\u00a0]+)?(?:built-in[ \t\u00a0]+)?(?:voice[ \t\u00a0]+)?assistant|[ \t\u00a0]+(?:parfait|salad|sauce|cocktail|sundae|pie|cake)|,[ \t\u00a0]*(?:голосов|умн)\p{L}*[ \t\u00a0]+(?:помощни|колонк|ассистент))/iu
+// The next word is capitalised and not a name: a Title Case heading or product.
+const TITLE_NEIGHBOUR = /^[ \t\u00a0]+(?!(?:and|or|&)\b)\p{Lu}\p{Ll}+(?![ \t]*:)/u
 // A place list or a trip: "fly to Charlotte, Austin or Eugene".
 const PLACE_WORDS_EN = new Set('to from in at near via visit around or and'.split(' '))
 const ROLE_WORDS = new Set(ROLE.slice(3, -1).split('|'))
@@ -172,6 +174,8 @@ export const people: PiiDetector = (text) => {
     const sentenceStart = sentenceStartAt(text, start)
     if ((roles & (F | D)) !== 0 && (roles & A) === 0) {
       if (!cyr && (PLACE_WORDS_EN.has(prevLower) || /^,[ \t]*\p{Lu}\p{Ll}+(?:[ \t]\p{Lu}\p{Ll}+)?[ \t]*(?:,|or|and)/u.test(after))) continue // a city in a list
+      // in a Title Case run ("Amber Glow Candle", "Meet The Team") a given name is a product or a heading
+      if (!cyr && (TITLE_NEIGHBOUR.test(after) || (!sentenceStart && /^\p{Lu}/u.test(prev) && (rolesOf(prev) & (F | D | S)) === 0))) continue
       add(start, end, 0.7) // Катя, Глеб, Emeka: a name whatever the position
       continue
     }
