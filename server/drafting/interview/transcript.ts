@@ -40,8 +40,10 @@ function assignRoles(text: string, turns: { speaker: string; start: number; end:
   })
   const roles = new Map<string, Role>()
   for (const label of stats.keys()) {
-    if (INTERVIEWER.test(label)) roles.set(label, 'interviewer')
-    else if (CUSTOMER.test(label)) roles.set(label, 'customer')
+    // "Оператор [PERSON_1]", "Client Rahul": a role before the name (or its placeholder) says it
+    const head = label.split(/\s+/)[0]!
+    if (INTERVIEWER.test(label) || (head !== label && INTERVIEWER.test(head))) roles.set(label, 'interviewer')
+    else if (CUSTOMER.test(label) || (head !== label && CUSTOMER.test(head))) roles.set(label, 'customer')
   }
   const unknown = [...stats.keys()].filter((l) => !roles.has(l))
   if (unknown.length > 0) {
