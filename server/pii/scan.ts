@@ -1,16 +1,23 @@
 import { address } from './address'
 import { people } from './name-context'
 import { person } from './person'
+import { foldLookalikes } from './lookalikes'
 import { STRUCTURED } from './structured'
 import type { PiiDetector, PiiFinding } from './types'
 
-export const DETECTORS: readonly PiiDetector[] = [...STRUCTURED, address, people]
+/** The structured detectors on the text with look-alike letters folded (lookalikes.ts): same offsets. */
+const structuredFolded: PiiDetector = (text) => {
+  const folded = foldLookalikes(text) ?? text
+  return STRUCTURED.flatMap((d) => d(folded))
+}
+
+export const DETECTORS: readonly PiiDetector[] = [structuredFolded, address, people]
 
 /**
  * The detectors with full names only (two-word patterns and cues, no single names in context):
  * what test/fixtures/pii/corpus.json was labelled for (its guideline predates single names).
  */
-export const FULL_NAME_DETECTORS: readonly PiiDetector[] = [...STRUCTURED, address, person]
+export const FULL_NAME_DETECTORS: readonly PiiDetector[] = [structuredFolded, address, person]
 
 /** Which of two overlapping findings stays: the more confident, then the longer, then the earlier. */
 const better = (a: PiiFinding, b: PiiFinding) => b.confidence - a.confidence || b.end - b.start - (a.end - a.start) || a.start - b.start
