@@ -18,13 +18,17 @@ const CAP = `[A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁ][${L}]*(?:['’-][${L}]+)*`
 const WORD = new RegExp(`(?<![${L}'’-])${CAP}`, 'g')
 
 // Roles and jobs that stand before a person's name ("оператор Слава", "Agent Rose", "наш технолог Гоар").
-const ROLE = String.raw`(?:оператор|операторка|агент|менеджер|менеджерка|специалист|консультант|курьер|мастер|администратор|клиент|клиентка|коллега|руководитель|директор|директорка|дизайнер|технолог|бухгалтер|юрист|водитель|врач|доктор|медсестра|преподаватель|учитель|учительница|тренер|модератор|респондент|участник|участница|стажёр|стажер|продавец|продавщица|кассир|повар|управляющая|управляющий|сотрудник|сотрудница|инженер|аналитик|маркетолог|продакт|владелец|владелица|совладелица|совладелец|основатель|основательница|сестра|брат|мама|папа|муж|жена|сын|дочь|agent|operator|manager|rep|representative|specialist|consultant|courier|driver|technician|engineer|designer|colleague|coordinator|assistant|director|founder|co-founder|owner|nurse|doctor|teacher|coach|moderator|participant|customer|client|analyst|intern|supervisor|lead|recruiter|accountant|lawyer|host|guest|chef|cashier|barista|husband|wife|son|daughter|sister|brother|mum|mom|dad)`
+const ROLE_LIST = [
+  'оператор', 'операторка', 'агент', 'менеджер', 'менеджерка', 'специалист', 'консультант', 'курьер', 'мастер', 'администратор', 'клиент', 'клиентка', 'коллега', 'руководитель', 'директор', 'директорка', 'дизайнер', 'технолог', 'бухгалтер', 'юрист', 'водитель', 'врач', 'доктор', 'медсестра', 'преподаватель', 'учитель', 'учительница', 'тренер', 'модератор', 'респондент', 'участник', 'участница', 'стажёр', 'стажер', 'продавец', 'продавщица', 'кассир', 'повар', 'управляющая', 'управляющий', 'сотрудник', 'сотрудница', 'инженер', 'аналитик', 'маркетолог', 'продакт', 'владелец', 'владелица', 'совладелица', 'совладелец', 'основатель', 'основательница', 'сестра', 'брат', 'мама', 'папа', 'муж', 'жена', 'сын', 'дочь',
+  'agent', 'operator', 'manager', 'rep', 'representative', 'specialist', 'consultant', 'courier', 'driver', 'technician', 'engineer', 'designer', 'colleague', 'coordinator', 'assistant', 'director', 'founder', 'co-founder', 'owner', 'nurse', 'doctor', 'teacher', 'coach', 'moderator', 'participant', 'customer', 'client', 'analyst', 'intern', 'supervisor', 'lead', 'recruiter', 'accountant', 'lawyer', 'host', 'guest', 'chef', 'cashier', 'barista', 'husband', 'wife', 'son', 'daughter', 'sister', 'brother', 'mum', 'mom', 'dad',
+]
+const ROLE = `(?:${ROLE_LIST.join('|')})`
 /** The same roles with a capital or a small first letter, for patterns that must stay case-sensitive. */
 const ROLE_ANY_CASE = ROLE.replace(/(?<=[:|])(\p{Ll})/gu, (c) => `[${c}${c.toUpperCase()}]`)
 
 // Discourse words and group addresses that a comma and a greeting follow as a name would ("Отлично,
 // спасибо", "Коллеги, добрый день"): never a person's name.
-const DISCOURSE = new Set('Отлично Хорошо Понятно Ясно Ладно Спасибо Да Нет Ок Окей Супер Класс Всё Все Коллеги Друзья Ребята Господа Итак Так Здорово Конечно Верно Точно Отлично Прекрасно Замечательно Well So Okay OK Ok Great Perfect Sure Right Yes No Thanks Fine Cool Alright Good Everyone Team Folks All Guys Hey Hi Hello Absolutely Exactly Awesome Lovely Brilliant Indeed Anyway'.split(' '))
+const DISCOURSE = new Set('Отлично Хорошо Понятно Ясно Ладно Спасибо Да Нет Ок Окей Супер Класс Всё Все Коллеги Друзья Ребята Господа Итак Так Здорово Конечно Верно Точно Прекрасно Замечательно Well So Okay OK Ok Great Perfect Sure Right Yes No Thanks Fine Cool Alright Good Everyone Team Folks All Guys Hey Hi Hello Absolutely Exactly Awesome Lovely Brilliant Indeed Anyway'.split(' '))
 
 // Greetings and thanks after a name ("Ануш, здравствуйте!").
 const GREETING_AFTER = /^,[ \t\u00a0]*(?:здравствуйте|добрый\s+(?:день|вечер)|доброе\s+утро|привет|спасибо|благодарю|подскажите|скажите|уточните|посмотрите|hi|hello|thanks|thank\s+you|could\s+you|can\s+you|please|welcome)/iu
@@ -84,7 +88,7 @@ const THING_AFTER = /^(?:,?[ \t\u00a0]+(?:the[ \t\u00a0]+)?(?:built-in[ \t\u00a0
 const TITLE_NEIGHBOUR = /^[ \t\u00a0]+(?!(?:and|or|&)\b)\p{Lu}\p{Ll}+(?![ \t]*:)/u
 // A place list or a trip: "fly to Charlotte, Austin or Eugene".
 const PLACE_WORDS_EN = new Set('to from in at near via visit around or and'.split(' '))
-const ROLE_WORDS = new Set(ROLE.slice(3, -1).split('|'))
+const ROLE_WORDS = new Set(ROLE_LIST)
 // the word right before a name that greets or addresses ("Hi Rahul", "Dear Hannah", "Привет, Маша")
 const GREETING_WORDS = new Set('здравствуйте привет приветствую спасибо благодарю уважаемая уважаемый дорогая дорогой hi hello hey dear thanks welcome cheers morning evening afternoon день вечер утро'.split(' '))
 

@@ -36,6 +36,9 @@ for (const type of PII_TYPES) {
  * our workshop", a classic quoted, a greeting) is normal copy, though briefs still have it
  * redacted before the model.
  */
+/** The in_copy operating point's names: the two-word patterns, or a single name a strong cue backs. */
+const IN_COPY_MIN_CONFIDENCE = 0.75
+
 registerDetector('pii:PERSON_IDENTIFIED', (text) => {
   const all = personalData(text)
   const others = all.filter((f) => f.type !== 'PERSON')
@@ -47,7 +50,6 @@ registerDetector('pii:PERSON_IDENTIFIED', (text) => {
     .map(({ start, end }) => ({ start, end, type: 'PERSON' }))
 })
 
-const IN_COPY_MIN_CONFIDENCE = 0.75
 
 // Right after the name: ", 34 года", ", 41 years old", "из Казани", "from Riverside", ", a nurse",
 // ", Columbus, Ohio" / ", Тюмень" (a place or title after a comma), "ул. …".

@@ -14,8 +14,11 @@ export const isInternalKind = (policy: Policy, kind: string) => policy.file.inte
 /** How the brief's fields are classified: what it advertises and in which kind of draft. */
 export const briefOpts = (brief: BriefRow) => ({ channel: brief.channel, lang: brief.lang, sector: brief.advertised, kind: brief.kind })
 
-/** A draft's text by the policy's rules: its risks, required wording it lacks, and personal data it still holds. */
-/** Off the API's event loop for long texts (an SEO plan of thousands of keywords): see server/compute. */
+/**
+ * A draft's text by the policy's rules: its risks, required wording it lacks, and personal data it
+ * still holds. Off the API's event loop for long texts (an SEO plan of thousands of keywords):
+ * see server/compute.
+ */
 export async function classifyDraft(policy: Policy, text: string, brief: BriefRow) {
   const c = withoutDismissed(await classifyOffThread(policy, text, briefOpts(brief)), brief)
   return { ...c, piiFindings: c.risks.filter((r) => r.category === 'personal_data').length }
