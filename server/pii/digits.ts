@@ -6,19 +6,24 @@ import type { Range } from './windows'
 /** Start and end of each maximal run of ASCII digits, in text order. */
 export type DigitGroups = { starts: Int32Array; ends: Int32Array }
 
-const DIGITS = /[0-9]+/g
-let cache: { text: string; groups: DigitGroups } | undefined
+// The last two texts: a scan reads the text and its copy with look-alike letters folded (lookalikes.ts).
+let cache: { text: string; groups: DigitGroups }[] = []
 
 export function digitGroups(text: string): DigitGroups {
-  if (cache?.text === text) return cache.groups
+  const hit = cache.find((c) => c.text === text)
+  if (hit) return hit.groups
   const starts: number[] = []
   const ends: number[] = []
-  for (const m of text.matchAll(DIGITS)) {
-    starts.push(m.index)
-    ends.push(m.index + m[0].length)
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c < 48 || c > 57) continue
+    starts.push(i)
+    while (i + 1 < text.length && text.charCodeAt(i + 1) >= 48 && text.charCodeAt(i + 1) <= 57) i++
+    ends.push(i + 1)
   }
-  cache = { text, groups: { starts: Int32Array.from(starts), ends: Int32Array.from(ends) } }
-  return cache.groups
+  const groups = { starts: Int32Array.from(starts), ends: Int32Array.from(ends) }
+  cache = [{ text, groups }, ...cache.slice(0, 1)]
+  return groups
 }
 
 export type DigitAnchor = (text: string, i: number, groups: DigitGroups) => number

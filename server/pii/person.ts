@@ -147,14 +147,19 @@ class Token {
   }
 }
 
-/** Roles of each distinct word of one text, worked out once: names repeat through a document. */
+// Roles of each distinct word, worked out once per process (bounded): names, brands and sentence
+// starters repeat within a document and across documents.
+const ROLES_MAX = 200_000
+const roleMemo = new Map<string, number>()
 class RoleBook {
-  private readonly memo = new Map<string, number>()
   constructor(private readonly d: Dicts) {}
   of(value: string, initial: boolean, cyr: boolean): number {
     if (initial) return rolesOf(value, true, cyr, this.d)
-    let roles = this.memo.get(value)
-    if (roles === undefined) this.memo.set(value, (roles = rolesOf(value, false, cyr, this.d)))
+    let roles = roleMemo.get(value)
+    if (roles === undefined) {
+      if (roleMemo.size >= ROLES_MAX) roleMemo.clear()
+      roleMemo.set(value, (roles = rolesOf(value, false, cyr, this.d)))
+    }
     return roles
   }
 }
@@ -187,7 +192,7 @@ function rolesOf(value: string, initial: boolean, cyr: boolean, d: Dicts): numbe
 
 /** The roles of one capitalised word (given name, surname …), for the single-name layer (name-context.ts). */
 export function wordRoles(value: string): number {
-  return rolesOf(value, false, /[а-яё]/i.test(value), load())
+  return new RoleBook(load()).of(value, false, /[а-яё]/i.test(value))
 }
 
 /** The words of a brand that looks like a person ("Calvin Klein", «Дядя Ваня»). */

@@ -39,6 +39,8 @@ describe('structured personal-data detectors', () => {
     ['IBAN DE89 3704 0044 0532 0130 00.', ['IBAN', 'DE89 3704 0044 0532 0130 00']],
     ['from 192.168.1.15 at night', ['IP', '192.168.1.15']],
     ['host 2001:db8:85a3::8a2e:370:7334 down', ['IP', '2001:db8:85a3::8a2e:370:7334']],
+    // a version cue does not hide an address the same line calls a server's
+    ['после обновления сервер 10.0.4.12 не отвечает', ['IP', '10.0.4.12']],
     ['key sk-proj-AbCdEfGhIjKlMnOpQrStUvWx1234', ['SECRET', 'sk-proj-AbCdEfGhIjKlMnOpQrStUvWx1234']],
     ['token ghp_abcdefghijklmnopqrstuvwxyz0123456789', ['SECRET', 'ghp_abcdefghijklmnopqrstuvwxyz0123456789']],
     ['AKIAIOSFODNN7EXAMPLE', ['SECRET', 'AKIAIOSFODNN7EXAMPLE']],
@@ -68,6 +70,11 @@ describe('structured personal-data detectors', () => {
     'Заказ № 4510 123456 собран',
     'Цена 1 299 990 руб., артикул 4490 75 40',
     'Webinar: date 12.03.2026.\nHost: 14.03.2026',
+    // version numbers shaped like an IPv4 address
+    'Ships with firmware 4.12.0.9 — updates over the air',
+    'Client versions: web 2024.10.3, iOS app 8.2.0.11.',
+    'Версия приложения у всех 6.14.2.1, модель одна',
+    'Обновление прошивки — версия 10.2.0.14, ставится само',
   ])('ignores look-alikes: %s', (text) => {
     expect(scan(text)).toEqual([])
   })

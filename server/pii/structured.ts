@@ -201,9 +201,17 @@ const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)'
 const IPV4 = new RegExp(`(?<![\\p{N}.])${OCTET}(?:\\.${OCTET}){3}(?![\\p{N}]|\\.\\d)`, 'gu')
 // Full or "::"-compressed IPv6: at least one "::" or all eight groups, so clock times never match.
 const IPV6 = /(?<![\p{L}\p{N}:])(?:(?:[0-9a-f]{1,4}:){7}[0-9a-f]{1,4}|(?:[0-9a-f]{1,4}:){1,6}:(?:[0-9a-f]{1,4}(?::[0-9a-f]{1,4}){0,5})?|::(?:[0-9a-f]{1,4}(?::[0-9a-f]{1,4}){0,6}))(?![\p{L}\p{N}:])/giu
+// "v1.2.3.4", "firmware 4.12.0.9", "iOS app 8.2.0.11", "версия приложения 6.14.2.1": a version
+// number, unless the same stretch of the line speaks of a network address.
+const VERSION_CUE = /(?:\bv|version|versions|release|build|firmware|app|ios|android|sdk|update|patch|версия|версии|релиз|сборк\p{L}*|прошивк\p{L}*|приложени\p{L}*|обновлени\p{L}*)(?!\p{L})[^\n.;]{0,30}$/iu
+const ADDRESS_CUE = /(?:(?<!\p{L})ip(?!\p{L})|host|server|gateway|dns|subnet|login|address|айпи|хост|сервер|шлюз|адрес|вход)/iu
+const isVersion = (text: string, at: number) => {
+  const cue = before(text, at, 48)
+  const line = cue.slice(cue.lastIndexOf('\n') + 1)
+  return VERSION_CUE.test(line) && !ADDRESS_CUE.test(line)
+}
 export const ip: PiiDetector = (text) => [
-  // "v1.2.3.4" and "version 10.0.1.2" are versions, not hosts
-  ...[...matchesIn(text, IPV4, digitWindows(text, ipv4Anchor, 4, 26))].filter((m) => !/(?:\bv|version|версия)\s?$/.test(before(text, m.start, 10))).map((m) => found('IP', 'ip', m.start, m.end, 0.9)),
+  ...[...matchesIn(text, IPV4, digitWindows(text, ipv4Anchor, 4, 26))].filter((m) => !isVersion(text, m.start)).map((m) => found('IP', 'ip', m.start, m.end, 0.9)),
   ...[...matchesIn(text, IPV6, windows(text, /:[0-9A-Fa-f]{0,4}:/g, 45, 40))].filter((m) => /[0-9a-f]{3}/i.test(m.value)).map((m) => found('IP', 'ip', m.start, m.end, 0.9)),
 ]
 

@@ -111,7 +111,7 @@ export function classify(
       spans = spans.filter((s) => !names.some((q) => s.start >= q.start && s.end <= q.end)
         && !ranges.some((r) => s.start >= toks[r.first]!.start && s.end <= toks[Math.min(r.last, toks.length - 1)]!.end))
     }
-    if (rule.detector) spans.push(...(getDetector(rule.detector)?.(text) ?? []))
+    if (rule.detector) spans.push(...(getDetector(rule.detector)?.(text, policy.file.personal_data) ?? []))
     if (rule.min_hits > 1 && new Set(spans.map((s) => s.start)).size < rule.min_hits) spans = []
     if (rule.unlessRegexes.length && spans.length) {
       const excluded = rule.unlessRegexes.flatMap((re) => [...text.matchAll(re)].map((m) => ({ start: m.index, end: m.index + m[0].length })))

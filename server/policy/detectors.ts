@@ -1,12 +1,15 @@
-import { scanPii } from '../pii/scan'
+import { DETECTORS, FULL_NAME_DETECTORS, scanPii } from '../pii/scan'
 import { PII_TYPES, type PiiFinding } from '../pii/types'
 import type { Span } from './lexicon'
+import type { PolicyFile } from './schema'
 
 /**
  * Pluggable detectors for rules that are not words. The personal-data guard (server/pii)
  * registers one detector per type, `pii:PHONE`, `pii:PERSON` …, all served by one scan per text.
  */
-export type Detector = (text: string) => (Span & { type: string })[]
+export type Detector = (text: string, settings: PersonalDataSettings) => (Span & { type: string })[]
+/** The policy's personal_data section: the guard's two operating points (to_model, in_copy). */
+export type PersonalDataSettings = PolicyFile['personal_data']
 
 const registry = new Map<string, Detector>()
 
@@ -19,14 +22,16 @@ export function getDetector(name: string): Detector | undefined {
 
 // A company's public contacts and registration numbers are not personal data: they are
 // neither redacted from briefs nor a reason to block a draft (`pii scan` still reports them).
-let last: { text: string; findings: PiiFinding[] } | undefined
-function personalData(text: string): PiiFinding[] {
-  if (last?.text !== text) last = { text, findings: scanPii(text).filter((f) => !f.company) }
+let last: { text: string; names: string; findings: PiiFinding[] } | undefined
+function personalData(text: string, { to_model: { names } }: PersonalDataSettings): PiiFinding[] {
+  if (last?.text !== text || last.names !== names) {
+    last = { text, names, findings: scanPii(text, names === 'full_names' ? FULL_NAME_DETECTORS : DETECTORS).filter((f) => !f.company) }
+  }
   return last.findings
 }
 
 for (const type of PII_TYPES) {
-  registerDetector(`pii:${type}`, (text) => personalData(text).filter((f) => f.type === type).map(({ start, end }) => ({ start, end, type })))
+  registerDetector(`pii:${type}`, (text, settings) => personalData(text, settings).filter((f) => f.type === type).map(({ start, end }) => ({ start, end, type })))
 }
 
 /**
@@ -36,17 +41,15 @@ for (const type of PII_TYPES) {
  * our workshop", a classic quoted, a greeting) is normal copy, though briefs still have it
  * redacted before the model.
  */
-/** The in_copy operating point's names: the two-word patterns, or a single name a strong cue backs. */
-const IN_COPY_MIN_CONFIDENCE = 0.75
-
-registerDetector('pii:PERSON_IDENTIFIED', (text) => {
-  const all = personalData(text)
+registerDetector('pii:PERSON_IDENTIFIED', (text, settings) => {
+  const all = personalData(text, settings)
   const others = all.filter((f) => f.type !== 'PERSON')
+  const { min_name_confidence, needs_qualifier } = settings.in_copy
   return all
     // the in_copy operating point: a name the two-word patterns or a strong cue found, not a lone
     // dictionary word (those are redacted before the model all the same)
-    .filter((f) => f.type === 'PERSON' && (f.detector === 'person' || f.confidence >= IN_COPY_MIN_CONFIDENCE))
-    .filter((f) => QUALIFIER.test(text.slice(f.end, f.end + 80)) || others.some((o) => Math.abs(o.start - f.end) < 80 || Math.abs(f.start - o.end) < 80))
+    .filter((f) => f.type === 'PERSON' && f.confidence >= min_name_confidence)
+    .filter((f) => !needs_qualifier || QUALIFIER.test(text.slice(f.end, f.end + 80)) || others.some((o) => Math.abs(o.start - f.end) < 80 || Math.abs(f.start - o.end) < 80))
     .map(({ start, end }) => ({ start, end, type: 'PERSON' }))
 })
 

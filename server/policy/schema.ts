@@ -83,6 +83,21 @@ export const PolicyFile = z
     personal_data: z.strictObject({
       /** What to do when a brief's inputs hold personal data: redact before the model, or refuse. */
       inputs: z.enum(['redact', 'block']),
+      /**
+       * The guard's recall-first operating point: what is replaced before any model call (briefs,
+       * transcripts, knowledge-base text). `every_mention`: any mention of a person, a lone given
+       * name or surname included; `full_names`: two-word names and cue-backed ones only.
+       */
+      to_model: z.strictObject({ names: z.enum(['every_mention', 'full_names']).default('every_mention') }).default({ names: 'every_mention' }),
+      /**
+       * The precision-first point: which names make a draft's personal_data gate fire. A name found
+       * with at least this confidence (two-word patterns 0.8, a role or greeting cue 0.75, a lone
+       * dictionary name 0.7, a surname by its suffix 0.6) and, with `needs_qualifier`, next to an
+       * age, a city, an occupation, a street or other personal data.
+       */
+      in_copy: z
+        .strictObject({ min_name_confidence: z.number().min(0).max(1).default(0.75), needs_qualifier: z.boolean().default(true) })
+        .default({ min_name_confidence: 0.75, needs_qualifier: true }),
     }),
     budgets: Budgets.default({ warn_at: 0.8, monthly_usd: { users: {}, teams: {} } }),
     /**
