@@ -55,7 +55,8 @@ export async function benchPii() {
   const redact = summarize(await timeEach(200, async () => new Placeholders().apply(brief, scanPii(brief))))
   rows.push({ what: 'pii scan + redact, 20 KB brief', ...redact })
 
-  const hostile = ['1-'.repeat(500_000), '8 '.repeat(500_000), 'a@a.'.repeat(250_000), '1.'.repeat(500_000), 'ул. '.repeat(250_000), 'Иван '.repeat(200_000), 'A. '.repeat(330_000), '+7 ('.repeat(250_000), 'Rua A 1 '.repeat(125_000), 'Via '.repeat(250_000) + '1', 'Aa Bb Cc tér 1.  '.repeat(60_000)]
+  const hostile = ['1-'.repeat(500_000), '8 '.repeat(500_000), 'a@a.'.repeat(250_000), '1.'.repeat(500_000), 'ул. '.repeat(250_000), 'Иван '.repeat(200_000), 'A. '.repeat(330_000), '+7 ('.repeat(250_000), 'Rua A 1 '.repeat(125_000), 'Via '.repeat(250_000) + '1', 'Aa Bb Cc tér 1.  '.repeat(60_000),
+    "O'".repeat(500_000), 'Оператор Кирилл: да\n'.repeat(50_000), 'Anna Lee '.repeat(111_000), 'Катя, здравствуйте '.repeat(52_000), 'Name: Anna Lee Phone: '.repeat(45_000), 'Mr. Anna '.repeat(110_000), 'И.И.'.repeat(250_000)]
   let worst = 0
   for (const h of hostile) {
     const t0 = performance.now()

@@ -143,7 +143,9 @@ export const people: PiiDetector = (text) => {
     const words = name.split(/[ \t]/)
     if (words.some((w) => FIELD.has(w.toLowerCase()) || NOT_A_NAME.has(w) || isBrandWord(w) || isRole(w))) continue
     const start = m.index + m[0].lastIndexOf(name, m[0].lastIndexOf(':'))
-    labels.set(name, [...(labels.get(name) ?? []), { start, end: start + name.length }])
+    const at = labels.get(name)
+    if (at) at.push({ start, end: start + name.length })
+    else labels.set(name, [{ start, end: start + name.length }])
   }
   for (const [name, at] of labels) {
     const words = name.split(/[ \t]/)

@@ -122,7 +122,8 @@ const WORD = new RegExp(CAP, 'g')
 const PARTICLES = '(?:van|der|den|de|da|di|del|della|von|du|la|le|bin|ibn|al|ter)'
 // Two or more capitalised words with no more than a name's gap between them (a superset of
 // `adjacent`): only these stretches are tokenised, since every name pattern needs two words.
-const CHAIN = new RegExp(`${CAP}(?:(?:['’]s)?(?:\\.?[ \\t\\u00a0]{0,2}|[ \\t\\u00a0](?:${PARTICLES}[ \\t\\u00a0]){1,2})${CAP})+`, 'g')
+// Tried only where a word starts: inside "O'O'O'…" every letter would start a quadratic retry.
+const CHAIN = new RegExp(`(?<![${L}'’-])${CAP}(?:(?:['’]s)?(?:\\.?[ \\t\\u00a0]{0,2}|[ \\t\\u00a0](?:${PARTICLES}[ \\t\\u00a0]){1,2})${CAP})+`, 'g')
 const WORD_CHAR = /[\p{L}'’-]/u
 
 /** A capitalised word; its roles are worked out only when it stands next to another one. */

@@ -202,13 +202,14 @@ const IPV4 = new RegExp(`(?<![\\p{N}.])${OCTET}(?:\\.${OCTET}){3}(?![\\p{N}]|\\.
 // Full or "::"-compressed IPv6: at least one "::" or all eight groups, so clock times never match.
 const IPV6 = /(?<![\p{L}\p{N}:])(?:(?:[0-9a-f]{1,4}:){7}[0-9a-f]{1,4}|(?:[0-9a-f]{1,4}:){1,6}:(?:[0-9a-f]{1,4}(?::[0-9a-f]{1,4}){0,5})?|::(?:[0-9a-f]{1,4}(?::[0-9a-f]{1,4}){0,6}))(?![\p{L}\p{N}:])/giu
 // "v1.2.3.4", "firmware 4.12.0.9", "iOS app 8.2.0.11", "версия приложения 6.14.2.1": a version
-// number, unless the same stretch of the line speaks of a network address.
-const VERSION_CUE = /(?:\bv|version|versions|release|build|firmware|app|ios|android|sdk|update|patch|версия|версии|релиз|сборк\p{L}*|прошивк\p{L}*|приложени\p{L}*|обновлени\p{L}*)(?!\p{L})[^\n.;]{0,30}$/iu
-const ADDRESS_CUE = /(?:(?<!\p{L})ip(?!\p{L})|host|server|gateway|dns|subnet|login|address|айпи|хост|сервер|шлюз|адрес|вход)/iu
+// number, unless the line speaks of a network address after the version word ("после
+// обновления сервер 10.0.4.12"). "Customer IP: … · Widget v5.2.0.11": the nearer word decides.
+const VERSION_CUE = /(?:(?<!\p{L})v|version|versions|release|build|firmware|app|ios|android|sdk|update|patch|версия|версии|релиз|сборк\p{L}*|прошивк\p{L}*|приложени\p{L}*|обновлени\p{L}*)(?!\p{L})[^\n.;]{0,30}$/iu
+const ADDRESS_CUE = /(?<!\p{L})(?:ip|host|server|gateway|dns|subnet|login|address|айпи|хост|сервер|шлюз|адрес|вход)/iu
 const isVersion = (text: string, at: number) => {
   const cue = before(text, at, 48)
-  const line = cue.slice(cue.lastIndexOf('\n') + 1)
-  return VERSION_CUE.test(line) && !ADDRESS_CUE.test(line)
+  const version = VERSION_CUE.exec(cue.slice(cue.lastIndexOf('\n') + 1))
+  return version !== null && !ADDRESS_CUE.test(version[0])
 }
 export const ip: PiiDetector = (text) => [
   ...[...matchesIn(text, IPV4, digitWindows(text, ipv4Anchor, 4, 26))].filter((m) => !isVersion(text, m.start)).map((m) => found('IP', 'ip', m.start, m.end, 0.9)),
