@@ -4,6 +4,7 @@
 // unit for one, so every offset found in the copy points at the same characters in the text.
 
 import { digitRunWindows } from './digits'
+import { isLocalChar } from './structured'
 
 // Letters that stand for a digit, and only when a digit is next to them (through one separator).
 const AS_DIGIT: Record<string, string> = { O: '0', o: '0', О: '0', о: '0', З: '3', з: '3', l: '1', I: '1', '|': '1', б: '6' }
@@ -35,7 +36,7 @@ export function foldLookalikes(text: string): string | null {
   // e-mail addresses: a Cyrillic look-alike inside an otherwise Latin address
   for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
     let a = at
-    while (a > 0 && /[\p{L}\p{N}._%+-]/u.test(text[a - 1]!)) a--
+    while (a > 0 && isLocalChar(text.charCodeAt(a - 1))) a--
     let b = at + 1
     while (b < text.length && /[\p{L}\p{N}.-]/u.test(text[b]!)) b++
     const address = text.slice(a, b)

@@ -72,9 +72,16 @@ const RU_WORD_NAMES = new Set(
   [['Вера', 'f'], ['Надежда', 'f'], ['Любовь', 'f'], ['Роман', 'm'], ['Лев', 'm'], ['Слава', 'any'], ['Мира', 'f'], ['Роза', 'f'], ['Лилия', 'f'], ['Майя', 'f'], ['Виктория', 'f'], ['Злата', 'f'], ['Марина', 'f'], ['Ангелина', 'f'], ['Алиса', 'f'], ['Маруся', 'f'], ['Ника', 'f'], ['Лада', 'f'], ['Зоя', 'f'], ['Агата', 'f'], ['Ярослава', 'f']]
     .flatMap(([n, sex]) => givenNameForms(n!, sex as 'm' | 'f' | 'any')).concat(['любви', 'любовью']),
 )
-const rolesOf = (w: string) => cached(rolesCache, w, (x) => {
+const rolesOf = (w: string) => infoOf(w) & ROLE_BITS
+// What the word loop asks of each capitalised word, as bits in one cached number: its roles, and
+// whether it can never be a name here (too short, all capitals, a stop word), a brand's word, Cyrillic.
+const ROLE_BITS = 0xfff
+const NEVER = 1 << 12, BRAND = 1 << 13, CYR = 1 << 14
+const infoOf = (w: string) => cached(rolesCache, w, (x) => {
   const r = wordRoles(x)
-  return RU_WORD_NAMES.has(fold(x)) ? (r & ~(F | D)) | A : r
+  const roles = RU_WORD_NAMES.has(fold(x)) ? (r & ~(F | D)) | A : r
+  const never = x.length < 2 || !hasLower(x) || NOT_A_NAME.has(x) || DISCOURSE.has(x)
+  return roles | (never ? NEVER : 0) | (isBrandWord(x) ? BRAND : 0) | (/[а-яё]/i.test(x) ? CYR : 0)
 })
 const stemKey = (w: string) => cached(stemCache, w, stemKeyOf)
 
@@ -160,18 +167,19 @@ export const people: PiiDetector = (text) => {
     const start = m.index
     const end = start + w.length
     if (w.length >= 3) words.push({ w, start })
-    if (w.length < 2 || !hasLower(w) || NOT_A_NAME.has(w) || DISCOURSE.has(w)) continue
-    const roles = rolesOf(w)
+    const info = infoOf(w)
+    if ((info & NEVER) !== 0) continue
+    const roles = info & ROLE_BITS
     const named = (roles & (F | D | A | S)) !== 0
     const prev = previousWord(text, start)
     const prevLower = prev.toLowerCase()
     const cueBefore = ROLE_WORDS.has(prevLower) || (named && GREETING_WORDS.has(prevLower))
     const cueAfter = text.charCodeAt(end) === 44 /* , */ && GREETING_AFTER.test(text.slice(end, end + 30))
     if (!named && !cueBefore && !cueAfter) continue
-    if (taken(start, end) || isBrandWord(w)) continue
+    if (taken(start, end) || (info & BRAND) !== 0) continue
     const after = text.slice(end, end + 30)
     if (THING_WORDS.has(prevLower) || inQuotes(text, start, end) || THING_AFTER.test(after)) continue
-    const cyr = /[а-яё]/i.test(w)
+    const cyr = (info & CYR) !== 0
     // a role or a form of address names whoever follows; a greeting before needs a known name
     if ((cueBefore || cueAfter || (named && text[start - 1] === '\n' && SIGN_OFF_LINE.test(text.slice(Math.max(0, start - 40), start)))) && (roles & C) !== 0 && !isRole(w)) {
       add(start, end, 0.75)

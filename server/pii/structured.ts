@@ -3,8 +3,8 @@
 // hostile input cannot make them backtrack; checksums cut look-alikes (order ids, prices).
 import { ibanValid, innValid, luhnValid, ogrnValid, snilsValid } from './checksums'
 import type { PiiDetector, PiiFinding, PiiType } from './types'
-import { digitRunWindows, digitWindows, isDigitAt, isUpperLatinAt, startsWithDigits, type DigitAnchor } from './digits'
-import { matchesIn, stickyMatches, windows, windowsAround } from './windows'
+import { addWindow, digitRunWindows, digitWindows, isDigitAt, isUpperLatinAt, startsWithDigits, type DigitAnchor } from './digits'
+import { matchesIn, stickyMatches, windows, windowsAround, type Range } from './windows'
 
 const found = (type: PiiType, detector: string, start: number, end: number, confidence: number): PiiFinding => ({ type, start, end, detector, confidence })
 const onlyDigits = (s: string) => s.replace(/\D/g, '')
@@ -43,12 +43,15 @@ const digitMatches = (text: string, re: RegExp, min: number) => stickyMatches(te
 const ROLE_MAILBOX = /^(?:info|support|help|hello|sales|office|contact|contacts|team|noreply|no-reply|press|pr|hr|jobs|careers|marketing|admin|mail|zakaz|order|orders|billing|service|feedback|partners|reception|booking|frontdesk)$/i
 // From each "@": the local part is walked back by hand, then one sticky match from its start.
 const LOCAL_CHAR = /[\p{L}\p{N}._%+-]/u
+/** LOCAL_CHAR by char code: ASCII answered at once, the regex only for other letters. */
+export const isLocalChar = (c: number) =>
+  c < 128 ? (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 46 || c === 95 || c === 37 || c === 43 || c === 45 : LOCAL_CHAR.test(String.fromCharCode(c))
 const EMAIL_AT = /[\p{L}\p{N}][\p{L}\p{N}._%+-]{0,63}@[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,62}\.)+\p{L}{2,24}(?![\p{L}\p{N}])/uy
 export const email: PiiDetector = (text) => {
   const out: PiiFinding[] = []
   for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
     let start = at
-    while (start > 0 && at - start < 64 && LOCAL_CHAR.test(text[start - 1]!)) start--
+    while (start > 0 && at - start < 64 && isLocalChar(text.charCodeAt(start - 1))) start--
     // the local part starts with a letter or digit
     while (start < at && /[._%+-]/.test(text[start]!)) start++
     EMAIL_AT.lastIndex = start
@@ -77,12 +80,16 @@ const ORDER_CUE = /(?:заказ\p{L}*|order|счёт|счет|invoice|арт\.?
 // Every PHONE_CUE holds one of these stems: PHONE_ANY is tried only where one ends close before.
 const PHONE_CUE_STEM = /phone|tel|mobile|cell|fax|desk|call|text|messages|whatsapp|тел|моб|звоните/gi
 const CUE_REACH = 40
+const CUE_STEM_MAX = 8 // "whatsapp", "messages"
 /** The candidate starts with a cue stem ending at most CUE_REACH characters before them. */
 function cuedStarts(text: string, starts: Int32Array): Int32Array {
   const out: number[] = []
   let i = 0
-  for (const m of text.matchAll(PHONE_CUE_STEM)) {
-    const end = m.index + m[0].length
+  // the stems are looked for only in the stretches before candidates, not in the whole text
+  const ranges: Range[] = []
+  for (let k = 0; k < starts.length; k++) addWindow(ranges, text.length, starts[k]! - CUE_REACH - CUE_STEM_MAX, starts[k]!)
+  for (const m of matchesIn(text, PHONE_CUE_STEM, ranges)) {
+    const end = m.end
     while (i < starts.length && starts[i]! < end) i++
     while (i < starts.length && starts[i]! - end <= CUE_REACH) out.push(starts[i++]!)
   }

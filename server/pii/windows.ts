@@ -25,34 +25,31 @@ export function windowsAround(text: string, hits: readonly RegExpMatchArray[], b
 
 export type Found = { value: string; start: number; end: number; groups: RegExpMatchArray }
 
-/** Matches of a global regex inside the windows, with offsets into the whole text, each once. */
-export function* matchesIn(text: string, re: RegExp, ranges: readonly Range[]): Generator<Found> {
+/**
+ * Matches of a global regex inside the windows, with offsets into the whole text, each once. Plain
+ * exec loops into an array (no generators, no matchAll iterators): this runs for every window of
+ * every text the guard scans.
+ */
+export function matchesIn(text: string, re: RegExp, ranges: readonly Range[]): Found[] {
+  const out: Found[] = []
   let lastStart = -1
-  for (const w of windowTexts(text, ranges)) {
-    for (const m of matchesAt(w, re)) {
-      if (m.start <= lastStart) continue
-      lastStart = m.start
-      yield m
+  for (const r of ranges) {
+    // from the character before the window: lookbehinds need it
+    const from = Math.max(0, r.start - 1)
+    const part = text.slice(from, r.end)
+    re.lastIndex = 0
+    for (let m = re.exec(part); m; m = re.exec(part)) {
+      if (m[0].length === 0) {
+        re.lastIndex++
+        continue
+      }
+      const start = from + m.index
+      if (start <= lastStart) continue
+      lastStart = start
+      out.push({ value: m[0], start, end: start + m[0].length, groups: m })
     }
   }
-}
-
-export type WindowText = { part: string; from: number }
-
-/** The text of each window (from the character before it: lookbehinds need it), sliced once. */
-export function* windowTexts(text: string, ranges: readonly Range[]): Generator<WindowText> {
-  for (const r of ranges) {
-    const from = Math.max(0, r.start - 1)
-    yield { part: text.slice(from, r.end), from }
-  }
-}
-
-/** Matches of a global regex in one window, with offsets into the whole text. */
-export function* matchesAt(w: WindowText, re: RegExp): Generator<Found> {
-  for (const m of w.part.matchAll(re)) {
-    const start = w.from + m.index
-    yield { value: m[0], start, end: start + m[0].length, groups: m }
-  }
+  return out
 }
 
 /**
@@ -60,7 +57,8 @@ export function* matchesAt(w: WindowText, re: RegExp): Generator<Found> {
  * never overlapping: the same matches as a global scan whenever every match starts at a candidate.
  * Lookbehinds and lookaheads see the whole text. `firstChars`: the only characters a match can start with.
  */
-export function* stickyMatches(text: string, re: RegExp, starts: ArrayLike<number>, firstChars?: string): Generator<Found> {
+export function stickyMatches(text: string, re: RegExp, starts: ArrayLike<number>, firstChars?: string): Found[] {
+  const out: Found[] = []
   let next = 0
   for (let i = 0; i < starts.length; i++) {
     const at = starts[i]!
@@ -69,6 +67,7 @@ export function* stickyMatches(text: string, re: RegExp, starts: ArrayLike<numbe
     const m = re.exec(text)
     if (!m || m[0].length === 0) continue
     next = at + m[0].length
-    yield { value: m[0], start: at, end: next, groups: m }
+    out.push({ value: m[0], start: at, end: next, groups: m })
   }
+  return out
 }
