@@ -96,18 +96,18 @@ describe.each(targets)('personal data in briefs on $name', (target) => {
 
   it('a dismissed false positive the draft repeats does not block the gates', async () => {
     const writer = await s.h.as('writer')
-    const fields = { 'inputs.differentiator': 'ships with firmware 10.2.0.1 preinstalled' }
+    const fields = { 'inputs.differentiator': 'set up from the router page at 192.168.0.1' }
     const [ip] = (await writer.post('/api/briefs/pii-check', { fields })).body.findings
-    expect(ip).toMatchObject({ type: 'IP', text: '10.2.0.1', dismissible: true })
+    expect(ip).toMatchObject({ type: 'IP', text: '192.168.0.1', dismissible: true })
     const brief = offerBrief({ inputs: { product: 'StudioDesk', differentiator: fields['inputs.differentiator'] } })
-    const b = await writer.post('/api/briefs', { ...brief, piiDismissals: [{ path: ip.path, start: ip.start, end: ip.end, type: 'IP', reason: 'A firmware version, not an address' }] })
+    const b = await writer.post('/api/briefs', { ...brief, piiDismissals: [{ path: ip.path, start: ip.start, end: ip.end, type: 'IP', reason: 'The default address of every router we sell, not a person' }] })
     expect(b.status).toBe(201)
-    s.fake.setFallback({ content: { ...OFFER, variants: [{ ...OFFER.variants[0], pitch: 'StudioDesk ships with firmware 10.2.0.1 preinstalled.' }] } })
+    s.fake.setFallback({ content: { ...OFFER, variants: [{ ...OFFER.variants[0], pitch: 'Set StudioDesk up from the router page at 192.168.0.1.' }] } })
     await writer.post(`/api/briefs/${b.body.id}/runs`)
     await s.h.worker.drain()
     const runId = (await writer.get(`/api/briefs/${b.body.id}`)).body.runs[0].id
     const run = (await writer.get(`/api/runs/${runId}`)).body
-    expect(run.draft.text).toContain('10.2.0.1')
+    expect(run.draft.text).toContain('192.168.0.1')
     expect(run.draft.piiFindings).toBe(0)
     expect(run.draft.categories).not.toContain('personal_data')
     expect(run.gates.map((g: { gate: string }) => g.gate)).toEqual(['release'])
