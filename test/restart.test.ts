@@ -29,7 +29,7 @@ describe.each(targets)('restarts on $name', (target: TestTarget) => {
   })
 
   async function freshConfig() {
-    const f = await target.fresh()
+    const f = await target.migrated()
     cleanups.push(f.dispose)
     if (f.target.kind === 'postgres') {
       // A real database gets demo users only when asked (copydesk seed --demo).
@@ -88,7 +88,7 @@ describe.each(targets)('restarts on $name', (target: TestTarget) => {
 
 describe('embedded server killed with SIGKILL', () => {
   it('keeps the waiting run, recovers the stale lock, refuses a second owner', async () => {
-    const f = await targets[0]!.fresh()
+    const f = await targets[0]!.migrated()
     try {
       const env: Record<string, string> = { ...f.env, COPYDESK_WORKERS: '1' }
       const first = await startChildServer(env)

@@ -1,76 +1,83 @@
 import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import postgres from 'postgres'
+import { inject } from 'vitest'
 import { openDatabase, type Database, type DatabaseTarget, type Tx } from '../../server/db/connect'
 import { openAppDatabase } from '../../server/db/open'
 import { findPostgres } from './env'
+import { TEST_APP_LOGIN, copyPgliteTemplate, ensureRoles, testDataRoot } from './templates'
+
+export { TEST_APP_LOGIN }
+
+/** A database of its own for one test, and the ways to reach it. */
+export type FreshDatabase = {
+  target: DatabaseTarget
+  /** The owner's own connection (tables' owner; for tests that play a DBA tampering with data). */
+  owner: DatabaseTarget
+  env: Record<string, string>
+  dispose(): Promise<void>
+}
 
 /** A database of its own for one test file: a fresh PGlite folder, or a fresh database on the real server. */
 export type TestTarget = {
   name: 'pglite' | 'postgres'
-  /** A brand-new empty database; `target` can be opened (and reopened) any number of times. */
-  fresh(): Promise<{
-    target: DatabaseTarget
-    /** The owner's own connection (tables' owner; for tests that play a DBA tampering with data). */
-    owner: DatabaseTarget
-    env: Record<string, string>
-    dispose(): Promise<void>
-  }>
+  /** A brand-new empty database (for tests of migrating one); `target` can be opened (and reopened) any number of times. */
+  fresh(): Promise<FreshDatabase>
+  /** A brand-new database already migrated: a copy of this run's template (templates.ts). */
+  migrated(): Promise<FreshDatabase>
+}
+
+function pgliteDatabase(template?: string): FreshDatabase {
+  const dir = fs.mkdtempSync(path.join(testDataRoot(), 'copydesk-test-'))
+  if (template) copyPgliteTemplate(template, dir)
+  return {
+    target: { kind: 'pglite', dataDir: dir },
+    owner: { kind: 'pglite', dataDir: dir },
+    env: { COPYDESK_DATA_DIR: dir },
+    dispose: async () => fs.rmSync(dir, { recursive: true, force: true }),
+  }
 }
 
 const pgliteTarget: TestTarget = {
   name: 'pglite',
-  async fresh() {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-test-'))
-    return {
-      target: { kind: 'pglite', dataDir: dir },
-      owner: { kind: 'pglite', dataDir: dir },
-      env: { COPYDESK_DATA_DIR: dir },
-      dispose: async () => fs.rmSync(dir, { recursive: true, force: true }),
-    }
-  },
-}
-
-/** The login the app uses in tests: a member of copydesk_app that owns nothing, as README's two roles. */
-export const TEST_APP_LOGIN = 'copydesk_test_login'
-
-/** Roles are the cluster's, not a database's: made once, idempotently, by whichever test file comes first. */
-async function ensureRoles(admin: postgres.Sql) {
-  for (const stmt of [
-    'create role copydesk_app nologin',
-    `create role ${TEST_APP_LOGIN} login`,
-    `grant copydesk_app to ${TEST_APP_LOGIN}`,
-  ]) {
-    await admin.unsafe(`do $$ begin ${stmt}; exception when duplicate_object or unique_violation then null; end $$`)
-  }
+  fresh: async () => pgliteDatabase(),
+  migrated: async () => pgliteDatabase(inject('pgliteTemplate')),
 }
 
 function postgresTarget(adminUrl: string): TestTarget {
+  async function create(template?: string): Promise<FreshDatabase> {
+    const name = `copydesk_test_${randomBytes(6).toString('hex')}`
+    const admin = postgres(adminUrl, { max: 1, onnotice: () => {} })
+    try {
+      await ensureRoles(admin)
+      await admin.unsafe(template ? `create database ${name} template ${template}` : `create database ${name}`)
+    } finally {
+      await admin.end()
+    }
+    const ownerUrl = new URL(adminUrl)
+    ownerUrl.pathname = `/${name}`
+    const appUrl = new URL(ownerUrl)
+    appUrl.username = TEST_APP_LOGIN
+    appUrl.password = ''
+    return {
+      target: { kind: 'postgres', url: appUrl.toString(), migrationUrl: ownerUrl.toString(), max: 5 },
+      owner: { kind: 'postgres', url: ownerUrl.toString(), max: 1 },
+      env: { DATABASE_URL: appUrl.toString(), COPYDESK_MIGRATION_URL: ownerUrl.toString() },
+      async dispose() {
+        const a = postgres(adminUrl, { max: 1, onnotice: () => {} })
+        await a.unsafe(`drop database if exists ${name} with (force)`)
+        await a.end()
+      },
+    }
+  }
   return {
     name: 'postgres',
-    async fresh() {
-      const name = `copydesk_test_${randomBytes(6).toString('hex')}`
-      const admin = postgres(adminUrl, { max: 1, onnotice: () => {} })
-      await ensureRoles(admin)
-      await admin.unsafe(`create database ${name}`)
-      await admin.end()
-      const ownerUrl = new URL(adminUrl)
-      ownerUrl.pathname = `/${name}`
-      const appUrl = new URL(ownerUrl)
-      appUrl.username = TEST_APP_LOGIN
-      appUrl.password = ''
-      return {
-        target: { kind: 'postgres', url: appUrl.toString(), migrationUrl: ownerUrl.toString(), max: 5 },
-        owner: { kind: 'postgres', url: ownerUrl.toString(), max: 1 },
-        env: { DATABASE_URL: appUrl.toString(), COPYDESK_MIGRATION_URL: ownerUrl.toString() },
-        async dispose() {
-          const a = postgres(adminUrl, { max: 1, onnotice: () => {} })
-          await a.unsafe(`drop database if exists ${name} with (force)`)
-          await a.end()
-        },
-      }
+    fresh: () => create(),
+    async migrated() {
+      const template = inject('postgresTemplate')
+      if (!template) throw new Error('no PostgreSQL template: global-setup found no PostgreSQL when the run started')
+      return create(template)
     },
   }
 }
@@ -81,9 +88,12 @@ export async function testTargets(): Promise<TestTarget[]> {
   return url ? [pgliteTarget, postgresTarget(url)] : [pgliteTarget]
 }
 
-/** Opens a fresh database, migrated as its owner and connected as the app's role; `close` also removes it. */
+/**
+ * Opens a fresh database (a copy of the migrated template; opening runs migrate() as its owner,
+ * which finds nothing to do) connected as the app's role; `close` also removes it.
+ */
 export async function openFresh(t: TestTarget): Promise<{ db: Database; asOwner: AsOwner; close(): Promise<void> }> {
-  const f = await t.fresh()
+  const f = await t.migrated()
   const db = await openAppDatabase(f.target)
   let owner: Database | undefined
   /**

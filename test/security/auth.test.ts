@@ -6,7 +6,7 @@ import { addUser } from '../../server/auth/add-user'
 import { demoSeedAllowed } from '../../server/auth/demo-guard'
 import { disableUser } from '../../server/auth/disable-user'
 import { requireUser, sessionUser, type AuthEnv } from '../../server/auth/middleware'
-import { hashPassword } from '../../server/auth/password'
+import { SCRYPT_PARAMS, hashPassword } from '../../server/auth/password'
 import { sha256 } from '../../server/auth/queries'
 import { authRoutes, toMe, type AuthRouteOptions } from '../../server/auth/routes'
 import { accountKey } from '../../server/auth/throttle-queries'
@@ -16,11 +16,14 @@ import { testTargets } from '../helpers/databases'
 import { makeHarness, type Harness } from '../helpers/harness'
 
 // Counts password checks, i.e. scrypt runs: the proof that a refused attempt never reaches one.
+// The timings below compare with scrypt at its production cost, so the dummy hash for unknown
+// e-mails and the users of the tests that time or race scrypt use SCRYPT_PARAMS, not the test cost.
 const scrypt = vi.hoisted(() => ({ calls: 0 }))
 vi.mock('../../server/auth/password', async (importOriginal) => {
   const real = await importOriginal<typeof import('../../server/auth/password')>()
   return {
     ...real,
+    DUMMY_HASH_PROMISE: real.hashPassword((await import('node:crypto')).randomBytes(16).toString('hex'), real.SCRYPT_PARAMS),
     verifyPassword: (password: string, stored: string) => {
       scrypt.calls++
       return real.verifyPassword(password, stored)
@@ -29,7 +32,7 @@ vi.mock('../../server/auth/password', async (importOriginal) => {
 })
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
 
-// Every real login costs ~0.45 s of scrypt: the tests below count theirs and lower the limits
+// A login at the production cost takes ~0.45 s of scrypt: the tests below count theirs and lower the limits
 // of their own small apps instead of burning 30 wrong passwords on the IP limit.
 const targets = await testTargets()
 const PASSWORD = 'right password 1'
@@ -62,11 +65,13 @@ const from = (ip: string) => ({ 'x-forwarded-for': ip })
 
 describe.each(targets)('login throttling and sessions on $name', (target) => {
   let h: Harness
+  /** PASSWORD at the production cost, for the tests that time scrypt or race it; and at the test cost. */
+  let productionHash: string
   let hash: string
   let seq0: number
-  /** A user of this test alone, with PASSWORD (one scrypt hash shared by all of them). */
-  const user = async (email: string) => {
-    await h.sql`insert into users (email, name, password_hash, roles) values (${email}, ${email}, ${hash}, ${['writer']})`
+  /** A user of this test alone, with PASSWORD (one scrypt hash per cost shared by all of them). */
+  const user = async (email: string, passwordHash = hash) => {
+    await h.sql`insert into users (email, name, password_hash, roles) values (${email}, ${email}, ${passwordHash}, ${['writer']})`
     return email
   }
   const auditSince = async (seq: number) =>
@@ -75,12 +80,13 @@ describe.each(targets)('login throttling and sessions on $name', (target) => {
 
   beforeAll(async () => {
     h = await makeHarness(target)
+    productionHash = await hashPassword(PASSWORD, SCRYPT_PARAMS)
     hash = await hashPassword(PASSWORD)
   })
   afterAll(async () => h?.close())
 
   it('50 wrong passwords, then the right one: 429 with Retry-After from the 6th on, without scrypt; audited without the e-mail', async () => {
-    const email = await user('flood@example.com')
+    const email = await user('flood@example.com', productionHash)
     seq0 = await lastSeq()
     const calls0 = scrypt.calls
     const tries = []
@@ -173,7 +179,7 @@ describe.each(targets)('login throttling and sessions on $name', (target) => {
 
   it('parallel wrong passwords: at most `limit` reach scrypt, the rest are refused at once', async () => {
     const app = authApp(h.sql, { trustProxy: true })
-    const email = await user('burst@example.com')
+    const email = await user('burst@example.com', productionHash)
     const calls0 = scrypt.calls
     const results = await Promise.all(Array.from({ length: 20 }, (_, i) => tryLogin(app, email, `wrong ${i}`, from(`203.0.113.${100 + i}`))))
     const statuses = results.map((r) => r.status)

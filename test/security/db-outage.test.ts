@@ -48,7 +48,7 @@ describe.skipIf(!adminUrl || !pgTarget)('the database goes away under running dr
    * environment a child server needs. (When the app moves to a non-owner role, adapt it here.)
    */
   async function prepareDatabase() {
-    const f = await pgTarget!.fresh()
+    const f = await pgTarget!.migrated()
     cleanups.push(f.dispose)
     const db = await openAppDatabase(f.target) // migrates as the owner
     await seedDemoUsers(db.sql, 'demo')
