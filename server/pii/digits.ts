@@ -59,11 +59,12 @@ export function addWindow(out: Range[], length: number, start: number, end: numb
   else out.push({ start: from, end: to })
 }
 
-const SEPARATOR = new Set([' ', '\t', '(', ')', '+', '.', '-', '/'])
+/** ' ', '\t', '(', ')', '+', '.', '-', '/' by char code (no one-character strings per test). */
+const isSeparator = (c: number) => c === 32 || c === 9 || c === 40 || c === 41 || c === 43 || c === 46 || c === 45 || c === 47
 
 // Between the digit groups of one id: at most four separators ("№" too: "45 10 № 123456").
 const ID_GAP = 4
-const ID_SEPARATOR = new Set([...SEPARATOR, '№'])
+const isIdSeparator = (c: number) => isSeparator(c) || c === 0x2116
 let aheadCache: { text: string; ahead: Int32Array } | undefined
 
 /**
@@ -75,7 +76,7 @@ export function digitsAhead(text: string): Int32Array {
   const { starts, ends } = digitGroups(text)
   const ahead = new Int32Array(starts.length)
   for (let g = starts.length - 1; g >= 0; g--) {
-    const joined = g + 1 < starts.length && starts[g + 1]! - ends[g]! <= ID_GAP && onlyFrom(ID_SEPARATOR, text, ends[g]!, starts[g + 1]!)
+    const joined = g + 1 < starts.length && starts[g + 1]! - ends[g]! <= ID_GAP && onlyFrom(isIdSeparator, text, ends[g]!, starts[g + 1]!)
     ahead[g] = ends[g]! - starts[g]! + (joined ? ahead[g + 1]! : 0)
   }
   aheadCache = { text, ahead }
@@ -114,9 +115,9 @@ export function digitRunWindows(text: string, reach: number): Range[] {
   return out
 }
 
-const onlySeparators = (text: string, from: number, to: number) => onlyFrom(SEPARATOR, text, from, to)
+const onlySeparators = (text: string, from: number, to: number) => onlyFrom(isSeparator, text, from, to)
 
-function onlyFrom(chars: Set<string>, text: string, from: number, to: number): boolean {
-  for (let k = from; k < to; k++) if (!chars.has(text[k]!)) return false
+function onlyFrom(allowed: (c: number) => boolean, text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (!allowed(text.charCodeAt(k))) return false
   return true
 }

@@ -14,8 +14,10 @@ import { fold, givenNameForms, surnameForms } from './name-forms'
 import type { PiiDetector, PiiFinding } from './types'
 
 const L = "A-Za-zÀ-ÖØ-öø-ÿĀ-ſА-яЁё"
-const CAP = `[A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁ][${L}]*(?:['’-][${L}]+)*`
-const WORD = new RegExp(`(?<![${L}'’-])${CAP}`, 'g')
+const UPPER = 'A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁ'
+const CAP = `[${UPPER}][${L}]*(?:['’-][${L}]+)*`
+// a capitalised word where a word starts (the lookbehind after the first letter: a fast scan, see person.ts)
+const WORD = new RegExp(`[${UPPER}](?<![${L}'’-].)[${L}]*(?:['’-][${L}]+)*`, 'g')
 
 // Roles and jobs that stand before a person's name ("оператор Слава", "Agent Rose", "наш технолог Гоар").
 const ROLE_LIST = [
@@ -56,7 +58,7 @@ const stemKeyOf = (w: string) => {
 // Capitalised words repeat across texts (names, brands, sentence starters): their roles and stems
 // are worked out once per process (bounded), so a document costs mostly map lookups.
 const CACHE_MAX = 200_000
-const rolesCache = new Map<string, number>()
+const wordCache = new Map<string, WordInfo>()
 const stemCache = new Map<string, string>()
 function cached<V>(cache: Map<string, V>, key: string, make: (k: string) => V): V {
   let v = cache.get(key)
@@ -72,16 +74,19 @@ const RU_WORD_NAMES = new Set(
   [['Вера', 'f'], ['Надежда', 'f'], ['Любовь', 'f'], ['Роман', 'm'], ['Лев', 'm'], ['Слава', 'any'], ['Мира', 'f'], ['Роза', 'f'], ['Лилия', 'f'], ['Майя', 'f'], ['Виктория', 'f'], ['Злата', 'f'], ['Марина', 'f'], ['Ангелина', 'f'], ['Алиса', 'f'], ['Маруся', 'f'], ['Ника', 'f'], ['Лада', 'f'], ['Зоя', 'f'], ['Агата', 'f'], ['Ярослава', 'f']]
     .flatMap(([n, sex]) => givenNameForms(n!, sex as 'm' | 'f' | 'any')).concat(['любви', 'любовью']),
 )
-const rolesOf = (w: string) => infoOf(w) & ROLE_BITS
-// What the word loop asks of each capitalised word, as bits in one cached number: its roles, and
-// whether it can never be a name here (too short, all capitals, a stop word), a brand's word, Cyrillic.
+const rolesOf = (w: string) => infoOf(w).bits & ROLE_BITS
+// What the word loops ask of each capitalised word, worked out once: its roles and, as bits,
+// whether it can never be a name here (too short, all capitals, a stop word), a stop word,
+// a brand's word, Cyrillic; and its stem, to compare case forms with the names the text gave.
 const ROLE_BITS = 0xfff
-const NEVER = 1 << 12, BRAND = 1 << 13, CYR = 1 << 14
-const infoOf = (w: string) => cached(rolesCache, w, (x) => {
+const NEVER = 1 << 12, BRAND = 1 << 13, CYR = 1 << 14, STOP_WORD = 1 << 15
+type WordInfo = { bits: number; stem: string }
+const infoOf = (w: string): WordInfo => cached(wordCache, w, (x) => {
   const r = wordRoles(x)
   const roles = RU_WORD_NAMES.has(fold(x)) ? (r & ~(F | D)) | A : r
-  const never = x.length < 2 || !hasLower(x) || NOT_A_NAME.has(x) || DISCOURSE.has(x)
-  return roles | (never ? NEVER : 0) | (isBrandWord(x) ? BRAND : 0) | (/[а-яё]/i.test(x) ? CYR : 0)
+  const stop = NOT_A_NAME.has(x)
+  const never = x.length < 2 || !hasLower(x) || stop || DISCOURSE.has(x)
+  return { bits: roles | (never ? NEVER : 0) | (stop ? STOP_WORD : 0) | (isBrandWord(x) ? BRAND : 0) | (/[а-яё]/i.test(x) ? CYR : 0), stem: stemKey(x) }
 })
 const stemKey = (w: string) => cached(stemCache, w, stemKeyOf)
 
@@ -161,25 +166,26 @@ export const people: PiiDetector = (text) => {
 
   // 2. each capitalised word: by its cue, or by the lists where it cannot be a common word. The
   // context tests run only for a word that could become a name (most capitalised words cannot).
-  const words: { w: string; start: number }[] = []
+  const words: { w: string; start: number; info: WordInfo }[] = []
   for (const m of text.matchAll(WORD)) {
     const w = withoutPossessive(m[0])
     const start = m.index
     const end = start + w.length
-    if (w.length >= 3) words.push({ w, start })
     const info = infoOf(w)
-    if ((info & NEVER) !== 0) continue
-    const roles = info & ROLE_BITS
+    if (w.length >= 3) words.push({ w, start, info })
+    const bits = info.bits
+    if ((bits & NEVER) !== 0) continue
+    const roles = bits & ROLE_BITS
     const named = (roles & (F | D | A | S)) !== 0
     const prev = previousWord(text, start)
     const prevLower = prev.toLowerCase()
     const cueBefore = ROLE_WORDS.has(prevLower) || (named && GREETING_WORDS.has(prevLower))
     const cueAfter = text.charCodeAt(end) === 44 /* , */ && GREETING_AFTER.test(text.slice(end, end + 30))
     if (!named && !cueBefore && !cueAfter) continue
-    if (taken(start, end) || (info & BRAND) !== 0) continue
+    if (taken(start, end) || (bits & BRAND) !== 0) continue
     const after = text.slice(end, end + 30)
     if (THING_WORDS.has(prevLower) || inQuotes(text, start, end) || THING_AFTER.test(after)) continue
-    const cyr = (info & CYR) !== 0
+    const cyr = (bits & CYR) !== 0
     // a role or a form of address names whoever follows; a greeting before needs a known name
     if ((cueBefore || cueAfter || (named && text[start - 1] === '\n' && SIGN_OFF_LINE.test(text.slice(Math.max(0, start - 40), start)))) && (roles & C) !== 0 && !isRole(w)) {
       add(start, end, 0.75)
@@ -204,8 +210,8 @@ export const people: PiiDetector = (text) => {
   const known = new Set<string>()
   for (const f of found) if (f.type === 'PERSON') for (const w of text.slice(f.start, f.end).split(/[\s.]+/)) if (w.length >= 3) known.add(stemKey(w))
   if (known.size) {
-    for (const { w, start } of words) {
-      if (NOT_A_NAME.has(w) || !known.has(stemKey(w)) || inQuotes(text, start, start + w.length)) continue
+    for (const { w, start, info } of words) {
+      if ((info.bits & STOP_WORD) !== 0 || !known.has(info.stem) || inQuotes(text, start, start + w.length)) continue
       add(start, start + w.length, 0.68)
     }
   }

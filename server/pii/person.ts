@@ -117,13 +117,17 @@ const CUED: number[][] = [[C, C, C], [C, C]]
 // Explicit letter ranges (Latin with Latin-1 and Extended-A, Cyrillic) instead of \p{…}: several
 // times faster in V8; every token is checked with \p{Lu} afterwards.
 const L = "A-Za-zÀ-ÖØ-öø-ÿĀ-ſА-яЁё"
-const CAP = `(?:[A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁ][${L}]*(?:['’-][${L}]+)*|г-н|г-жа|господин[а-я]*|госпож[а-я]+)`
+const UPPER = 'A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁ'
+const CAP = `(?:[${UPPER}][${L}]*(?:['’-][${L}]+)*|г-н|г-жа|господин[а-я]*|госпож[а-я]+)`
 const WORD = new RegExp(CAP, 'g')
 const PARTICLES = '(?:van|der|den|de|da|di|del|della|von|du|la|le|bin|ibn|al|ter)'
 // Two or more capitalised words with no more than a name's gap between them (a superset of
 // `adjacent`): only these stretches are tokenised, since every name pattern needs two words.
 // Tried only where a word starts: inside "O'O'O'…" every letter would start a quadratic retry.
-const CHAIN = new RegExp(`(?<![${L}'’-])${CAP}(?:(?:['’]s)?(?:\\.?[ \\t\\u00a0]{0,2}|[ \\t\\u00a0](?:${PARTICLES}[ \\t\\u00a0]){1,2})${CAP})+`, 'g')
+// The word-start test is a lookbehind after the first letter, not before it: V8 then scans for the
+// first letter quickly, and tests the character before only where one is found (2x faster).
+const CAP_AT_WORD_START = `(?:[${UPPER}](?<![${L}'’-].)[${L}]*(?:['’-][${L}]+)*|г(?<![${L}'’-].)(?:-н|-жа|осподин[а-я]*|оспож[а-я]+))`
+const CHAIN = new RegExp(`${CAP_AT_WORD_START}(?:(?:['’]s)?(?:\\.?[ \\t\\u00a0]{0,2}|[ \\t\\u00a0](?:${PARTICLES}[ \\t\\u00a0]){1,2})${CAP})+`, 'g')
 const WORD_CHAR = /[\p{L}'’-]/u
 
 /** A capitalised word; its roles are worked out only when it stands next to another one. */

@@ -3,7 +3,7 @@
 // hostile input cannot make them backtrack; checksums cut look-alikes (order ids, prices).
 import { ibanValid, innValid, luhnValid, ogrnValid, snilsValid } from './checksums'
 import type { PiiDetector, PiiFinding, PiiType } from './types'
-import { addWindow, digitRunWindows, digitWindows, isDigitAt, isUpperLatinAt, startsWithDigits, type DigitAnchor } from './digits'
+import { addWindow, digitGroups, digitRunWindows, digitWindows, isDigitAt, isUpperLatinAt, startsWithDigits, type DigitAnchor } from './digits'
 import { matchesIn, stickyMatches, windows, windowsAround, type Range } from './windows'
 
 const found = (type: PiiType, detector: string, start: number, end: number, confidence: number): PiiFinding => ({ type, start, end, detector, confidence })
@@ -17,12 +17,24 @@ const before = (text: string, at: number, n = 24) => text.slice(Math.max(0, at -
 let digitCache: { text: string; starts: Int32Array } | undefined
 function digitStarts(text: string): Int32Array {
   if (digitCache?.text === text) return digitCache.starts
+  const windows = digitRunWindows(text, 16)
+  // inside the windows: each digit group's start, and every "+" and "(" (found by indexOf, not by
+  // a loop over each character), merged in order
+  const { starts: groups } = digitGroups(text)
+  const marks: number[] = []
+  for (const ch of ['+', '(']) for (let at = text.indexOf(ch); at >= 0; at = text.indexOf(ch, at + 1)) marks.push(at)
+  marks.sort((a, b) => a - b)
   const starts: number[] = []
-  const isDigit = (c: number) => c >= 48 && c <= 57
-  for (const r of digitRunWindows(text, 16)) {
-    for (let i = r.start; i < r.end; i++) {
-      const c = text.charCodeAt(i)
-      if (c === 43 || c === 40 || (isDigit(c) && !isDigit(text.charCodeAt(i - 1)))) starts.push(i)
+  let g = 0
+  let k = 0
+  for (const w of windows) {
+    while (g < groups.length && groups[g]! < w.start) g++
+    while (k < marks.length && marks[k]! < w.start) k++
+    while ((g < groups.length && groups[g]! < w.end) || (k < marks.length && marks[k]! < w.end)) {
+      const nextGroup = g < groups.length && groups[g]! < w.end ? groups[g]! : Infinity
+      const nextMark = k < marks.length && marks[k]! < w.end ? marks[k]! : Infinity
+      if (nextGroup < nextMark) starts.push(groups[g++]!)
+      else starts.push(marks[k++]!)
     }
   }
   digitCache = { text, starts: Int32Array.from(starts) }
