@@ -6,20 +6,26 @@ import type { Range } from './windows'
 /** Start and end of each maximal run of ASCII digits, in text order. */
 export type DigitGroups = { starts: Int32Array; ends: Int32Array }
 
-// The last two texts: a scan reads the text and its copy with look-alike letters folded (lookalikes.ts).
+// The last two texts: a scan reads the text and its copy with look-alike letters folded
+// (lookalikes.ts). The one used last is tried first: the same string object compares at once,
+// while two different strings of one length compare character by character.
 let cache: { text: string; groups: DigitGroups }[] = []
+const DIGITS = /[0-9]+/g
 
 export function digitGroups(text: string): DigitGroups {
-  const hit = cache.find((c) => c.text === text)
-  if (hit) return hit.groups
+  if (cache[0]?.text === text) return cache[0].groups
+  if (cache[1]?.text === text) {
+    cache.reverse()
+    return cache[0]!.groups
+  }
   const starts: number[] = []
   const ends: number[] = []
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i)
-    if (c < 48 || c > 57) continue
-    starts.push(i)
-    while (i + 1 < text.length && text.charCodeAt(i + 1) >= 48 && text.charCodeAt(i + 1) <= 57) i++
-    ends.push(i + 1)
+  // a regex, not a loop of charCodeAt: the engine flattens a concatenated string once, where
+  // charCodeAt would walk its pieces for every character
+  DIGITS.lastIndex = 0
+  for (let m = DIGITS.exec(text); m; m = DIGITS.exec(text)) {
+    starts.push(m.index)
+    ends.push(m.index + m[0].length)
   }
   const groups = { starts: Int32Array.from(starts), ends: Int32Array.from(ends) }
   cache = [{ text, groups }, ...cache.slice(0, 1)]
