@@ -35,6 +35,12 @@ export function scanPii(text: string, detectors: readonly PiiDetector[] = DETECT
   let cluster: PiiFinding[] = []
   let clusterEnd = -1
   const flush = () => {
+    if (cluster.length <= 1) {
+      // most findings overlap nothing: nothing to choose
+      if (cluster.length === 1) kept.push(cluster[0]!)
+      cluster = []
+      return
+    }
     const chosen: PiiFinding[] = []
     for (const f of cluster.sort(better)) if (!chosen.some((k) => f.start < k.end && k.start < f.end)) chosen.push(f)
     kept.push(...chosen.sort((a, b) => a.start - b.start))
