@@ -15,7 +15,7 @@ import { classifyDraft, isInternalKind } from './classify-draft'
 import { approvedExamples } from '../kb/examples'
 import type { BriefKind, Lang } from '../../contracts/briefs'
 import type { RunDeps } from './deps'
-import { selectDrafts, selectRun, setRunStatus } from './queries'
+import { selectDraft, selectDraftVersions, selectRun, setRunStatus } from './queries'
 
 /** Personal data in a brief whose policy says `block`: nothing was sent to any model. */
 export class PersonalDataBlocked extends Error {}
@@ -50,7 +50,8 @@ export async function draftRun(deps: RunDeps, { runId, version, feedback }: { ru
   }
 
   const kind = draftingKind(brief.kind)
-  const previous = (await selectDrafts(sql, runId)).filter((d) => d.version < version).at(-1)
+  const before = (await selectDraftVersions(sql, runId)).filter((d) => d.version < version).at(-1)
+  const previous = before ? await selectDraft(sql, runId, before.version) : undefined
   const task: DraftingTask = {
     brief: {
       kind: brief.kind, title: safe.title, audience: safe.audience, task: safe.task, offer: safe.offer,

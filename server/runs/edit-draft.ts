@@ -13,7 +13,7 @@ import { policyByVersion } from '../policy/store'
 import { classifyDraft } from './classify-draft'
 import type { RunDeps } from './deps'
 import { enqueueJob } from './jobs'
-import { selectDrafts, selectGates, selectRun, setRunStatus } from './queries'
+import { selectDraft, selectGates, selectRun, setRunStatus } from './queries'
 
 /** Above this product of lengths (two ~20,000-character texts) exact Levenshtein takes seconds. */
 const EXACT_LIMIT = 4e8
@@ -48,8 +48,7 @@ export async function editDraft(deps: Pick<RunDeps, 'sql' | 'policy'> & { sql: S
     if (run.author_id !== user.id) throw forbidden('only the author of the brief edits its drafts')
     if (run.status !== 'awaiting_review') throw conflict(`the run is ${run.status}: a draft can be edited while it waits for review`)
     if (run.draft_version !== input.version) throw conflict(`the run is at draft ${run.draft_version}, not ${input.version}: reload and edit the current draft`)
-    const drafts = await selectDrafts(tx, runId)
-    const current = drafts.find((d) => d.version === input.version)
+    const current = await selectDraft(tx, runId, input.version)
     if (!current) throw notFound(`draft ${input.version}`)
     const brief = await selectBrief(tx, run.brief_id)
     if (!brief) throw notFound('brief')
@@ -69,7 +68,8 @@ export async function editDraft(deps: Pick<RunDeps, 'sql' | 'policy'> & { sql: S
     if (!waiting) throw conflict('no gate of this draft is open; wait until it is in review')
     const policy = run.policy_version ? await policyByVersion(tx, run.policy_version) : deps.policy
 
-    const ai = current.engine === 'human' ? drafts.find((d) => d.version === current.ai_version)! : current
+    // the distance is measured from the AI's own version, however many edits came between
+    const ai = current.engine === 'human' && current.ai_version !== null ? ((await selectDraft(tx, runId, current.ai_version)) ?? current) : current
     const edit = editDistance(ai.text, text)
     const c = await classifyDraft(policy, text, brief)
     const version = input.version + 1

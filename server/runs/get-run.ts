@@ -7,7 +7,7 @@ import type { Queryable } from '../db/connect'
 import { notFound } from '../errors'
 import type { Policy } from '../policy/load'
 import { classifyBrief } from './classify-draft'
-import { selectClaims, selectDrafts, selectGates, selectRun, type ClaimRow, type DraftRow, type GateRow, type RunRow } from './queries'
+import { selectClaims, selectDraft, selectDraftVersions, selectDrafts, selectGates, selectRun, type ClaimRow, type DraftRow, type GateRow, type RunRow } from './queries'
 
 type Reader = { db: Queryable; policy: Policy; user: UserRow }
 
@@ -20,11 +20,13 @@ export async function getRun({ db, policy, user, id }: Reader & { id: string }):
   const runsPolicy = await runPolicy(db, policy, run.policy_version)
   // someone outside the work reads the approved version only: no earlier drafts, claims or reviewers' notes
   const outside = access === 'result'
-  const [allDrafts, gates, claims, briefRisks] = await Promise.all([
-    selectDrafts(db, id), selectGates(db, id), selectClaims(db, id), outside ? undefined : briefRisksOf(db, runsPolicy, run),
+  // every version's number and note, but only the shown version's content (megabytes for an SEO plan)
+  const [versions, gates, claims, briefRisks] = await Promise.all([
+    selectDraftVersions(db, id), selectGates(db, id), selectClaims(db, id), outside ? undefined : briefRisksOf(db, runsPolicy, run),
   ])
-  const drafts = outside ? allDrafts.filter((d) => d.version === run.draft_version) : allDrafts
-  const latest = drafts.at(-1)
+  const drafts = outside ? versions.filter((d) => d.version === run.draft_version) : versions
+  const shown = drafts.at(-1)
+  const latest = shown ? await selectDraft(db, id, shown.version) : undefined
   return {
     id: run.id,
     briefId: run.brief_id,

@@ -56,6 +56,18 @@ export const DraftRow = z.object({
 })
 export type DraftRow = z.infer<typeof DraftRow>
 
+/** The versions of a run's draft without their content (an SEO plan's content is megabytes a version). */
+export const DraftVersionRow = DraftRow.pick({ version: true, created_at: true, feedback: true, engine: true })
+export type DraftVersionRow = z.infer<typeof DraftVersionRow>
+export async function selectDraftVersions(db: Queryable, runId: string): Promise<DraftVersionRow[]> {
+  return z.array(DraftVersionRow).parse(await db`select version, created_at, feedback, engine from drafts where run_id = ${runId} order by version`)
+}
+
+/** One version of a run's draft, whole; undefined when there is none. */
+export async function selectDraft(db: Queryable, runId: string, version: number): Promise<DraftRow | undefined> {
+  return (await selectDrafts(db, runId, version))[0]
+}
+
 /** Every version of a run's draft; `version` narrows it to one (an SEO plan's content is megabytes a version). */
 export async function selectDrafts(db: Queryable, runId: string, version?: number): Promise<DraftRow[]> {
   return z.array(DraftRow).parse(await db`select d.version, d.lang, d.content, d.text, d.engine, d.model, d.prompt_id, d.prompt_version,
