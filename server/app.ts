@@ -62,7 +62,7 @@ export function createApp(deps: AppDeps) {
   })
   api.get('/openapi.json', (c) => c.json(openApiDocument()))
   api.route('/auth', authRoutes(sql, { secureCookie, trustProxy: deps.trustProxy ?? false, session: deps.session }))
-  api.get('/me', requireUser(), (c) => c.json(toMe(c.get('user')!)))
+  api.get('/me', requireUser(), (c) => c.json(toMe(c.get('user'))))
   api.get('/policy', requireUser(), (c) => c.json(policyView(deps.policy)))
   api.route('/briefs', briefRoutes(sql, deps.policy, queued))
   api.route('/runs', runRoutes(sql, deps.policy, queued))

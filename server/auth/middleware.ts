@@ -9,6 +9,11 @@ import { sessionLimits, type SessionLimits } from './session-limits'
 export const SESSION_COOKIE = 'copydesk_session'
 
 export type AuthEnv = { Variables: { user: UserRow | null; requestId: string } }
+/**
+ * What requireUser/requireRole guarantee to the handlers after them: a user. Hono intersects a
+ * middleware's env with the router's, so `c.get('user')` is a UserRow there, with no `!`.
+ */
+export type AuthedEnv = { Variables: { user: UserRow } }
 
 /**
  * Loads the session's user, if any. Routes decide with requireUser/requireRole. A session that
@@ -29,7 +34,7 @@ export function sessionUser(sql: Sql, opts: Partial<SessionLimits> = {}): Middle
 }
 
 /** 401 when nobody is logged in. */
-export function requireUser(): MiddlewareHandler<AuthEnv> {
+export function requireUser(): MiddlewareHandler<AuthEnv & AuthedEnv> {
   return async function requireUserMiddleware(c, next) {
     if (!c.get('user')) throw new AppError('unauthenticated', 'log in first')
     await next()
@@ -37,7 +42,7 @@ export function requireUser(): MiddlewareHandler<AuthEnv> {
 }
 
 /** 401 when nobody is logged in, 403 when the user holds none of the roles. */
-export function requireRole(...roles: Role[]): MiddlewareHandler<AuthEnv> {
+export function requireRole(...roles: Role[]): MiddlewareHandler<AuthEnv & AuthedEnv> {
   return async function requireRoleMiddleware(c, next) {
     const user = c.get('user')
     if (!user) throw new AppError('unauthenticated', 'log in first')

@@ -26,22 +26,22 @@ export function kbRoutes(sql: Sql, policy: Policy) {
     .use(requireUser())
     .get('/results', async (c) => {
       const query = parseOr400(ResultQuery, c.req.query(), 'the query')
-      return c.json(await searchResults({ sql, policy, user: c.get('user')!, query }))
+      return c.json(await searchResults({ sql, policy, user: c.get('user'), query }))
     })
-    .get('/results/:runId', async (c) => c.json(await getResult({ db: sql, policy, user: c.get('user')!, runId: runId(c) })))
+    .get('/results/:runId', async (c) => c.json(await getResult({ db: sql, policy, user: c.get('user'), runId: runId(c) })))
     .get('/results/:runId/reuse', requireRole('writer'), async (c) =>
-      c.json(await reuseBrief({ db: sql, policy, user: c.get('user')!, runId: runId(c) })))
+      c.json(await reuseBrief({ db: sql, policy, user: c.get('user'), runId: runId(c) })))
     .post('/results/:runId/rating', requireRole(...RATER_ROLES), async (c) => {
       const input = await jsonBody(c, RatingRequest)
-      return c.json(await rateResult({ sql, policy, user: c.get('user')! }, { runId: runId(c), input }))
+      return c.json(await rateResult({ sql, policy, user: c.get('user') }, { runId: runId(c), input }))
     })
     .post('/results/:runId/tags', requireRole(...RATER_ROLES), async (c) => {
       const { tag } = await jsonBody(c, TagRequest)
-      const { created, tags } = await tagResult({ sql, policy, user: c.get('user')! }, { runId: runId(c), raw: tag })
+      const { created, tags } = await tagResult({ sql, policy, user: c.get('user') }, { runId: runId(c), raw: tag })
       return c.json({ tags }, created ? 201 : 200)
     })
     .delete('/results/:runId/tags/:tag', requireRole(...RATER_ROLES), async (c) =>
-      c.json(await untagResult({ sql, policy, user: c.get('user')! }, { runId: runId(c), raw: c.req.param('tag') })))
+      c.json(await untagResult({ sql, policy, user: c.get('user') }, { runId: runId(c), raw: c.req.param('tag') })))
     .get('/prompts', async (c) => c.json(await listPrompts({ db: sql })))
     .get('/prompts/:id/:lang/compare', async (c) => {
       const { a, b } = parseOr400(PromptCompareQuery, c.req.query(), 'the query')

@@ -2,7 +2,7 @@ import type { Context } from 'hono'
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { UsageFilter } from '../../contracts/usage'
-import type { AuthEnv } from '../auth/middleware'
+import type { AuthEnv, AuthedEnv } from '../auth/middleware'
 import { crossCheckAudit } from '../audit/cross-check'
 import { verifyAudit } from '../audit/verify'
 import { requireRole, requireUser } from '../auth/middleware'
@@ -27,26 +27,26 @@ const LogFilter = z.object({ action: z.string().regex(/^[a-z_]+\.[a-z_]+$/).opti
  * sees their own usage only (the summary and approvals of their own runs, and their budgets).
  */
 export function usageRoutes(sql: Sql, policy: Policy) {
-  const filterOf = (c: Context<AuthEnv>) => parseOr400(UsageFilter, c.req.query(), 'the filter')
-  const sees = (c: Context<AuthEnv>) => c.get('user')!.roles.some((r) => (WHOLE_LOG as readonly string[]).includes(r))
+  const filterOf = (c: Context<AuthEnv & AuthedEnv>) => parseOr400(UsageFilter, c.req.query(), 'the filter')
+  const sees = (c: Context<AuthEnv & AuthedEnv>) => c.get('user').roles.some((r) => (WHOLE_LOG as readonly string[]).includes(r))
   /** Someone without the whole log is held to their own rows, and told so when they ask for more. */
-  const ownScope = async (c: Context<AuthEnv>) => {
+  const ownScope = async (c: Context<AuthEnv & AuthedEnv>) => {
     const f = filterOf(c)
     if (!sees(c)) {
-      const me = c.get('user')!.email
+      const me = c.get('user').email
       if ((f.user && f.user !== me) || f.team) throw forbidden('only the CMO and admins see other people\'s usage')
       f.user = me
     }
     return { f, scope: await resolveScope(sql, f) }
   }
-  const csv = (c: Context<AuthEnv>, name: string, text: string) =>
+  const csv = (c: Context<AuthEnv & AuthedEnv>, name: string, text: string) =>
     c.body(text, 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${name}.csv"` })
   const period = (s: { from: string; to: string }) => `${s.from}_${s.to}`
 
   return new Hono<AuthEnv>()
     .use(requireUser())
     .get('/me', async (c) => {
-      const u = c.get('user')!
+      const u = c.get('user')
       const [row] = await sql`select team from users where id = ${u.id}`
       return c.json(await myUsage(sql, policy.file.budgets, { id: u.id, email: u.email, team: (row?.team as string | null) ?? null }))
     })
