@@ -24,7 +24,10 @@ class LongRunningFirst extends BaseSequencer {
       const i = LONG_RUNNING.findIndex((name) => f.moduleId.endsWith(`/${name}`))
       return i === -1 ? LONG_RUNNING.length : i
     }
-    return sorted.map((f, i) => ({ f, i })).sort((a, b) => rank(a.f) - rank(b.f) || a.i - b.i).map(({ f }) => f)
+    return sorted
+      .map((f, i) => ({ f, i }))
+      .sort((a, b) => rank(a.f) - rank(b.f) || a.i - b.i)
+      .map(({ f }) => f)
   }
 }
 
@@ -32,7 +35,12 @@ class LongRunningFirst extends BaseSequencer {
  * Files that need a process of their own: a module mock (auth), or a measurement of their own
  * process (the event loop; resident memory while uploads and bodies stream).
  */
-const ISOLATED = ['test/security/auth.test.ts', 'test/security/event-loop.test.ts', 'test/security/uploads.test.ts', 'test/security/http.test.ts']
+const ISOLATED = [
+  'test/security/auth.test.ts',
+  'test/security/event-loop.test.ts',
+  'test/security/uploads.test.ts',
+  'test/security/http.test.ts',
+]
 const BROWSER = ['test/**/*.browser.test.ts']
 
 const common = {

@@ -16,7 +16,10 @@ const DOCS = path.join(import.meta.dirname, '..', '..', 'shared', 'data', 'eval-
 /** RU and EN documents interleaved up to `bytes` (UTF-8). */
 export function mixedBrief(bytes = 20_000): string | null {
   if (!fs.existsSync(DOCS)) return null
-  const files = fs.readdirSync(DOCS).filter((f) => f.endsWith('.txt')).sort()
+  const files = fs
+    .readdirSync(DOCS)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
   const ru = files.filter((f) => Number(f.slice(3, 5)) <= 22)
   const en = files.filter((f) => Number(f.slice(3, 5)) > 22)
   let out = ''
@@ -30,7 +33,8 @@ export function mixedBrief(bytes = 20_000): string | null {
 export async function benchClassify(): Promise<{ what: string; n: number; p50: number; p95: number; value?: string }[]> {
   const policy = loadPolicy(POLICIES_DIR)
   const text = mixedBrief()
-  if (!text) return [{ what: 'classify + plan + personal-data scan: SKIPPED (../shared/data/eval-dev/pii not found)', n: 0, p50: NaN, p95: NaN }]
+  if (!text)
+    return [{ what: 'classify + plan + personal-data scan: SKIPPED (../shared/data/eval-dev/pii not found)', n: 0, p50: NaN, p95: NaN }]
   let hits = 0
   // each round is a new text to the scanner's one-text cache, as every brief is
   const times = await timeEach(300, async (i) => {
@@ -41,5 +45,11 @@ export async function benchClassify(): Promise<{ what: string; n: number; p50: n
     Redactor.forPolicy(policy).redact(t)
   })
   const s = summarize(times.slice(20)) // after warm-up (JIT, stem cache)
-  return [{ what: `classify + plan + personal-data scan, 20 KB RU/EN brief (${hits} hits)`, ...s, value: `${fmt(20 / (s.p50 / 1000) / 1000)} MB/s` }]
+  return [
+    {
+      what: `classify + plan + personal-data scan, 20 KB RU/EN brief (${hits} hits)`,
+      ...s,
+      value: `${fmt(20 / (s.p50 / 1000) / 1000)} MB/s`,
+    },
+  ]
 }

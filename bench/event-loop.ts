@@ -19,11 +19,89 @@ import { testTargets, type TestTarget } from '../test/helpers/databases'
 import { seoBrief } from '../test/helpers/fixtures'
 import { fmt } from './stats'
 
-const HEADS = ['crm', 'project management software', 'time tracking app', 'invoice template', 'email marketing', 'landing page builder', 'help desk', 'password manager', 'vpn', 'cloud storage', 'video conferencing', 'accounting software', 'payroll service', 'website hosting', 'seo audit', 'keyword research tool', 'social media scheduler', 'note taking app', 'kanban board', 'team chat',
-  'натяжные потолки', 'пластиковые окна', 'кухня на заказ', 'ремонт квартиры', 'шкаф купе', 'входная дверь', 'теплый пол', 'кондиционер', 'стиральная машина', 'ламинат']
-const ADJECTIVES = ['free', 'cheap', 'best', 'open source', 'simple', 'enterprise', 'small business', 'self hosted', 'mobile', 'online', 'недорого', 'под ключ', 'глянцевые', 'матовые', 'двухуровневые']
-const INTENTS = ['', '', '', 'how to choose', 'vs', 'price', 'reviews', 'alternatives', 'what is', 'setup', 'как выбрать', 'цена', 'отзывы', 'своими руками', 'ошибки']
-const PLACES = ['', '', 'nyc', 'london', 'texas', 'uk', 'for startups', 'for agencies', 'for teams', 'москва', 'спб', 'казань', 'для дома', 'для офиса', '2026']
+const HEADS = [
+  'crm',
+  'project management software',
+  'time tracking app',
+  'invoice template',
+  'email marketing',
+  'landing page builder',
+  'help desk',
+  'password manager',
+  'vpn',
+  'cloud storage',
+  'video conferencing',
+  'accounting software',
+  'payroll service',
+  'website hosting',
+  'seo audit',
+  'keyword research tool',
+  'social media scheduler',
+  'note taking app',
+  'kanban board',
+  'team chat',
+  'натяжные потолки',
+  'пластиковые окна',
+  'кухня на заказ',
+  'ремонт квартиры',
+  'шкаф купе',
+  'входная дверь',
+  'теплый пол',
+  'кондиционер',
+  'стиральная машина',
+  'ламинат',
+]
+const ADJECTIVES = [
+  'free',
+  'cheap',
+  'best',
+  'open source',
+  'simple',
+  'enterprise',
+  'small business',
+  'self hosted',
+  'mobile',
+  'online',
+  'недорого',
+  'под ключ',
+  'глянцевые',
+  'матовые',
+  'двухуровневые',
+]
+const INTENTS = [
+  '',
+  '',
+  '',
+  'how to choose',
+  'vs',
+  'price',
+  'reviews',
+  'alternatives',
+  'what is',
+  'setup',
+  'как выбрать',
+  'цена',
+  'отзывы',
+  'своими руками',
+  'ошибки',
+]
+const PLACES = [
+  '',
+  '',
+  'nyc',
+  'london',
+  'texas',
+  'uk',
+  'for startups',
+  'for agencies',
+  'for teams',
+  'москва',
+  'спб',
+  'казань',
+  'для дома',
+  'для офиса',
+  '2026',
+]
 
 /** A deterministic uniform stream (mulberry32). */
 function random(seed: number): () => number {
@@ -98,15 +176,36 @@ const pct = (xs: number[], p: number) => {
 const epochNow = () => performance.timeOrigin + performance.now()
 
 async function login(url: string, email: string): Promise<string> {
-  const r = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: 'demo' }) })
+  const r = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: 'demo' }),
+  })
   if (r.status !== 200) throw new Error(`login ${email}: ${r.status} ${await r.text()}`)
   return (r.headers.get('set-cookie') ?? '').split(';')[0]!
 }
 
-export type EventLoopResult = { keywords: number; csv: string; content: unknown; planSec: number; status: string; poolTasks: { task: string; ok: boolean }[]; errors: string[]; stalls: [number, number][]; latency: Record<string, { n: number; p50: number; p95: number; p99: number; max: number }>; loopMaxMs: number; loopP99Ms: number; draftBytes: number; insertMs: number }
+export type EventLoopResult = {
+  keywords: number
+  csv: string
+  content: unknown
+  planSec: number
+  status: string
+  poolTasks: { task: string; ok: boolean }[]
+  errors: string[]
+  stalls: [number, number][]
+  latency: Record<string, { n: number; p50: number; p95: number; p99: number; max: number }>
+  loopMaxMs: number
+  loopP99Ms: number
+  draftBytes: number
+  insertMs: number
+}
 
 /** Starts a server, drafts one n-keyword lexical plan while polling, and returns the numbers. */
-export async function measureEventLoop(n: number, opts: { every?: number; log?: (m: string) => void; target?: TestTarget } = {}): Promise<EventLoopResult> {
+export async function measureEventLoop(
+  n: number,
+  opts: { every?: number; log?: (m: string) => void; target?: TestTarget } = {},
+): Promise<EventLoopResult> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-event-loop-'))
   // the embedded default, or a fresh database on the real PostgreSQL (demo users seeded as `copydesk seed --demo` would)
   const fresh = opts.target?.name === 'postgres' ? await opts.target.fresh() : undefined
@@ -127,7 +226,11 @@ export async function measureEventLoop(n: number, opts: { every?: number; log?: 
     const editor = await login(server.url, 'editor@copydesk.local')
     const csv = keywordCsv(n)
     const post = async (p: string, body: unknown) => {
-      const r = await fetch(`${server.url}${p}`, { method: 'POST', headers: { cookie: writer, 'content-type': 'application/json' }, body: JSON.stringify(body) })
+      const r = await fetch(`${server.url}${p}`, {
+        method: 'POST',
+        headers: { cookie: writer, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      })
       if (r.status !== 201) throw new Error(`${p}: ${r.status} ${await r.text()}`)
       return (await r.json()) as { id: string }
     }
@@ -177,7 +280,21 @@ export async function measureEventLoop(n: number, opts: { every?: number; log?: 
       latency[k] = stats(xs.filter(([at]) => at >= started).map(([, ms]) => ms))
     }
     const { draftBytes, insertMs } = await insertCost(body.draft?.content)
-    return { keywords: n, csv, content: body.draft?.content, planSec, status, poolTasks, latency, errors, stalls, loopMaxMs: loop.max / 1e6, loopP99Ms: loop.percentile(99) / 1e6, draftBytes, insertMs }
+    return {
+      keywords: n,
+      csv,
+      content: body.draft?.content,
+      planSec,
+      status,
+      poolTasks,
+      latency,
+      errors,
+      stalls,
+      loopMaxMs: loop.max / 1e6,
+      loopP99Ms: loop.percentile(99) / 1e6,
+      draftBytes,
+      insertMs,
+    }
   } finally {
     await server.close()
     await closePool()
@@ -211,15 +328,29 @@ export async function printEventLoop(n = Number(process.env.BENCH_EVENT_LOOP_KEY
 
 async function printOne(n: number, target: TestTarget) {
   const r = await measureEventLoop(n, { target })
-  console.log(`\n## API latency while a ${n.toLocaleString('en')}-keyword lexical plan drafts on ${target.name} (poll every 20 ms from another thread)`)
-  console.log(`plan: ${r.status} after ${fmt(r.planSec)} s; main-thread event-loop delay p99 ${fmt(r.loopP99Ms)} ms, max ${fmt(r.loopMaxMs)} ms`)
-  console.log(`draft ${(r.draftBytes / 1048576).toFixed(1)} MB of JSON: one PGlite insert of it (content + text) takes ${fmt(r.insertMs)} ms of CPU (in the database thread, off the API loop)`)
-  const big = [...r.stalls].sort((a, b) => b[1] - a[1]).slice(0, 8).sort((a, b) => a[0] - b[0])
-  console.log(`main-thread stalls > 100 ms: ${r.stalls.length}, ${fmt(r.stalls.reduce((t, [, ms]) => t + ms, 0) / 1000)} s in all; longest (at s: ms): ${big.map(([at, ms]) => `${fmt(at)}: ${Math.round(ms)}`).join(', ')}`)
+  console.log(
+    `\n## API latency while a ${n.toLocaleString('en')}-keyword lexical plan drafts on ${target.name} (poll every 20 ms from another thread)`,
+  )
+  console.log(
+    `plan: ${r.status} after ${fmt(r.planSec)} s; main-thread event-loop delay p99 ${fmt(r.loopP99Ms)} ms, max ${fmt(r.loopMaxMs)} ms`,
+  )
+  console.log(
+    `draft ${(r.draftBytes / 1048576).toFixed(1)} MB of JSON: one PGlite insert of it (content + text) takes ${fmt(r.insertMs)} ms of CPU (in the database thread, off the API loop)`,
+  )
+  const big = [...r.stalls]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 8)
+    .sort((a, b) => a[0] - b[0])
+  console.log(
+    `main-thread stalls > 100 ms: ${r.stalls.length}, ${fmt(r.stalls.reduce((t, [, ms]) => t + ms, 0) / 1000)} s in all; longest (at s: ms): ${big.map(([at, ms]) => `${fmt(at)}: ${Math.round(ms)}`).join(', ')}`,
+  )
   if (r.errors.length) console.log(`failed requests: ${r.errors.length} (${[...new Set(r.errors)].join(', ')})`)
   console.log('| endpoint | n | p50 ms | p95 ms | p99 ms | max ms |')
   console.log('|---|---:|---:|---:|---:|---:|')
-  for (const [k, v] of Object.entries(r.latency)) console.log(`| GET /api/${k.replace(/ \(.*\)/, '')} ${k.endsWith('(idle)') ? 'idle, before the run' : k.endsWith('(pool)') ? 'while the pool computes' : 'whole run'} | ${v.n} | ${fmt(v.p50)} | ${fmt(v.p95)} | ${fmt(v.p99)} | ${fmt(v.max)} |`)
+  for (const [k, v] of Object.entries(r.latency))
+    console.log(
+      `| GET /api/${k.replace(/ \(.*\)/, '')} ${k.endsWith('(idle)') ? 'idle, before the run' : k.endsWith('(pool)') ? 'while the pool computes' : 'whole run'} | ${v.n} | ${fmt(v.p50)} | ${fmt(v.p95)} | ${fmt(v.p99)} | ${fmt(v.max)} |`,
+    )
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -16,7 +16,10 @@ type Attempt = { ms: number; status: number; at: number }
 export async function printLoginFlood() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-flood-'))
   // Behind a (pretend) proxy, so the attacker and the colleague are different addresses.
-  const server = await startServer(loadConfig({ COPYDESK_DATA_DIR: dataDir, PORT: '0', COPYDESK_TRUST_PROXY: 'true', COPYDESK_WORKERS: '0' }), { log: () => {} })
+  const server = await startServer(
+    loadConfig({ COPYDESK_DATA_DIR: dataDir, PORT: '0', COPYDESK_TRUST_PROXY: 'true', COPYDESK_WORKERS: '0' }),
+    { log: () => {} },
+  )
   const login = async (email: string, password: string, ip: string): Promise<Attempt> => {
     const t0 = performance.now()
     const r = await fetch(`${server.url}/api/auth/login`, {
@@ -34,7 +37,8 @@ export async function printLoginFlood() {
     const until = Date.now() + SECONDS * 1000
     const attacker = async (k: number) => {
       // one address, several accounts: the per-account and the per-address limits both bite
-      for (let i = 0; Date.now() < until; i++) flood.push(await login(`${['admin', 'cmo', 'legal'][i % 3]}@copydesk.local`, `guess-${k}-${i}`, '203.0.113.7'))
+      for (let i = 0; Date.now() < until; i++)
+        flood.push(await login(`${['admin', 'cmo', 'legal'][i % 3]}@copydesk.local`, `guess-${k}-${i}`, '203.0.113.7'))
     }
     const others = async () => {
       for (let i = 0; Date.now() < until; i++) {
@@ -55,8 +59,12 @@ export async function printLoginFlood() {
     console.log(`\n## wrong-password flood, ${SECONDS} s, ${CONCURRENCY} connections from one address (embedded PGlite, throttling on)`)
     console.log('| what | n | p50 ms | p95 ms | result |')
     console.log('|---|---:|---:|---:|---|')
-    console.log(`| flood attempts refused (429, no password check) | ${fl.n} | ${fmt(fl.p50)} | ${fmt(fl.p95)} | ${refusedPerSec.toFixed(0)}/s once the locks hold; before them ${checked.length} × 401 checked with scrypt (5 per account) |`)
-    console.log(`| a colleague's login from another address meanwhile | ${col.n} | ${fmt(col.p50)} | ${fmt(col.p95)} | ${colleague.filter((a) => a.status === 200).length} × 200 |`)
+    console.log(
+      `| flood attempts refused (429, no password check) | ${fl.n} | ${fmt(fl.p50)} | ${fmt(fl.p95)} | ${refusedPerSec.toFixed(0)}/s once the locks hold; before them ${checked.length} × 401 checked with scrypt (5 per account) |`,
+    )
+    console.log(
+      `| a colleague's login from another address meanwhile | ${col.n} | ${fmt(col.p50)} | ${fmt(col.p95)} | ${colleague.filter((a) => a.status === 200).length} × 200 |`,
+    )
     console.log(`| GET /api/health meanwhile | ${hp.n} | ${fmt(hp.p50)} | ${fmt(hp.p95)} | max ${fmt(hp.max)} ms |`)
   } finally {
     await server.close()

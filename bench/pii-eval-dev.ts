@@ -19,7 +19,13 @@ import { fmt } from './stats'
 export const EVAL_DEV_PII = path.join(import.meta.dirname, '..', '..', 'shared', 'data', 'eval-dev', 'pii')
 /** Written by a helper session that never saw the scanner's code or eval-dev's documents. */
 export const BLIND_PII = path.join(import.meta.dirname, '..', 'test', 'fixtures', 'pii-blind')
-const Labels = z.array(z.object({ file: z.string(), lang: z.enum(['ru', 'en']), entities: z.array(z.object({ type: z.string(), start: z.number(), end: z.number(), text: z.string() })) }))
+const Labels = z.array(
+  z.object({
+    file: z.string(),
+    lang: z.enum(['ru', 'en']),
+    entities: z.array(z.object({ type: z.string(), start: z.number(), end: z.number(), text: z.string() })),
+  }),
+)
 const STRUCTURED = new Set(['EMAIL', 'PHONE', 'INN', 'OGRN', 'SNILS', 'PASSPORT_RU', 'CARD', 'IBAN', 'IP', 'DATE_OF_BIRTH'])
 // the guideline labels OGRNIP as OGRN
 const typeOf = (t: string) => (t === 'OGRNIP' ? 'OGRN' : t)
@@ -30,7 +36,12 @@ export type PiiDoc = { file: string; lang: 'ru' | 'en'; text: string; gold: Span
 export function loadPiiEvalDev(dir = EVAL_DEV_PII): PiiDoc[] | null {
   const labels = path.join(dir, 'labels.json')
   if (!fs.existsSync(labels)) return null
-  return Labels.parse(JSON.parse(fs.readFileSync(labels, 'utf8'))).map((d) => ({ file: d.file, lang: d.lang, text: fs.readFileSync(path.join(dir, d.file), 'utf8'), gold: d.entities }))
+  return Labels.parse(JSON.parse(fs.readFileSync(labels, 'utf8'))).map((d) => ({
+    file: d.file,
+    lang: d.lang,
+    text: fs.readFileSync(path.join(dir, d.file), 'utf8'),
+    gold: d.entities,
+  }))
 }
 
 const iou = (a: Span, b: Span) => {
@@ -67,13 +78,16 @@ export function scorePii(docs: PiiDoc[], find: (d: PiiDoc) => Span[], countGold:
     }
     r.findings += found.length
     r.correct += used.size
-    found.forEach((f, j) => { if (!used.has(j)) r.spurious.push({ file: d.file, type: f.type, text: d.text.slice(f.start, f.end) }) })
+    found.forEach((f, j) => {
+      if (!used.has(j)) r.spurious.push({ file: d.file, type: f.type, text: d.text.slice(f.start, f.end) })
+    })
   }
   return r
 }
 
 const ratio = (a: number, b: number) => (b === 0 ? '-' : (a / b).toFixed(3))
-const sum = (r: PiiScore, pick: (t: string) => boolean) => [...r.perType].filter(([t]) => pick(t)).reduce((a, [, k]) => ({ gold: a.gold + k.gold, found: a.found + k.found }), { gold: 0, found: 0 })
+const sum = (r: PiiScore, pick: (t: string) => boolean) =>
+  [...r.perType].filter(([t]) => pick(t)).reduce((a, [, k]) => ({ gold: a.gold + k.gold, found: a.found + k.found }), { gold: 0, found: 0 })
 
 const SETS = {
   'eval-dev': { dir: EVAL_DEV_PII, title: 'documents written outside the team; ../shared/data/eval-dev/pii' },
@@ -92,8 +106,14 @@ export function printPiiEvalDev(verbose = false, set: keyof typeof SETS = 'eval-
   // in_copy: the personal_data gate's findings, against the labels that are a person's own data
   const inCopy = scorePii(
     docs,
-    (d) => classify(policy, d.text, { channel: 'landing', lang: d.lang, only: ['personal_data'] }).risks.filter((h) => h.end > h.start).map((h) => ({ type: h.piiType ?? 'PERSON', start: h.start, end: h.end })),
-    (g) => g.type !== 'ADDRESS' && g.type !== 'EMAIL' && g.type !== 'PHONE' ? true : !/^(info|support|sales|hello|claims|office|team|press|contact|help|orders?)@|8[\s-]?800|0800/i.test(g.text ?? ''),
+    (d) =>
+      classify(policy, d.text, { channel: 'landing', lang: d.lang, only: ['personal_data'] })
+        .risks.filter((h) => h.end > h.start)
+        .map((h) => ({ type: h.piiType ?? 'PERSON', start: h.start, end: h.end })),
+    (g) =>
+      g.type !== 'ADDRESS' && g.type !== 'EMAIL' && g.type !== 'PHONE'
+        ? true
+        : !/^(info|support|sales|hello|claims|office|team|press|contact|help|orders?)@|8[\s-]?800|0800/i.test(g.text ?? ''),
   )
   const t0 = performance.now()
   let bytes = 0
@@ -108,11 +128,16 @@ export function printPiiEvalDev(verbose = false, set: keyof typeof SETS = 'eval-
   console.log('A finding matches a gold entity of its type at IoU >= 0.5, one to one.')
   console.log('| type | gold | recall (to_model) |')
   console.log('|---|---:|---:|')
-  for (const [t, k] of [...toModel.perType].sort((a, b) => b[1].gold - a[1].gold)) console.log(`| ${t} | ${k.gold} | ${ratio(k.found, k.gold)} |`)
+  for (const [t, k] of [...toModel.perType].sort((a, b) => b[1].gold - a[1].gold))
+    console.log(`| ${t} | ${k.gold} | ${ratio(k.found, k.gold)} |`)
   const person = sum(toModel, (t) => t === 'PERSON')
   const ids = sum(toModel, (t) => STRUCTURED.has(t))
-  console.log(`\nto_model: PERSON recall ${ratio(person.found, person.gold)} (${person.found}/${person.gold}); structured ids recall ${ratio(ids.found, ids.gold)} (${ids.found}/${ids.gold}); precision ${ratio(toModel.correct, toModel.findings)} (${toModel.correct}/${toModel.findings}); findings in the ${clean} clean ad texts: ${toModel.cleanFindings} (target 0)`)
-  console.log(`in_copy: precision ${ratio(inCopy.correct, inCopy.findings)} (${inCopy.correct}/${inCopy.findings}, target >= 0.95); findings in the ${clean} clean ad texts: ${inCopy.cleanFindings}`)
+  console.log(
+    `\nto_model: PERSON recall ${ratio(person.found, person.gold)} (${person.found}/${person.gold}); structured ids recall ${ratio(ids.found, ids.gold)} (${ids.found}/${ids.gold}); precision ${ratio(toModel.correct, toModel.findings)} (${toModel.correct}/${toModel.findings}); findings in the ${clean} clean ad texts: ${toModel.cleanFindings} (target 0)`,
+  )
+  console.log(
+    `in_copy: precision ${ratio(inCopy.correct, inCopy.findings)} (${inCopy.correct}/${inCopy.findings}, target >= 0.95); findings in the ${clean} clean ad texts: ${inCopy.cleanFindings}`,
+  )
   console.log(`speed: ${fmt(mbs)} MB/s over eval-dev's documents repeated to 16 MB (target >= 20)`)
   if (verbose) {
     console.log('\nmissed:', toModel.missed.map((m) => `${m.file}:${m.type}:${m.text}`).join(' | '))

@@ -18,7 +18,9 @@ function texts(): { name: string; texts: string[] }[] {
     const rows = Papa.parse<{ text: string }>(fs.readFileSync(banking, 'utf8'), { header: true, skipEmptyLines: true }).data
     out.push({ name: 'Banking77 customer queries', texts: rows.map((r) => r.text) })
   }
-  const bipia = ['bipia_text_attack_train.json', 'bipia_text_attack_test.json'].map((f) => path.join(DATA, 'prompt-injection', f)).filter((f) => fs.existsSync(f))
+  const bipia = ['bipia_text_attack_train.json', 'bipia_text_attack_test.json']
+    .map((f) => path.join(DATA, 'prompt-injection', f))
+    .filter((f) => fs.existsSync(f))
   if (bipia.length) {
     const groups = bipia.flatMap((f) => Object.values(JSON.parse(fs.readFileSync(f, 'utf8')) as Record<string, string[]>))
     out.push({ name: 'BIPIA task prompts', texts: groups.flat() })
@@ -50,7 +52,8 @@ export function printPiiNegatives() {
   console.log('## personal-data scanner on outside text without personal data (every finding is a false positive)')
   console.log('| set | texts | texts with a finding | findings by type |')
   console.log('|---|---:|---:|---|')
-  for (const s of sets) console.log(`| ${s.name} | ${s.texts} | ${s.touched} | ${[...s.byType].map(([t, n]) => `${t} ${n}`).join(', ') || 'none'} |`)
+  for (const s of sets)
+    console.log(`| ${s.name} | ${s.texts} | ${s.touched} | ${[...s.byType].map(([t, n]) => `${t} ${n}`).join(', ') || 'none'} |`)
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

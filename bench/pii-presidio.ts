@@ -11,8 +11,13 @@ import { ROOT } from '../server/paths'
 
 export const PRESIDIO = path.join(ROOT, '..', 'shared', 'data', 'pii-en-presidio', 'presidio_research_synth_dataset_v2.json')
 const MAP: Record<string, string> = {
-  PERSON: 'PERSON', STREET_ADDRESS: 'ADDRESS', CREDIT_CARD: 'CARD', PHONE_NUMBER: 'PHONE',
-  EMAIL_ADDRESS: 'EMAIL', IBAN_CODE: 'IBAN', IP_ADDRESS: 'IP',
+  PERSON: 'PERSON',
+  STREET_ADDRESS: 'ADDRESS',
+  CREDIT_CARD: 'CARD',
+  PHONE_NUMBER: 'PHONE',
+  EMAIL_ADDRESS: 'EMAIL',
+  IBAN_CODE: 'IBAN',
+  IP_ADDRESS: 'IP',
 }
 type Sample = { full_text: string; spans: { entity_type: string; start_position: number; end_position: number }[] }
 
@@ -28,7 +33,9 @@ export function printPresidioQuality(file = PRESIDIO) {
   // presidio labels a lone given name or surname as a person; our guidelines do not (not identifying)
   const fullNames = { tp: 0, fn: 0 }
   for (const s of samples) {
-    const gold = s.spans.filter((g) => MAP[g.entity_type]).map((g) => ({ type: MAP[g.entity_type]!, start: g.start_position, end: g.end_position }))
+    const gold = s.spans
+      .filter((g) => MAP[g.entity_type])
+      .map((g) => ({ type: MAP[g.entity_type]!, start: g.start_position, end: g.end_position }))
     const found = scanPii(s.full_text).filter((f) => k.has(f.type))
     const hit = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end
     for (const g of gold) {

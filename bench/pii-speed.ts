@@ -9,7 +9,7 @@ import { fmt, summarize, timeEach } from './stats'
 
 const MIXED =
   'Клиент: Иванова Мария Петровна, тел. +7 (916) 123-45-67, почта m.ivanova@mail.ru. Заказ № 4510-123456 на 12 990 ₽ доставить: г. Москва, ул. Тверская, д. 7, кв. 12. ' +
-  'Call Sarah O\'Connor on +44 20 7946 0958 about invoice INV-2026-0042; card 4111 1111 1111 1111 was declined. The new collection by Calvin Klein arrives on 12.03.2026. ' +
+  "Call Sarah O'Connor on +44 20 7946 0958 about invoice INV-2026-0042; card 4111 1111 1111 1111 was declined. The new collection by Calvin Klein arrives on 12.03.2026. " +
   'Наша скидка 15% действует до конца месяца, артикул 7701-2233-44, промокод SALE2026. Регистрация на вебинар — по ссылке в письме. '
 
 const textOf = (bytes: number, seed = MIXED) => {
@@ -20,8 +20,13 @@ const textOf = (bytes: number, seed = MIXED) => {
 
 function mixedMarketingText(): string {
   const fixtures = path.join(import.meta.dirname, '..', 'test', 'fixtures')
-  const ads = ['policy-corpus.json', 'policy-holdout.json'].flatMap((f) => (JSON.parse(fs.readFileSync(path.join(fixtures, f), 'utf8')) as { text: string }[]).map((d) => d.text))
-  const interviews = fs.readdirSync(path.join(fixtures, 'interviews')).filter((f) => f.endsWith('.json')).map((f) => (JSON.parse(fs.readFileSync(path.join(fixtures, 'interviews', f), 'utf8')) as { transcript: string }).transcript)
+  const ads = ['policy-corpus.json', 'policy-holdout.json'].flatMap((f) =>
+    (JSON.parse(fs.readFileSync(path.join(fixtures, f), 'utf8')) as { text: string }[]).map((d) => d.text),
+  )
+  const interviews = fs
+    .readdirSync(path.join(fixtures, 'interviews'))
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => (JSON.parse(fs.readFileSync(path.join(fixtures, 'interviews', f), 'utf8')) as { transcript: string }).transcript)
   const pii = loadPiiCorpus().map((d) => d.text)
   // interleaved, so no stretch of the text is only one genre
   const out: string[] = []
@@ -35,28 +40,63 @@ export async function benchPii() {
   scanPii(mb) // warm up
   const scans = summarize(await timeEach(10, async () => scanPii(mb)))
   const bytes = Buffer.byteLength(mb)
-  rows.push({ what: `pii scan, ${fmt(bytes / 1e6)} MB dense RU/EN (a finding every ~60 bytes)`, ...scans, value: `${fmt(bytes / 1e6 / (scans.p50 / 1000))} MB/s` })
+  rows.push({
+    what: `pii scan, ${fmt(bytes / 1e6)} MB dense RU/EN (a finding every ~60 bytes)`,
+    ...scans,
+    value: `${fmt(bytes / 1e6 / (scans.p50 / 1000))} MB/s`,
+  })
 
   // the labelled corpus (interviews, CRM notes, e-mails, ads) repeated: a realistic density
-  const corpus = textOf(1_000_000, loadPiiCorpus().map((d) => d.text).join('\n\n'))
+  const corpus = textOf(
+    1_000_000,
+    loadPiiCorpus()
+      .map((d) => d.text)
+      .join('\n\n'),
+  )
   scanPii(corpus)
   const real = summarize(await timeEach(10, async () => scanPii(corpus)))
   const realBytes = Buffer.byteLength(corpus)
-  rows.push({ what: `pii scan, ${fmt(realBytes / 1e6)} MB of the labelled corpus`, ...real, value: `${fmt(realBytes / 1e6 / (real.p50 / 1000))} MB/s` })
+  rows.push({
+    what: `pii scan, ${fmt(realBytes / 1e6)} MB of the labelled corpus`,
+    ...real,
+    value: `${fmt(realBytes / 1e6 / (real.p50 / 1000))} MB/s`,
+  })
 
   // what the guard sees day to day: ad copy (RU/EN), interview transcripts and the labelled corpus
   const mixed = textOf(2_000_000, mixedMarketingText())
   scanPii(mixed)
   const everyday = summarize(await timeEach(10, async () => scanPii(mixed)))
   const mixedBytes = Buffer.byteLength(mixed)
-  rows.push({ what: `pii scan, ${fmt(mixedBytes / 1e6)} MB mixed RU/EN ads, interviews, CRM notes`, ...everyday, value: `${fmt(mixedBytes / 1e6 / (everyday.p50 / 1000))} MB/s` })
+  rows.push({
+    what: `pii scan, ${fmt(mixedBytes / 1e6)} MB mixed RU/EN ads, interviews, CRM notes`,
+    ...everyday,
+    value: `${fmt(mixedBytes / 1e6 / (everyday.p50 / 1000))} MB/s`,
+  })
 
   const brief = textOf(20_000)
   const redact = summarize(await timeEach(200, async () => new Placeholders().apply(brief, scanPii(brief))))
   rows.push({ what: 'pii scan + redact, 20 KB brief', ...redact })
 
-  const hostile = ['1-'.repeat(500_000), '8 '.repeat(500_000), 'a@a.'.repeat(250_000), '1.'.repeat(500_000), 'ул. '.repeat(250_000), 'Иван '.repeat(200_000), 'A. '.repeat(330_000), '+7 ('.repeat(250_000), 'Rua A 1 '.repeat(125_000), 'Via '.repeat(250_000) + '1', 'Aa Bb Cc tér 1.  '.repeat(60_000),
-    "O'".repeat(500_000), 'Оператор Кирилл: да\n'.repeat(50_000), 'Anna Lee '.repeat(111_000), 'Катя, здравствуйте '.repeat(52_000), 'Name: Anna Lee Phone: '.repeat(45_000), 'Mr. Anna '.repeat(110_000), 'И.И.'.repeat(250_000)]
+  const hostile = [
+    '1-'.repeat(500_000),
+    '8 '.repeat(500_000),
+    'a@a.'.repeat(250_000),
+    '1.'.repeat(500_000),
+    'ул. '.repeat(250_000),
+    'Иван '.repeat(200_000),
+    'A. '.repeat(330_000),
+    '+7 ('.repeat(250_000),
+    'Rua A 1 '.repeat(125_000),
+    'Via '.repeat(250_000) + '1',
+    'Aa Bb Cc tér 1.  '.repeat(60_000),
+    "O'".repeat(500_000),
+    'Оператор Кирилл: да\n'.repeat(50_000),
+    'Anna Lee '.repeat(111_000),
+    'Катя, здравствуйте '.repeat(52_000),
+    'Name: Anna Lee Phone: '.repeat(45_000),
+    'Mr. Anna '.repeat(110_000),
+    'И.И.'.repeat(250_000),
+  ]
   let worst = 0
   for (const h of hostile) {
     const t0 = performance.now()

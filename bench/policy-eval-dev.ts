@@ -54,23 +54,55 @@ const HIGH_RISK = new Set(['legal_promise', 'finance', 'medicine', 'supplements'
 
 export function loadEvalDev(file = EVAL_DEV_POLICY): Case[] | null {
   if (!fs.existsSync(file)) return null
-  return fs.readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => Case.parse(JSON.parse(l)))
+  return fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => Case.parse(JSON.parse(l)))
 }
 
 export function evalDevPolicy(cases: Case[], decide: (c: Case) => { categories: string[]; gates: string[] }): EvalDevReport {
-  const r: EvalDevReport = { cases: cases.length, mustRisks: 0, missedRisks: [], mustGates: 0, missedGates: [], needLegal: 0, missedLegal: [], mustNotRisks: 0, falseRisks: [], falseHighRisk: [], mustNotGates: 0, extraGates: [] }
+  const r: EvalDevReport = {
+    cases: cases.length,
+    mustRisks: 0,
+    missedRisks: [],
+    mustGates: 0,
+    missedGates: [],
+    needLegal: 0,
+    missedLegal: [],
+    mustNotRisks: 0,
+    falseRisks: [],
+    falseHighRisk: [],
+    mustNotGates: 0,
+    extraGates: [],
+  }
   for (const c of cases) {
     const got = decide(c)
     const cats = new Set(got.categories)
     const gates = new Set(got.gates)
-    for (const k of c.must_risks) { r.mustRisks++; if (!cats.has(k)) r.missedRisks.push({ id: c.id, category: k }) }
-    for (const g of c.must_gates) { r.mustGates++; if (!gates.has(g)) r.missedGates.push({ id: c.id, gate: g }) }
-    if (c.must_gates.includes('legal_review')) { r.needLegal++; if (!gates.has('legal_review')) r.missedLegal.push(c.id) }
+    for (const k of c.must_risks) {
+      r.mustRisks++
+      if (!cats.has(k)) r.missedRisks.push({ id: c.id, category: k })
+    }
+    for (const g of c.must_gates) {
+      r.mustGates++
+      if (!gates.has(g)) r.missedGates.push({ id: c.id, gate: g })
+    }
+    if (c.must_gates.includes('legal_review')) {
+      r.needLegal++
+      if (!gates.has('legal_review')) r.missedLegal.push(c.id)
+    }
     for (const k of c.must_not_risks) {
       r.mustNotRisks++
-      if (cats.has(k)) { r.falseRisks.push({ id: c.id, category: k }); if (HIGH_RISK.has(k)) r.falseHighRisk.push({ id: c.id, category: k }) }
+      if (cats.has(k)) {
+        r.falseRisks.push({ id: c.id, category: k })
+        if (HIGH_RISK.has(k)) r.falseHighRisk.push({ id: c.id, category: k })
+      }
     }
-    for (const g of c.must_not_gates) { r.mustNotGates++; if (gates.has(g)) r.extraGates.push({ id: c.id, gate: g }) }
+    for (const g of c.must_not_gates) {
+      r.mustNotGates++
+      if (gates.has(g)) r.extraGates.push({ id: c.id, gate: g })
+    }
   }
   return r
 }
@@ -87,10 +119,22 @@ const share = (a: number, b: number) => (b === 0 ? '-' : `${a}/${b} (${((100 * a
 
 const SETS = {
   'eval-dev': { file: EVAL_DEV_POLICY, title: 'cases written outside the team; ../shared/data/eval-dev/policy' },
-  blind: { file: BLIND_POLICY, title: 'cases written blind to the rules by a helper session, then used to generalise them; test/fixtures/policy-blind.jsonl' },
-  'blind-4': { file: BLIND4_POLICY, title: 'held-out cases written blind to the rules, never read or tuned on; test/fixtures/policy-blind-4.jsonl' },
-  'blind-3': { file: BLIND3_POLICY, title: 'cases written blind to the rules, measured held out, then used to generalise them; test/fixtures/policy-blind-3.jsonl' },
-  'blind-2': { file: BLIND2_POLICY, title: 'cases written blind to the rules after the first round, then used to generalise them; test/fixtures/policy-blind-2.jsonl' },
+  blind: {
+    file: BLIND_POLICY,
+    title: 'cases written blind to the rules by a helper session, then used to generalise them; test/fixtures/policy-blind.jsonl',
+  },
+  'blind-4': {
+    file: BLIND4_POLICY,
+    title: 'held-out cases written blind to the rules, never read or tuned on; test/fixtures/policy-blind-4.jsonl',
+  },
+  'blind-3': {
+    file: BLIND3_POLICY,
+    title: 'cases written blind to the rules, measured held out, then used to generalise them; test/fixtures/policy-blind-3.jsonl',
+  },
+  'blind-2': {
+    file: BLIND2_POLICY,
+    title: 'cases written blind to the rules after the first round, then used to generalise them; test/fixtures/policy-blind-2.jsonl',
+  },
 }
 
 export function printEvalDev(verbose = false, set: keyof typeof SETS = 'eval-dev') {

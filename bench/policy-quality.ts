@@ -13,7 +13,13 @@ import { gatesFor } from '../server/policy/plan'
 import { RISK_CATEGORIES, RiskCategory } from '../server/policy/schema'
 
 const HOLDOUT = path.join(import.meta.dirname, '..', 'test', 'fixtures', 'policy-holdout.json')
-const Item = z.object({ id: z.string(), lang: z.enum(['ru', 'en']), channel: z.string(), text: z.string(), categories: z.array(RiskCategory) })
+const Item = z.object({
+  id: z.string(),
+  lang: z.enum(['ru', 'en']),
+  channel: z.string(),
+  text: z.string(),
+  categories: z.array(RiskCategory),
+})
 const SCORED = RISK_CATEGORIES.filter((c) => c !== 'brand')
 
 type Counts = { tp: number; fp: number; fn: number }

@@ -32,7 +32,9 @@ async function benchTarget(target: TestTarget): Promise<Row[]> {
     const editor = await h.as('editor')
 
     const briefIds: string[] = []
-    const create = summarize(await timeEach(RUNS, async (i) => briefIds.push((await writer.post('/api/briefs', offerBrief({ title: `Bench ${i}` }))).body.id)))
+    const create = summarize(
+      await timeEach(RUNS, async (i) => briefIds.push((await writer.post('/api/briefs', offerBrief({ title: `Bench ${i}` }))).body.id)),
+    )
     rows.push({ what: 'POST /api/briefs', ...create })
 
     const runIds: string[] = []
@@ -42,7 +44,11 @@ async function benchTarget(target: TestTarget): Promise<Row[]> {
     let t0 = performance.now()
     await h.worker.drain()
     const draftSec = (performance.now() - t0) / 1000
-    rows.push({ what: 'worker: queued -> draft -> gate (offline engine)', n: RUNS, value: `${fmt(RUNS / draftSec)} runs/s (${fmt((draftSec * 1000) / RUNS)} ms/run)` })
+    rows.push({
+      what: 'worker: queued -> draft -> gate (offline engine)',
+      n: RUNS,
+      value: `${fmt(RUNS / draftSec)} runs/s (${fmt((draftSec * 1000) / RUNS)} ms/run)`,
+    })
 
     const read = summarize(await timeEach(READS, (i) => writer.get(`/api/runs/${runIds[i % runIds.length]}`)))
     rows.push({ what: 'GET /api/runs/:id', ...read })
@@ -50,7 +56,9 @@ async function benchTarget(target: TestTarget): Promise<Row[]> {
     rows.push({ what: `GET /api/reviews (${RUNS} open gates)`, ...queue })
 
     const gates = (await editor.get('/api/reviews')).body as { gateId: string }[]
-    const decide = summarize(await timeEach(gates.length, (i) => editor.post(`/api/gates/${gates[i]!.gateId}/decision`, { decision: 'pass', comment: 'ok' })))
+    const decide = summarize(
+      await timeEach(gates.length, (i) => editor.post(`/api/gates/${gates[i]!.gateId}/decision`, { decision: 'pass', comment: 'ok' })),
+    )
     rows.push({ what: 'POST /api/gates/:id/decision', ...decide })
     t0 = performance.now()
     await h.worker.drain()
@@ -97,7 +105,10 @@ printDrafting()
 console.log('\n## policy classification and personal-data scan speed (no database)')
 console.log('| what | n | p50 ms | p95 ms | throughput |')
 console.log('|---|---:|---:|---:|---|')
-for (const r of [...(await benchClassify()), ...(await benchPii())]) console.log(`| ${r.what} | ${r.n} | ${r.p50 === undefined ? '' : fmt(r.p50)} | ${r.p95 === undefined ? '' : fmt(r.p95)} | ${r.value ?? ''} |`)
+for (const r of [...(await benchClassify()), ...(await benchPii())])
+  console.log(
+    `| ${r.what} | ${r.n} | ${r.p50 === undefined ? '' : fmt(r.p50)} | ${r.p95 === undefined ? '' : fmt(r.p95)} | ${r.value ?? ''} |`,
+  )
 
 console.log('\n## SEO clustering (synthetic lists grown from the labelled fixtures; one core)')
 console.log('| what | n | result |')
@@ -113,7 +124,10 @@ for (const target of targets) {
   console.log(`\n## ${target.name}  (RSS ${Math.round(process.memoryUsage().rss / 1048576)} MiB)`)
   console.log('| what | n | p50 ms | p95 ms | throughput |')
   console.log('|---|---:|---:|---:|---|')
-  for (const r of rows) console.log(`| ${r.what} | ${r.n} | ${r.p50 === undefined ? '' : fmt(r.p50)} | ${r.p95 === undefined ? '' : fmt(r.p95)} | ${r.value ?? ''} |`)
+  for (const r of rows)
+    console.log(
+      `| ${r.what} | ${r.n} | ${r.p50 === undefined ? '' : fmt(r.p50)} | ${r.p95 === undefined ? '' : fmt(r.p95)} | ${r.value ?? ''} |`,
+    )
 }
 
 // A year of a 50-person team in the real PostgreSQL: generated once (minutes), then reused.
@@ -121,5 +135,8 @@ if (process.env.BENCH_SCALE !== '0') {
   console.log(`\n## the CMO's views and search at scale (real PostgreSQL; BENCH_SCALE_ROWS audit rows, BENCH_SCALE=0 skips)`)
   console.log('| what | n | p50 ms | p95 ms | result |')
   console.log('|---|---:|---:|---:|---|')
-  for (const r of await benchScale()) console.log(`| ${r.what} | ${r.n} | ${r.p50 === undefined ? '' : fmt(r.p50)} | ${r.p95 === undefined ? '' : fmt(r.p95)} | ${r.value ?? ''} |`)
+  for (const r of await benchScale())
+    console.log(
+      `| ${r.what} | ${r.n} | ${r.p50 === undefined ? '' : fmt(r.p50)} | ${r.p95 === undefined ? '' : fmt(r.p95)} | ${r.value ?? ''} |`,
+    )
 }

@@ -27,7 +27,14 @@ const REPEAT = Number(process.env.BENCH_SCALE_REPEAT ?? 40)
 /** Bump when bench/scale-data.sql changes, so an old generated database is not reused. */
 const GENERATOR = 'scale-2'
 /** A database generated under other migrations is generated again too. */
-const SCHEMA = createHash('sha256').update(readMigrations().map((m) => m.checksum).join()).digest('hex').slice(0, 12)
+const SCHEMA = createHash('sha256')
+  .update(
+    readMigrations()
+      .map((m) => m.checksum)
+      .join(),
+  )
+  .digest('hex')
+  .slice(0, 12)
 
 export type ScaleRow = { what: string; n: number; p50?: number; p95?: number; value?: string }
 
@@ -39,7 +46,12 @@ export async function benchScale(): Promise<ScaleRow[]> {
   url.pathname = `/${name}`
   const rows: ScaleRow[] = []
   const generated = await ensureData(admin, name, url.toString())
-  if (generated !== null) rows.push({ what: `generate ${TOTAL.toLocaleString('en')} audit rows (with runs, drafts, gates)`, n: TOTAL, value: `${fmt(generated)} s` })
+  if (generated !== null)
+    rows.push({
+      what: `generate ${TOTAL.toLocaleString('en')} audit rows (with runs, drafts, gates)`,
+      n: TOTAL,
+      value: `${fmt(generated)} s`,
+    })
 
   const db = await openDatabase({ kind: 'postgres', url: url.toString(), max: 4 })
   try {
@@ -71,17 +83,43 @@ export async function benchScale(): Promise<ScaleRow[]> {
     }
     const t0 = performance.now()
     const csv = await cmo.bytes('GET', `/api/usage/log.csv?from=${day(-30)}&to=${day(0)}`)
-    rows.push({ what: 'GET /api/usage/log.csv, last 31 days (streamed)', n: new TextDecoder().decode(csv.bytes).split('\n').length - 2, value: `${fmt((performance.now() - t0) / 1000)} s, ${fmt(csv.bytes.byteLength / 1048576)} MiB` })
+    rows.push({
+      what: 'GET /api/usage/log.csv, last 31 days (streamed)',
+      n: new TextDecoder().decode(csv.bytes).split('\n').length - 2,
+      value: `${fmt((performance.now() - t0) / 1000)} s, ${fmt(csv.bytes.byteLength / 1048576)} MiB`,
+    })
 
-    const queries = ['окна', 'пластиковые окна монтаж', 'кредит бизнес', 'доставка цветов', 'yoga class', 'running shoes', 'dental clinic reminder', 'free trial', 'скидка', 'guarantee']
+    const queries = [
+      'окна',
+      'пластиковые окна монтаж',
+      'кредит бизнес',
+      'доставка цветов',
+      'yoga class',
+      'running shoes',
+      'dental clinic reminder',
+      'free trial',
+      'скидка',
+      'guarantee',
+    ]
     const search = await timeEach(REPEAT, (i) => writer.get(`/api/kb/results?q=${encodeURIComponent(queries[i % queries.length]!)}`))
     rows.push({ what: `GET /api/kb/results?q= (${size!.runs} results, ${queries.length} RU/EN queries)`, ...summarize(search) })
-    rows.push({ what: 'GET /api/kb/results?q=&kind=&channel= (filtered)', ...summarize(await timeEach(REPEAT, (i) => writer.get(`/api/kb/results?q=${encodeURIComponent(queries[i % queries.length]!)}&kind=offer&channel=landing`))) })
+    rows.push({
+      what: 'GET /api/kb/results?q=&kind=&channel= (filtered)',
+      ...summarize(
+        await timeEach(REPEAT, (i) =>
+          writer.get(`/api/kb/results?q=${encodeURIComponent(queries[i % queries.length]!)}&kind=offer&channel=landing`),
+        ),
+      ),
+    })
 
     const v0 = performance.now()
     const v = await verifyAudit(db.sql)
     const sec = (performance.now() - v0) / 1000
-    rows.push({ what: 'copydesk audit verify', n: v.rows, value: `${fmt(sec)} s, ${fmt(v.rows / sec)} rows/s (${v.ok ? 'intact' : 'BROKEN'})` })
+    rows.push({
+      what: 'copydesk audit verify',
+      n: v.rows,
+      value: `${fmt(sec)} s, ${fmt(v.rows / sec)} rows/s (${v.ok ? 'intact' : 'BROKEN'})`,
+    })
   } finally {
     await db.close()
   }
@@ -111,12 +149,22 @@ async function ensureData(adminUrl: string, name: string, url: string): Promise<
     const runs = Math.round(TOTAL / 10)
     await db.sql`create table bench_words (lang text primary key, words text[] not null)`
     for (const lang of ['ru', 'en'] as const) await db.sql`insert into bench_words values (${lang}, ${vocabulary(lang)})`
-    const script = fs.readFileSync(path.join(ROOT, 'bench', 'scale-data.sql'), 'utf8').replaceAll(':runs', String(runs)).replaceAll(':total', String(TOTAL))
+    const script = fs
+      .readFileSync(path.join(ROOT, 'bench', 'scale-data.sql'), 'utf8')
+      .replaceAll(':runs', String(runs))
+      .replaceAll(':total', String(TOTAL))
     console.error(`scale bench: generating ${TOTAL.toLocaleString('en')} audit rows in ${name} (once; minutes)…`)
     // Dated history goes in as the owner with the issue-14 guards lifted (they stamp now() and
     // refuse rows born decided); the rollup and audit-chain triggers still run.
-    const guards = [['gates', 'gates_guard'], ['gates', 'gates_need_decision'], ['gate_decisions', 'gate_decisions_guard'],
-      ['gate_decisions', 'gate_decisions_need_gate'], ['runs', 'runs_guard'], ['drafts', 'drafts_guard'], ['claims', 'claims_guard']]
+    const guards = [
+      ['gates', 'gates_guard'],
+      ['gates', 'gates_need_decision'],
+      ['gate_decisions', 'gate_decisions_guard'],
+      ['gate_decisions', 'gate_decisions_need_gate'],
+      ['runs', 'runs_guard'],
+      ['drafts', 'drafts_guard'],
+      ['claims', 'claims_guard'],
+    ]
     for (const [table, trigger] of guards) await db.sql.unsafe(`alter table ${table} disable trigger ${trigger}`)
     await db.sql.unsafe(script)
     for (const [table, trigger] of guards) await db.sql.unsafe(`alter table ${table} enable always trigger ${trigger}`)
@@ -133,7 +181,8 @@ async function ensureData(adminUrl: string, name: string, url: string): Promise<
 /** The words of the labelled SEO keyword sets, most frequent first: a real marketing vocabulary. */
 function vocabulary(lang: 'ru' | 'en'): string[] {
   const count = new Map<string, number>()
-  for (const k of loadSeoFixture(lang)) for (const w of k.keyword.toLowerCase().split(/[^\p{L}\p{N}]+/u)) if (w.length > 1) count.set(w, (count.get(w) ?? 0) + 1)
+  for (const k of loadSeoFixture(lang))
+    for (const w of k.keyword.toLowerCase().split(/[^\p{L}\p{N}]+/u)) if (w.length > 1) count.set(w, (count.get(w) ?? 0) + 1)
   return [...count].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([w]) => w)
 }
 

@@ -10,20 +10,69 @@ import { adjustedRandIndex, loadSeoFixture, pairwiseF1 } from '../test/helpers/s
 import { fmt } from './stats'
 
 const MODIFIERS = {
-  ru: ['москва', 'спб', 'казань', 'екатеринбург', 'новосибирск', 'отзывы', 'недорого', 'под ключ', 'онлайн', 'рядом', '2026', 'акция', 'официальный', 'форум', 'фото', 'видео', 'для дома', 'для офиса', 'для бизнеса', 'своими руками'],
-  en: ['nyc', 'london', 'texas', 'california', 'uk', 'reviews', 'cheap', 'online', 'near me', '2026', 'deals', 'official', 'reddit', 'pictures', 'video', 'for home', 'for office', 'for business', 'diy', 'guide'],
+  ru: [
+    'москва',
+    'спб',
+    'казань',
+    'екатеринбург',
+    'новосибирск',
+    'отзывы',
+    'недорого',
+    'под ключ',
+    'онлайн',
+    'рядом',
+    '2026',
+    'акция',
+    'официальный',
+    'форум',
+    'фото',
+    'видео',
+    'для дома',
+    'для офиса',
+    'для бизнеса',
+    'своими руками',
+  ],
+  en: [
+    'nyc',
+    'london',
+    'texas',
+    'california',
+    'uk',
+    'reviews',
+    'cheap',
+    'online',
+    'near me',
+    '2026',
+    'deals',
+    'official',
+    'reddit',
+    'pictures',
+    'video',
+    'for home',
+    'for office',
+    'for business',
+    'diy',
+    'guide',
+  ],
 }
 
 /** n keywords: replica r of every fixture keyword gets modifier r and its own copy of the result pages. */
 export function syntheticKeywords(n: number, withUrls: boolean): KeywordRow[] {
-  const base = [...loadSeoFixture('ru').map((k) => ({ ...k, lang: 'ru' as const })), ...loadSeoFixture('en').map((k) => ({ ...k, lang: 'en' as const }))]
+  const base = [
+    ...loadSeoFixture('ru').map((k) => ({ ...k, lang: 'ru' as const })),
+    ...loadSeoFixture('en').map((k) => ({ ...k, lang: 'en' as const })),
+  ]
   const out: KeywordRow[] = []
   for (let r = 0; out.length < n; r++) {
     for (const k of base) {
       if (out.length >= n) break
       const mods = MODIFIERS[k.lang]
       const suffix = r === 0 ? '' : ` ${mods[r % mods.length]}${r >= mods.length ? ` ${Math.floor(r / mods.length)}` : ''}`
-      out.push({ keyword: k.keyword + suffix, frequency: Math.max(10, Math.round(k.frequency / (r + 1))), urls: withUrls ? k.urls.map((u) => (r === 0 ? u : u.replace(/^(https?:\/\/)([^/]+)/, `$1r${r}.$2`))) : [] })
+      out.push({
+        keyword: k.keyword + suffix,
+        frequency: Math.max(10, Math.round(k.frequency / (r + 1))),
+        urls: withUrls ? k.urls.map((u) => (r === 0 ? u : u.replace(/^(https?:\/\/)([^/]+)/, `$1r${r}.$2`))) : [],
+      })
     }
   }
   return out
@@ -41,7 +90,11 @@ export function benchSeo(): { what: string; n: number; value: string }[] {
     const sec = (performance.now() - t0) / 1000
     clearInterval(timer)
     peak = Math.max(peak, process.memoryUsage().rss)
-    rows.push({ what: `${what} (${mode})`, n: data.length, value: `${fmt(sec)} s, ${out.clusters.length} clusters, RSS ${Math.round(peak / 1048576)} MiB (+${Math.round((peak - rss0) / 1048576)})` })
+    rows.push({
+      what: `${what} (${mode})`,
+      n: data.length,
+      value: `${fmt(sec)} s, ${out.clusters.length} clusters, RSS ${Math.round(peak / 1048576)} MiB (+${Math.round((peak - rss0) / 1048576)})`,
+    })
   }
   const tenK = syntheticKeywords(10_000, true)
   for (const mode of ['serp-soft', 'serp-moderate', 'serp-hard'] as const) measure('10,000 keywords with top-10 URLs', tenK, mode)
@@ -49,7 +102,12 @@ export function benchSeo(): { what: string; n: number; value: string }[] {
   if (process.env.BENCH_SEO_100K !== '0') measure('100,000 keywords, words only', syntheticKeywords(100_000, false), 'lexical')
   for (const n of [10_000, 30_000]) {
     const data = syntheticKeywords(n, false)
-    measure(`${n.toLocaleString('en')} keywords, embeddings of 1,536 dims given (clustering only)`, data, 'semantic', plantedEmbeddings(n, 1536))
+    measure(
+      `${n.toLocaleString('en')} keywords, embeddings of 1,536 dims given (clustering only)`,
+      data,
+      'semantic',
+      plantedEmbeddings(n, 1536),
+    )
   }
   rows.push(banking77())
   return rows
@@ -75,11 +133,18 @@ function banking77(): { what: string; n: number; value: string } {
   const file = path.join(ROOT, '..', 'shared', 'data', 'intents-banking77', 'test.csv')
   if (!fs.existsSync(file)) return { what: 'Banking77 (lexical)', n: 0, value: 'data not found' }
   const data = Papa.parse<{ text: string; category: string }>(fs.readFileSync(file, 'utf8'), { header: true, skipEmptyLines: true }).data
-  const out = clusterKeywords(data.map((r) => ({ keyword: r.text, frequency: null, urls: [] })), { mode: 'lexical' })
+  const out = clusterKeywords(
+    data.map((r) => ({ keyword: r.text, frequency: null, urls: [] })),
+    { mode: 'lexical' },
+  )
   const label = new Map<string, string>()
   out.clusters.forEach((c, i) => c.keywords.forEach((k) => label.set(k, `c${i}`)))
   const gold = data.map((r) => r.category)
   const predicted = data.map((r, i) => label.get(r.text) ?? `single${i}`)
   const f = pairwiseF1(gold, predicted)
-  return { what: 'Banking77 test set, 77 intents (lexical, quality)', n: data.length, value: `ARI ${fmt(adjustedRandIndex(gold, predicted))}, pairwise F1 ${fmt(f.f1)} (P ${fmt(f.precision)}, R ${fmt(f.recall)}), ${out.clusters.length} clusters + ${out.unclustered.length} single` }
+  return {
+    what: 'Banking77 test set, 77 intents (lexical, quality)',
+    n: data.length,
+    value: `ARI ${fmt(adjustedRandIndex(gold, predicted))}, pairwise F1 ${fmt(f.f1)} (P ${fmt(f.precision)}, R ${fmt(f.recall)}), ${out.clusters.length} clusters + ${out.unclustered.length} single`,
+  }
 }

@@ -2,7 +2,10 @@ import { z } from 'zod'
 import { Role } from './roles'
 
 export const LoginRequest = z.object({
-  email: z.email().max(320).transform((s) => s.toLowerCase()),
+  email: z
+    .email()
+    .max(320)
+    .transform((s) => s.toLowerCase()),
   password: z.string().min(1).max(1024),
 })
 export type LoginRequest = z.infer<typeof LoginRequest>

@@ -47,7 +47,10 @@ export const PiiCheckResponse = z.object({
 export type PiiCheckResponse = z.infer<typeof PiiCheckResponse>
 
 /** A sector id of the policy (GET /api/policy `sectors`), or "other": none of them. */
-export const SectorId = z.string().trim().regex(/^[a-z][a-z0-9_-]{0,59}$/, 'a sector id of the policy, or "other"')
+export const SectorId = z
+  .string()
+  .trim()
+  .regex(/^[a-z][a-z0-9_-]{0,59}$/, 'a sector id of the policy, or "other"')
 
 /**
  * The brief's own risk marks before submitting: its texts by the same paths as the
@@ -63,7 +66,10 @@ export const RiskCheckRequest = z.object({
   fields: z
     .record(z.string().min(1).max(200), z.string().max(400_000))
     .refine((f) => Object.keys(f).length <= 300, 'at most 300 fields')
-    .refine((f) => Object.values(f).reduce((n, t) => n + t.length, 0) <= 2_100_000, "at most 2,100,000 characters in all (a brief's transcripts and its other fields)"),
+    .refine(
+      (f) => Object.values(f).reduce((n, t) => n + t.length, 0) <= 2_100_000,
+      "at most 2,100,000 characters in all (a brief's transcripts and its other fields)",
+    ),
 })
 export type RiskCheckRequest = z.infer<typeof RiskCheckRequest>
 /** One word or phrase a rule marks: offsets are into its field's text. */
@@ -84,7 +90,9 @@ export const RiskCheckResponse = z.object({
   /** The brief's categories as a whole: a draft of it gets at least their gates. */
   categories: z.array(z.string()),
   /** Required wording a draft of this brief will have to carry. */
-  missing: z.array(z.object({ rule: z.string(), category: z.string(), requirement: z.string(), wording: z.string(), article: z.string().nullable() })),
+  missing: z.array(
+    z.object({ rule: z.string(), category: z.string(), requirement: z.string(), wording: z.string(), article: z.string().nullable() }),
+  ),
   /** What is advertised: declared (null: not declared), what the text reads as, and whether they disagree. */
   sectors: z.object({ declared: z.string().nullable(), inferred: z.array(z.string()), mismatch: z.boolean() }),
   /** The gates a draft of this brief will at least go to, in order (release always). */
@@ -143,7 +151,10 @@ export const InterviewInputs = z
     transcript: transcriptText.optional(),
     transcripts: z.array(InterviewTranscript).min(1).max(30).optional(),
   })
-  .refine((i) => i.transcript !== undefined || i.transcripts !== undefined, { message: 'a transcript, or a list of transcripts', path: ['transcript'] })
+  .refine((i) => i.transcript !== undefined || i.transcripts !== undefined, {
+    message: 'a transcript, or a list of transcripts',
+    path: ['transcript'],
+  })
   .refine((i) => (i.transcript?.length ?? 0) + (i.transcripts ?? []).reduce((n, t) => n + t.text.length, 0) <= 2_000_000, {
     message: 'at most 2,000,000 characters of transcripts in one brief',
     path: ['transcripts'],
@@ -152,7 +163,11 @@ export type InterviewInputs = z.infer<typeof InterviewInputs>
 /** SERP overlap (three modes), words (lexical), or meaning (semantic: the model's embeddings). */
 export const SEO_MODES = ['serp-soft', 'serp-moderate', 'serp-hard', 'lexical', 'semantic'] as const
 /** A row of a keyword export that was not used, by its line in the file. */
-export const SeoImportProblem = z.object({ line: z.number().int(), problem: z.enum(['empty_keyword', 'bad_frequency', 'duplicate']), detail: z.string() })
+export const SeoImportProblem = z.object({
+  line: z.number().int(),
+  problem: z.enum(['empty_keyword', 'bad_frequency', 'duplicate']),
+  detail: z.string(),
+})
 export type SeoImportProblem = z.infer<typeof SeoImportProblem>
 
 /** A keyword export as CSV/TSV text (`POST /api/seo/import` turns XLSX or Windows-1251 into it). */
@@ -201,7 +216,13 @@ export const Brief = z.object({
 export type Brief = z.infer<typeof Brief>
 
 export const BriefListItem = Brief.pick({
-  id: true, kind: true, title: true, channel: true, deadline: true, authorEmail: true, createdAt: true,
+  id: true,
+  kind: true,
+  title: true,
+  channel: true,
+  deadline: true,
+  authorEmail: true,
+  createdAt: true,
 })
 export type BriefListItem = z.infer<typeof BriefListItem>
 

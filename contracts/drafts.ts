@@ -4,7 +4,17 @@ import { z } from 'zod'
 import { SEO_MODES, SeoImportProblem } from './briefs'
 
 /** The hypothesis a headline tests in an A/B test. */
-export const HEADLINE_ANGLES = ['benefit', 'pain', 'number', 'question', 'social_proof', 'urgency', 'how_to', 'comparison', 'curiosity'] as const
+export const HEADLINE_ANGLES = [
+  'benefit',
+  'pain',
+  'number',
+  'question',
+  'social_proof',
+  'urgency',
+  'how_to',
+  'comparison',
+  'curiosity',
+] as const
 export const HeadlineAngle = z.enum(HEADLINE_ANGLES)
 export type HeadlineAngle = z.infer<typeof HeadlineAngle>
 

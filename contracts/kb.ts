@@ -115,13 +115,30 @@ export const RecordDecision = z.object({
   comment: z.string(),
 })
 
-export const RecordRating = z.object({ user: Person, rating: z.number().int().min(1).max(5), comment: z.string().nullable(), updatedAt: z.string() })
+export const RecordRating = z.object({
+  user: Person,
+  rating: z.number().int().min(1).max(5),
+  comment: z.string().nullable(),
+  updatedAt: z.string(),
+})
 export const RecordTag = z.object({ tag: z.string(), addedBy: Person, addedAt: z.string() })
 
 /** A brief as the knowledge base shows it: every free text through the personal-data guard. */
 export const RecordBrief = Brief.pick({
-  id: true, kind: true, title: true, audience: true, task: true, offer: true, format: true, channel: true,
-  deadline: true, qualityCriteria: true, successMetrics: true, lang: true, inputs: true, createdAt: true,
+  id: true,
+  kind: true,
+  title: true,
+  audience: true,
+  task: true,
+  offer: true,
+  format: true,
+  channel: true,
+  deadline: true,
+  qualityCriteria: true,
+  successMetrics: true,
+  lang: true,
+  inputs: true,
+  createdAt: true,
 }).extend({ author: Person })
 
 export const ResultRecord = z.object({

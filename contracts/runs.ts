@@ -2,9 +2,7 @@ import { z } from 'zod'
 import { BriefKind, Lang } from './briefs'
 import { Role } from './roles'
 
-export const RunStatus = z.enum([
-  'queued', 'running', 'awaiting_review', 'changes_requested', 'approved', 'rejected', 'failed',
-])
+export const RunStatus = z.enum(['queued', 'running', 'awaiting_review', 'changes_requested', 'approved', 'rejected', 'failed'])
 export type RunStatus = z.infer<typeof RunStatus>
 
 export const GateName = z.enum(['fact_check', 'legal_review', 'no_personal_data', 'brand_review', 'release'])
@@ -186,7 +184,10 @@ export const DraftEdit = z
     text: z.string().trim().min(1, 'the text is empty').max(100_000).optional(),
     content: z.unknown().optional(),
   })
-  .refine((e) => (e.text === undefined) !== (e.content === undefined), { message: 'send the edited text, or for a content plan its content', path: ['text'] })
+  .refine((e) => (e.text === undefined) !== (e.content === undefined), {
+    message: 'send the edited text, or for a content plan its content',
+    path: ['text'],
+  })
 export type DraftEdit = z.infer<typeof DraftEdit>
 
 /** What is advertised: declared by the brief (null: not declared), what the text reads as, and whether they disagree. */

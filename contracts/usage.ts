@@ -21,13 +21,29 @@ export const UsageFilter = z
 export type UsageFilter = z.infer<typeof UsageFilter>
 
 const Money = z.number()
-export const UsageRow = z.object({ key: z.string(), label: z.string(), calls: z.number().int(), failed: z.number().int(), tokensIn: z.number(), tokensOut: z.number(), costUsd: Money })
+export const UsageRow = z.object({
+  key: z.string(),
+  label: z.string(),
+  calls: z.number().int(),
+  failed: z.number().int(),
+  tokensIn: z.number(),
+  tokensOut: z.number(),
+  costUsd: Money,
+})
 export type UsageRow = z.infer<typeof UsageRow>
 
 /** Model calls and their cost: totals, over time, and broken down by who, what and which model/prompt. */
 export const UsageSummary = z.object({
   period: z.object({ from: day, to: day, bucket: z.enum(['day', 'month']) }),
-  totals: z.object({ calls: z.number().int(), failed: z.number().int(), tokensIn: z.number(), tokensOut: z.number(), costUsd: Money, unknownCostCalls: z.number().int(), users: z.number().int() }),
+  totals: z.object({
+    calls: z.number().int(),
+    failed: z.number().int(),
+    tokensIn: z.number(),
+    tokensOut: z.number(),
+    costUsd: Money,
+    unknownCostCalls: z.number().int(),
+    users: z.number().int(),
+  }),
   series: z.array(z.object({ bucket: z.string(), calls: z.number().int(), costUsd: Money, offlineCalls: z.number().int() })),
   byUser: z.array(UsageRow.extend({ team: z.string() })),
   byTeam: z.array(UsageRow),
@@ -55,14 +71,44 @@ export const ApprovalView = z.object({
   aiShare: z.number().nullable(),
   /** Approved runs whose final text is a writer's edit. */
   editedFinals: z.number().int(),
-  byKind: z.array(z.object({ kind: z.string(), runs: z.number().int(), approved: z.number().int(), approvedWithoutRework: z.number().int(), aiShare: z.number().nullable() })),
+  byKind: z.array(
+    z.object({
+      kind: z.string(),
+      runs: z.number().int(),
+      approved: z.number().int(),
+      approvedWithoutRework: z.number().int(),
+      aiShare: z.number().nullable(),
+    }),
+  ),
 })
 export type ApprovalView = z.infer<typeof ApprovalView>
 
 /** Time in each gate (decided in the period) and the approvals stuck now. */
 export const GateView = z.object({
-  gates: z.array(z.object({ gate: z.string(), decided: z.number().int(), meanHours: z.number().nullable(), p50Hours: z.number().nullable(), p90Hours: z.number().nullable(), open: z.number().int(), overdue: z.number().int() })),
-  overdue: z.array(z.object({ gateId: z.string(), runId: z.string(), gate: z.string(), role: z.string(), assignee: z.string().nullable(), dueAt: z.string(), daysOverdue: z.number(), briefTitle: z.string(), author: z.string() })),
+  gates: z.array(
+    z.object({
+      gate: z.string(),
+      decided: z.number().int(),
+      meanHours: z.number().nullable(),
+      p50Hours: z.number().nullable(),
+      p90Hours: z.number().nullable(),
+      open: z.number().int(),
+      overdue: z.number().int(),
+    }),
+  ),
+  overdue: z.array(
+    z.object({
+      gateId: z.string(),
+      runId: z.string(),
+      gate: z.string(),
+      role: z.string(),
+      assignee: z.string().nullable(),
+      dueAt: z.string(),
+      daysOverdue: z.number(),
+      briefTitle: z.string(),
+      author: z.string(),
+    }),
+  ),
 })
 export type GateView = z.infer<typeof GateView>
 
@@ -80,12 +126,30 @@ export const BlockedView = z.object({
 })
 export type BlockedView = z.infer<typeof BlockedView>
 
-export const BudgetLine = z.object({ scope: z.enum(['user', 'team']), name: z.string(), limitUsd: z.number(), spentUsd: z.number(), share: z.number(), state: z.enum(['ok', 'warn', 'over']) })
-export const BudgetView = z.object({ month: z.string(), warnAt: z.number(), lines: z.array(BudgetLine), refusedThisMonth: z.number().int() })
+export const BudgetLine = z.object({
+  scope: z.enum(['user', 'team']),
+  name: z.string(),
+  limitUsd: z.number(),
+  spentUsd: z.number(),
+  share: z.number(),
+  state: z.enum(['ok', 'warn', 'over']),
+})
+export const BudgetView = z.object({
+  month: z.string(),
+  warnAt: z.number(),
+  lines: z.array(BudgetLine),
+  refusedThisMonth: z.number().int(),
+})
 export type BudgetView = z.infer<typeof BudgetView>
 
 /** A writer's own usage: this month's calls and cost, and their budgets. */
-export const MyUsage = z.object({ month: z.string(), warnAt: z.number(), calls: z.number().int(), costUsd: z.number(), budgets: z.array(BudgetLine) })
+export const MyUsage = z.object({
+  month: z.string(),
+  warnAt: z.number(),
+  calls: z.number().int(),
+  costUsd: z.number(),
+  budgets: z.array(BudgetLine),
+})
 export type MyUsage = z.infer<typeof MyUsage>
 
 /** The audit chain recomputed on request (as `copydesk audit verify`). */

@@ -42,8 +42,7 @@ export function createApp(deps: AppDeps) {
   const { sql } = deps.db
   const log = deps.log ?? ((msg, err) => console.error(msg, err))
   const queued = deps.onJobQueued ?? (() => {})
-  const secureCookie = (url: string) =>
-    deps.cookieSecure === 'true' || (deps.cookieSecure !== 'false' && url.startsWith('https:'))
+  const secureCookie = (url: string) => deps.cookieSecure === 'true' || (deps.cookieSecure !== 'false' && url.startsWith('https:'))
 
   const app = new Hono<AuthEnv>()
   app.use(requestId())

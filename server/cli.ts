@@ -100,10 +100,21 @@ export async function runCli(argv: string[], io: Out = { out: console.log, err: 
   if (cmd === 'policy' && sub === 'classify') return policyClassify(positionals.slice(2), String(values.channel ?? 'landing'), io)
   if (cmd === 'pii' && sub === 'scan') return piiScan(positionals.slice(2), io)
   if (cmd === 'pii' && sub === 'redact') return piiRedact(positionals.slice(2), io)
-  if (cmd === 'seo' && sub === 'cluster') return seoCluster(positionals[2], { mode: values.mode as string | undefined, threshold: values.threshold as string | undefined, json: Boolean(values.json) }, io, env)
+  if (cmd === 'seo' && sub === 'cluster')
+    return seoCluster(
+      positionals[2],
+      { mode: values.mode as string | undefined, threshold: values.threshold as string | undefined, json: Boolean(values.json) },
+      io,
+      env,
+    )
   if (cmd === 'draft') return draftCommand(values.kind as string | undefined, values.brief as string | undefined, Boolean(values.json), io)
   const known = ['migrate', 'seed', 'audit', 'user']
-  if (!known.includes(cmd) || (cmd === 'audit' && sub !== 'verify' && sub !== 'anchor') || (cmd === 'seed' && !values.demo) || (cmd === 'user' && sub !== 'add' && sub !== 'disable')) {
+  if (
+    !known.includes(cmd) ||
+    (cmd === 'audit' && sub !== 'verify' && sub !== 'anchor') ||
+    (cmd === 'seed' && !values.demo) ||
+    (cmd === 'user' && sub !== 'add' && sub !== 'disable')
+  ) {
     io.err(`copydesk: unknown command "${positionals.join(' ')}"${cmd === 'seed' ? ' (did you mean: seed --demo?)' : ''}\n\n${HELP}`)
     return 2
   }
@@ -120,7 +131,10 @@ export async function runCli(argv: string[], io: Out = { out: console.log, err: 
     const parsed = AddUser.safeParse({
       email: positionals[2],
       name: values.name ?? positionals[2]?.split('@')[0],
-      roles: String(values.roles ?? '').split(',').map((r) => r.trim()).filter(Boolean),
+      roles: String(values.roles ?? '')
+        .split(',')
+        .map((r) => r.trim())
+        .filter(Boolean),
       team: values.team,
       password: (await readStdin(io.stdin)).replace(/\r?\n$/, ''),
     })

@@ -23,8 +23,18 @@ const Env = z.object({
   COPYDESK_COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
   /** Behind a TLS proxy: believe X-Forwarded-Proto (Secure cookie) and X-Forwarded-For (login throttling by IP). */
   COPYDESK_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
-  COPYDESK_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(60 * 24 * 30).default(12 * 60),
-  COPYDESK_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 7),
+  COPYDESK_SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(60 * 24 * 30)
+    .default(12 * 60),
+  COPYDESK_SESSION_MAX_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90)
+    .default(24 * 7),
 })
 
 export type Config = {

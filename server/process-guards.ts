@@ -19,7 +19,16 @@ import path from 'node:path'
 // postgres.js's own codes for a connection that is gone or could not be made.
 const DRIVER_CODES = new Set(['CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED', 'CONNECT_TIMEOUT'])
 // Socket errors from node:net.
-const SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'ERR_STREAM_DESTROYED'])
+const SOCKET_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EAI_AGAIN',
+  'ERR_STREAM_DESTROYED',
+])
 // SQLSTATEs: 57P01 admin_shutdown (pg_terminate_backend), 57P02 crash_shutdown, 57P03
 // cannot_connect_now (starting up / shutting down), 53300 too_many_connections; class 08 is
 // "connection exception".
@@ -29,7 +38,8 @@ const SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300'])
 export function isDbConnectionError(err: unknown): boolean {
   for (let e = err, depth = 0; e && typeof e === 'object' && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
     const code = (e as { code?: unknown }).code
-    if (typeof code === 'string' && (DRIVER_CODES.has(code) || SOCKET_CODES.has(code) || SQLSTATES.has(code) || /^08...$/.test(code))) return true
+    if (typeof code === 'string' && (DRIVER_CODES.has(code) || SOCKET_CODES.has(code) || SQLSTATES.has(code) || /^08...$/.test(code)))
+      return true
     if (e instanceof AggregateError && e.errors.some(isDbConnectionError)) return true
   }
   return false
@@ -81,8 +91,10 @@ export function installProcessGuards(opts: GuardOptions = {}): () => void {
     const where = `pid ${process.pid}, up ${Math.round(process.uptime())} s, ${origin}`
     if (isDbConnectionError(err)) {
       survived++
-      log(`[guard] database connection dropped (${e?.code ?? 'no code'}: ${String(e?.message ?? err)}) — ${where}; ` +
-        `keeping the process, postgres.js reconnects on the next query (${survived} so far)`)
+      log(
+        `[guard] database connection dropped (${e?.code ?? 'no code'}: ${String(e?.message ?? err)}) — ${where}; ` +
+          `keeping the process, postgres.js reconnects on the next query (${survived} so far)`,
+      )
       return
     }
     const why = isPostgresWriteRace(err)
@@ -98,7 +110,9 @@ export function installProcessGuards(opts: GuardOptions = {}): () => void {
 
   const driver = postgresDriverStatus()
   if (!driver.guardedWrites) {
-    log(`[guard] WARNING postgres.js ${driver.version} lacks the nextWrite guard: a terminated database connection can stop this process (porsager/postgres#1208)`)
+    log(
+      `[guard] WARNING postgres.js ${driver.version} lacks the nextWrite guard: a terminated database connection can stop this process (porsager/postgres#1208)`,
+    )
   }
   return () => {
     process.off('uncaughtException', onException)

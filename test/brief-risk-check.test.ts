@@ -29,11 +29,23 @@ describe.each(targets)('brief risk check on $name', (target) => {
   beforeAll(async () => {
     // A pack of our own whose rule says the text advertises finance, so the test does not hang on
     // which words the shipped packs read as a sector.
-    variant = policyVariant((y) => y.replace('packs: [ru-38fz, en-claims, pii, brand]', 'packs: [ru-38fz, en-claims, pii, brand, test-sector]'))
+    variant = policyVariant((y) =>
+      y.replace('packs: [ru-38fz, en-claims, pii, brand]', 'packs: [ru-38fz, en-claims, pii, brand, test-sector]'),
+    )
     fs.writeFileSync(
       path.join(variant.dir, 'packs', 'test-sector.yaml'),
-      ['id: test-sector', 'name: Test sector', 'lang: ru', 'rules:', '  - id: test-sector-microloan', '    category: finance', '    sector: finance',
-        '    explain: A microloan is a financial service.', '    lexicon: [микрозайм]', ''].join('\n'),
+      [
+        'id: test-sector',
+        'name: Test sector',
+        'lang: ru',
+        'rules:',
+        '  - id: test-sector-microloan',
+        '    category: finance',
+        '    sector: finance',
+        '    explain: A microloan is a financial service.',
+        '    lexicon: [микрозайм]',
+        '',
+      ].join('\n'),
     )
     h = await makeHarness(target, { policiesDir: variant.dir })
   })
@@ -65,22 +77,48 @@ describe.each(targets)('brief risk check on $name', (target) => {
   })
 
   it('a safe brief goes to release only; empty fields are skipped', async () => {
-    const res = await check({ kind: 'offer', channel: 'landing', fields: { title: 'Booking page', audience: 'Yoga studio owners', task: 'Fill evening classes', offer: 'A booking page with reminders', 'inputs.method': '   ' } })
+    const res = await check({
+      kind: 'offer',
+      channel: 'landing',
+      fields: {
+        title: 'Booking page',
+        audience: 'Yoga studio owners',
+        task: 'Fill evening classes',
+        offer: 'A booking page with reminders',
+        'inputs.method': '   ',
+      },
+    })
     expect(res.status).toBe(200)
     expect(res.body).toMatchObject({ fields: [], categories: [], missing: [], gates: ['release'] })
   })
 
   it('personal data counts for the gates but is not marked here; a dismissed finding adds no gate', async () => {
-    const fields = { title: 'Booking page', audience: 'Studio owners like Anna Petrova (anna.petrova@gmail.com)', task: 'Fill evening classes', offer: 'A booking page' }
+    const fields = {
+      title: 'Booking page',
+      audience: 'Studio owners like Anna Petrova (anna.petrova@gmail.com)',
+      task: 'Fill evening classes',
+      offer: 'A booking page',
+    }
     const res = await check({ kind: 'offer', channel: 'landing', fields })
     expect(res.status).toBe(200)
     expect(res.body.fields.flatMap((f: Field) => f.risks).filter((r: Mark) => r.category === 'personal_data')).toEqual([])
     expect(res.body.categories).toContain('personal_data')
     expect(res.body.gates).toContain('legal_review')
 
-    const findings = (await (await h.as('writer')).post('/api/briefs/pii-check', { fields })).body.findings as { path: string; start: number; end: number; type: string }[]
+    const findings = (await (await h.as('writer')).post('/api/briefs/pii-check', { fields })).body.findings as {
+      path: string
+      start: number
+      end: number
+      type: string
+    }[]
     expect(findings.length).toBeGreaterThan(0)
-    const piiDismissals = findings.map(({ path, start, end, type }) => ({ path, start, end, type, reason: 'a made-up persona for the example' }))
+    const piiDismissals = findings.map(({ path, start, end, type }) => ({
+      path,
+      start,
+      end,
+      type,
+      reason: 'a made-up persona for the example',
+    }))
     const dismissed = await check({ kind: 'offer', channel: 'landing', fields, piiDismissals })
     expect(dismissed.body.categories).not.toContain('personal_data')
     expect(dismissed.body.gates).toEqual(['release'])
@@ -88,7 +126,9 @@ describe.each(targets)('brief risk check on $name', (target) => {
 
   it('an internal kind (seo_clusters) gets no advertising categories, whatever it declares', async () => {
     const res = await check({
-      kind: 'seo_clusters', channel: 'landing', advertised: 'medicine',
+      kind: 'seo_clusters',
+      channel: 'landing',
+      advertised: 'medicine',
       fields: { ...RU, 'inputs.keywordsCsv': 'лучшая стоматология,100\nгарантия лечения кариеса,50\nмикрозайм онлайн,30' },
     })
     expect(res.status).toBe(200)
@@ -100,7 +140,12 @@ describe.each(targets)('brief risk check on $name', (target) => {
   })
 
   it('a declared sector adds its category and gates though no word names it', async () => {
-    const fields = { title: 'Booking page', audience: 'Yoga studio owners', task: 'Fill evening classes', offer: 'A booking page with reminders' }
+    const fields = {
+      title: 'Booking page',
+      audience: 'Yoga studio owners',
+      task: 'Fill evening classes',
+      offer: 'A booking page with reminders',
+    }
     const res = await check({ kind: 'offer', channel: 'landing', advertised: 'finance', fields })
     expect(res.status).toBe(200)
     expect(res.body.categories).toContain('finance')
@@ -111,7 +156,12 @@ describe.each(targets)('brief risk check on $name', (target) => {
   })
 
   it('a text that reads as a sector the brief did not declare is a mismatch for legal review', async () => {
-    const fields = { title: 'Займы', audience: 'Владельцы малого бизнеса', task: 'Привлечь заёмщиков', offer: 'Микрозайм на развитие бизнеса за один день' }
+    const fields = {
+      title: 'Займы',
+      audience: 'Владельцы малого бизнеса',
+      task: 'Привлечь заёмщиков',
+      offer: 'Микрозайм на развитие бизнеса за один день',
+    }
     const other = await check({ kind: 'offer', channel: 'landing', advertised: 'other', fields })
     expect(other.status).toBe(200)
     expect(other.body.sectors).toEqual({ declared: 'other', inferred: ['finance'], mismatch: true })

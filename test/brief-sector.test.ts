@@ -51,7 +51,12 @@ describe.each(targets)('what a brief advertises on $name', (target) => {
   it('the policy view lists its sectors with their categories, internal kinds and where missing wording blocks', async () => {
     const view = (await (await h.as('editor')).get('/api/policy')).body
     const byId = new Map(view.sectors.map((s: { id: string }) => [s.id, s]))
-    expect(byId.get('medicine')).toEqual({ id: 'medicine', label: expect.any(String), labelRu: expect.any(String), categories: ['medicine'] })
+    expect(byId.get('medicine')).toEqual({
+      id: 'medicine',
+      label: expect.any(String),
+      labelRu: expect.any(String),
+      categories: ['medicine'],
+    })
     expect(byId.get('finance')).toMatchObject({ categories: ['finance'] })
     expect(byId.get('supplements')).toMatchObject({ categories: ['supplements'] })
     expect(byId.has('other')).toBe(false) // built in: the UI adds it

@@ -39,7 +39,9 @@ describe.each(targets)('claims worth checking, kept across versions, on $name', 
     // the next gate sends the draft back; the redraft keeps the statements (the variants change order)
     const next = h.openGate((await writer.get(`/api/runs/${runId}`)).body)!
     const reviewer = await h.as(next.role)
-    expect((await reviewer.post(`/api/gates/${next.id}/decision`, { decision: 'request_changes', comment: 'Lead with the outcome' })).status).toBe(200)
+    expect(
+      (await reviewer.post(`/api/gates/${next.id}/decision`, { decision: 'request_changes', comment: 'Lead with the outcome' })).status,
+    ).toBe(200)
     await h.worker.drain()
 
     const after = (await fc.get(`/api/runs/${runId}`)).body

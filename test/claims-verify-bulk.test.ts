@@ -19,7 +19,8 @@ describe.each(targets)('one source for several claims on $name', (target) => {
 
   const statuses = async (ids: string[]) =>
     (await h.sql`select status, source from claims where id = any(${ids}::uuid[]) order by id`).map((r) => `${r.status}:${r.source}`)
-  const bulkRows = async (runId: string) => h.sql`select actor_id, data from audit_log where run_id = ${runId} and action = 'claims.verified'`
+  const bulkRows = async (runId: string) =>
+    h.sql`select actor_id, data from audit_log where run_id = ${runId} and action = 'claims.verified'`
 
   it('only the fact-check owner, while the gate is open, all or none, one audit row', async () => {
     const writer = await h.as('writer')
@@ -35,12 +36,19 @@ describe.each(targets)('one source for several claims on $name', (target) => {
     }
     const fc = await h.as('factcheck')
     // not a request: no claims, too many, the same claim twice, no real source
-    for (const bad of [{ claimIds: [], source: SOURCE }, { claimIds: Array.from({ length: 201 }, () => randomUUID()), source: SOURCE },
-      { claimIds: [ids[0], ids[0]], source: SOURCE }, { claimIds: ids, source: 'ok' }, { claimIds: ['nope'], source: SOURCE }]) {
+    for (const bad of [
+      { claimIds: [], source: SOURCE },
+      { claimIds: Array.from({ length: 201 }, () => randomUUID()), source: SOURCE },
+      { claimIds: [ids[0], ids[0]], source: SOURCE },
+      { claimIds: ids, source: 'ok' },
+      { claimIds: ['nope'], source: SOURCE },
+    ]) {
       expect((await fc.post('/api/claims/verify', bad)).status).toBe(400)
     }
     // all or none: one unknown claim, or a claim of another draft, and nothing is verified
-    expect((await fc.post('/api/claims/verify', { claimIds: [...ids, '00000000-0000-4000-8000-000000000000'], source: SOURCE })).status).toBe(404)
+    expect(
+      (await fc.post('/api/claims/verify', { claimIds: [...ids, '00000000-0000-4000-8000-000000000000'], source: SOURCE })).status,
+    ).toBe(404)
     const other = await h.runToGate(writer, medicalOfferBrief({ factCheckOwner: 'factcheck@copydesk.local' }))
     const mixed = await fc.post('/api/claims/verify', { claimIds: [...ids, other.run.claims[0].id], source: SOURCE })
     expect(mixed.status).toBe(400)

@@ -45,10 +45,16 @@ describe('copydesk pii', () => {
       fs.writeFileSync(ad, 'Скидка 15% до 12.03.2026, арт. 7701-2233-44, заказ № 89161234567.')
       const r = copydesk(['pii', 'scan', crm, ad, '--json'])
       expect(r.code).toBe(0)
-      const lines = r.out.trim().split('\n').map((l) => JSON.parse(l))
+      const lines = r.out
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l))
       expect(lines.map((l) => l.file)).toEqual([crm, ad])
       expect(lines[0].findings.map((f: { type: string; start: number; end: number }) => [f.type, text.slice(f.start, f.end)])).toEqual([
-        ['PHONE', '+7 916 123-45-67'], ['EMAIL', 'anna@mail.ru'], ['INN', '500100732259'], ['PHONE', '89161234567'],
+        ['PHONE', '+7 916 123-45-67'],
+        ['EMAIL', 'anna@mail.ru'],
+        ['INN', '500100732259'],
+        ['PHONE', '89161234567'],
       ])
       expect(lines[1]).toEqual({ file: ad, findings: [] })
       const red = copydesk(['pii', 'redact', crm])
@@ -90,13 +96,18 @@ describe('copydesk policy', () => {
       fs.writeFileSync(ad, 'Кредит наличными без справок.')
       const r = copydesk(['policy', 'classify', med, safe])
       expect(r.code).toBe(0)
-      const lines = r.out.trim().split('\n').map((l) => JSON.parse(l))
+      const lines = r.out
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l))
       expect(lines.map((l) => l.file)).toEqual([med, safe])
       expect(lines[0].gates).toEqual(['fact_check', 'legal_review', 'release'])
-      expect(lines[0].risks).toEqual(expect.arrayContaining([
-        { category: 'medicine', rule: 'ru-38fz-art24-medicine', start: 0, end: 5 },
-        { category: 'legal_promise', rule: 'ru-38fz-guarantee', start: 24, end: 35 },
-      ]))
+      expect(lines[0].risks).toEqual(
+        expect.arrayContaining([
+          { category: 'medicine', rule: 'ru-38fz-art24-medicine', start: 0, end: 5 },
+          { category: 'legal_promise', rule: 'ru-38fz-guarantee', start: 24, end: 35 },
+        ]),
+      )
       expect(lines[0].missing.map((m: { requirement: string }) => m.requirement)).toEqual(['contraindications'])
       expect(lines[1]).toEqual({ file: safe, lang: 'en', risks: [], missing: [], gates: ['release'] })
       const paid = JSON.parse(copydesk(['policy', 'classify', ad, '--channel', 'search_ad', '--json']).out)
@@ -137,7 +148,9 @@ describe.each(targets)('copydesk against $name, exactly as the server finds it',
     const weak = copydesk(['user', 'add', 'ann@example.com', '--roles', 'writer'], env, 'short\n')
     expect(weak).toMatchObject({ code: 2, err: expect.stringMatching(/password: at least 10 characters/) })
     expect(copydesk(['user', 'add', 'ann@example.com', '--roles', 'poet'], env, 'long enough pass\n').err).toMatch(/roles\.0/)
-    expect(copydesk(['user', 'add', 'Ann@Example.com', '--roles', 'writer,editor'], env, 'long enough pass\n').out).toMatch(/created ann@example.com \(writer, editor\)/)
+    expect(copydesk(['user', 'add', 'Ann@Example.com', '--roles', 'writer,editor'], env, 'long enough pass\n').out).toMatch(
+      /created ann@example.com \(writer, editor\)/,
+    )
 
     const db = await openDatabase(dbTarget)
     for (let i = 0; i < 5; i++) await appendAudit(db.sql, { actorId: null, action: 'auth.login_failed', data: { i } })
@@ -148,7 +161,10 @@ describe.each(targets)('copydesk against $name, exactly as the server finds it',
 
     // a daily anchor kept outside the database catches rows cut from the end, which the chain cannot
     const anchors = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-anchor-')), 'anchors.jsonl')
-    expect(copydesk(['audit', 'anchor', '--out', anchors], env)).toMatchObject({ code: 0, out: expect.stringMatching(/anchored row 12 \([0-9a-f]{64}\)/) })
+    expect(copydesk(['audit', 'anchor', '--out', anchors], env)).toMatchObject({
+      code: 0,
+      out: expect.stringMatching(/anchored row 12 \([0-9a-f]{64}\)/),
+    })
     expect(JSON.parse(fs.readFileSync(anchors, 'utf8'))).toMatchObject({ kind: 'copydesk-audit-anchor', seq: 12 })
     const dbA = await openDatabase(dbTarget)
     await appendAudit(dbA.sql, { actorId: null, action: 'auth.login_failed', data: { i: 'later' } })

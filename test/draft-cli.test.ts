@@ -20,7 +20,10 @@ const brief = (name: string, body: unknown) => {
 }
 async function cli(env: Record<string, string>, ...args: string[]) {
   try {
-    const r = await run(process.execPath, [path.join(ROOT, 'bin', 'copydesk.mjs'), ...args], { env: { ...process.env, OPENAI_API_KEY: '', ...env }, maxBuffer: 64 << 20 })
+    const r = await run(process.execPath, [path.join(ROOT, 'bin', 'copydesk.mjs'), ...args], {
+      env: { ...process.env, OPENAI_API_KEY: '', ...env },
+      maxBuffer: 64 << 20,
+    })
     return { status: 0, stdout: r.stdout, stderr: r.stderr }
   } catch (err) {
     const e = err as { code: number; stdout: string; stderr: string }
@@ -53,7 +56,15 @@ describe('copydesk draft with a model (OPENAI_API_KEY set)', () => {
     // Second call: the "model" quotes the first sentence of the second numbered turn it was sent.
     const [, turn, words] = /^\[(\d+)\] [^:\n]+: ([^\n.?!]+[.?!])/m.exec(user.slice(user.indexOf('[1] ')))!
     fake.reset()
-    fake.push({ content: { insights: [{ text: 'What they said first', quotes: [{ turn: Number(turn), text: words }] }], needs: [], objections: [], barriers: [], quotes: [{ turn: Number(turn), text: words }] } })
+    fake.push({
+      content: {
+        insights: [{ text: 'What they said first', quotes: [{ turn: Number(turn), text: words }] }],
+        needs: [],
+        objections: [],
+        barriers: [],
+        quotes: [{ turn: Number(turn), text: words }],
+      },
+    })
     const r = await cli(env, 'draft', '--kind', 'interview_summary', '--brief', file, '--json')
     expect(r.status, r.stderr).toBe(0)
     const out = JSON.parse(r.stdout)
@@ -68,7 +79,14 @@ describe('copydesk draft with a model (OPENAI_API_KEY set)', () => {
     fake.reset()
     fake.setFallback({ content: { offers: 'none' } })
     const file = brief('offer.json', { audience: 'owners of online shops', task: 'cut returns', offer: 'a virtual fitting service' })
-    const r = await cli({ OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: fake.baseURL, COPYDESK_LLM_MAX_RETRIES: '0' }, 'draft', '--kind', 'offer', '--brief', file)
+    const r = await cli(
+      { OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: fake.baseURL, COPYDESK_LLM_MAX_RETRIES: '0' },
+      'draft',
+      '--kind',
+      'offer',
+      '--brief',
+      file,
+    )
     expect(r.status).toBe(1)
     expect(r.stderr).toMatch(/the openai engine failed \(invalid_output\).*after one retry/)
     expect(fake.requests).toHaveLength(2)
@@ -77,7 +95,9 @@ describe('copydesk draft with a model (OPENAI_API_KEY set)', () => {
 
 describe('copydesk draft offline', () => {
   it('interview_summary with "transcripts": a synthesis with the objection map and each redacted transcript', async () => {
-    const set = loadInterviews().filter((f) => f.lang === 'ru').slice(0, 4)
+    const set = loadInterviews()
+      .filter((f) => f.lang === 'ru')
+      .slice(0, 4)
     const file = brief('set.json', { transcripts: set.map((f) => ({ id: f.id, segment: f.segment, text: f.transcript })) })
     const r = await cli({}, 'draft', '--kind', 'interview_summary', '--brief', file, '--json')
     expect(r.status, r.stderr).toBe(0)
@@ -92,8 +112,12 @@ describe('copydesk draft offline', () => {
 
   it('headlines: the contract shape, within the channel limit from the policy, no personal data', async () => {
     const file = brief('headlines.json', {
-      lang: 'ru', audience: 'владельцы интернет-магазинов одежды', task: 'сократить возвраты', channel: 'social_ad',
-      offer: 'виртуальная примерочная для сайта, подключение за 2 недели; менеджер Иванов Пётр, +7 916 123-45-67', inputs: { count: 8 },
+      lang: 'ru',
+      audience: 'владельцы интернет-магазинов одежды',
+      task: 'сократить возвраты',
+      channel: 'social_ad',
+      offer: 'виртуальная примерочная для сайта, подключение за 2 недели; менеджер Иванов Пётр, +7 916 123-45-67',
+      inputs: { count: 8 },
     })
     const r = await cli({}, 'draft', '--kind', 'headlines', '--brief', file, '--json')
     expect(r.status, r.stderr).toBe(0)

@@ -51,9 +51,17 @@ describe.each(targets)('writer edits on $name', (target) => {
     const after = (await writer.get(`/api/runs/${runId}`)).body
     expect(after.status).toBe('awaiting_review')
     expect(after.draft).toMatchObject({ version: 2, engine: 'human', model: 'writer@copydesk.local', text: edited, promptId: 'offer' })
-    expect(after.draft.edit).toMatchObject({ editedFrom: 1, aiVersion: 1, editedBy: 'writer@copydesk.local', distance: edited.length - ai.length })
+    expect(after.draft.edit).toMatchObject({
+      editedFrom: 1,
+      aiVersion: 1,
+      editedBy: 'writer@copydesk.local',
+      distance: edited.length - ai.length,
+    })
     expect(after.draft.edit.ratio).toBeCloseTo((edited.length - ai.length) / edited.length, 6)
-    expect(after.drafts.map((d: { version: number; engine: string }) => [d.version, d.engine])).toEqual([[1, 'offline'], [2, 'human']])
+    expect(after.drafts.map((d: { version: number; engine: string }) => [d.version, d.engine])).toEqual([
+      [1, 'offline'],
+      [2, 'human'],
+    ])
     const v1 = after.gates.filter((g: { draftVersion: number }) => g.draftVersion === 1)
     expect(v1.map((g: { status: string }) => g.status)).toEqual(['superseded'])
     const gate = h.openGate(after)!
@@ -72,7 +80,15 @@ describe.each(targets)('writer edits on $name', (target) => {
     expect((await writer.get(`/api/runs/${runId}`)).body.status).toBe('approved')
     const [final] = await h.sql`select final_text from runs where id = ${runId}`
     expect(final!.final_text).toBe(edited)
-    expect(await h.auditActions(runId)).toEqual(['run.start', 'llm.call', 'gate.opened', 'draft.edited', 'gate.opened', 'gate.decision', 'run.approved'])
+    expect(await h.auditActions(runId)).toEqual([
+      'run.start',
+      'llm.call',
+      'gate.opened',
+      'draft.edited',
+      'gate.opened',
+      'gate.decision',
+      'run.approved',
+    ])
     const [row] = await h.sql`select data from audit_log where run_id = ${runId} and action = 'draft.edited'`
     expect(row!.data).toMatchObject({ draftVersion: 2, editedFrom: 1, aiVersion: 1, editDistance: edited.length - ai.length })
     // approved: no more edits
@@ -84,10 +100,15 @@ describe.each(targets)('writer edits on $name', (target) => {
     const writer = await h.as('writer')
     const { runId, run } = await h.runToGate(writer)
     expect(run.gates.map((g: { gate: string }) => g.gate)).toEqual(['release'])
-    await writer.post(`/api/runs/${runId}/edits`, { version: 1, text: `${run.draft.text}\nGuaranteed 100% full classes or your money back.` })
+    await writer.post(`/api/runs/${runId}/edits`, {
+      version: 1,
+      text: `${run.draft.text}\nGuaranteed 100% full classes or your money back.`,
+    })
     await h.worker.drain()
     const after = (await writer.get(`/api/runs/${runId}`)).body
-    expect(after.gates.filter((g: { draftVersion: number }) => g.draftVersion === 2).map((g: { gate: string }) => g.gate)).toContain('legal_review')
+    expect(after.gates.filter((g: { draftVersion: number }) => g.draftVersion === 2).map((g: { gate: string }) => g.gate)).toContain(
+      'legal_review',
+    )
     expect(after.draft.categories).toEqual(expect.arrayContaining(['legal_promise']))
   })
 

@@ -53,7 +53,12 @@ describe.skipIf(!executablePath)('browser: AI usage dashboard and the knowledge 
   const approvedBrief = offerBrief({
     title: 'Booking page for pilates studios',
     audience: 'Owners of small pilates studios',
-    inputs: { product: 'Flowbook', timeframe: 'within the first month', method: 'online booking with reminders', differentiator: 'set up in an afternoon' },
+    inputs: {
+      product: 'Flowbook',
+      timeframe: 'within the first month',
+      method: 'online booking with reminders',
+      differentiator: 'set up in an afternoon',
+    },
   })
 
   async function until<T>(what: string, read: () => Promise<T>, done: (v: T) => boolean, ms = 30_000): Promise<T> {
@@ -72,7 +77,11 @@ describe.skipIf(!executablePath)('browser: AI usage dashboard and the knowledge 
     expect(created.status).toBe(201)
     const run = await writer.post(`/api/briefs/${created.body.id}/runs`)
     expect(run.status).toBe(201)
-    await until('the draft', () => writer.get(`/api/runs/${run.body.id}`), (r) => r.body.status === 'awaiting_review')
+    await until(
+      'the draft',
+      () => writer.get(`/api/runs/${run.body.id}`),
+      (r) => r.body.status === 'awaiting_review',
+    )
     return run.body.id
   }
 
@@ -83,7 +92,11 @@ describe.skipIf(!executablePath)('browser: AI usage dashboard and the knowledge 
     expect(gate.gate).toBe('release')
     const r = await editor.post(`/api/gates/${gate.id}/decision`, { decision, comment: decision === 'pass' ? '' : 'Off brand' })
     expect(r.status).toBe(200)
-    await until(outcome, () => editor.get(`/api/runs/${runId}`), (x) => x.body.status === outcome)
+    await until(
+      outcome,
+      () => editor.get(`/api/runs/${runId}`),
+      (x) => x.body.status === outcome,
+    )
   }
 
   beforeAll(async () => {
@@ -124,7 +137,9 @@ describe.skipIf(!executablePath)('browser: AI usage dashboard and the knowledge 
 
   const kpi = (page: Page, id: string) => page.getByTestId(`kpi-${id}`).getAttribute('data-value')
 
-  it('the CMO answers from one screen: KPIs, usage, approvals, gates, blocks, budgets; filters in the URL; CSV links', { timeout: 120_000 }, async () => {
+  it('the CMO answers from one screen: KPIs, usage, approvals, gates, blocks, budgets; filters in the URL; CSV links', {
+    timeout: 120_000,
+  }, async () => {
     const { context, page, pageErrors } = await openPage()
     await login(page, 'cmo@copydesk.local')
     expect(await page.getByTestId('nav-usage').count()).toBe(0)
@@ -146,7 +161,13 @@ describe.skipIf(!executablePath)('browser: AI usage dashboard and the knowledge 
     expect(await kpi(page, 'pii-blocks')).toBe('0')
     expect(await page.getByTestId('kpi-cost').innerText()).toContain('$0')
 
-    for (const [field, n] of [['runs', 3], ['approved', 1], ['rejected', 1], ['inReview', 1], ['approvedWithoutRework', 1]] as const) {
+    for (const [field, n] of [
+      ['runs', 3],
+      ['approved', 1],
+      ['rejected', 1],
+      ['inReview', 1],
+      ['approvedWithoutRework', 1],
+    ] as const) {
       expect(await page.getByTestId(`approvals-${field}`).getAttribute('data-value')).toBe(String(n))
     }
     const writerRow = page.locator('[data-testid="breakdown-row"]', { hasText: WRITER })
@@ -164,17 +185,23 @@ describe.skipIf(!executablePath)('browser: AI usage dashboard and the knowledge 
     expect(await release.getAttribute('data-decided')).toBe('2')
     expect(await release.getAttribute('data-open')).toBe('1')
     expect(await page.getByTestId('overdue-empty').isVisible()).toBe(true)
-    expect(await page.locator('[data-testid="blocked-decision-row"][data-gate="release"][data-decision="reject"]').getAttribute('data-count')).toBe('1')
+    expect(
+      await page.locator('[data-testid="blocked-decision-row"][data-gate="release"][data-decision="reject"]').getAttribute('data-count'),
+    ).toBe('1')
     await expect.poll(() => page.locator(`[data-testid="budget-row"][data-name="${WRITER}"]`).getAttribute('data-state')).toBe('over')
     expect(await page.locator('[data-testid="budget-row"][data-scope="team"][data-name="demo"]').getAttribute('data-state')).toBe('ok')
 
     // each view downloads as CSV for the same filters
     const summaryCsv = `/api/usage/summary?from=${THIS_MONTH.from}&to=${THIS_MONTH.to}&format=csv`
     expect(await page.getByTestId('csv-summary').getAttribute('href')).toBe(summaryCsv)
-    expect(await page.getByTestId('csv-overdue').getAttribute('href')).toBe(`/api/usage/gates?from=${THIS_MONTH.from}&to=${THIS_MONTH.to}&format=csv&list=overdue`)
+    expect(await page.getByTestId('csv-overdue').getAttribute('href')).toBe(
+      `/api/usage/gates?from=${THIS_MONTH.from}&to=${THIS_MONTH.to}&format=csv&list=overdue`,
+    )
     expect(await page.getByTestId('csv-log').getAttribute('href')).toBe(`/api/usage/log.csv?from=${THIS_MONTH.from}&to=${THIS_MONTH.to}`)
     await page.getByTestId('audit-log-action').selectOption('llm.call')
-    expect(await page.getByTestId('csv-log').getAttribute('href')).toBe(`/api/usage/log.csv?from=${THIS_MONTH.from}&to=${THIS_MONTH.to}&action=llm.call`)
+    expect(await page.getByTestId('csv-log').getAttribute('href')).toBe(
+      `/api/usage/log.csv?from=${THIS_MONTH.from}&to=${THIS_MONTH.to}&action=llm.call`,
+    )
     // the proof that the log was not edited, from the same screen
     await page.getByTestId('audit-verify-button').click()
     const verified = page.getByTestId('audit-verify-result')
@@ -184,7 +211,10 @@ describe.skipIf(!executablePath)('browser: AI usage dashboard and the knowledge 
     const csv = await context.request.get(server.url + summaryCsv)
     expect(csv.status()).toBe(200)
     expect(csv.headers()['content-type']).toMatch(/^text\/csv/)
-    const lines = (await csv.text()).replace(/^\ufeff/, '').trim().split(/\r?\n/)
+    const lines = (await csv.text())
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split(/\r?\n/)
     expect(lines[0]).toBe('section,key,label,calls,failed,tokens_in,tokens_out,cost_usd')
     expect(lines[1]).toMatch(/^total,,,3,0,/)
 
@@ -196,7 +226,9 @@ describe.skipIf(!executablePath)('browser: AI usage dashboard and the knowledge 
     await expect.poll(() => page.getByTestId('approvals-runs').getAttribute('data-value')).toBe('0')
     expect(await kpi(page, 'approval-rate')).toBe('')
     expect(await page.getByTestId('dashboard-usage-empty').isVisible()).toBe(true)
-    expect(await page.getByTestId('csv-summary').getAttribute('href')).toBe(`/api/usage/summary?from=${LAST_MONTH.from}&to=${LAST_MONTH.to}&format=csv`)
+    expect(await page.getByTestId('csv-summary').getAttribute('href')).toBe(
+      `/api/usage/summary?from=${LAST_MONTH.from}&to=${LAST_MONTH.to}&format=csv`,
+    )
 
     // a linked view opens as it was shared; a kind narrows it, Clear widens it again
     await page.goto(`${server.url}/dashboard?period=last-90-days&kind=headlines`)
@@ -354,7 +386,9 @@ describe.skipIf(!executablePath)('browser: AI usage dashboard and the knowledge 
 
     // offer/en had two versions (the earlier one recorded before the server started); the others one each
     const offer = page.locator('[data-testid="prompt-family"][data-id="offer"][data-lang="en"]')
-    const versions: string[] = library.find((f: { id: string; lang: string }) => f.id === 'offer' && f.lang === 'en').versions.map((v: { version: string }) => v.version)
+    const versions: string[] = library
+      .find((f: { id: string; lang: string }) => f.id === 'offer' && f.lang === 'en')
+      .versions.map((v: { version: string }) => v.version)
     expect(versions).toHaveLength(2)
     expect(versions[0]).toMatch(/^1\./)
     expect(await offer.getAttribute('data-versions')).toBe('2')
@@ -372,8 +406,12 @@ describe.skipIf(!executablePath)('browser: AI usage dashboard and the knowledge 
     await currentRow.getByTestId('prompt-version-link').click()
     await expect.poll(() => page.getByTestId('prompt-version-page').getAttribute('data-version')).toBe(current)
     expect(await page.getByTestId('prompt-body').innerText()).toMatch(/^# system\n/)
-    expect(await page.locator('[data-testid="prompt-diff-line"][data-op="add"]').allInnerTexts()).toEqual([expect.stringContaining('{{examples}}{{feedback}}')])
-    expect(await page.locator('[data-testid="prompt-diff-line"][data-op="del"]').allInnerTexts()).toEqual([expect.stringContaining('{{feedback}}')])
+    expect(await page.locator('[data-testid="prompt-diff-line"][data-op="add"]').allInnerTexts()).toEqual([
+      expect.stringContaining('{{examples}}{{feedback}}'),
+    ])
+    expect(await page.locator('[data-testid="prompt-diff-line"][data-op="del"]').allInnerTexts()).toEqual([
+      expect.stringContaining('{{feedback}}'),
+    ])
 
     // the two side by side, picked in the library
     await page.goto(`${server.url}/kb/prompts`)

@@ -171,7 +171,12 @@ describe.skipIf(!executablePath)('browser: briefs, policy gates and reviews (Deb
     // Keyboard: one tab stop, arrows move between highlights, the tooltip follows the focus.
     await page.getByTestId('risk-span').first().focus()
     await page.keyboard.press('ArrowRight')
-    expect(await page.getByTestId('risk-span').nth(1).evaluate((el) => el === document.activeElement)).toBe(true)
+    expect(
+      await page
+        .getByTestId('risk-span')
+        .nth(1)
+        .evaluate((el) => el === document.activeElement),
+    ).toBe(true)
     expect(await page.getByTestId('risk-span').nth(1).getAttribute('aria-describedby')).toBeTruthy()
     expect(await page.getByTestId('decision-panel').count()).toBe(0)
     expect(await page.getByTestId('claim-verify').first().isDisabled()).toBe(true) // not the author's job
@@ -208,7 +213,9 @@ describe.skipIf(!executablePath)('browser: briefs, policy gates and reviews (Deb
     await openReview(page, 'legal_review', runUrl)
     expect(await page.getByTestId('risk-span').count()).toBeGreaterThan(0)
     // the draft's list, and beside it the brief's own risks (legal sees both)
-    expect(await page.locator('[data-testid="risk-item"][data-category="legal_promise"]:not([data-testid="brief-risks"] *)').count()).toBe(1)
+    expect(await page.locator('[data-testid="risk-item"][data-category="legal_promise"]:not([data-testid="brief-risks"] *)').count()).toBe(
+      1,
+    )
     expect(await page.getByTestId('brief-risks').isVisible()).toBe(true)
     expect(await page.getByTestId('claim-verify').count()).toBe(0) // the fact check is closed
     if (SHOTS) {
@@ -216,7 +223,9 @@ describe.skipIf(!executablePath)('browser: briefs, policy gates and reviews (Deb
       await page.getByTestId('risk-tooltip').waitFor()
       await page.screenshot({ path: path.join(SHOTS, 'screenshot-review.png') })
     }
-    await page.getByTestId('decision-comment').fill('Guarantee terms are in the contract; medical words are about the clinic, not a treatment.')
+    await page
+      .getByTestId('decision-comment')
+      .fill('Guarantee terms are in the contract; medical words are about the clinic, not a treatment.')
     await page.getByTestId('decision-pass').click()
     await expect.poll(() => gateRow(page, 'legal_review').getAttribute('data-status')).toBe('passed')
     await expect.poll(() => gateRow(page, 'release').getAttribute('data-status'), { timeout: 30_000 }).toBe('open')
@@ -245,13 +254,20 @@ describe.skipIf(!executablePath)('browser: briefs, policy gates and reviews (Deb
     expect(await page.locator('[data-testid="policy-rule"][data-rule="en-guarantee"]').count()).toBe(1)
     expect(await page.locator('[data-testid="policy-channel"][data-paid]').count()).toBeGreaterThan(0)
     // The top of the page: the settings, the gates, the category map and the first rules.
-    if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'screenshot-policy.png'), fullPage: true, clip: { x: 0, y: 0, width: 1280, height: 1700 } })
+    if (SHOTS)
+      await page.screenshot({
+        path: path.join(SHOTS, 'screenshot-policy.png'),
+        fullPage: true,
+        clip: { x: 0, y: 0, width: 1280, height: 1700 },
+      })
 
     expect(pageErrors).toEqual([])
     await context.close()
   })
 
-  it('personal data in a brief: found as typed, a false positive dismissed with a reason, a checksummed id locked', { timeout: 120_000 }, async () => {
+  it('personal data in a brief: found as typed, a false positive dismissed with a reason, a checksummed id locked', {
+    timeout: 120_000,
+  }, async () => {
     const { context, page, pageErrors } = await openPage()
     // What the guard finds here (POST /api/briefs/pii-check): "Kate Morgan" (PERSON) and the e-mail (EMAIL).
     const audience = 'Owners of small yoga studios like the one Kate Morgan runs (kate.morgan@gmail.com)'
@@ -339,7 +355,9 @@ describe.skipIf(!executablePath)('browser: briefs, policy gates and reviews (Deb
   })
 
   // Last: its runs would sit in the review queues the tests above count.
-  it('drafting kinds: an interview synthesis with quotes that open their span, a headline table, an edit and its diff', { timeout: 180_000 }, async () => {
+  it('drafting kinds: an interview synthesis with quotes that open their span, a headline table, an edit and its diff', {
+    timeout: 180_000,
+  }, async () => {
     const { context, page, pageErrors } = await openPage()
     const [a, b] = loadInterviews().filter((f) => f.lang === 'en')
     await login(page, 'writer@copydesk.local')
@@ -364,7 +382,11 @@ describe.skipIf(!executablePath)('browser: briefs, policy gates and reviews (Deb
     expect(await page.getByTestId('objection-map-row').count()).toBeGreaterThan(0)
     // A quote of the synthesis opens its interview and marks exactly its words in the transcript.
     const quote = page.getByTestId('interview-synthesis').getByTestId('interview-quote').first()
-    const [start, end, interview] = await Promise.all([quote.getAttribute('data-start'), quote.getAttribute('data-end'), quote.getAttribute('data-interview')])
+    const [start, end, interview] = await Promise.all([
+      quote.getAttribute('data-start'),
+      quote.getAttribute('data-end'),
+      quote.getAttribute('data-interview'),
+    ])
     await quote.click()
     const active = page.locator('[data-testid="transcript-span"][data-active="true"]')
     await expect.poll(() => active.count()).toBe(1)
@@ -443,7 +465,7 @@ describe.skipIf(!executablePath)('browser: briefs, policy gates and reviews (Deb
     // the rows the upload skipped travel with the brief into the plan
     expect(await seo.getAttribute('data-problems')).toBe(String(loadSeoFixture('ru').length - distinct))
     const rows = page.getByTestId('seo-cluster-row')
-    const freqs = (await rows.evaluateAll((els) => els.map((el) => Number(el.getAttribute('data-frequency')))))
+    const freqs = await rows.evaluateAll((els) => els.map((el) => Number(el.getAttribute('data-frequency'))))
     expect(freqs).toEqual([...freqs].sort((a, b) => b - a)) // by frequency, highest first
 
     // drill into the biggest cluster and move its last keyword out

@@ -57,7 +57,13 @@ describe.each(targets)('gates cannot be skipped on $name', (target) => {
     expect((await fc.post(`/api/claims/${claim}`, { status: 'rejected' })).status).toBe(409)
     await h.worker.drain()
     // legal review: only the legal role, never the author; nobody may waive it under the default policy
-    for (const email of ['writer-editor@copydesk.local', 'editor@copydesk.local', 'factcheck@copydesk.local', 'cmo@copydesk.local', 'admin@copydesk.local']) {
+    for (const email of [
+      'writer-editor@copydesk.local',
+      'editor@copydesk.local',
+      'factcheck@copydesk.local',
+      'cmo@copydesk.local',
+      'admin@copydesk.local',
+    ]) {
       const c = await h.client().login(email)
       expect([email, (await c.post(`/api/gates/${legalReview.id}/decision`, { decision: 'pass' })).status]).toEqual([email, 403])
     }
@@ -67,7 +73,9 @@ describe.each(targets)('gates cannot be skipped on $name', (target) => {
     expect((await (await h.as('legal')).post(`/api/gates/${legalReview.id}/decision`, { decision: 'pass' })).status).toBe(200)
     await h.worker.drain()
     expect((await author.post(`/api/gates/${release.id}/decision`, { decision: 'pass' })).status).toBe(403)
-    expect((await (await h.client().login('editor2@copydesk.local')).post(`/api/gates/${release.id}/decision`, { decision: 'pass' })).status).toBe(200)
+    expect(
+      (await (await h.client().login('editor2@copydesk.local')).post(`/api/gates/${release.id}/decision`, { decision: 'pass' })).status,
+    ).toBe(200)
     await h.worker.drain()
     expect((await author.get(`/api/runs/${runId}`)).body.status).toBe('approved')
   })
@@ -81,10 +89,14 @@ describe.each(targets)('gates cannot be skipped on $name', (target) => {
     const [editor] = await h.sql`select id from users where email = 'editor@copydesk.local'`
     await expect(h.sql`update runs set status = 'approved' where id = ${runId}`).rejects.toThrow(/cannot be approved/)
     await expect(h.sql`update gates set status = 'passed', decided_by = ${author!.id} where id = ${gateId}`).rejects.toThrow(/author/)
-    await expect(h.sql`update gates set status = 'passed', decided_by = ${legal!.id} where id = ${gateId}`).rejects.toThrow(/needs role editor/)
+    await expect(h.sql`update gates set status = 'passed', decided_by = ${legal!.id} where id = ${gateId}`).rejects.toThrow(
+      /needs role editor/,
+    )
     await expect(h.sql`update gates set status = 'passed' where id = ${gateId}`).rejects.toThrow(/without a decider/)
     // Even the rightful decider's update needs its decision on record in the same transaction
-    await expect(h.sql`update gates set status = 'passed', decided_by = ${editor!.id} where id = ${gateId}`).rejects.toThrow(/without its gate_decisions row/)
+    await expect(h.sql`update gates set status = 'passed', decided_by = ${editor!.id} where id = ${gateId}`).rejects.toThrow(
+      /without its gate_decisions row/,
+    )
     await h.sql.begin(async (tx) => {
       await tx`update gates set status = 'passed', decided_by = ${editor!.id} where id = ${gateId}`
       await tx`insert into gate_decisions (gate_id, run_id, decided_by, decision) values (${gateId}, ${runId}, ${editor!.id}, 'pass')`
@@ -95,7 +107,9 @@ describe.each(targets)('gates cannot be skipped on $name', (target) => {
     // A gate still waiting for an earlier one cannot be passed, even by its rightful reviewer
     const second = await h.runToGate(writer, medicalOfferBrief({ factCheckOwner: 'factcheck@copydesk.local' }))
     const pendingRelease = second.run.gates.find((g: { gate: string }) => g.gate === 'release')
-    await expect(h.sql`update gates set status = 'passed', decided_by = ${editor!.id} where id = ${pendingRelease.id}`).rejects.toThrow(/pending, not open/)
+    await expect(h.sql`update gates set status = 'passed', decided_by = ${editor!.id} where id = ${pendingRelease.id}`).rejects.toThrow(
+      /pending, not open/,
+    )
   })
 
   it('the audit log is append-only', async () => {
@@ -131,13 +145,14 @@ describe.each(targets)('gates cannot be skipped on $name', (target) => {
     const [a, b] = [new Worker(h.deps), new Worker(h.deps)]
     const [na, nb] = await Promise.all([a.drain(), b.drain()])
     expect(na + nb).toBe(6)
-    const calls = await h.sql`select run_id, count(*)::int as n from audit_log where action = 'llm.call' and run_id in ${h.sql(runIds)} group by run_id`
+    const calls =
+      await h.sql`select run_id, count(*)::int as n from audit_log where action = 'llm.call' and run_id in ${h.sql(runIds)} group by run_id`
     expect(calls.map((c) => c.n)).toEqual([1, 1, 1, 1, 1, 1])
     const statuses = await h.sql`select distinct status from runs where id in ${h.sql(runIds)}`
     expect(statuses.map((s) => s.status)).toEqual(['awaiting_review'])
   })
 
-  it('audit verify finds a changed, a deleted and a reordered row (tampering as the tables\' owner)', async () => {
+  it("audit verify finds a changed, a deleted and a reordered row (tampering as the tables' owner)", async () => {
     expect((await verifyAudit(h.sql)).ok).toBe(true)
     const swapRows = (a: number, b: number) =>
       h.asOwner(async (tx) => {

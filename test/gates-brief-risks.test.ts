@@ -21,7 +21,8 @@ describe.each(targets)("the brief's risks beside the draft's, on $name", (target
       expect([role, run.briefRisks?.sectors.declared]).toEqual([role, 'other'])
       expect(run.briefRisks.sectors).toEqual({ declared: 'other', inferred: expect.any(Array), mismatch: expect.any(Boolean) })
       expect(run.briefRisks.categories.length).toBeGreaterThan(0)
-      for (const r of run.briefRisks.risks) expect(r).toMatchObject({ rule: expect.any(String), category: expect.any(String), explain: expect.any(String) })
+      for (const r of run.briefRisks.risks)
+        expect(r).toMatchObject({ rule: expect.any(String), category: expect.any(String), explain: expect.any(String) })
       // the guarantee is in the brief's differentiator: a risk of the brief, with what it matched
       expect(run.briefRisks.risks.some((r: { match: string }) => /guarant/i.test(r.match))).toBe(true)
     }
@@ -37,6 +38,9 @@ describe.each(targets)("the brief's risks beside the draft's, on $name", (target
     expect(outside.status).toBe(200)
     expect(outside.body.status).toBe('approved')
     expect(outside.body).not.toHaveProperty('briefRisks')
-    expect((await writer.get(`/api/runs/${safe.runId}`)).body.briefRisks).toMatchObject({ categories: expect.any(Array), sectors: { declared: null } })
+    expect((await writer.get(`/api/runs/${safe.runId}`)).body.briefRisks).toMatchObject({
+      categories: expect.any(Array),
+      sectors: { declared: null },
+    })
   })
 })

@@ -25,10 +25,18 @@ describe.each(targets)('a fact check only for claims is planned only with claims
 
   it('the same brief with a number the draft repeats keeps its fact check and its claim', async () => {
     const writer = await h.as('writer')
-    const { run } = await h.runToGate(writer, offerBrief({
-      title: 'Spring campaign: 20% more bookings',
-      inputs: { product: 'StudioDesk', timeframe: 'within 30 days', method: 'online booking', differentiator: 'bookings up 20% in a month' },
-    }))
+    const { run } = await h.runToGate(
+      writer,
+      offerBrief({
+        title: 'Spring campaign: 20% more bookings',
+        inputs: {
+          product: 'StudioDesk',
+          timeframe: 'within 30 days',
+          method: 'online booking',
+          differentiator: 'bookings up 20% in a month',
+        },
+      }),
+    )
     expect(run.gates[0].gate).toBe('fact_check')
     expect(run.claims.some((c: { text: string }) => c.text.includes('20%'))).toBe(true)
   })

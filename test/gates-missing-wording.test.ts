@@ -11,9 +11,15 @@ const REASON = 'The platform adds the ad marking and erid at launch (contract 14
 /** A paid social ad in Russian: the law wants «Реклама», the advertiser and an erid token in it; the draft has none. */
 const socialAd = () =>
   offerBrief({
-    title: 'Запись в студии йоги', audience: 'Владельцы небольших студий йоги', task: 'Заполнить вечерние занятия',
-    offer: 'Страница записи с напоминаниями по почте', format: 'пост', channel: 'social_ad', lang: 'ru',
-    qualityCriteria: 'Пересказывается за десять секунд', successMetrics: 'Больше пробных записей',
+    title: 'Запись в студии йоги',
+    audience: 'Владельцы небольших студий йоги',
+    task: 'Заполнить вечерние занятия',
+    offer: 'Страница записи с напоминаниями по почте',
+    format: 'пост',
+    channel: 'social_ad',
+    lang: 'ru',
+    qualityCriteria: 'Пересказывается за десять секунд',
+    successMetrics: 'Больше пробных записей',
     inputs: { product: 'СтудиоДеск', method: 'онлайн-запись с напоминаниями по почте', differentiator: 'настраивается без программиста' },
   })
 
@@ -59,7 +65,8 @@ describe.each(targets)('missing mandatory wording blocks a pass on $name', (targ
     expect((await decide(legal, gate.id, { decision: 'pass', waiveMissing: REASON })).status).toBe(200)
     const [row] = await h.sql`select missing_waived, missing_waiver_reason from gate_decisions where gate_id = ${gate.id}`
     expect([[...row!.missing_waived].sort(), row!.missing_waiver_reason]).toEqual([['advertiser', 'erid', 'label'], REASON])
-    const [audit] = await h.sql`select data from audit_log where run_id = ${runId} and action = 'gate.decision' and data->>'gateId' = ${gate.id}`
+    const [audit] =
+      await h.sql`select data from audit_log where run_id = ${runId} and action = 'gate.decision' and data->>'gateId' = ${gate.id}`
     expect([[...audit!.data.missingWaived].sort(), audit!.data.reason]).toEqual([['advertiser', 'erid', 'label'], REASON])
     await h.worker.drain()
 
@@ -86,11 +93,13 @@ describe.each(targets)('missing mandatory wording blocks a pass on $name', (targ
     await expect(pass(['label', 'advertiser', 'erid'], 'too short')).rejects.toThrow(/mandatory wording/)
     await expect(pass(['label'], REASON)).rejects.toThrow(/mandatory wording/)
     await expect(pass(['label', 'advertiser', 'erid'], REASON)).rejects.toThrow(/^accepted$/)
-    await expect(h.sql.begin(async (tx) => {
-      await tx`update gates set status = 'changes_requested', decided_by = ${legal!.id}, comment = 'x' where id = ${gate.id}`
-      await tx`insert into gate_decisions (gate_id, run_id, decided_by, decision, comment, missing_waiver_reason)
+    await expect(
+      h.sql.begin(async (tx) => {
+        await tx`update gates set status = 'changes_requested', decided_by = ${legal!.id}, comment = 'x' where id = ${gate.id}`
+        await tx`insert into gate_decisions (gate_id, run_id, decided_by, decision, comment, missing_waiver_reason)
         values (${gate.id}, ${runId}, ${legal!.id}, 'request_changes', 'x', ${REASON})`
-    })).rejects.toThrow(/only by a pass/)
+      }),
+    ).rejects.toThrow(/only by a pass/)
   })
 
   it("the run's policy says where: a policy that blocks only at release lets legal pass", async () => {

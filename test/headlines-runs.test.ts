@@ -56,7 +56,15 @@ describe.each(targets)('headline runs on $name', (target) => {
   })
 
   it('a model: prompt variables and schema sent; a reply with too few usable headlines is retried with the reasons', async () => {
-    const tooLong = { headlines: [...GOOD.slice(0, 2), ...Array.from({ length: 8 }, (_, i) => ({ text: `An extremely long headline number ${i} that no search ad could ever show in full`, angle: 'curiosity' }))] }
+    const tooLong = {
+      headlines: [
+        ...GOOD.slice(0, 2),
+        ...Array.from({ length: 8 }, (_, i) => ({
+          text: `An extremely long headline number ${i} that no search ad could ever show in full`,
+          angle: 'curiosity',
+        })),
+      ],
+    }
     const good = { headlines: [...GOOD, { text: 'Fewer no-shows with SMS appointment reminders!', angle: 'benefit' }] }
     fake.push({ content: tooLong }, { content: good })
     const writer = await model.as('writer')
@@ -74,9 +82,12 @@ describe.each(targets)('headline runs on $name', (target) => {
 
     const d = HeadlinesDraft.parse(run.draft.content)
     expect(d.headlines.map((h) => h.text)).toEqual(GOOD.map((h) => h.text))
-    expect(d.dropped).toEqual([{ text: 'Fewer no-shows with SMS appointment reminders!', angle: 'benefit', reason: 'near_duplicate', detail: GOOD[0]!.text }])
+    expect(d.dropped).toEqual([
+      { text: 'Fewer no-shows with SMS appointment reminders!', angle: 'benefit', reason: 'near_duplicate', detail: GOOD[0]!.text },
+    ])
     expect(d.abPair).toMatchObject({ a: 0, b: 1 })
-    const [call] = await model.sql`select data from audit_log where run_id = ${runId} and action = 'llm.call' and data ->> 'purpose' = 'draft'`
+    const [call] =
+      await model.sql`select data from audit_log where run_id = ${runId} and action = 'llm.call' and data ->> 'purpose' = 'draft'`
     expect(call!.data).toMatchObject({ kind: 'headlines', attempts: 2, outcome: 'ok' })
   })
 })

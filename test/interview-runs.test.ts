@@ -27,7 +27,13 @@ const REPLY = {
   insights: [{ text: 'Цена за тренера тормозит переход', quotes: [q(3, 'Дорого выходит: платим за каждого тренера.')] }],
   needs: [{ label: 'Сохранить историю записей', quotes: [q(5, 'записи клиентов потеряются при переносе из старой таблицы')] }],
   objections: [{ topic: 'price', label: 'Цена за тренера', quotes: [q(3, 'Дорого выходит: платим за каждого тренера.')] }],
-  barriers: [{ topic: 'migration_risk', label: 'Страх потерять данные', quotes: [q(5, 'Боюсь, что записи клиентов потеряются при переносе из старой таблицы.')] }],
+  barriers: [
+    {
+      topic: 'migration_risk',
+      label: 'Страх потерять данные',
+      quotes: [q(5, 'Боюсь, что записи клиентов потеряются при переносе из старой таблицы.')],
+    },
+  ],
   quotes: [q(1, 'я управляю студией йоги.'), q(3, 'Дорого выходит: платим за каждого тренера.')],
 }
 
@@ -36,7 +42,10 @@ describe.each(targets)('interview summaries as runs on $name', (target) => {
 
   it('a paraphrased quote goes back once with the error; the accepted draft quotes the redacted transcript verbatim', async () => {
     const paraphrased = { ...REPLY, quotes: [q(3, 'Слишком дорого, платим за тренеров')] }
-    s.fake.push({ content: paraphrased, usage: { prompt_tokens: 1500, completion_tokens: 300 } }, { content: REPLY, usage: { prompt_tokens: 1800, completion_tokens: 320 } })
+    s.fake.push(
+      { content: paraphrased, usage: { prompt_tokens: 1500, completion_tokens: 300 } },
+      { content: REPLY, usage: { prompt_tokens: 1800, completion_tokens: 320 } },
+    )
     const writer = await s.h.as('writer')
     const { runId, run } = await s.h.runToGate(writer, interviewBrief({ transcript: TRANSCRIPT }))
     expect(run.status).toBe('awaiting_review')
@@ -65,12 +74,16 @@ describe.each(targets)('interview summaries as runs on $name', (target) => {
       expect(quote).toMatchObject({ speaker: 'Клиент', role: 'customer' })
     }
     expect(d.objections[0]).toMatchObject({ key: 'price', label: 'Цена за тренера' })
-    expect(d.interviews[0]!.speakers).toEqual([{ label: 'Интервьюер', role: 'interviewer' }, { label: 'Клиент', role: 'customer' }])
+    expect(d.interviews[0]!.speakers).toEqual([
+      { label: 'Интервьюер', role: 'interviewer' },
+      { label: 'Клиент', role: 'customer' },
+    ])
 
     const [stored] = await s.h.sql`select content::text as content, text from drafts where run_id = ${runId}`
     const log = (await s.h.sql`select data::text as data from audit_log where run_id = ${runId}`).map((r) => r.data).join('\n')
     for (const v of VALUES) expect([v, stored!.content.includes(v) || stored!.text.includes(v) || log.includes(v)]).toEqual([v, false])
-    const [call] = await s.h.sql`select data from audit_log where run_id = ${runId} and action = 'llm.call' and data ->> 'purpose' = 'draft'`
+    const [call] = await s.h
+      .sql`select data from audit_log where run_id = ${runId} and action = 'llm.call' and data ->> 'purpose' = 'draft'`
     expect(call!.data).toMatchObject({ kind: 'interview_summary', outcome: 'ok', attempts: 2, tokensIn: 3300, tokensOut: 620 })
   })
 
@@ -83,11 +96,16 @@ describe.each(targets)('interview summaries as runs on $name', (target) => {
   })
 
   it('a set of interviews: one call per transcript, each audited with its id, then the objection map', async () => {
-    const set = loadInterviews().filter((f) => f.lang === 'ru').slice(0, 3)
+    const set = loadInterviews()
+      .filter((f) => f.lang === 'ru')
+      .slice(0, 3)
     // every call gets a valid, minimal reply: what is tested is the fan-out and the audit
     s.fake.setFallback({ content: { insights: [], needs: [], objections: [], barriers: [], quotes: [] } })
     const writer = await s.h.as('writer')
-    const { runId, run } = await s.h.runToGate(writer, interviewBrief({ transcripts: set.map((f) => ({ id: f.id, segment: f.segment, text: f.transcript })) }))
+    const { runId, run } = await s.h.runToGate(
+      writer,
+      interviewBrief({ transcripts: set.map((f) => ({ id: f.id, segment: f.segment, text: f.transcript })) }),
+    )
     expect(run.status).toBe('awaiting_review')
     expect(s.fake.requests).toHaveLength(3)
     const calls = await s.h.sql`select data from audit_log where run_id = ${runId} and action = 'llm.call' order by seq`
@@ -108,7 +126,10 @@ describe.each(targets)('interview summaries on the offline engine on $name', (ta
   it('a quarter of interviews becomes a synthesis with an objection map, every example quote verbatim', async () => {
     const set = loadInterviews().filter((f) => f.lang === 'en')
     const writer = await h.as('writer')
-    const { run } = await h.runToGate(writer, interviewBrief({ transcripts: set.map((f) => ({ id: f.id, segment: f.segment, text: f.transcript })) }, { lang: 'en' }))
+    const { run } = await h.runToGate(
+      writer,
+      interviewBrief({ transcripts: set.map((f) => ({ id: f.id, segment: f.segment, text: f.transcript })) }, { lang: 'en' }),
+    )
     expect(run.status).toBe('awaiting_review')
     expect(run.draft).toMatchObject({ engine: 'offline', kind: 'interview_summary' })
     const d = InterviewDraft.parse(run.draft.content)

@@ -24,7 +24,8 @@ const EMAIL = 'anna.smirnova@example.com'
 function runner(h: Harness) {
   // logged in once: every login is a deliberate scrypt
   let people: Promise<{ editor: Client; legal: Client; factcheck: Client }> | undefined
-  const reviewers = () => (people ??= (async () => ({ editor: await h.as('editor'), legal: await h.as('legal'), factcheck: await h.as('factcheck') }))())
+  const reviewers = () =>
+    (people ??= (async () => ({ editor: await h.as('editor'), legal: await h.as('legal'), factcheck: await h.as('factcheck') }))())
 
   async function draft(author: Client, brief: CreateBriefInput, text?: string) {
     const { runId } = await h.runToGate(author, brief)
@@ -66,9 +67,19 @@ function runner(h: Harness) {
 
 const ruBrief = (title: string) =>
   offerBrief({
-    title, lang: 'ru', audience: 'Владельцы загородных домов', task: 'Продать замену остекления', offer: 'Пластиковые рамы с установкой',
-    qualityCriteria: 'Понятно с первого прочтения', successMetrics: 'Больше заявок на замер',
-    inputs: { product: 'РамыПро', timeframe: 'за неделю', method: 'замер и монтаж своей бригадой', differentiator: 'работаем без предоплаты' },
+    title,
+    lang: 'ru',
+    audience: 'Владельцы загородных домов',
+    task: 'Продать замену остекления',
+    offer: 'Пластиковые рамы с установкой',
+    qualityCriteria: 'Понятно с первого прочтения',
+    successMetrics: 'Больше заявок на замер',
+    inputs: {
+      product: 'РамыПро',
+      timeframe: 'за неделю',
+      method: 'замер и монтаж своей бригадой',
+      differentiator: 'работаем без предоплаты',
+    },
   })
 
 const slices = (item: { snippet: string; highlights: [number, number][] }) => item.highlights.map(([a, b]) => item.snippet.slice(a, b))
@@ -96,12 +107,41 @@ describe.each(targets)('results archive on $name', (target) => {
     await approved('ru1', writer, ruBrief('Замер для дачи'), 'Замер окон на даче в удобное для вас время. Монтаж своей бригадой.')
     await approved('ru2', writer, ruBrief('Веранда'), 'Новое окно для веранды: рамы из сосны и тёплый подоконник.')
     await approved('en1', writer, offerBrief({ title: 'Coaches' }), 'Our coaches keep running evening classes for busy studio owners.')
-    await approved('en3', writer, offerBrief({ title: 'Booking page' }), 'A booking page for your studio with e-mail reminders. It works for yoga too.')
-    await approved('en2', writer, offerBrief({ title: 'Yoga booking' }), 'Yoga booking made simple: yoga classes, yoga reminders and yoga schedules on one page.')
-    await approved('hl', writer, headlinesBrief({ title: 'Subject lines', channel: 'email', audience: 'Owners of small yoga studios', task: 'Fill the evening classes', offer: 'A booking page with e-mail reminders', successMetrics: 'More trial bookings', inputs: { count: 5, keyPhrases: ['yoga classes'] } }), 'Fill your evening yoga classes\nBook a trial class tonight')
+    await approved(
+      'en3',
+      writer,
+      offerBrief({ title: 'Booking page' }),
+      'A booking page for your studio with e-mail reminders. It works for yoga too.',
+    )
+    await approved(
+      'en2',
+      writer,
+      offerBrief({ title: 'Yoga booking' }),
+      'Yoga booking made simple: yoga classes, yoga reminders and yoga schedules on one page.',
+    )
+    await approved(
+      'hl',
+      writer,
+      headlinesBrief({
+        title: 'Subject lines',
+        channel: 'email',
+        audience: 'Owners of small yoga studios',
+        task: 'Fill the evening classes',
+        offer: 'A booking page with e-mail reminders',
+        successMetrics: 'More trial bookings',
+        inputs: { count: 5, keyPhrases: ['yoga classes'] },
+      }),
+      'Fill your evening yoga classes\nBook a trial class tonight',
+    )
     await approved('other', writer2, offerBrief({ title: 'Pilates' }), 'Pilates mats for the spring season, delivered to your studio.')
     // personal data in the brief: redacted for the model, and it must never come back out of the knowledge base
-    await approved('pii', writer, offerBrief({ title: `Studio promo (${EMAIL})`, audience: `Owners of small yoga studios; the contact is Anna Smirnova, ${PHONE}` }), 'Studio software for owners of small studios.', `Checked with Anna Smirnova at ${PHONE}`)
+    await approved(
+      'pii',
+      writer,
+      offerBrief({ title: `Studio promo (${EMAIL})`, audience: `Owners of small yoga studios; the contact is Anna Smirnova, ${PHONE}` }),
+      'Studio software for owners of small studios.',
+      `Checked with Anna Smirnova at ${PHONE}`,
+    )
     ids.pending = await r.draft(writer, offerBrief({ title: 'Pilates draft' }), 'Pilates rings and pilates mats for a calm spring.')
     ids.rejected = await r.draft(writer, offerBrief({ title: 'Rejected pilates' }), 'Pilates blocks for every studio this spring.')
     await r.decide(ids.rejected, 'reject', 'Off brand')
@@ -112,7 +152,10 @@ describe.each(targets)('results archive on $name', (target) => {
     const qs = new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)]))
     const r = await who.get(`/api/kb/results?${qs}`)
     expect(r.status, JSON.stringify(r.body)).toBe(200)
-    return r.body as { total: number; items: Array<Record<string, any> & { runId: string; snippet: string; highlights: [number, number][] }> }
+    return r.body as {
+      total: number
+      items: Array<Record<string, any> & { runId: string; snippet: string; highlights: [number, number][] }>
+    }
   }
   const runIds = (page: { items: { runId: string }[] }) => page.items.map((i) => i.runId)
 
@@ -132,7 +175,14 @@ describe.each(targets)('results archive on $name', (target) => {
     const page = await search(editor, { q: 'run' })
     expect(runIds(page)).toEqual([ids.en1])
     expect(slices(page.items[0]!)).toEqual(['running'])
-    expect(page.items[0]).toMatchObject({ lang: 'en', kind: 'offer', outcome: 'approved', engine: 'offline', edited: true, draftVersion: 2 })
+    expect(page.items[0]).toMatchObject({
+      lang: 'en',
+      kind: 'offer',
+      outcome: 'approved',
+      engine: 'offline',
+      edited: true,
+      draftVersion: 2,
+    })
   })
 
   it('ranks the text that is most about the query first, and answers stop words with nothing', async () => {
@@ -189,7 +239,9 @@ describe.each(targets)('results archive on $name', (target) => {
     expect(runIds(page)).toEqual([ids.en2, ids.hl])
     expect(await searchResults({ sql: h.sql, policy: h.policy, user, query, window: 3 })).toMatchObject({ total: 3, totalExact: false })
     expect(await searchResults({ sql: h.sql, policy: h.policy, user, query, window: 4 })).toMatchObject({ total: 3, totalExact: true })
-    expect(await searchResults({ sql: h.sql, policy: h.policy, user, query: ResultQuery.parse({ q: 'yoga', offset: 5 }), window: 2 })).toEqual({ total: 2, totalExact: false, items: [] })
+    expect(
+      await searchResults({ sql: h.sql, policy: h.policy, user, query: ResultQuery.parse({ q: 'yoga', offset: 5 }), window: 2 }),
+    ).toEqual({ total: 2, totalExact: false, items: [] })
   })
 
   it('the index follows the result: a rewritten current draft is found by its new words, an old version is not', async () => {
@@ -212,7 +264,14 @@ describe.each(targets)('results archive on $name', (target) => {
   })
 
   it('refuses a bad query with 400 naming the parameter', async () => {
-    for (const [qs, path] of [['limit=0', 'limit'], ['offset=1001', 'offset'], ['outcome=done', 'outcome'], ['from=2026-02-01&to=2026-01-01', 'from'], ['author=me', 'author'], ['kind=poem', 'kind']]) {
+    for (const [qs, path] of [
+      ['limit=0', 'limit'],
+      ['offset=1001', 'offset'],
+      ['outcome=done', 'outcome'],
+      ['from=2026-02-01&to=2026-01-01', 'from'],
+      ['author=me', 'author'],
+      ['kind=poem', 'kind'],
+    ]) {
       const r = await editor.get(`/api/kb/results?${qs}`)
       expect(r.status, qs).toBe(400)
       expect(r.body.issues[0].path).toBe(path)
@@ -265,11 +324,24 @@ describe.each(targets)('results archive on $name', (target) => {
     expect(listed.gatesPassed).toContain('release')
 
     const edited = (await editor.get(`/api/kb/results/${ids.en1}`)).body
-    expect(edited.drafts.map((d: { version: number; engine: string }) => [d.version, d.engine])).toEqual([[1, 'offline'], [2, 'human']])
+    expect(edited.drafts.map((d: { version: number; engine: string }) => [d.version, d.engine])).toEqual([
+      [1, 'offline'],
+      [2, 'human'],
+    ])
     const [row] = await h.sql`select edit_distance, edit_ratio from drafts where run_id = ${ids.en1} and version = 2`
-    expect(edited.drafts[1].edit).toMatchObject({ editedFrom: 1, aiVersion: 1, editedBy: { name: 'Demo writer' }, distance: row!.edit_distance })
+    expect(edited.drafts[1].edit).toMatchObject({
+      editedFrom: 1,
+      aiVersion: 1,
+      editedBy: { name: 'Demo writer' },
+      distance: row!.edit_distance,
+    })
     expect(edited.drafts[1].edit.ratio).toBeCloseTo(Number(row!.edit_ratio), 6)
-    expect(edited.drafts[0]).toMatchObject({ promptId: 'offer', promptVersion: expect.stringMatching(/^\d+\.[0-9a-f]{8}$/), model: 'copydesk-offline-1', edit: null })
+    expect(edited.drafts[0]).toMatchObject({
+      promptId: 'offer',
+      promptVersion: expect.stringMatching(/^\d+\.[0-9a-f]{8}$/),
+      model: 'copydesk-offline-1',
+      edit: null,
+    })
   })
 
   it('ratings: 1-5, by writers and reviewers but never its author, one per person (rating again replaces), averaged, comments redacted', async () => {
@@ -279,7 +351,11 @@ describe.each(targets)('results archive on $name', (target) => {
     expect((await (await h.as('admin')).post(url, { rating: 5 })).status).toBe(403)
     // its author may not rate it: ratings rank the examples a model is shown
     expect((await writer.post(url, { rating: 5 })).status).toBe(403)
-    expect((await writer2.post(url, { rating: 4, comment: `Great; ask Anna Smirnova, ${PHONE}` })).body).toEqual({ avg: 4, count: 1, mine: 4 })
+    expect((await writer2.post(url, { rating: 4, comment: `Great; ask Anna Smirnova, ${PHONE}` })).body).toEqual({
+      avg: 4,
+      count: 1,
+      mine: 4,
+    })
     expect((await editor.post(url, { rating: 2 })).body).toEqual({ avg: 3, count: 2, mine: 2 })
     expect((await writer2.post(url, { rating: 5 })).body).toEqual({ avg: 3.5, count: 2, mine: 5 })
     const [n] = await h.sql`select count(*)::int as n from result_ratings where run_id = ${ids.en2}`
@@ -288,16 +364,23 @@ describe.each(targets)('results archive on $name', (target) => {
     expect(record.rating).toEqual({ avg: 3.5, count: 2, mine: 5 })
     expect(record.ratings.map((x: { rating: number }) => x.rating).sort()).toEqual([2, 5])
     // rating again without a comment drops the old comment; an earlier one never held the phone
-    const [stored] = await h.sql`select comment from result_ratings r join users u on u.id = r.user_id where u.email = 'writer2@copydesk.local' and run_id = ${ids.en2}`
+    const [stored] =
+      await h.sql`select comment from result_ratings r join users u on u.id = r.user_id where u.email = 'writer2@copydesk.local' and run_id = ${ids.en2}`
     expect(stored!.comment).toBeNull()
     await writer2.post(url, { rating: 5, comment: `Call ${PHONE}` })
-    const [again] = await h.sql`select comment from result_ratings r join users u on u.id = r.user_id where u.email = 'writer2@copydesk.local' and run_id = ${ids.en2}`
+    const [again] =
+      await h.sql`select comment from result_ratings r join users u on u.id = r.user_id where u.email = 'writer2@copydesk.local' and run_id = ${ids.en2}`
     expect(again!.comment).toMatch(/^Call \[PHONE_1\]$/)
     const listed = (await search(writer2, { q: 'yoga' })).items.find((i) => i.runId === ids.en2)!
     expect(listed.rating).toEqual({ avg: 3.5, count: 2 })
     // every rating is on record, without the comment's words
     const rated = await h.sql`select data from audit_log where action = 'kb.rated' and run_id = ${ids.en2} order by seq`
-    expect(rated.map((r) => r.data)).toEqual([{ rating: 4, comment: true }, { rating: 2, comment: false }, { rating: 5, comment: false }, { rating: 5, comment: true }])
+    expect(rated.map((r) => r.data)).toEqual([
+      { rating: 4, comment: true },
+      { rating: 2, comment: false },
+      { rating: 5, comment: false },
+      { rating: 5, comment: true },
+    ])
   })
 
   it('tags: normalised, shared, removable; no personal data, no markup, at most 40 characters', async () => {
@@ -319,10 +402,23 @@ describe.each(targets)('results archive on $name', (target) => {
     expect(removed.status).toBe(200)
     expect(removed.body).toEqual({ tags: ['dacha', 'seen'] })
     expect((await writer.call('DELETE', `${url}/${encodeURIComponent('весна 2026')}`)).status).toBe(404)
-    const logged = await h.sql`select action, data ->> 'tag' as tag from audit_log where action like 'kb.%tagged' and run_id = ${ids.ru1} order by seq`
-    expect(logged.map((r) => `${r.action} ${r.tag}`)).toEqual(['kb.tagged весна 2026', 'kb.tagged dacha', 'kb.tagged seen', 'kb.untagged весна 2026'])
-    expect((await editor.get(`/api/kb/results/${ids.ru1}`)).body.tags.map((t: { tag: string; addedBy: { name: string } }) => [t.tag, t.addedBy.name]))
-      .toEqual([['dacha', 'Demo editor'], ['seen', 'Second Writer']])
+    const logged =
+      await h.sql`select action, data ->> 'tag' as tag from audit_log where action like 'kb.%tagged' and run_id = ${ids.ru1} order by seq`
+    expect(logged.map((r) => `${r.action} ${r.tag}`)).toEqual([
+      'kb.tagged весна 2026',
+      'kb.tagged dacha',
+      'kb.tagged seen',
+      'kb.untagged весна 2026',
+    ])
+    expect(
+      (await editor.get(`/api/kb/results/${ids.ru1}`)).body.tags.map((t: { tag: string; addedBy: { name: string } }) => [
+        t.tag,
+        t.addedBy.name,
+      ]),
+    ).toEqual([
+      ['dacha', 'Demo editor'],
+      ['seen', 'Second Writer'],
+    ])
   })
 
   it('reuse: a new-brief body from a result, redacted, with a fresh deadline, that the brief endpoint accepts', async () => {
@@ -351,14 +447,20 @@ describe.each(targets)('results archive on $name', (target) => {
     const [final] = await h.sql`select final_text from runs where id = ${ids.en2}`
     expect(first!.text).toBe(final!.final_text)
     expect(await approvedExamples(h.sql, { kind: 'offer', channel: 'landing', lang: 'en', limit: 2 })).toHaveLength(2)
-    expect((await approvedExamples(h.sql, { kind: 'offer', channel: 'landing', lang: 'ru' })).map((e) => e.runId).sort()).toEqual([ids.ru1, ids.ru2].sort())
+    expect((await approvedExamples(h.sql, { kind: 'offer', channel: 'landing', lang: 'ru' })).map((e) => e.runId).sort()).toEqual(
+      [ids.ru1, ids.ru2].sort(),
+    )
     expect(await approvedExamples(h.sql, { kind: 'headlines', channel: 'landing', lang: 'en' })).toEqual([])
   })
 
   it('lists the knowledge-base endpoints in the OpenAPI document', async () => {
     const doc = (await writer.get('/api/openapi.json')).body
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/kb/results', '/api/kb/results/{runId}', '/api/kb/prompts', '/api/kb/prompts/{id}/{lang}/{version}']))
-    expect(doc.paths['/api/kb/results/{runId}/tags/{tag}'].delete.parameters.find((p: { name: string }) => p.name === 'tag').schema.format).toBeUndefined()
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/kb/results', '/api/kb/results/{runId}', '/api/kb/prompts', '/api/kb/prompts/{id}/{lang}/{version}']),
+    )
+    expect(
+      doc.paths['/api/kb/results/{runId}/tags/{tag}'].delete.parameters.find((p: { name: string }) => p.name === 'tag').schema.format,
+    ).toBeUndefined()
   })
 })
 
@@ -400,7 +502,12 @@ describe.each(targets)('prompt library on $name', (target) => {
     })
     // priced model calls (the offline engine costs 0); a call with another prompt, or of unknown price, is not this version's known cost
     const call = (runId: string, promptVersion: string, costUsd: number | null) =>
-      appendAudit(h.sql, { actorId: null, action: 'llm.call', runId, data: { purpose: 'draft', promptId: 'offer', promptVersion, costUsd } })
+      appendAudit(h.sql, {
+        actorId: null,
+        action: 'llm.call',
+        runId,
+        data: { purpose: 'draft', promptId: 'offer', promptVersion, costUsd },
+      })
     await call(runs.first, v1, 0.012)
     await call(runs.edited, v1, 0.03)
     await call(runs.first, 'risk-review-9.00000000', 1)
@@ -423,8 +530,17 @@ describe.each(targets)('prompt library on $name', (target) => {
     expect(stats.meanEditRatio).toBeGreaterThan(0)
     expect(stats.meanCostUsd).toBeCloseTo((0.012 + 0.03) / 4, 9)
     expect(offer.versions[1]).toMatchObject({
-      owner: 'copy-team', changelog: 'Ask for a number',
-      stats: { runs: 0, approved: 0, approvalRate: null, approvedWithoutReworkRate: null, meanEditRatio: null, meanCostUsd: null, costedRuns: 0 },
+      owner: 'copy-team',
+      changelog: 'Ask for a number',
+      stats: {
+        runs: 0,
+        approved: 0,
+        approvalRate: null,
+        approvedWithoutReworkRate: null,
+        meanEditRatio: null,
+        meanCostUsd: null,
+        costedRuns: 0,
+      },
     })
     const ru = r.body.find((f: { id: string; lang: string }) => f.id === 'offer' && f.lang === 'ru')
     expect(ru.versions[0].stats.runs).toBe(0)
@@ -435,7 +551,13 @@ describe.each(targets)('prompt library on $name', (target) => {
     const writer = await h.as('writer')
     const r = await writer.get(`/api/kb/prompts/offer/en/${v2}`)
     expect(r.status).toBe(200)
-    expect(r.body).toMatchObject({ id: 'offer', lang: 'en', version: v2, previous: v1, body: expect.stringContaining('one concrete number') })
+    expect(r.body).toMatchObject({
+      id: 'offer',
+      lang: 'en',
+      version: v2,
+      previous: v1,
+      body: expect.stringContaining('one concrete number'),
+    })
     const changed = r.body.diff.flatMap((h: { lines: { op: string; text: string }[] }) => h.lines.filter((l) => l.op !== 'same'))
     expect(changed).toEqual([{ op: 'add', text: 'Give one concrete number per variant when the brief has one.' }])
     const first = (await writer.get(`/api/kb/prompts/offer/en/${v1}`)).body

@@ -11,7 +11,17 @@ const targets = await testTargets()
 // words the rules do not read as finance: only the model's finding gates it
 const BNPL = 'Spread the yearly fee over the season, a little each month.'
 const OFFER = (pitch: string) => ({
-  variants: [{ forWhom: 'Studio owners', task: 'Fill classes', timeframe: 'first month', method: 'Booking page', difference: 'Afternoon setup', oneLiner: 'StudioDesk fills evening classes', pitch }],
+  variants: [
+    {
+      forWhom: 'Studio owners',
+      task: 'Fill classes',
+      timeframe: 'first month',
+      method: 'Booking page',
+      difference: 'Afternoon setup',
+      oneLiner: 'StudioDesk fills evening classes',
+      pitch,
+    },
+  ],
   proofs: [],
   missing: [],
 })
@@ -35,7 +45,10 @@ describe.each(targets)('model risk review on $name', (target) => {
 
   it('adds a category the rules missed, with its span, and gates the draft for it', async () => {
     fake.push({ content: OFFER(`StudioDesk fills your evening classes. ${BNPL}`) })
-    fake.pushReview({ content: { findings: [{ category: 'finance', quote: BNPL, reason: 'Instalment payment terms are a financial service.' }] }, usage: { prompt_tokens: 300, completion_tokens: 40 } })
+    fake.pushReview({
+      content: { findings: [{ category: 'finance', quote: BNPL, reason: 'Instalment payment terms are a financial service.' }] },
+      usage: { prompt_tokens: 300, completion_tokens: 40 },
+    })
     const writer = await h.as('writer')
     const { runId, run } = await h.runToGate(writer)
     expect(run.status).toBe('awaiting_review')
@@ -66,10 +79,14 @@ describe.each(targets)('model risk review on $name', (target) => {
 
   it('a paraphrased quote still adds its category at 0..0; a finding the rules already made is not repeated', async () => {
     fake.push({ content: OFFER('StudioDesk is the best booking page. Spread the yearly price over the season.') })
-    fake.pushReview({ content: { findings: [
-      { category: 'superlative', quote: 'the best booking page', reason: 'duplicate of a rule hit' },
-      { category: 'finance', quote: 'pay in parts', reason: 'Instalments are a financial service.' },
-    ] } })
+    fake.pushReview({
+      content: {
+        findings: [
+          { category: 'superlative', quote: 'the best booking page', reason: 'duplicate of a rule hit' },
+          { category: 'finance', quote: 'pay in parts', reason: 'Instalments are a financial service.' },
+        ],
+      },
+    })
     const writer = await h.as('writer')
     const { run } = await h.runToGate(writer)
     const byRules = run.draft.risks.filter((r: { rule: string }) => r.rule !== 'model-review').map((r: { category: string }) => r.category)
@@ -89,7 +106,10 @@ describe.each(targets)('model risk review on $name', (target) => {
     expect(run.status).toBe('awaiting_review')
     expect(run.gates.map((g: { gate: string }) => g.gate)).toEqual(['release'])
     const rows = await h.sql`select data from audit_log where run_id = ${runId} and action = 'llm.call' order by seq`
-    expect(rows.map((r) => [r.data.purpose, r.data.outcome])).toEqual([['draft', 'ok'], ['risk_review', 'invalid_output']])
+    expect(rows.map((r) => [r.data.purpose, r.data.outcome])).toEqual([
+      ['draft', 'ok'],
+      ['risk_review', 'invalid_output'],
+    ])
   })
 
   it('a draft holding personal data is never sent to the reviewer', async () => {

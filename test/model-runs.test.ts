@@ -8,7 +8,17 @@ import { makeHarness, type Harness } from './helpers/harness'
 
 const targets = await testTargets()
 const VALID = {
-  variants: [{ forWhom: 'Clinic owners', task: 'Fewer no-shows', timeframe: '30 days', method: 'Reminders', difference: 'One-day setup', oneLiner: 'RemindCRM: fewer no-shows in 30 days', pitch: 'RemindCRM cuts no-shows in 30 days.' }],
+  variants: [
+    {
+      forWhom: 'Clinic owners',
+      task: 'Fewer no-shows',
+      timeframe: '30 days',
+      method: 'Reminders',
+      difference: 'One-day setup',
+      oneLiner: 'RemindCRM: fewer no-shows in 30 days',
+      pitch: 'RemindCRM cuts no-shows in 30 days.',
+    },
+  ],
   proofs: [{ claim: 'Clinic "Smile" cut no-shows from 18% to 7%', status: 'given' }],
   missing: [],
 }
@@ -19,7 +29,13 @@ describe.each(targets)('runs through an OpenAI-compatible model on $name', (targ
   beforeAll(async () => {
     fake = await startFakeOpenAi()
     // Configured exactly as a user would: the environment variables.
-    const config = loadConfig({ OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: fake.baseURL, COPYDESK_MODEL: 'gpt-4.1-mini', COPYDESK_LLM_MAX_RETRIES: '1', COPYDESK_LLM_TIMEOUT_MS: '3000' })
+    const config = loadConfig({
+      OPENAI_API_KEY: 'sk-test',
+      OPENAI_BASE_URL: fake.baseURL,
+      COPYDESK_MODEL: 'gpt-4.1-mini',
+      COPYDESK_LLM_MAX_RETRIES: '1',
+      COPYDESK_LLM_TIMEOUT_MS: '3000',
+    })
     h = await makeHarness(target, { provider: createProvider(config.llm, {}) })
   })
   afterAll(async () => {
@@ -29,7 +45,10 @@ describe.each(targets)('runs through an OpenAI-compatible model on $name', (targ
   beforeEach(() => fake.reset())
 
   it('drafts with the model, renders the rendered prompt, and audits tokens and cost', async () => {
-    fake.push({ status: 429, headers: { 'retry-after-ms': '5' } }, { content: VALID, usage: { prompt_tokens: 2000, completion_tokens: 600 } })
+    fake.push(
+      { status: 429, headers: { 'retry-after-ms': '5' } },
+      { content: VALID, usage: { prompt_tokens: 2000, completion_tokens: 600 } },
+    )
     const writer = await h.as('writer')
     const { runId, run } = await h.runToGate(writer)
     expect(run.status).toBe('awaiting_review')
@@ -39,8 +58,17 @@ describe.each(targets)('runs through an OpenAI-compatible model on $name', (targ
     expect(prompt).toContain('Owners of small yoga studios')
     expect(prompt).toContain('set up in an afternoon, no IT staff needed')
     expect(prompt).not.toMatch(/\{\{\w+\}\}/)
-    const [row] = await h.sql`select actor_id, data from audit_log where run_id = ${runId} and action = 'llm.call' and data ->> 'purpose' = 'draft'`
-    expect(row!.data).toMatchObject({ engine: 'openai', model: 'gpt-4.1-mini', tokensIn: 2000, tokensOut: 600, attempts: 2, outcome: 'ok', promptId: 'offer' })
+    const [row] =
+      await h.sql`select actor_id, data from audit_log where run_id = ${runId} and action = 'llm.call' and data ->> 'purpose' = 'draft'`
+    expect(row!.data).toMatchObject({
+      engine: 'openai',
+      model: 'gpt-4.1-mini',
+      tokensIn: 2000,
+      tokensOut: 600,
+      attempts: 2,
+      outcome: 'ok',
+      promptId: 'offer',
+    })
     expect(row!.data.costUsd).toBeCloseTo((2000 * 0.4 + 600 * 1.6) / 1e6, 10)
     const [writerRow] = await h.sql`select id from users where email = 'writer@copydesk.local'`
     expect(row!.actor_id).toBe(writerRow!.id)

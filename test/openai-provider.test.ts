@@ -5,7 +5,17 @@ import { LlmError } from '../server/llm/provider'
 import { startFakeOpenAi, type FakeOpenAi } from './helpers/fake-openai'
 
 const VALID: OfferDraft = {
-  variants: [{ forWhom: 'Clinics', task: 'Fewer no-shows', timeframe: '30 days', method: 'Reminders', difference: 'One-day setup', oneLiner: 'Fewer no-shows in 30 days', pitch: 'RemindCRM cuts no-shows.' }],
+  variants: [
+    {
+      forWhom: 'Clinics',
+      task: 'Fewer no-shows',
+      timeframe: '30 days',
+      method: 'Reminders',
+      difference: 'One-day setup',
+      oneLiner: 'Fewer no-shows in 30 days',
+      pitch: 'RemindCRM cuts no-shows.',
+    },
+  ],
   proofs: [{ claim: 'Proof needed: a case', status: 'needed' }],
   missing: [],
 }
@@ -13,7 +23,15 @@ const VALID: OfferDraft = {
 describe('OpenAI-compatible provider through the real openai SDK', () => {
   let fake: FakeOpenAi
   const provider = (over: Partial<ConstructorParameters<typeof OpenAiProvider>[0]> = {}) =>
-    new OpenAiProvider({ apiKey: 'test-key', baseURL: fake.baseURL, model: 'gpt-4o-mini', embeddingModel: 'text-embedding-3-small', timeoutMs: 2000, maxRetries: 2, ...over })
+    new OpenAiProvider({
+      apiKey: 'test-key',
+      baseURL: fake.baseURL,
+      model: 'gpt-4o-mini',
+      embeddingModel: 'text-embedding-3-small',
+      timeoutMs: 2000,
+      maxRetries: 2,
+      ...over,
+    })
   const request = { schema: OfferDraft, schemaName: 'OfferDraft', system: 'sys', user: 'usr', temperature: 0.3, offline: () => VALID }
 
   beforeAll(async () => {
@@ -48,7 +66,9 @@ describe('OpenAI-compatible provider through the real openai SDK', () => {
 
   it('gives up on a persistent 500 after the retries, reporting every attempt', async () => {
     fake.setFallback({ status: 500, headers: { 'retry-after-ms': '5' } })
-    const err = await provider({ maxRetries: 2 }).generate(request).catch((e) => e)
+    const err = await provider({ maxRetries: 2 })
+      .generate(request)
+      .catch((e) => e)
     expect(err).toBeInstanceOf(LlmError)
     expect(err.failure).toBe('server_error')
     expect(err.message).toMatch(/HTTP 500/)
@@ -57,7 +77,9 @@ describe('OpenAI-compatible provider through the real openai SDK', () => {
 
   it('times out a model that does not answer', async () => {
     fake.setFallback({ delayMs: 1500, content: VALID })
-    const err = await provider({ timeoutMs: 200, maxRetries: 1 }).generate(request).catch((e) => e)
+    const err = await provider({ timeoutMs: 200, maxRetries: 1 })
+      .generate(request)
+      .catch((e) => e)
     expect(err).toBeInstanceOf(LlmError)
     expect(err.failure).toBe('timeout')
     expect(err.message).toMatch(/within 200 ms/)
@@ -65,7 +87,10 @@ describe('OpenAI-compatible provider through the real openai SDK', () => {
   })
 
   it('sends an invalid reply back once with the validation error, and takes the corrected one', async () => {
-    fake.push({ content: { variants: [], proofs: 'none' }, usage: { prompt_tokens: 900, completion_tokens: 30 } }, { content: VALID, usage: { prompt_tokens: 1000, completion_tokens: 400 } })
+    fake.push(
+      { content: { variants: [], proofs: 'none' }, usage: { prompt_tokens: 900, completion_tokens: 30 } },
+      { content: VALID, usage: { prompt_tokens: 1000, completion_tokens: 400 } },
+    )
     const r = await provider().generate(request)
     expect(r.output).toEqual(VALID)
     expect(r).toMatchObject({ tokensIn: 1900, tokensOut: 430, attempts: 2 })
@@ -78,7 +103,9 @@ describe('OpenAI-compatible provider through the real openai SDK', () => {
 
   it('fails a reply that is still invalid after the one retry, naming the field, with the tokens of both', async () => {
     fake.setFallback({ content: { variants: [], proofs: 'none' }, usage: { prompt_tokens: 900, completion_tokens: 30 } })
-    const err = await provider().generate(request).catch((e) => e)
+    const err = await provider()
+      .generate(request)
+      .catch((e) => e)
     expect(err).toBeInstanceOf(LlmError)
     expect(err.failure).toBe('invalid_output')
     expect(err.message).toMatch(/after one retry/)
@@ -90,7 +117,11 @@ describe('OpenAI-compatible provider through the real openai SDK', () => {
 
   it('checks refinements the JSON schema cannot say, and retries on them too', async () => {
     const longest = request.schema.superRefine((d, ctx) => {
-      d.variants.forEach((v, i) => v.oneLiner.length > 30 && ctx.addIssue({ code: 'custom', path: ['variants', i, 'oneLiner'], message: `${v.oneLiner.length} characters, at most 30` }))
+      d.variants.forEach(
+        (v, i) =>
+          v.oneLiner.length > 30 &&
+          ctx.addIssue({ code: 'custom', path: ['variants', i, 'oneLiner'], message: `${v.oneLiner.length} characters, at most 30` }),
+      )
     })
     const long = { ...VALID, variants: [{ ...VALID.variants[0]!, oneLiner: 'A one-liner that is far too long' }] }
     fake.push({ content: long }, { content: VALID })
@@ -101,15 +132,31 @@ describe('OpenAI-compatible provider through the real openai SDK', () => {
 
   it('reports a reply that is not JSON, and a refusal', async () => {
     fake.push({ content: 'Sure! Here is your offer:' }, { content: 'Sure! Here it is again:' })
-    expect(await provider().generate(request).catch((e) => e.message)).toMatch(/not JSON/)
-    fake.push({ body: { id: 'x', object: 'chat.completion', created: 1, model: 'm', choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', content: null, refusal: 'I cannot help with that' } }] } })
-    const refused = await provider().generate(request).catch((e) => e)
+    expect(
+      await provider()
+        .generate(request)
+        .catch((e) => e.message),
+    ).toMatch(/not JSON/)
+    fake.push({
+      body: {
+        id: 'x',
+        object: 'chat.completion',
+        created: 1,
+        model: 'm',
+        choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', content: null, refusal: 'I cannot help with that' } }],
+      },
+    })
+    const refused = await provider()
+      .generate(request)
+      .catch((e) => e)
     expect(refused.failure).toBe('refused')
   })
 
   it('does not retry a 400 (a bad request stays bad)', async () => {
     fake.setFallback({ status: 400 })
-    const err = await provider().generate(request).catch((e) => e)
+    const err = await provider()
+      .generate(request)
+      .catch((e) => e)
     expect(err.failure).toBe('bad_request')
     expect(err.usage.attempts).toBe(1)
   })
@@ -133,12 +180,16 @@ describe('OpenAI-compatible provider through the real openai SDK', () => {
     expect(ok.attempts).toBe(2)
     let n = 0
     fake.setEmbedder(() => (n++ === 1 ? [1, 2, 3] : [1, 2]))
-    const mixed = await provider().embed(['a', 'b', 'c']).catch((e) => e)
+    const mixed = await provider()
+      .embed(['a', 'b', 'c'])
+      .catch((e) => e)
     expect(mixed).toBeInstanceOf(LlmError)
     expect(mixed.failure).toBe('invalid_output')
     expect(mixed.message).toMatch(/vector lengths/)
     fake.failEmbeddings(400)
-    const refused = await provider().embed(['a']).catch((e) => e)
+    const refused = await provider()
+      .embed(['a'])
+      .catch((e) => e)
     expect(refused.failure).toBe('bad_request')
   })
 })

@@ -6,8 +6,12 @@ import { loadPiiCorpus } from './helpers/pii-corpus'
 // text, never overlap, and every labelled id carries a valid checksum.
 const corpus = loadPiiCorpus()
 const CHECKSUM: Record<string, (digits: string, raw: string) => boolean> = {
-  SNILS: (d) => snilsValid(d), INN: (d) => innValid(d), OGRN: (d) => ogrnValid(d), OGRNIP: (d) => ogrnValid(d),
-  CARD: (d) => luhnValid(d), IBAN: (_d, raw) => ibanValid(raw),
+  SNILS: (d) => snilsValid(d),
+  INN: (d) => innValid(d),
+  OGRN: (d) => ogrnValid(d),
+  OGRNIP: (d) => ogrnValid(d),
+  CARD: (d) => luhnValid(d),
+  IBAN: (_d, raw) => ibanValid(raw),
 }
 
 describe('the labelled personal-data corpus', () => {

@@ -19,7 +19,17 @@ const TRANSCRIPT = [
 const VALUES = ['Кузнецов', 'Марин', '208-55-41', 'marina.k@yandex.ru', '4510 123456', 'Спартаковская', 'John Smith', '7946 0958']
 
 const OFFER = {
-  variants: [{ forWhom: 'Studio owners', task: 'Fill classes', timeframe: 'first month', method: 'Booking page', difference: 'Afternoon setup', oneLiner: 'StudioDesk fills evening classes', pitch: 'StudioDesk fills your evening classes.' }],
+  variants: [
+    {
+      forWhom: 'Studio owners',
+      task: 'Fill classes',
+      timeframe: 'first month',
+      method: 'Booking page',
+      difference: 'Afternoon setup',
+      oneLiner: 'StudioDesk fills evening classes',
+      pitch: 'StudioDesk fills your evening classes.',
+    },
+  ],
   proofs: [],
   missing: [],
 }
@@ -51,11 +61,19 @@ describe.each(targets)('personal data in briefs on $name', (target) => {
 
   it('the writer checks a brief before submitting and dismisses a false positive with a reason; checksummed ids stay', async () => {
     const writer = await s.h.as('writer')
-    const fields = { audience: 'Fans of Rosa Marlow, our cartoon mascot', 'inputs.proofs.0': 'Owner ИНН 500100732259, call +7 916 208-55-41' }
+    const fields = {
+      audience: 'Fans of Rosa Marlow, our cartoon mascot',
+      'inputs.proofs.0': 'Owner ИНН 500100732259, call +7 916 208-55-41',
+    }
     const check = await writer.post('/api/briefs/pii-check', { fields })
     expect(check.status).toBe(200)
     expect(check.body.mode).toBe('redact')
-    const found = check.body.findings.map((f: { path: string; type: string; text: string; dismissible: boolean }) => [f.path, f.type, f.text, f.dismissible])
+    const found = check.body.findings.map((f: { path: string; type: string; text: string; dismissible: boolean }) => [
+      f.path,
+      f.type,
+      f.text,
+      f.dismissible,
+    ])
     expect(found).toEqual([
       ['audience', 'PERSON', 'Rosa Marlow', true],
       ['inputs.proofs.0', 'INN', '500100732259', false],
@@ -87,9 +105,13 @@ describe.each(targets)('personal data in briefs on $name', (target) => {
     expect(sent).toContain('Rosa Marlow') // dismissed: left as written
     expect(sent).not.toContain('500100732259')
     expect(sent).not.toContain('208-55-41')
-    const rows = await s.h.sql`select action, data from audit_log where data->>'briefId' = ${r.body.id} or run_id = ${run.body.id} order by seq`
+    const rows = await s.h
+      .sql`select action, data from audit_log where data->>'briefId' = ${r.body.id} or run_id = ${run.body.id} order by seq`
     const dismissed = rows.find((x) => x.action === 'pii.dismissed')
-    expect(dismissed!.data).toMatchObject({ count: 1, items: [{ path: 'audience', type: 'PERSON', reason: 'A cartoon mascot, not a person' }] })
+    expect(dismissed!.data).toMatchObject({
+      count: 1,
+      items: [{ path: 'audience', type: 'PERSON', reason: 'A cartoon mascot, not a person' }],
+    })
     expect(JSON.stringify(dismissed!.data)).not.toContain('Rosa Marlow')
     expect(rows.find((x) => x.action === 'pii.redacted')!.data).toMatchObject({ counts: { INN: 1, PHONE: 1 }, dismissed: 1 })
   })
@@ -100,9 +122,16 @@ describe.each(targets)('personal data in briefs on $name', (target) => {
     const [ip] = (await writer.post('/api/briefs/pii-check', { fields })).body.findings
     expect(ip).toMatchObject({ type: 'IP', text: '192.168.0.1', dismissible: true })
     const brief = offerBrief({ inputs: { product: 'StudioDesk', differentiator: fields['inputs.differentiator'] } })
-    const b = await writer.post('/api/briefs', { ...brief, piiDismissals: [{ path: ip.path, start: ip.start, end: ip.end, type: 'IP', reason: 'The default address of every router we sell, not a person' }] })
+    const b = await writer.post('/api/briefs', {
+      ...brief,
+      piiDismissals: [
+        { path: ip.path, start: ip.start, end: ip.end, type: 'IP', reason: 'The default address of every router we sell, not a person' },
+      ],
+    })
     expect(b.status).toBe(201)
-    s.fake.setFallback({ content: { ...OFFER, variants: [{ ...OFFER.variants[0], pitch: 'Set StudioDesk up from the router page at 192.168.0.1.' }] } })
+    s.fake.setFallback({
+      content: { ...OFFER, variants: [{ ...OFFER.variants[0], pitch: 'Set StudioDesk up from the router page at 192.168.0.1.' }] },
+    })
     await writer.post(`/api/briefs/${b.body.id}/runs`)
     await s.h.worker.drain()
     const runId = (await writer.get(`/api/briefs/${b.body.id}`)).body.runs[0].id

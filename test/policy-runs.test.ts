@@ -13,7 +13,17 @@ import { policyVariant } from './helpers/policy-copy'
 
 const targets = await testTargets()
 const MODEL_OFFER = (extra: Partial<{ pitch: string; proof: string }> = {}) => ({
-  variants: [{ forWhom: 'Studio owners', task: 'Fill classes', timeframe: 'first month', method: 'Booking page', difference: 'Afternoon setup', oneLiner: 'StudioDesk fills evening classes', pitch: extra.pitch ?? 'StudioDesk fills your evening classes.' }],
+  variants: [
+    {
+      forWhom: 'Studio owners',
+      task: 'Fill classes',
+      timeframe: 'first month',
+      method: 'Booking page',
+      difference: 'Afternoon setup',
+      oneLiner: 'StudioDesk fills evening classes',
+      pitch: extra.pitch ?? 'StudioDesk fills your evening classes.',
+    },
+  ],
   proofs: extra.proof ? [{ claim: extra.proof, status: 'given' }] : [],
   missing: [],
 })
@@ -54,10 +64,13 @@ describe.each(targets)('policy-gated runs on $name', (target) => {
   it('personal data in a brief is replaced by placeholders before the model sees it; the log keeps only counts', async () => {
     fake.setFallback({ content: MODEL_OFFER() })
     const writer = await h.as('writer')
-    const { runId, run } = await h.runToGate(writer, offerBrief({
-      audience: 'Studio owners like Anna (anna.petrova@gmail.com, +7 916 123-45-67)',
-      inputs: { product: 'StudioDesk', proofs: ['Anna (+7 916 123-45-67) filled her classes'] },
-    }))
+    const { runId, run } = await h.runToGate(
+      writer,
+      offerBrief({
+        audience: 'Studio owners like Anna (anna.petrova@gmail.com, +7 916 123-45-67)',
+        inputs: { product: 'StudioDesk', proofs: ['Anna (+7 916 123-45-67) filled her classes'] },
+      }),
+    )
     expect(run.status).toBe('awaiting_review')
     const prompt = JSON.stringify(fake.requests[0].body)
     expect(prompt).not.toContain('anna.petrova@gmail.com')
@@ -80,8 +93,13 @@ describe.each(targets)('policy-gated runs on $name', (target) => {
     expect(res.status).toBe(409)
     expect(res.body.message).toMatch(/personal data/)
     const [editor] = await h.sql`select id from users where email = ${`${gate.role}@copydesk.local`}`
-    await expect(h.sql`update gates set status = 'passed', decided_by = ${editor!.id} where id = ${gate.id}`).rejects.toThrow(/personal data/)
-    expect((await (await h.as(gate.role)).post(`/api/gates/${gate.id}/decision`, { decision: 'request_changes', comment: 'Remove the phone' })).status).toBe(200)
+    await expect(h.sql`update gates set status = 'passed', decided_by = ${editor!.id} where id = ${gate.id}`).rejects.toThrow(
+      /personal data/,
+    )
+    expect(
+      (await (await h.as(gate.role)).post(`/api/gates/${gate.id}/decision`, { decision: 'request_changes', comment: 'Remove the phone' }))
+        .status,
+    ).toBe(200)
   })
 
   it('a waiver: only where the policy allows, only by its roles, always with a reason, logged', async () => {
@@ -94,7 +112,10 @@ describe.each(targets)('policy-gated runs on $name', (target) => {
     expect((await cmo.post(`/api/gates/${fc.id}/decision`, { decision: 'waive', comment: '' })).status).toBe(400)
     expect((await (await h.as('editor')).post(`/api/gates/${fc.id}/decision`, { decision: 'waive', comment: 'rush' })).status).toBe(403)
     expect((await cmo.post(`/api/gates/${fc.id}/decision`, { decision: 'pass' })).status).toBe(403) // waiving is not passing
-    expect((await cmo.post(`/api/gates/${fc.id}/decision`, { decision: 'waive', comment: 'Case confirmed by phone with the studio owner' })).status).toBe(200)
+    expect(
+      (await cmo.post(`/api/gates/${fc.id}/decision`, { decision: 'waive', comment: 'Case confirmed by phone with the studio owner' }))
+        .status,
+    ).toBe(200)
     await h.worker.drain()
     const after = (await writer.get(`/api/runs/${runId}`)).body
     expect(after.gates.find((g: { id: string }) => g.id === fc.id).status).toBe('waived')
@@ -130,7 +151,9 @@ describe.each(targets)('policy-gated runs on $name', (target) => {
       select 'editor-' || n || '@copydesk.local', 'Editor ' || n, password_hash, ${['editor']}
       from users, generate_series(1, 3) n where email = 'editor@copydesk.local' on conflict do nothing`
     const editors = await Promise.all([1, 2, 3].map((n) => h.client().login(`editor-${n}@copydesk.local`)))
-    const results = await Promise.all(editors.map((e, i) => e.post(`/api/gates/${gate.id}/decision`, { decision: i === 1 ? 'reject' : 'pass', comment: 'x' })))
+    const results = await Promise.all(
+      editors.map((e, i) => e.post(`/api/gates/${gate.id}/decision`, { decision: i === 1 ? 'reject' : 'pass', comment: 'x' })),
+    )
     expect(results.map((r) => r.status).sort()).toEqual([200, 409, 409])
     const [{ n }] = (await h.sql`select count(*)::int as n from gate_decisions where gate_id = ${gate.id}`) as any
     expect(n).toBe(1)
@@ -166,7 +189,9 @@ describe.each(targets)('policy-gated runs on $name', (target) => {
       const v2 = (await writer.get(`/api/runs/${runId}`)).body
       expect(v2.draft.version).toBe(2)
       expect(v2.policyVersion).toBe(before.version)
-      expect(v2.gates.filter((g: { draftVersion: number }) => g.draftVersion === 2).map((g: { gate: string; role: string }) => [g.gate, g.role])).toEqual([['release', 'editor']])
+      expect(
+        v2.gates.filter((g: { draftVersion: number }) => g.draftVersion === 2).map((g: { gate: string; role: string }) => [g.gate, g.role]),
+      ).toEqual([['release', 'editor']])
       // After a restart with the new policy, a new run is planned with it
       const restarted = createApp({ db: h.db, provider: h.deps.provider, policy: h.deps.policy, log: () => {} })
       const writer2 = await new Client((p, init) => Promise.resolve(restarted.request(p, init))).login('writer@copydesk.local')

@@ -8,7 +8,17 @@ import { policyVariant } from './helpers/policy-copy'
 
 const targets = await testTargets()
 const offer = (oneLiner: string) => ({
-  variants: [{ forWhom: 'Yoga studio owners', task: 'Full evening classes', timeframe: 'this month', method: 'Online booking', difference: 'Set up in an afternoon', oneLiner, pitch: 'Online booking for your evening classes.' }],
+  variants: [
+    {
+      forWhom: 'Yoga studio owners',
+      task: 'Full evening classes',
+      timeframe: 'this month',
+      method: 'Online booking',
+      difference: 'Set up in an afternoon',
+      oneLiner,
+      pitch: 'Online booking for your evening classes.',
+    },
+  ],
   proofs: [],
   missing: [],
 })
@@ -33,7 +43,8 @@ describe.each(targets)('approved results as drafting examples on $name', (target
     const prompt = s.fake.requests[0].body.messages[1].content as string
     expect(prompt).toMatch(/Earlier approved texts of the same kind and channel/)
     expect(prompt).toContain('Evening classes, booked in one tap')
-    const [call] = await s.h.sql`select data from audit_log where run_id = ${second.runId} and action = 'llm.call' and data ->> 'purpose' = 'draft'`
+    const [call] = await s.h
+      .sql`select data from audit_log where run_id = ${second.runId} and action = 'llm.call' and data ->> 'purpose' = 'draft'`
     expect(call!.data.examples).toEqual([first.runId])
 
     // another channel, or another language, has no examples yet
@@ -56,7 +67,8 @@ describe.each(targets)('approved results as drafting examples on $name', (target
       s.fake.setFallback({ content: offer('Another') })
       const second = await t.runToGate(writer)
       expect(s.fake.requests[0].body.messages[1].content).not.toMatch(/Earlier approved texts/)
-      const [call] = await t.sql`select data from audit_log where run_id = ${second.runId} and action = 'llm.call' and data ->> 'purpose' = 'draft'`
+      const [call] =
+        await t.sql`select data from audit_log where run_id = ${second.runId} and action = 'llm.call' and data ->> 'purpose' = 'draft'`
       expect(call!.data.examples).toBeUndefined()
     } finally {
       await t.close()

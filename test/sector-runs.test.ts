@@ -28,8 +28,13 @@ describe.each(targets)('what is advertised, through a run, on $name', (target) =
 
   it("a clinic's own service declared as medicine brings art. 24 and its warning even where no word names it", async () => {
     const brief = offerBrief({
-      title: 'Весенняя запись', audience: 'Жители района', task: 'Заполнить расписание на апрель', offer: 'Приём в удобное время',
-      lang: 'ru', advertised: 'medicine', inputs: { product: 'Запись онлайн', timeframe: 'апрель', method: 'Онлайн-запись', differentiator: 'Вечерние часы' },
+      title: 'Весенняя запись',
+      audience: 'Жители района',
+      task: 'Заполнить расписание на апрель',
+      offer: 'Приём в удобное время',
+      lang: 'ru',
+      advertised: 'medicine',
+      inputs: { product: 'Запись онлайн', timeframe: 'апрель', method: 'Онлайн-запись', differentiator: 'Вечерние часы' },
     })
     const { run } = await h.runToGate(await h.as('writer'), brief)
     expect(run.draft.categories).toContain('medicine')

@@ -17,7 +17,10 @@ async function cli(...args: string[]) {
 async function cliWith(env: Record<string, string>, ...args: string[]) {
   try {
     const bare = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('OPENAI_')))
-    const r = await run(process.execPath, [path.join(ROOT, 'bin', 'copydesk.mjs'), ...args], { maxBuffer: 64 << 20, env: { ...bare, ...env } })
+    const r = await run(process.execPath, [path.join(ROOT, 'bin', 'copydesk.mjs'), ...args], {
+      maxBuffer: 64 << 20,
+      env: { ...bare, ...env },
+    })
     return { status: 0, stdout: r.stdout, stderr: r.stderr }
   } catch (err) {
     const e = err as { code: number; stdout: string; stderr: string }
@@ -34,7 +37,12 @@ function labels(lang: 'ru' | 'en', out: { clusters: { keywords: string[] }[] }) 
 }
 
 // Floors a change must not fall below; the lexical mode is weak on these intent-level labels.
-const FLOORS: [ClusterMode, number, number][] = [['serp-soft', 3, 0.9], ['serp-moderate', 4, 0.95], ['serp-hard', 3, 0.5], ['lexical', 0.2, 0.28]]
+const FLOORS: [ClusterMode, number, number][] = [
+  ['serp-soft', 3, 0.9],
+  ['serp-moderate', 4, 0.95],
+  ['serp-hard', 3, 0.5],
+  ['lexical', 0.2, 0.28],
+]
 
 describe('SEO clustering quality on the labelled sets', () => {
   for (const lang of ['ru', 'en'] as const) {
@@ -46,7 +54,9 @@ describe('SEO clustering quality on the labelled sets', () => {
         const { gold, predicted } = labels(lang, out)
         const ari = adjustedRandIndex(gold, predicted)
         const f = pairwiseF1(gold, predicted)
-        console.log(`seo ${lang} ${mode}@${threshold}: ARI ${ari.toFixed(3)}, pairwise P ${f.precision.toFixed(2)} R ${f.recall.toFixed(2)} F1 ${f.f1.toFixed(3)}, ${out.clusters.length} clusters + ${out.unclustered.length} unclustered (gold ${goldCount})`)
+        console.log(
+          `seo ${lang} ${mode}@${threshold}: ARI ${ari.toFixed(3)}, pairwise P ${f.precision.toFixed(2)} R ${f.recall.toFixed(2)} F1 ${f.f1.toFixed(3)}, ${out.clusters.length} clusters + ${out.unclustered.length} unclustered (gold ${goldCount})`,
+        )
         expect(ari, `${lang} ${mode}`).toBeGreaterThanOrEqual(floor)
         expect(out.clusters.reduce((n, c) => n + c.keywords.length, 0) + out.unclustered.length).toBe(rows.length)
       }
@@ -73,7 +83,10 @@ describe('copydesk seo cluster', () => {
   it('bad rows are reported on stderr by line number; modes and thresholds are checked', async () => {
     const r = await cli('seo', 'cluster', seoFixturePath('en-export.csv'), '--mode', 'serp-moderate', '--threshold', '4', '--json')
     expect(r.status, r.stderr).toBe(0)
-    const reported = r.stderr.trim().split('\n').map((l) => Number(/en-export\.csv:(\d+):/.exec(l)?.[1]))
+    const reported = r.stderr
+      .trim()
+      .split('\n')
+      .map((l) => Number(/en-export\.csv:(\d+):/.exec(l)?.[1]))
     expect(reported).toEqual(EN_EXPORT_BAD_ROWS.map((b) => b.line))
     expect(r.stderr).toMatch(/:263: duplicate: .* already on line 10/)
     expect(JSON.parse(r.stdout)).toMatchObject({ mode: 'serp-moderate', threshold: 4 })
@@ -92,7 +105,7 @@ describe('copydesk seo cluster', () => {
     expect((await cli('seo', 'cluster', seoFixturePath('ru-export-1251.csv'), '--mode', 'serp-soft')).stderr).toMatch(/needs result URLs/)
   })
 
-  describe('--mode semantic (a model\'s embeddings)', () => {
+  describe("--mode semantic (a model's embeddings)", () => {
     let fake: FakeOpenAi
     beforeAll(async () => {
       fake = await startFakeOpenAi()
@@ -120,7 +133,14 @@ describe('copydesk seo cluster', () => {
       expect(none.stderr).toMatch(/semantic mode needs a model with an embeddings endpoint: set OPENAI_API_KEY/)
       expect(none.stdout).toBe('')
       fake.failEmbeddings(400)
-      const failed = await cliWith({ OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: fake.baseURL }, 'seo', 'cluster', seoFixturePath('ru-export-1251.csv'), '--mode', 'semantic')
+      const failed = await cliWith(
+        { OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: fake.baseURL },
+        'seo',
+        'cluster',
+        seoFixturePath('ru-export-1251.csv'),
+        '--mode',
+        'semantic',
+      )
       expect(failed.status).toBe(1)
       expect(failed.stderr).toMatch(/the embeddings call failed \(bad_request\)/)
     })

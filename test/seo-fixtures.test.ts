@@ -71,7 +71,8 @@ describe.each(['ru', 'en'] as const)('the %s keyword set', (lang) => {
     const messy = urls.filter((u) => !u.startsWith('https://') || /[?&](utm_|gclid|yclid)|#|:\/\/[^/]*[A-Z]/.test(u))
     expect(messy.length / urls.length).toBeGreaterThan(0.05)
     expect(messy.length / urls.length).toBeLessThan(0.25)
-    for (const pattern of [/^http:\/\//, /:\/\/[^/]*[A-Z]/, /[?&]utm_source=/, lang === 'ru' ? /[?&]yclid=/ : /[?&]gclid=/, /#/]) expect(urls.some((u) => pattern.test(u))).toBe(true)
+    for (const pattern of [/^http:\/\//, /:\/\/[^/]*[A-Z]/, /[?&]utm_source=/, lang === 'ru' ? /[?&]yclid=/ : /[?&]gclid=/, /#/])
+      expect(urls.some((u) => pattern.test(u))).toBe(true)
   })
 })
 
@@ -104,7 +105,10 @@ describe('the CSV exports', () => {
       if (bad.kind === 'duplicate-keyword') expect(keyword).toBe(cells(bad.firstLine)[0])
     }
     const badLines = new Set<number>(EN_EXPORT_BAD_ROWS.map((b) => b.line))
-    const good = lines.slice(1).filter((_, i) => !badLines.has(i + 2)).map((l) => l.split(','))
+    const good = lines
+      .slice(1)
+      .filter((_, i) => !badLines.has(i + 2))
+      .map((l) => l.split(','))
     expect(good).toEqual(en.map((r) => [r.keyword, String(r.frequency), ...r.urls]))
   })
 })
@@ -142,18 +146,22 @@ describe('clustering scores', () => {
       const n = 30 + rand(40)
       const gold = Array.from({ length: n }, () => `g${rand(6)}`)
       const pred = Array.from({ length: n }, () => `p${rand(1 + rand(9))}`)
-      let both = 0, onlyGold = 0, onlyPred = 0, neither = 0
+      let both = 0,
+        onlyGold = 0,
+        onlyPred = 0,
+        neither = 0
       for (let a = 0; a < n; a++)
         for (let b = a + 1; b < n; b++) {
-          const g = gold[a] === gold[b], p = pred[a] === pred[b]
+          const g = gold[a] === gold[b],
+            p = pred[a] === pred[b]
           if (g && p) both++
           else if (g) onlyGold++
           else if (p) onlyPred++
           else neither++
         }
       const total = both + onlyGold + onlyPred + neither
-      const expected = (both + onlyGold) * (both + onlyPred) / total
-      const ari = (both - expected) / (((both + onlyGold) + (both + onlyPred)) / 2 - expected)
+      const expected = ((both + onlyGold) * (both + onlyPred)) / total
+      const ari = (both - expected) / ((both + onlyGold + (both + onlyPred)) / 2 - expected)
       expect(adjustedRandIndex(gold, pred)).toBeCloseTo(ari, 10)
       expect(pairwiseF1(gold, pred).precision).toBeCloseTo(both / (both + onlyPred), 10)
       expect(pairwiseF1(gold, pred).recall).toBeCloseTo(both / (both + onlyGold), 10)
@@ -164,7 +172,17 @@ describe('clustering scores', () => {
     expect(() => adjustedRandIndex(['a'], ['a', 'b'])).toThrow(/length/)
     const gold = loadSeoFixture('en').map((r) => r.cluster)
     expect(adjustedRandIndex(gold, gold)).toBe(1)
-    expect(adjustedRandIndex(gold, gold.map((_, i) => `s${i}`))).toBe(0)
-    expect(pairwiseF1(gold, gold.map((_, i) => `s${i}`)).recall).toBe(0)
+    expect(
+      adjustedRandIndex(
+        gold,
+        gold.map((_, i) => `s${i}`),
+      ),
+    ).toBe(0)
+    expect(
+      pairwiseF1(
+        gold,
+        gold.map((_, i) => `s${i}`),
+      ).recall,
+    ).toBe(0)
   })
 })

@@ -47,13 +47,21 @@ describe.each(targets)('SEO content plans on $name', (target) => {
     expect(run.draft.text).toContain('Pillar page: ')
     // the offline engine keeps the pillar keyword as each cluster's name, and says so in the log
     expect(d.clusters.every((c) => c.label === c.pillar)).toBe(true)
-    const [call] = await offline.sql`select data from audit_log where run_id = ${runId} and action = 'llm.call' and data ->> 'purpose' = 'draft'`
+    const [call] =
+      await offline.sql`select data from audit_log where run_id = ${runId} and action = 'llm.call' and data ->> 'purpose' = 'draft'`
     expect(call!.data).toMatchObject({ engine: 'offline', kind: 'seo_clusters', outcome: 'ok' })
   })
 
   it('a model names the clusters; a name for a cluster that does not exist goes back once', async () => {
     fake.push(
-      { content: { names: [{ cluster: 0, name: 'Asana: pricing and reviews' }, { cluster: 999, name: 'Nowhere' }] } },
+      {
+        content: {
+          names: [
+            { cluster: 0, name: 'Asana: pricing and reviews' },
+            { cluster: 999, name: 'Nowhere' },
+          ],
+        },
+      },
       { content: { names: [{ cluster: 0, name: 'Asana: pricing and reviews' }] } },
     )
     const writer = await model.as('writer')
@@ -77,17 +85,27 @@ describe.each(targets)('SEO content plans on $name', (target) => {
     expect(body).toMatchObject({ encoding: 'windows-1251', withUrls: false })
     expect(body.csv.split(/\r?\n/)[0]).toBe('keyword;frequency;urls')
     expect(body.csv).toContain('пластиковые окна;')
-    const en = JSON.parse(new TextDecoder().decode((await writer.bytes('POST', '/api/seo/import', fs.readFileSync(seoFixturePath('en-export.csv')))).bytes))
+    const en = JSON.parse(
+      new TextDecoder().decode((await writer.bytes('POST', '/api/seo/import', fs.readFileSync(seoFixturePath('en-export.csv')))).bytes),
+    )
     expect(en.withUrls).toBe(true)
     expect(en.problems.map((p: { line: number }) => p.line)).toEqual(EN_EXPORT_BAD_ROWS.map((r) => r.line))
     // the normalised CSV drafts the same plan as the original export
     const { run } = await offline.runToGate(writer, seoBrief(en.csv))
     const direct = await offline.runToGate(writer, seoBrief(EXPORT))
-    expect(SeoDraft.parse(run.draft.content).clusters.map((c) => c.keywords)).toEqual(SeoDraft.parse(direct.run.draft.content).clusters.map((c) => c.keywords))
+    expect(SeoDraft.parse(run.draft.content).clusters.map((c) => c.keywords)).toEqual(
+      SeoDraft.parse(direct.run.draft.content).clusters.map((c) => c.keywords),
+    )
 
     const book = new ExcelJS.Workbook()
-    book.addWorksheet('Sheet1').addRows([['Запрос', 'Частотность'], ['натяжные потолки', 1000], ['натяжной потолок цена', 300]])
-    const x = JSON.parse(new TextDecoder().decode((await writer.bytes('POST', '/api/seo/import', new Uint8Array(await book.xlsx.writeBuffer()))).bytes))
+    book.addWorksheet('Sheet1').addRows([
+      ['Запрос', 'Частотность'],
+      ['натяжные потолки', 1000],
+      ['натяжной потолок цена', 300],
+    ])
+    const x = JSON.parse(
+      new TextDecoder().decode((await writer.bytes('POST', '/api/seo/import', new Uint8Array(await book.xlsx.writeBuffer()))).bytes),
+    )
     expect(x).toMatchObject({ encoding: 'xlsx', keywords: 2 })
     const bad = await writer.bytes('POST', '/api/seo/import', new TextEncoder().encode('a,b\n1,2\n'))
     expect(bad.status).toBe(400)
@@ -101,7 +119,12 @@ describe.each(targets)('SEO content plans on $name', (target) => {
     const d = SeoDraft.parse(run.draft.content)
     const [a, b] = d.clusters
     const moved = a!.keywords.at(-1)!
-    const edited = { ...d, clusters: d.clusters.map((c, i) => (i === 0 ? { ...c, keywords: c.keywords.slice(0, -1) } : i === 1 ? { ...c, keywords: [...c.keywords, moved] } : c)) }
+    const edited = {
+      ...d,
+      clusters: d.clusters.map((c, i) =>
+        i === 0 ? { ...c, keywords: c.keywords.slice(0, -1) } : i === 1 ? { ...c, keywords: [...c.keywords, moved] } : c,
+      ),
+    }
     const r = await writer.post(`/api/runs/${runId}/edits`, { version: 1, content: edited })
     expect(r.status, JSON.stringify(r.body)).toBe(201)
     await offline.worker.drain()
@@ -126,7 +149,11 @@ describe.each(targets)('SEO content plans on $name', (target) => {
 
     const csv = await writer.bytes('GET', `/api/runs/${runId}/drafts/2/export?format=csv`)
     expect(csv.headers.get('content-disposition')).toMatch(/content-plan-v2\.csv/)
-    const lines = new TextDecoder().decode(csv.bytes).replace(/^\ufeff/, '').trim().split(/\r?\n/)
+    const lines = new TextDecoder()
+      .decode(csv.bytes)
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split(/\r?\n/)
     expect(lines[0]).toBe('keyword,cluster,pillar,intent,frequency,role')
     expect(lines.length - 1).toBe(Object.keys(v2.frequencies).length)
     const xlsx = await writer.bytes('GET', `/api/runs/${runId}/drafts/2/export?format=xlsx`)
@@ -148,7 +175,12 @@ describe.each(targets)('SEO content plans on $name', (target) => {
     const predicted = new Map<string, string>()
     d.clusters.forEach((c, i) => c.keywords.forEach((k) => predicted.set(k, `c${i}`)))
     const keys = [...gold.keys()].filter((k) => k in d.frequencies)
-    expect(adjustedRandIndex(keys.map((k) => gold.get(k)!), keys.map((k) => predicted.get(k) ?? k))).toBeGreaterThanOrEqual(0.95)
+    expect(
+      adjustedRandIndex(
+        keys.map((k) => gold.get(k)!),
+        keys.map((k) => predicted.get(k) ?? k),
+      ),
+    ).toBeGreaterThanOrEqual(0.95)
     expect(fake.embeddingRequests[0].input).toHaveLength(Object.keys(d.frequencies).length)
     const calls = await model.sql`select data from audit_log where run_id = ${runId} and action = 'llm.call' order by seq`
     expect(calls.map((c) => c.data.part ?? null)).toEqual(['embeddings', null])
@@ -164,14 +196,20 @@ describe.each(targets)('SEO content plans on $name', (target) => {
     fake.failEmbeddings(400)
     const failed = await model.runToGate(await model.as('writer'), seoBrief(EXPORT, { inputs: { keywordsCsv: EXPORT, mode: 'semantic' } }))
     expect(failed.run.status).toBe('failed')
-    const [call] = await model.sql`select data from audit_log where run_id = ${failed.runId} and action = 'llm.call' and data ->> 'purpose' = 'draft'`
+    const [call] =
+      await model.sql`select data from audit_log where run_id = ${failed.runId} and action = 'llm.call' and data ->> 'purpose' = 'draft'`
     expect(call!.data).toMatchObject({ part: 'embeddings', outcome: 'bad_request' })
   })
 
-  it('the rows an upload skipped are kept with the draft, by the uploaded file\'s lines', async () => {
+  it("the rows an upload skipped are kept with the draft, by the uploaded file's lines", async () => {
     const writer = await offline.as('writer')
-    const upload = JSON.parse(new TextDecoder().decode((await writer.bytes('POST', '/api/seo/import', fs.readFileSync(seoFixturePath('en-export.csv')))).bytes))
-    const { run } = await offline.runToGate(writer, seoBrief(upload.csv, { inputs: { keywordsCsv: upload.csv, importProblems: upload.problems } }))
+    const upload = JSON.parse(
+      new TextDecoder().decode((await writer.bytes('POST', '/api/seo/import', fs.readFileSync(seoFixturePath('en-export.csv')))).bytes),
+    )
+    const { run } = await offline.runToGate(
+      writer,
+      seoBrief(upload.csv, { inputs: { keywordsCsv: upload.csv, importProblems: upload.problems } }),
+    )
     expect(SeoDraft.parse(run.draft.content).problems.map((p) => p.line)).toEqual(EN_EXPORT_BAD_ROWS.map((r) => r.line))
   })
 

@@ -17,8 +17,13 @@ describe.each(targets)('spine on $name', (target) => {
     const c = h.client()
     expect((await c.get('/api/health')).body).toMatchObject({ ok: true, db: target.name, engine: 'offline' })
     const doc = (await c.get('/api/openapi.json')).body
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/briefs', '/api/runs/{id}', '/api/gates/{id}/decision', '/api/claims/{id}', '/api/policy']))
-    expect(doc.paths['/api/briefs'].post.requestBody.content['application/json'].schema.oneOf ?? doc.paths['/api/briefs'].post.requestBody.content['application/json'].schema.anyOf).toHaveLength(4)
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/briefs', '/api/runs/{id}', '/api/gates/{id}/decision', '/api/claims/{id}', '/api/policy']),
+    )
+    expect(
+      doc.paths['/api/briefs'].post.requestBody.content['application/json'].schema.oneOf ??
+        doc.paths['/api/briefs'].post.requestBody.content['application/json'].schema.anyOf,
+    ).toHaveLength(4)
     const me = await c.get('/api/me')
     expect(me.status).toBe(401)
     expect(me.headers.get('content-type')).toContain('application/problem+json')
@@ -42,7 +47,11 @@ describe.each(targets)('spine on $name', (target) => {
     const bad = await writer.post('/api/briefs', { ...offerBrief(), audience: '  ', deadline: 'next week' })
     expect(bad.status).toBe(400)
     expect(bad.body.issues.map((i: { path: string }) => i.path)).toEqual(expect.arrayContaining(['audience', 'deadline']))
-    const noTranscript = await writer.post('/api/briefs', { ...offerBrief(), kind: 'interview_summary', inputs: { transcript: 'too short' } })
+    const noTranscript = await writer.post('/api/briefs', {
+      ...offerBrief(),
+      kind: 'interview_summary',
+      inputs: { transcript: 'too short' },
+    })
     expect(noTranscript.status).toBe(400)
     expect(noTranscript.body.issues[0].path).toBe('inputs.transcript')
     const unknownOwner = await writer.post('/api/briefs', offerBrief({ factCheckOwner: 'nobody@copydesk.local' }))
@@ -59,7 +68,11 @@ describe.each(targets)('spine on $name', (target) => {
     const kinds = [
       offerBrief(),
       { ...offerBrief(), kind: 'headlines', inputs: { count: 12 } },
-      { ...offerBrief(), kind: 'interview_summary', inputs: { transcript: 'Interviewer: What made you look for a CRM? Customer: We lost patients.' } },
+      {
+        ...offerBrief(),
+        kind: 'interview_summary',
+        inputs: { transcript: 'Interviewer: What made you look for a CRM? Customer: We lost patients.' },
+      },
       { ...offerBrief(), kind: 'seo_clusters', inputs: { keywordsCsv: 'keyword,frequency\ncrm for clinics,1200' } },
     ]
     for (const brief of kinds) {
@@ -68,7 +81,10 @@ describe.each(targets)('spine on $name', (target) => {
       const got = (await writer.get(`/api/briefs/${created.body.id}`)).body
       expect(got).toMatchObject({ kind: brief.kind, deadline: '2026-12-15', lang: 'en', authorEmail: 'writer@copydesk.local' })
     }
-    const ru = await writer.post('/api/briefs', offerBrief({ audience: 'Владельцы стоматологий', task: 'Снизить неявки', offer: 'CRM с напоминаниями' }))
+    const ru = await writer.post(
+      '/api/briefs',
+      offerBrief({ audience: 'Владельцы стоматологий', task: 'Снизить неявки', offer: 'CRM с напоминаниями' }),
+    )
     expect((await writer.get(`/api/briefs/${ru.body.id}`)).body.lang).toBe('ru')
     const list = (await writer.get('/api/briefs')).body
     expect(list.length).toBeGreaterThanOrEqual(5)
@@ -78,11 +94,18 @@ describe.each(targets)('spine on $name', (target) => {
     const writer = await h.as('writer')
     const { runId, run } = await h.runToGate(writer)
     expect(run.status).toBe('awaiting_review')
-    expect(run.draft).toMatchObject({ version: 1, engine: 'offline', promptId: 'offer', promptVersion: expect.stringMatching(/^2\.[0-9a-f]{8}$/) })
+    expect(run.draft).toMatchObject({
+      version: 1,
+      engine: 'offline',
+      promptId: 'offer',
+      promptVersion: expect.stringMatching(/^2\.[0-9a-f]{8}$/),
+    })
     expect(run.draft.content.variants).toHaveLength(3)
     expect(run.draft.text).toContain('StudioDesk')
     expect(run.draft.categories).toEqual([]) // a safe brief: the default policy asks for the release gate only
-    expect(run.gates).toEqual([expect.objectContaining({ gate: 'release', role: 'editor', status: 'open', assignee: null, dueAt: expect.any(String) })])
+    expect(run.gates).toEqual([
+      expect.objectContaining({ gate: 'release', role: 'editor', status: 'open', assignee: null, dueAt: expect.any(String) }),
+    ])
     const gateId = run.gates[0].id
 
     const editor = await h.as('editor')
@@ -104,8 +127,17 @@ describe.each(targets)('spine on $name', (target) => {
     expect(done.status).toBe('approved')
     expect(done.gates[0]).toMatchObject({ status: 'passed', decidedBy: 'editor@copydesk.local', comment: 'Good to go' })
     expect(await h.auditActions(runId)).toEqual(['run.start', 'llm.call', 'gate.opened', 'gate.decision', 'run.approved'])
-    const [call] = await h.sql`select actor_id, data from audit_log where run_id = ${runId} and action = 'llm.call' and data ->> 'purpose' = 'draft'`
-    expect(call!.data).toMatchObject({ engine: 'offline', model: 'copydesk-offline-1', kind: 'offer', promptId: 'offer', outcome: 'ok', tokensIn: 0, costUsd: 0 })
+    const [call] =
+      await h.sql`select actor_id, data from audit_log where run_id = ${runId} and action = 'llm.call' and data ->> 'purpose' = 'draft'`
+    expect(call!.data).toMatchObject({
+      engine: 'offline',
+      model: 'copydesk-offline-1',
+      kind: 'offer',
+      promptId: 'offer',
+      outcome: 'ok',
+      tokensIn: 0,
+      costUsd: 0,
+    })
     expect(call!.data.latencyMs).toBeGreaterThanOrEqual(0)
     expect((await verifyAudit(h.sql)).ok).toBe(true)
   })
@@ -115,7 +147,9 @@ describe.each(targets)('spine on $name', (target) => {
     const editor = await h.as('editor')
     const { runId, run } = await h.runToGate(writer)
     const first = run.gates[0].id
-    expect((await editor.post(`/api/gates/${first}/decision`, { decision: 'request_changes', comment: 'Lead with the clinic case' })).status).toBe(200)
+    expect(
+      (await editor.post(`/api/gates/${first}/decision`, { decision: 'request_changes', comment: 'Lead with the clinic case' })).status,
+    ).toBe(200)
     expect((await writer.get(`/api/runs/${runId}`)).body.status).toBe('changes_requested')
     await h.worker.drain()
     const redrafted = (await writer.get(`/api/runs/${runId}`)).body
@@ -152,7 +186,9 @@ describe.each(targets)('spine on $name', (target) => {
     expect(run.draft.categories).toEqual(expect.arrayContaining(['factual_claim', 'legal_promise']))
     expect(run.draft.categories).not.toContain('medicine') // a CRM sold to clinics does not advertise medicine (issue 15)
     expect(run.gates.map((g: { gate: string; status: string }) => [g.gate, g.status])).toEqual([
-      ['fact_check', 'open'], ['legal_review', 'pending'], ['release', 'pending'],
+      ['fact_check', 'open'],
+      ['legal_review', 'pending'],
+      ['release', 'pending'],
     ])
     expect(run.gates[0]).toMatchObject({ assignee: 'factcheck@copydesk.local', slaBusinessDays: 1 })
     expect(run.claims.length).toBeGreaterThan(0)
@@ -169,13 +205,17 @@ describe.each(targets)('spine on $name', (target) => {
     expect((await fc.post(`/api/claims/${run.claims[0].id}`, { status: 'verified' })).body.issues[0].path).toBe('source')
     expect((await writer.post(`/api/claims/${run.claims[0].id}`, { status: 'verified', source: 'trust me' })).status).toBe(403)
     await h.verifyAllClaims(fc, runId)
-    expect((await fc.post(`/api/gates/${run.gates[0].id}/decision`, { decision: 'pass', comment: 'Case verified with the clinic' })).status).toBe(200)
+    expect(
+      (await fc.post(`/api/gates/${run.gates[0].id}/decision`, { decision: 'pass', comment: 'Case verified with the clinic' })).status,
+    ).toBe(200)
     await h.worker.drain()
     const mid = (await writer.get(`/api/runs/${runId}`)).body
     expect(h.openGate(mid)!.gate).toBe('legal_review')
     expect(mid.draft.missing.map((m: { requirement: string }) => m.requirement)).toEqual([]) // English copy: no Russian disclaimer is required
     const legal = await h.as('legal')
-    expect((await legal.post(`/api/gates/${run.gates[1].id}/decision`, { decision: 'pass', comment: 'Guarantee terms are stated' })).status).toBe(200)
+    expect(
+      (await legal.post(`/api/gates/${run.gates[1].id}/decision`, { decision: 'pass', comment: 'Guarantee terms are stated' })).status,
+    ).toBe(200)
     await h.worker.drain()
     expect((await editor.post(`/api/gates/${run.gates[2].id}/decision`, { decision: 'pass' })).status).toBe(200)
     await h.worker.drain()

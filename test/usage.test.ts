@@ -15,7 +15,17 @@ const noReviewer = (y: string) => y.replace('llm_classifier:\n  enabled: true', 
 
 const targets = await testTargets()
 const OFFER = {
-  variants: [{ forWhom: 'Yoga studio owners', task: 'Full evening classes', timeframe: 'this month', method: 'Online booking', difference: 'Set up in an afternoon', oneLiner: 'Full evening classes with online booking', pitch: 'Online booking that fills your evening classes.' }],
+  variants: [
+    {
+      forWhom: 'Yoga studio owners',
+      task: 'Full evening classes',
+      timeframe: 'this month',
+      method: 'Online booking',
+      difference: 'Set up in an afternoon',
+      oneLiner: 'Full evening classes with online booking',
+      pitch: 'Online booking that fills your evening classes.',
+    },
+  ],
   proofs: [],
   missing: [],
 }
@@ -29,7 +39,9 @@ describe.each(targets)('monthly AI budgets on $name', (target) => {
   beforeAll(async () => {
     fake = await startFakeOpenAi()
     // two calls fit the writer's budget ($0.0006 allows a second call at $0.00045 spent), a third does not
-    variant = policyVariant((y) => noReviewer(y).replace('  warn_at: 0.8', '  warn_at: 0.7').replace('    per_user: 50', '    per_user: 0.0006'))
+    variant = policyVariant((y) =>
+      noReviewer(y).replace('  warn_at: 0.8', '  warn_at: 0.7').replace('    per_user: 50', '    per_user: 0.0006'),
+    )
     h = await makeModelHarness(target, fake, { policiesDir: variant.dir })
   })
   afterAll(async () => {
@@ -46,7 +58,11 @@ describe.each(targets)('monthly AI budgets on $name', (target) => {
     const me = (await writer.get('/api/usage/me')).body
     expect(me).toMatchObject({ calls: 1, warnAt: 0.7 })
     expect(me.costUsd).toBeCloseTo(CALL_USD, 10)
-    expect(me.budgets.find((b: { scope: string }) => b.scope === 'user')).toMatchObject({ name: 'writer@copydesk.local', limitUsd: 0.0006, state: 'warn' })
+    expect(me.budgets.find((b: { scope: string }) => b.scope === 'user')).toMatchObject({
+      name: 'writer@copydesk.local',
+      limitUsd: 0.0006,
+      state: 'warn',
+    })
 
     await h.runToGate(writer)
     expect(fake.requests).toHaveLength(2)
@@ -54,8 +70,11 @@ describe.each(targets)('monthly AI budgets on $name', (target) => {
     expect(fake.requests).toHaveLength(2) // the model was not called
     expect(third.run.status).toBe('awaiting_review')
     expect(third.run.draft).toMatchObject({ engine: 'offline', model: 'copydesk-offline-1' })
-    expect(third.run.draft.engineNote).toMatch(/your monthly AI budget \(writer@copydesk\.local\) for \d{4}-\d{2} is spent: \$0\.0009 of \$0\.0006\. The model was not called: the offline engine drafted this version\./)
-    const rows = await h.sql`select action, data from audit_log where run_id = ${third.runId} and action in ('llm.refused', 'llm.call') order by seq`
+    expect(third.run.draft.engineNote).toMatch(
+      /your monthly AI budget \(writer@copydesk\.local\) for \d{4}-\d{2} is spent: \$0\.0009 of \$0\.0006\. The model was not called: the offline engine drafted this version\./,
+    )
+    const rows =
+      await h.sql`select action, data from audit_log where run_id = ${third.runId} and action in ('llm.refused', 'llm.call') order by seq`
     expect(rows.map((r) => r.action)).toEqual(['llm.refused', 'llm.call'])
     expect(rows[0]!.data).toMatchObject({ reason: 'budget', scope: 'user', name: 'writer@copydesk.local', limitUsd: 0.0006, kind: 'offer' })
     expect(rows[0]!.data.spentUsd).toBeCloseTo(2 * CALL_USD, 10)
@@ -63,7 +82,10 @@ describe.each(targets)('monthly AI budgets on $name', (target) => {
     expect((await writer.get('/api/usage/me')).body.budgets[0].state).toBe('over')
 
     // what needs the model and has no offline stand-in fails with the reason
-    const seo = await h.runToGate(writer, seoBrief('keyword\nbuy sofa\nsofa price\n', { inputs: { keywordsCsv: 'keyword\nbuy sofa\nsofa price\n', mode: 'semantic' } }))
+    const seo = await h.runToGate(
+      writer,
+      seoBrief('keyword\nbuy sofa\nsofa price\n', { inputs: { keywordsCsv: 'keyword\nbuy sofa\nsofa price\n', mode: 'semantic' } }),
+    )
     expect(seo.run.status).toBe('failed')
     expect(seo.run.error).toMatch(/budget .* is spent.*semantic clustering needs the model's embeddings/)
     expect((await verifyAudit(h.sql)).ok).toBe(true)
@@ -79,7 +101,11 @@ describe.each(targets)('monthly AI budgets on $name', (target) => {
     expect(v.lines[0].share).toBeGreaterThanOrEqual(v.lines.at(-1).share) // the most spent first
     expect((await (await h.as('writer')).get('/api/usage/budgets')).status).toBe(403)
     const csv = await cmo.bytes('GET', '/api/usage/budgets?format=csv')
-    const lines = new TextDecoder().decode(csv.bytes).replace(/^\ufeff/, '').trim().split(/\r?\n/)
+    const lines = new TextDecoder()
+      .decode(csv.bytes)
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split(/\r?\n/)
     expect(lines[0]).toBe('month,scope,name,limit_usd,spent_usd,share,state')
     expect(lines.some((l) => l.includes(',user,writer@copydesk.local,0.0006,'))).toBe(true)
   })
@@ -123,8 +149,10 @@ describe.each(targets)('the CMO dashboard on $name', (target) => {
     for (let i = 0; i < 3; i++) await model.runToGate(writer)
     fake.setFallback({ status: 400 })
     await model.runToGate(writer) // a failed call counts too: it was attempted, and may have cost
-    const [log] = await model.sql`select count(*)::int as n, sum((data ->> 'costUsd')::numeric)::float8 as cost from audit_log where action = 'llm.call'`
-    const [rollup] = await model.sql`select sum(calls)::int as n, sum(failed)::int as failed, sum(cost_usd)::float8 as cost from ai_usage_daily`
+    const [log] =
+      await model.sql`select count(*)::int as n, sum((data ->> 'costUsd')::numeric)::float8 as cost from audit_log where action = 'llm.call'`
+    const [rollup] =
+      await model.sql`select sum(calls)::int as n, sum(failed)::int as failed, sum(cost_usd)::float8 as cost from ai_usage_daily`
     expect(rollup).toMatchObject({ n: log!.n, failed: 1 })
     expect(rollup!.cost).toBeCloseTo(log!.cost, 10)
     expect(rollup!.cost).toBeCloseTo(3 * CALL_USD, 10)
@@ -141,7 +169,10 @@ describe.each(targets)('the CMO dashboard on $name', (target) => {
     // filters: another kind, another user, a period without calls
     expect((await cmo.get('/api/usage/summary?kind=headlines')).body.totals.calls).toBe(0)
     expect((await cmo.get('/api/usage/summary?user=editor@copydesk.local')).body.totals.calls).toBe(0)
-    expect((await cmo.get('/api/usage/summary?from=2020-01-01&to=2020-12-31')).body).toMatchObject({ totals: { calls: 0 }, period: { bucket: 'month' } })
+    expect((await cmo.get('/api/usage/summary?from=2020-01-01&to=2020-12-31')).body).toMatchObject({
+      totals: { calls: 0 },
+      period: { bucket: 'month' },
+    })
     expect((await cmo.get('/api/usage/summary?from=2026-02-01&to=2026-01-01')).status).toBe(400)
     expect((await cmo.get('/api/usage/summary?user=nobody@example.com')).body.message).toMatch(/no user with the e-mail nobody@example.com/)
 
@@ -152,7 +183,11 @@ describe.each(targets)('the CMO dashboard on $name', (target) => {
     expect((await writer.get('/api/usage/summary?user=editor@copydesk.local')).status).toBe(403)
     for (const view of ['gates', 'blocked', 'budgets', 'log.csv']) expect((await writer.get(`/api/usage/${view}`)).status, view).toBe(403)
 
-    const csv = new TextDecoder().decode((await cmo.bytes('GET', '/api/usage/summary?format=csv')).bytes).replace(/^\ufeff/, '').trim().split(/\r?\n/)
+    const csv = new TextDecoder()
+      .decode((await cmo.bytes('GET', '/api/usage/summary?format=csv')).bytes)
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split(/\r?\n/)
     expect(csv[0]).toBe('section,key,label,calls,failed,tokens_in,tokens_out,cost_usd')
     expect(csv[1]).toMatch(/^total,,,4,1,3000,1500,0\.00135/)
     expect(csv).toContainEqual(expect.stringMatching(/^by_user,[0-9a-f-]{36},writer@copydesk\.local,4,1,/))
@@ -180,7 +215,16 @@ describe.each(targets)('the CMO dashboard on $name', (target) => {
     await h.runToGate(writer) // still in review
 
     const v = (await (await h.as('cmo')).get('/api/usage/approvals')).body
-    expect(v).toMatchObject({ runs: 4, approved: 2, rejected: 1, inReview: 1, failed: 0, approvedWithoutRework: 1, editedFinals: 1, target: [0.7, 0.85] })
+    expect(v).toMatchObject({
+      runs: 4,
+      approved: 2,
+      rejected: 1,
+      inReview: 1,
+      failed: 0,
+      approvedWithoutRework: 1,
+      editedFinals: 1,
+      target: [0.7, 0.85],
+    })
     expect(v.approvalRate).toBeCloseTo(2 / 3, 10)
     expect(v.withoutReworkShare).toBeCloseTo(0.5, 10)
     const [ratio] = await h.sql`select edit_ratio::float8 as r from drafts where run_id = ${edited.runId} and version = 2`
@@ -194,7 +238,14 @@ describe.each(targets)('the CMO dashboard on $name', (target) => {
     const release = g.gates.find((x: { gate: string }) => x.gate === 'release')
     expect(release).toMatchObject({ decided: 3, open: 2, overdue: 1 })
     expect(release.meanHours).toBeGreaterThanOrEqual(0)
-    expect(g.overdue).toEqual([expect.objectContaining({ gate: 'release', role: 'editor', author: 'writer@copydesk.local', briefTitle: 'Booking page for yoga studios' })])
+    expect(g.overdue).toEqual([
+      expect.objectContaining({
+        gate: 'release',
+        role: 'editor',
+        author: 'writer@copydesk.local',
+        briefTitle: 'Booking page for yoga studios',
+      }),
+    ])
     expect(g.overdue[0].daysOverdue).toBeGreaterThanOrEqual(2.9)
     const overdueCsv = new TextDecoder().decode((await (await h.as('cmo')).bytes('GET', '/api/usage/gates?format=csv&list=overdue')).bytes)
     expect(overdueCsv).toMatch(/gate_id,run_id,gate,role,assignee,due_at,days_overdue,brief,author/)
@@ -219,7 +270,10 @@ describe.each(targets)('the CMO dashboard on $name', (target) => {
       expect(log).toContain('pii.blocked')
       expect(log).not.toContain('ivan.petrov')
       expect(log).not.toContain('Petrov')
-      const only = new TextDecoder().decode((await cmo.bytes('GET', '/api/usage/log.csv?action=pii.blocked')).bytes).trim().split(/\r?\n/)
+      const only = new TextDecoder()
+        .decode((await cmo.bytes('GET', '/api/usage/log.csv?action=pii.blocked')).bytes)
+        .trim()
+        .split(/\r?\n/)
       expect(only).toHaveLength(2)
       expect(only[1]).toMatch(/,writer@copydesk\.local,pii\.blocked,/)
 
@@ -234,7 +288,11 @@ describe.each(targets)('the CMO dashboard on $name', (target) => {
         await tx`alter table audit_log enable trigger user`
       })
       const [bad] = await t.sql`select seq from audit_log where action = 'pii.blocked'`
-      expect((await cmo.post('/api/usage/verify')).body).toMatchObject({ ok: false, badSeq: Number(bad!.seq), reason: expect.stringMatching(/changed/) })
+      expect((await cmo.post('/api/usage/verify')).body).toMatchObject({
+        ok: false,
+        badSeq: Number(bad!.seq),
+        reason: expect.stringMatching(/changed/),
+      })
     } finally {
       await t.close()
       block.dispose()
@@ -246,7 +304,12 @@ describe.each(targets)('the CMO dashboard on $name', (target) => {
     expect(rows.filter((r) => r.action === 'policy.version')).toHaveLength(1)
     const prompts = rows.filter((r) => r.action === 'prompt.version')
     expect(prompts.length).toBeGreaterThanOrEqual(10)
-    expect(prompts[0]!.data).toMatchObject({ id: expect.any(String), lang: expect.stringMatching(/^(ru|en)$/), version: expect.any(String), owner: expect.any(String) })
+    expect(prompts[0]!.data).toMatchObject({
+      id: expect.any(String),
+      lang: expect.stringMatching(/^(ru|en)$/),
+      version: expect.any(String),
+      owner: expect.any(String),
+    })
     const { syncPrompts, loadPrompts } = await import('../server/prompts/load')
     const { PROMPTS_DIR } = await import('../server/paths')
     await syncPrompts(h.sql, loadPrompts(PROMPTS_DIR))

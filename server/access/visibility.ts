@@ -25,7 +25,12 @@ export const reviewsGate = (db: Queryable, user: { id: string; roles: readonly s
 export const seesAllWork = (policy: Policy, user: UserRow) => user.roles.some((r) => policy.file.access.sees_all_work.includes(r))
 
 /** How much of one run this user reads. */
-export async function runAccess(db: Queryable, policy: Policy, user: UserRow, run: { id: string; author_id: string; status: string }): Promise<Access> {
+export async function runAccess(
+  db: Queryable,
+  policy: Policy,
+  user: UserRow,
+  run: { id: string; author_id: string; status: string },
+): Promise<Access> {
   if (run.author_id === user.id || seesAllWork(policy, user)) return 'work'
   const [reviews] = await db`select 1 from gates g where g.run_id = ${run.id} and ${reviewsGate(db, user)} limit 1`
   if (reviews) return 'work'
@@ -43,5 +48,6 @@ export async function briefAccess(db: Queryable, policy: Policy, user: UserRow, 
 }
 
 export function assertSees(access: Access, what: string): asserts access is 'work' | 'result' {
-  if (access === 'none') throw forbidden(`this ${what} is work in progress: only its author, its reviewers and the roles the policy names read it`)
+  if (access === 'none')
+    throw forbidden(`this ${what} is work in progress: only its author, its reviewers and the roles the policy names read it`)
 }

@@ -38,7 +38,8 @@ export function readAnchors(file: string): Anchor[] {
         throw new Error(`${file}:${n}: not JSON`)
       }
       const parsed = Anchor.safeParse(json)
-      if (!parsed.success) throw new Error(`${file}:${n}: not an audit anchor (${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message})`)
+      if (!parsed.success)
+        throw new Error(`${file}:${n}: not an audit anchor (${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message})`)
       return parsed.data
     })
 }
@@ -49,7 +50,8 @@ export async function checkAnchors(sql: Sql, anchors: Anchor[]): Promise<{ ancho
     if (anchor.seq === 0) continue
     const [row] = await sql`select hash from audit_log where seq = ${anchor.seq}`
     if (!row) return { anchor, reason: `row ${anchor.seq}, anchored at ${anchor.takenAt}, is gone: rows were cut from the log` }
-    if (row.hash !== anchor.hash) return { anchor, reason: `row ${anchor.seq} no longer has the hash anchored at ${anchor.takenAt}: the log was rewritten up to it` }
+    if (row.hash !== anchor.hash)
+      return { anchor, reason: `row ${anchor.seq} no longer has the hash anchored at ${anchor.takenAt}: the log was rewritten up to it` }
   }
   return null
 }

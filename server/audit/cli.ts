@@ -12,7 +12,9 @@ export async function auditVerify(sql: Sql, anchorFile: string | undefined, io: 
   try {
     if (anchorFile) anchors = readAnchors(anchorFile)
   } catch (err) {
-    io.err(`copydesk audit verify: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? `${anchorFile}: no such file` : (err as Error).message}`)
+    io.err(
+      `copydesk audit verify: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? `${anchorFile}: no such file` : (err as Error).message}`,
+    )
     return 2
   }
   const result = await verifyAudit(sql)

@@ -16,9 +16,7 @@ const Row = z.object({
   hash: z.string(),
 })
 
-export type VerifyResult =
-  | { ok: true; rows: number; head: string }
-  | { ok: false; rows: number; badSeq: number; reason: string }
+export type VerifyResult = { ok: true; rows: number; head: string } | { ok: false; rows: number; badSeq: number; reason: string }
 
 /** The same formula as the audit_log_chain trigger, computed here independently of the DB. */
 export function rowHash(r: z.infer<typeof Row>): string {

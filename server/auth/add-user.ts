@@ -35,7 +35,11 @@ export async function addUser(sql: Sql, input: AddUser): Promise<{ id: string; c
     if (!row) throw new AppError('internal', 'user was not saved')
     const sessionsEnded = ended.length
     await deleteThrottle(tx, accountKey(input.email))
-    await appendAudit(tx, { actorId: null, action: 'user.add', data: { userId: row.id, roles: input.roles, created: row.created, sessionsEnded, via: 'cli' } })
+    await appendAudit(tx, {
+      actorId: null,
+      action: 'user.add',
+      data: { userId: row.id, roles: input.roles, created: row.created, sessionsEnded, via: 'cli' },
+    })
     return { id: String(row.id), created: Boolean(row.created), sessionsEnded }
   })
 }

@@ -7,7 +7,10 @@ LOOPBACK.addAddress('::1', 'ipv6')
 
 /** 127.0.0.0/8, ::1 (also written out or IPv4-mapped), localhost. Other names could resolve anywhere. */
 export function isLoopbackHost(host: string): boolean {
-  const h = host.trim().toLowerCase().replace(/^\[(.*)\]$/, '$1')
+  const h = host
+    .trim()
+    .toLowerCase()
+    .replace(/^\[(.*)\]$/, '$1')
   if (h === 'localhost') return true
   const family = isIP(h)
   if (family === 4) return LOOPBACK.check(h, 'ipv4')

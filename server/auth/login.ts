@@ -37,7 +37,11 @@ export async function login(ctx: LoginContext): Promise<{ ok: true; user: UserRo
     await sql.begin(async (tx) => {
       await settleLogin(tx, src, false, ctx.throttle)
       // The attempted e-mail is not logged: a mistyped password pasted into the e-mail box would end up in the log.
-      await appendAudit(tx, { actorId: user?.id ?? null, action: 'auth.login_failed', data: { knownUser: !!user, ip: auditDigest(ipKey(ctx.ip)) } })
+      await appendAudit(tx, {
+        actorId: user?.id ?? null,
+        action: 'auth.login_failed',
+        data: { knownUser: !!user, ip: auditDigest(ipKey(ctx.ip)) },
+      })
     })
     throw new AppError('unauthenticated', 'wrong e-mail or password')
   }

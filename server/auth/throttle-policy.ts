@@ -62,9 +62,7 @@ function current(s: ThrottleState, now: Date): ThrottleState {
   return stale ? { ...s, pending: 0 } : s
 }
 
-export type Admission =
-  | { ok: true; next: ThrottleState }
-  | { ok: false; reason: 'locked' | 'busy'; retryAfter: number }
+export type Admission = { ok: true; next: ThrottleState } | { ok: false; reason: 'locked' | 'busy'; retryAfter: number }
 
 export function admit(s: ThrottleState, now: Date, limits: ThrottleLimits): Admission {
   const c = current(s, now)
@@ -89,8 +87,7 @@ export function afterFailure(s: ThrottleState, now: Date, limits: ThrottleLimits
   const c = current(s, now)
   const failures = c.failures + 1
   const over = failures - limits.limit
-  const lockedUntil =
-    over >= 0 ? plus(now, Math.min(limits.baseLockSeconds * 2 ** over, limits.maxLockSeconds) * 1000) : c.lockedUntil
+  const lockedUntil = over >= 0 ? plus(now, Math.min(limits.baseLockSeconds * 2 ** over, limits.maxLockSeconds) * 1000) : c.lockedUntil
   return {
     ...c,
     failures,

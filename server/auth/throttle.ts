@@ -43,7 +43,14 @@ export async function admitLogin(sql: Sql, src: LoginSource, limits: ThrottleOpt
           await appendAudit(tx, {
             actorId: null,
             action: 'auth.throttled',
-            data: { scope: k.scope, reason: a.reason, retryAfter: a.retryAfter, refused: audit, ip: auditDigest(keys[0].key), account: auditDigest(keys[1].key) },
+            data: {
+              scope: k.scope,
+              reason: a.reason,
+              retryAfter: a.retryAfter,
+              refused: audit,
+              ip: auditDigest(keys[0].key),
+              account: auditDigest(keys[1].key),
+            },
           })
         }
         return { ok: false as const, scope: k.scope, reason: a.reason, retryAfter: a.retryAfter }

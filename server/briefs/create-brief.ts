@@ -8,7 +8,17 @@ import type { Policy } from '../policy/load'
 import { detectLang } from './detect-lang'
 import { assertDismissals, briefFields } from './pii-check'
 
-export async function createBrief({ sql, policy, user, input }: { sql: Sql; policy: Policy; user: UserRow; input: CreateBrief }): Promise<{ id: string }> {
+export async function createBrief({
+  sql,
+  policy,
+  user,
+  input,
+}: {
+  sql: Sql
+  policy: Policy
+  user: UserRow
+  input: CreateBrief
+}): Promise<{ id: string }> {
   if (!user.roles.includes('writer')) throw forbidden('only writers create briefs')
   assertChannel(policy, input.channel) // the policy's rules are per channel: an unknown one is a 400, not a silent default
   assertSector(policy, input.advertised)

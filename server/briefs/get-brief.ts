@@ -21,8 +21,14 @@ export async function getBrief({ db, policy, user, id }: Reader & { id: string }
   assertSees(access, 'brief')
   const runs = (await selectBriefRuns(db, id)).filter((r) => access === 'work' || r.status === 'approved')
   const typed = {
-    title: b.title, audience: b.audience, task: b.task, offer: b.offer, format: b.format,
-    qualityCriteria: b.quality_criteria, successMetrics: b.success_metrics, inputs: b.inputs,
+    title: b.title,
+    audience: b.audience,
+    task: b.task,
+    offer: b.offer,
+    format: b.format,
+    qualityCriteria: b.quality_criteria,
+    successMetrics: b.success_metrics,
+    inputs: b.inputs,
   }
   const shown = access === 'work' ? typed : redactBrief(policy, b).fields
   return {
@@ -52,7 +58,12 @@ export async function listBriefs({ db, policy, user, all }: Reader & { all: bool
   const rows = await selectBriefs(db, { authorId: all ? undefined : user.id, visibleTo: everything || !all ? undefined : user, limit: 200 })
   const redactor = Redactor.forPolicy(policy)
   return rows.map((r) => ({
-    id: r.id, kind: r.kind, title: r.author_id === user.id || everything || r.reviews ? r.title : redactor.redact(r.title), channel: r.channel,
-    deadline: r.deadline, authorEmail: r.author_email, createdAt: r.created_at,
+    id: r.id,
+    kind: r.kind,
+    title: r.author_id === user.id || everything || r.reviews ? r.title : redactor.redact(r.title),
+    channel: r.channel,
+    deadline: r.deadline,
+    authorEmail: r.author_email,
+    createdAt: r.created_at,
   }))
 }

@@ -37,8 +37,15 @@ export function assertDismissals(policy: Policy, fields: Record<string, string>,
   const { findings } = checkPii(policy, fields)
   const issues = dismissals.flatMap((d, i) => {
     const f = findings.find((x) => x.path === d.path && x.start === d.start && x.end === d.end && x.type === d.type)
-    if (!f) return [{ path: `piiDismissals.${i}`, message: `the check finds no ${d.type} at ${d.path} ${d.start}-${d.end} any more (was the text edited?): check again and dismiss what it finds now` }]
-    if (!f.dismissible) return [{ path: `piiDismissals.${i}`, message: `this ${d.type} has a valid checksum: it is personal data and cannot be dismissed` }]
+    if (!f)
+      return [
+        {
+          path: `piiDismissals.${i}`,
+          message: `the check finds no ${d.type} at ${d.path} ${d.start}-${d.end} any more (was the text edited?): check again and dismiss what it finds now`,
+        },
+      ]
+    if (!f.dismissible)
+      return [{ path: `piiDismissals.${i}`, message: `this ${d.type} has a valid checksum: it is personal data and cannot be dismissed` }]
     return []
   })
   if (issues.length) throw new AppError('bad_request', 'some dismissed personal-data findings cannot be dismissed', issues)

@@ -43,13 +43,20 @@ export async function selectBrief(db: Queryable, id: string): Promise<BriefRow |
 export const RunSummaryRow = z.object({ id: z.string(), status: z.string(), created_at: iso })
 
 export async function selectBriefRuns(db: Queryable, briefId: string) {
-  return z.array(RunSummaryRow).parse(
-    await db`select id, status, created_at from runs where brief_id = ${briefId} order by created_at desc`,
-  )
+  return z
+    .array(RunSummaryRow)
+    .parse(await db`select id, status, created_at from runs where brief_id = ${briefId} order by created_at desc`)
 }
 
 export const BriefListRow = BriefRow.pick({
-  id: true, kind: true, title: true, channel: true, deadline: true, author_id: true, author_email: true, created_at: true,
+  id: true,
+  kind: true,
+  title: true,
+  channel: true,
+  deadline: true,
+  author_id: true,
+  author_email: true,
+  created_at: true,
 }).extend({ reviews: z.boolean() })
 
 /** `visibleTo`: only the briefs this user reads (their own, those they review, those with an approved run). */

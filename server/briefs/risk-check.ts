@@ -14,8 +14,14 @@ import { withoutDismissedIn } from './pii-check'
 const gated = (path: string) => path === 'title' || path === 'audience' || path === 'task' || path === 'offer' || path.startsWith('inputs.')
 
 const mark = (r: RiskHit): RiskMark => ({
-  category: r.category, rule: r.rule, start: r.start, end: r.end, match: r.match, explain: r.explain,
-  article: r.article ?? null, fix: r.fix ?? null,
+  category: r.category,
+  rule: r.rule,
+  start: r.start,
+  end: r.end,
+  match: r.match,
+  explain: r.explain,
+  article: r.article ?? null,
+  fix: r.fix ?? null,
 })
 
 /**
@@ -49,7 +55,13 @@ export async function checkRisks(policy: Policy, input: RiskCheckRequest): Promi
   return {
     fields: marked.filter((f) => f.risks.length > 0),
     categories: whole.categories,
-    missing: whole.missing.map((m) => ({ rule: m.rule, category: m.category, requirement: m.requirement, wording: m.wording, article: m.article ?? null })),
+    missing: whole.missing.map((m) => ({
+      rule: m.rule,
+      category: m.category,
+      requirement: m.requirement,
+      wording: m.wording,
+      article: m.article ?? null,
+    })),
     sectors: whole.sectors,
     gates: gatesFor(policy, whole.categories),
   }

@@ -11,21 +11,23 @@ import { checkPii } from './pii-check'
 import { checkRisks } from './risk-check'
 
 export function briefRoutes(sql: Sql, policy: Policy, onRunQueued: () => void) {
-  return new Hono<AuthEnv>()
-    .use(requireUser())
-    .get('/', async (c) => c.json(await listBriefs({ db: sql, policy, user: c.get('user'), all: c.req.query('all') === '1' })))
-    .post('/', requireRole('writer'), async (c) => {
-      const input = await jsonBody(c, CreateBrief)
-      return c.json(await createBrief({ sql, policy, user: c.get('user'), input }), 201)
-    })
-    // Before submitting: what the personal-data guard would replace (or refuse) in the form's fields.
-    .post('/pii-check', requireRole('writer'), async (c) => c.json(checkPii(policy, (await jsonBody(c, PiiCheckRequest)).fields)))
-    // Before submitting: the brief's own risk marks, its sector reading and the gates its drafts will get.
-    .post('/risk-check', requireRole('writer'), async (c) => c.json(await checkRisks(policy, await jsonBody(c, RiskCheckRequest))))
-    .get('/:id', async (c) => c.json(await getBrief({ db: sql, policy, user: c.get('user'), id: idParam(c, 'id', 'brief') })))
-    .post('/:id/runs', requireRole('writer'), async (c) => {
-      const run = await startRun({ sql, policy, user: c.get('user'), briefId: idParam(c, 'id', 'brief') })
-      onRunQueued()
-      return c.json(run, 201)
-    })
+  return (
+    new Hono<AuthEnv>()
+      .use(requireUser())
+      .get('/', async (c) => c.json(await listBriefs({ db: sql, policy, user: c.get('user'), all: c.req.query('all') === '1' })))
+      .post('/', requireRole('writer'), async (c) => {
+        const input = await jsonBody(c, CreateBrief)
+        return c.json(await createBrief({ sql, policy, user: c.get('user'), input }), 201)
+      })
+      // Before submitting: what the personal-data guard would replace (or refuse) in the form's fields.
+      .post('/pii-check', requireRole('writer'), async (c) => c.json(checkPii(policy, (await jsonBody(c, PiiCheckRequest)).fields)))
+      // Before submitting: the brief's own risk marks, its sector reading and the gates its drafts will get.
+      .post('/risk-check', requireRole('writer'), async (c) => c.json(await checkRisks(policy, await jsonBody(c, RiskCheckRequest))))
+      .get('/:id', async (c) => c.json(await getBrief({ db: sql, policy, user: c.get('user'), id: idParam(c, 'id', 'brief') })))
+      .post('/:id/runs', requireRole('writer'), async (c) => {
+        const run = await startRun({ sql, policy, user: c.get('user'), briefId: idParam(c, 'id', 'brief') })
+        onRunQueued()
+        return c.json(run, 201)
+      })
+  )
 }

@@ -52,7 +52,15 @@ describe('compute pool', () => {
   })
 
   it('the SEO plan task clusters exactly as the in-thread function does', async () => {
-    const csv = ['keyword,frequency', 'crm for small business,900', 'best crm for small business,300', 'crm small business price,120', 'vpn for mac,800', 'free vpn for mac,400', 'banana bread,5'].join('\n')
+    const csv = [
+      'keyword,frequency',
+      'crm for small business,900',
+      'best crm for small business,300',
+      'crm small business price,120',
+      'vpn for mac,800',
+      'free vpn for mac,400',
+      'banana bread,5',
+    ].join('\n')
     const plan = await runInPool('seo.plan', { csv, mode: 'lexical' })
     const direct = clusterKeywords(importText(csv).rows, { mode: 'lexical' })
     expect(plan.clusters.map((c) => c.keywords)).toEqual(direct.clusters.map((c) => c.keywords))

@@ -75,7 +75,10 @@ export class Pool {
     job.start = now()
     slot.worker.ref() // a task in flight keeps the process alive, as an in-thread call would
     const ms = job.opts.timeoutMs ?? this.timeoutMs
-    slot.timer = setTimeout(() => void this.drop(slot, new ComputeError(`compute task "${job.task}" took longer than ${ms} ms and was stopped`)), ms)
+    slot.timer = setTimeout(
+      () => void this.drop(slot, new ComputeError(`compute task "${job.task}" took longer than ${ms} ms and was stopped`)),
+      ms,
+    )
     slot.worker.postMessage({ id: nextId++, task: job.task, input: job.input }, job.opts.transfer ?? [])
   }
 
@@ -101,8 +104,19 @@ export class Pool {
       }
       this.dispatch()
     })
-    worker.on('error', (err) => void this.drop(slot, new ComputeError(`compute thread failed${slot.job ? ` running "${slot.job.task}"` : ' to start'}: ${err.message}`)))
-    worker.on('exit', (code) => void this.drop(slot, new ComputeError(`compute thread exited (code ${code})${slot.job ? ` running "${slot.job.task}"` : ''}`)))
+    worker.on(
+      'error',
+      (err) =>
+        void this.drop(
+          slot,
+          new ComputeError(`compute thread failed${slot.job ? ` running "${slot.job.task}"` : ' to start'}: ${err.message}`),
+        ),
+    )
+    worker.on(
+      'exit',
+      (code) =>
+        void this.drop(slot, new ComputeError(`compute thread exited (code ${code})${slot.job ? ` running "${slot.job.task}"` : ''}`)),
+    )
   }
 
   /** Removes a thread for good: its task (or, if it never started, the next queued one) fails with `why`. */

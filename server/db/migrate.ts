@@ -36,9 +36,7 @@ export async function migrate(sql: Sql): Promise<string[]> {
     await tx`create table if not exists schema_migrations (
       version int primary key, name text not null, checksum text not null,
       applied_at timestamptz not null default now())`
-    const applied = new Map(
-      (await tx`select version, name, checksum from schema_migrations`).map((r) => [Number(r.version), r]),
-    )
+    const applied = new Map((await tx`select version, name, checksum from schema_migrations`).map((r) => [Number(r.version), r]))
     const done: string[] = []
     for (const m of migrations) {
       const prior = applied.get(m.version)

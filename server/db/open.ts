@@ -62,6 +62,8 @@ export async function assertAppRole(sql: Sql) {
     from pg_roles r where r.rolname = current_user`
   if (!me) throw new Error('cannot read the role of the database connection')
   if (me.super || me.owned > 0) {
-    throw new Error(`the app's database role ${me.name} ${me.super ? 'is a superuser' : `owns ${me.owned} table(s)`}: it must be ${APP_ROLE} or a member of it that owns nothing (README: two roles)`)
+    throw new Error(
+      `the app's database role ${me.name} ${me.super ? 'is a superuser' : `owns ${me.owned} table(s)`}: it must be ${APP_ROLE} or a member of it that owns nothing (README: two roles)`,
+    )
   }
 }

@@ -26,7 +26,13 @@ type Io = { out: (s: string) => void; err: (s: string) => void }
 
 const Transcript = z.union([
   z.string().min(1),
-  z.object({ id: z.string().min(1).optional(), segment: z.string().min(1).optional(), text: z.string().min(1).optional(), transcript: z.string().min(1).optional() })
+  z
+    .object({
+      id: z.string().min(1).optional(),
+      segment: z.string().min(1).optional(),
+      text: z.string().min(1).optional(),
+      transcript: z.string().min(1).optional(),
+    })
     .refine((t) => t.text ?? t.transcript, 'a transcript needs "text"')
     .transform(({ transcript, text, ...t }) => ({ ...t, text: (text ?? transcript)! })),
 ])
@@ -48,7 +54,13 @@ const BriefFile = z.looseObject({
 })
 type BriefFile = z.infer<typeof BriefFile>
 
-export async function draftCommand(kind: string | undefined, file: string | undefined, json: boolean, io: Io, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+export async function draftCommand(
+  kind: string | undefined,
+  file: string | undefined,
+  json: boolean,
+  io: Io,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<number> {
   if (!kind || !file) {
     io.err('copydesk draft: usage: copydesk draft --kind offer|headlines|interview_summary --brief FILE.json [--json]')
     return 2
@@ -63,7 +75,9 @@ export async function draftCommand(kind: string | undefined, file: string | unde
     brief = parsed.data
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code
-    io.err(`copydesk draft: ${file}: ${code === 'ENOENT' ? 'no such file' : err instanceof SyntaxError ? `not JSON (${err.message})` : (err as Error).message}`)
+    io.err(
+      `copydesk draft: ${file}: ${code === 'ENOENT' ? 'no such file' : err instanceof SyntaxError ? `not JSON (${err.message})` : (err as Error).message}`,
+    )
     return 1
   }
 
@@ -78,10 +92,14 @@ export async function draftCommand(kind: string | undefined, file: string | unde
   }
   let task: DraftingTask
   if (kind === 'interview_summary') {
-    const sources = sourcesOf({ transcript: brief.transcript ?? stringOr(brief.inputs.transcript), transcripts: brief.transcripts ?? transcriptsIn(brief.inputs.transcripts) })
+    const sources = sourcesOf({
+      transcript: brief.transcript ?? stringOr(brief.inputs.transcript),
+      transcripts: brief.transcripts ?? transcriptsIn(brief.inputs.transcripts),
+    })
     // Each transcript on its own numbering: exactly what `copydesk pii redact` prints for it.
     const inputs = InterviewInputs.safeParse({ transcripts: sources.map((s) => ({ ...s, text: new Redactor(scanPii).redact(s.text) })) })
-    if (!inputs.success) return fail(io, file, `an interview_summary brief needs "transcript" or "transcripts": ${issuesText(inputs.error)}`)
+    if (!inputs.success)
+      return fail(io, file, `an interview_summary brief needs "transcript" or "transcripts": ${issuesText(inputs.error)}`)
     const lang = brief.lang ?? detectLang(...sources.map((s) => s.text))
     task = taskOf({ ...safeBrief({ ...brief, inputs: {} }, kind), lang, inputs: inputs.data }, policy)
   } else if (kind === 'offer' || kind === 'headlines') {
@@ -133,9 +151,18 @@ function safeBrief(brief: BriefFile, kind: string): DraftingBrief {
   const r = new Redactor(scanPii)
   const lang = brief.lang ?? detectLang(brief.audience, brief.task, brief.offer)
   return {
-    kind, lang, title: r.redact(brief.title), audience: r.redact(brief.audience), task: r.redact(brief.task), offer: r.redact(brief.offer),
-    format: r.redact(brief.format), channel: brief.channel, deadline: brief.deadline, qualityCriteria: r.redact(brief.qualityCriteria),
-    successMetrics: r.redact(brief.successMetrics), inputs: r.redactDeep(brief.inputs),
+    kind,
+    lang,
+    title: r.redact(brief.title),
+    audience: r.redact(brief.audience),
+    task: r.redact(brief.task),
+    offer: r.redact(brief.offer),
+    format: r.redact(brief.format),
+    channel: brief.channel,
+    deadline: brief.deadline,
+    qualityCriteria: r.redact(brief.qualityCriteria),
+    successMetrics: r.redact(brief.successMetrics),
+    inputs: r.redactDeep(brief.inputs),
   }
 }
 
@@ -143,7 +170,16 @@ function safeBrief(brief: BriefFile, kind: string): DraftingBrief {
 function offersOf(d: OfferDraft) {
   const proofs = d.proofs.map((p) => ({ text: p.claim, status: p.status === 'given' ? 'given' : 'proof_needed' }))
   return {
-    offers: d.variants.map((v) => ({ forWhom: v.forWhom, task: v.task, timeframe: v.timeframe, method: v.method, difference: v.difference, oneLiner: v.oneLiner, pitch: v.pitch, proofs })),
+    offers: d.variants.map((v) => ({
+      forWhom: v.forWhom,
+      task: v.task,
+      timeframe: v.timeframe,
+      method: v.method,
+      difference: v.difference,
+      oneLiner: v.oneLiner,
+      pitch: v.pitch,
+      proofs,
+    })),
     missing: d.missing,
   }
 }

@@ -14,7 +14,9 @@ const EXAMPLE_CHARS = 1500
 /** The prompt's `{{examples}}`: approved results to learn the house style from, never facts to copy. */
 export function examplesNote({ brief, examples = [] }: DraftingTask): string {
   if (examples.length === 0) return ''
-  const shown = examples.map((e, i) => `--- ${i + 1} ---\n${e.text.length > EXAMPLE_CHARS ? `${e.text.slice(0, EXAMPLE_CHARS)}…` : e.text}`).join('\n')
+  const shown = examples
+    .map((e, i) => `--- ${i + 1} ---\n${e.text.length > EXAMPLE_CHARS ? `${e.text.slice(0, EXAMPLE_CHARS)}…` : e.text}`)
+    .join('\n')
   return brief.lang === 'ru'
     ? `Одобренные ранее тексты того же типа и канала — ориентир по тону и структуре. Не переноси из них факты, цифры и обещания: для этого брифа годится только то, что есть в брифе.\n${shown}\n`
     : `Earlier approved texts of the same kind and channel, as a guide to tone and structure. Do not carry over their facts, numbers or promises: only what this brief gives holds for it.\n${shown}\n`

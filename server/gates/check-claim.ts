@@ -18,7 +18,9 @@ export async function checkClaim({ sql, user, claimId, input }: { sql: Sql; user
     await tx`update claims set status = ${input.status}, source = ${input.source || null}, checked_by = ${user.id},
       checked_at = now(), carried_from = null where id = ${claimId}`
     await appendAudit(tx, {
-      actorId: user.id, action: 'claim.checked', runId: claim.run_id,
+      actorId: user.id,
+      action: 'claim.checked',
+      runId: claim.run_id,
       data: { claimId, status: input.status, hasSource: input.source.length > 0, draftVersion: claim.draft_version },
     })
     return { runId: claim.run_id }

@@ -20,12 +20,14 @@ export type ClaimForCheck = z.infer<typeof ClaimForCheck>
 
 /** The claims with `ids`, locked for the check (the caller holds the transaction). */
 export async function lockClaims(tx: Tx, ids: readonly string[]): Promise<ClaimForCheck[]> {
-  return z.array(ClaimForCheck).parse(await tx`select c.id, c.run_id, c.draft_version, r.author_id, g.id as gate_id,
+  return z.array(ClaimForCheck).parse(
+    await tx`select c.id, c.run_id, c.draft_version, r.author_id, g.id as gate_id,
       g.status as gate_status, g.role, g.assignee_id, a.email as assignee_email
     from claims c join runs r on r.id = c.run_id
     left join gates g on g.run_id = c.run_id and g.draft_version = c.draft_version and g.gate = 'fact_check'
     left join users a on a.id = g.assignee_id
-    where c.id = any(${ids as string[]}::uuid[]) order by c.id for update of c`)
+    where c.id = any(${ids as string[]}::uuid[]) order by c.id for update of c`,
+  )
 }
 
 /**

@@ -32,9 +32,11 @@ export async function decideGate({ sql, user, gateId, input }: { sql: Sql; user:
     if (run.author_id === user.id) throw forbidden('the author of a brief cannot decide gates on its runs')
     if (input.decision === 'waive') {
       if (!gate.waivable_by.some((r) => user.roles.includes(r))) {
-        throw forbidden(gate.waivable_by.length
-          ? `the policy lets only ${gate.waivable_by.join(', ')} waive the ${gate.gate} gate`
-          : `the policy does not allow waiving the ${gate.gate} gate`)
+        throw forbidden(
+          gate.waivable_by.length
+            ? `the policy lets only ${gate.waivable_by.join(', ')} waive the ${gate.gate} gate`
+            : `the policy does not allow waiving the ${gate.gate} gate`,
+        )
       }
     } else {
       if (!user.roles.includes(gate.role)) throw forbidden(`the ${gate.gate} gate needs the ${gate.role} role`)
@@ -85,10 +87,20 @@ export async function decideGate({ sql, user, gateId, input }: { sql: Sql; user:
     await enqueueJob(tx, run.id, 'resume', { gateId, decision: resume, comment: input.comment })
     const waitedMs = gate.opened_at ? Date.now() - Date.parse(gate.opened_at) : null
     await appendAudit(tx, {
-      actorId: user.id, action: input.decision === 'waive' ? 'gate.waived' : 'gate.decision', runId: run.id,
-      data: { gateId, gate: gate.gate, decision: input.decision, draftVersion: gate.draft_version, waitedMs,
-        hasComment: input.comment.length > 0, policyVersion: run.policy_version, ...(input.decision === 'waive' ? { reason: input.comment } : {}),
-        ...(waived ? { missingWaived: waived.requirements, reason: waived.reason } : {}) },
+      actorId: user.id,
+      action: input.decision === 'waive' ? 'gate.waived' : 'gate.decision',
+      runId: run.id,
+      data: {
+        gateId,
+        gate: gate.gate,
+        decision: input.decision,
+        draftVersion: gate.draft_version,
+        waitedMs,
+        hasComment: input.comment.length > 0,
+        policyVersion: run.policy_version,
+        ...(input.decision === 'waive' ? { reason: input.comment } : {}),
+        ...(waived ? { missingWaived: waived.requirements, reason: waived.reason } : {}),
+      },
     })
     return { runId: run.id }
   })

@@ -25,9 +25,11 @@ export async function missingWordingWaiver(tx: Tx, { run, gate, reason }: { run:
   if (missing.length === 0) return null
   if (!reason) {
     const list = missing.map((m) => `«${m.wording}» (${m.requirement})`).join(', ')
-    throw new AppError('conflict',
+    throw new AppError(
+      'conflict',
       `the draft lacks mandatory wording: ${list}. Request changes to add it, or pass with a reason to go without it (waiveMissing), kept on record`,
-      missing.map((m) => ({ path: 'waiveMissing', message: `${m.requirement}: ${m.wording}` })))
+      missing.map((m) => ({ path: 'waiveMissing', message: `${m.requirement}: ${m.wording}` })),
+    )
   }
   return { requirements: [...new Set(missing.map((m) => m.requirement))], reason }
 }

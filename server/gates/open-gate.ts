@@ -9,7 +9,10 @@ import { setRunStatus } from '../runs/queries'
  * SLA in business days) and finish the job, in one transaction. Until this commits nobody can
  * decide the gate, so a decision never races the job that is still holding the run.
  */
-export async function openGate(sql: Sql, { runId, gateId, jobId, workerId }: { runId: string; gateId: string; jobId: number; workerId?: string }): Promise<'opened' | 'lost'> {
+export async function openGate(
+  sql: Sql,
+  { runId, gateId, jobId, workerId }: { runId: string; gateId: string; jobId: number; workerId?: string },
+): Promise<'opened' | 'lost'> {
   return sql.begin(async (tx) => {
     // First: a worker whose lease was taken over must not hand the run to reviewers (the new
     // owner will). Locked, so the check and the finish below cannot be split by a claim.
@@ -28,7 +31,9 @@ export async function openGate(sql: Sql, { runId, gateId, jobId, workerId }: { r
     await finishJob(tx, jobId, 'done')
     if (opened[0] && dueAt) {
       await appendAudit(tx, {
-        actorId: null, action: 'gate.opened', runId,
+        actorId: null,
+        action: 'gate.opened',
+        runId,
         data: { gateId, gate: opened[0].gate, role: opened[0].role, dueAt: dueAt.toISOString() },
       })
     }

@@ -30,8 +30,15 @@ export async function recordClaims(tx: Tx, { runId, version, claims }: { runId: 
   if (from.length > 0) {
     const versions = [...new Set(from)].sort((a, b) => a - b)
     await appendAudit(tx, {
-      actorId: null, action: 'claim.carried', runId,
-      data: { count: from.length, fromVersion: versions.at(-1), toVersion: version, ...(versions.length > 1 ? { fromVersions: versions } : {}) },
+      actorId: null,
+      action: 'claim.carried',
+      runId,
+      data: {
+        count: from.length,
+        fromVersion: versions.at(-1),
+        toVersion: version,
+        ...(versions.length > 1 ? { fromVersions: versions } : {}),
+      },
     })
   }
   return { carried: from.length }

@@ -23,7 +23,9 @@ export async function verifyClaims({ sql, user, input }: { sql: Sql; user: UserR
     await tx`update claims set status = 'verified', source = ${input.source}, checked_by = ${user.id}, checked_at = now(),
       carried_from = null where id = any(${input.claimIds}::uuid[])`
     await appendAudit(tx, {
-      actorId: user.id, action: 'claims.verified', runId: first!.run_id,
+      actorId: user.id,
+      action: 'claims.verified',
+      runId: first!.run_id,
       data: { claimIds: input.claimIds, count: claims.length, status: 'verified', hasSource: true, draftVersion: first!.draft_version },
     })
     return { runId: first!.run_id, verified: claims.length }

@@ -18,7 +18,8 @@ export function concurrencyLimit({ max = 2, queue = 4, what = 'requests' }: Conc
   const waiting: (() => void)[] = []
   return async function concurrencyLimit(_c, next) {
     if (running >= max) {
-      if (waiting.length >= queue) throw new AppError('too_many_requests', `at most ${max} ${what} run at once and ${queue} wait; try again in a few seconds`)
+      if (waiting.length >= queue)
+        throw new AppError('too_many_requests', `at most ${max} ${what} run at once and ${queue} wait; try again in a few seconds`)
       // the slot is handed over by the request that finishes, so `running` never dips in between
       await new Promise<void>((resolve) => waiting.push(resolve))
     } else running++

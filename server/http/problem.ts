@@ -14,7 +14,8 @@ export function problemResponse(err: unknown, c: Context, log: (msg: string, err
   if (err instanceof AppError) {
     return send(err.status, { code: err.code, message: err.message, ...(err.issues ? { issues: err.issues } : {}) })
   }
-  if (err instanceof HTTPException) return send(err.status, { code: err.status === 404 ? 'not_found' : 'bad_request', message: err.message })
+  if (err instanceof HTTPException)
+    return send(err.status, { code: err.status === 404 ? 'not_found' : 'bad_request', message: err.message })
   const pgCode = (err as { code?: string } | null)?.code
   if (pgCode && PG_CHECK.has(pgCode)) {
     return send(409, { code: 'conflict', message: (err as Error).message })

@@ -24,7 +24,10 @@ export function sameOrigin(opts: SameOriginOptions = {}): MiddlewareHandler {
     if (SAFE_METHODS.has(c.req.method)) return next()
     const site = c.req.header('sec-fetch-site')
     if (site !== undefined && !ALLOWED_SITES.has(site.trim().toLowerCase())) {
-      throw new AppError('forbidden', `cross-origin request refused: the browser says it came from a ${site} page, not from Copydesk itself`)
+      throw new AppError(
+        'forbidden',
+        `cross-origin request refused: the browser says it came from a ${site} page, not from Copydesk itself`,
+      )
     }
     const origin = c.req.header('origin')
     if (origin !== undefined) {

@@ -10,7 +10,10 @@ import { unstorableText } from './clean-text'
 export async function jsonBody<S extends z.ZodType>(c: Context, schema: S): Promise<z.infer<S>> {
   const type = c.req.header('content-type')
   if (!isJsonMediaType(type)) {
-    throw new AppError('unsupported_media_type', `send the body as JSON with Content-Type: application/json (got ${type ? `"${type}"` : 'no Content-Type'})`)
+    throw new AppError(
+      'unsupported_media_type',
+      `send the body as JSON with Content-Type: application/json (got ${type ? `"${type}"` : 'no Content-Type'})`,
+    )
   }
   let raw: unknown
   try {
@@ -41,7 +44,11 @@ export function parseOr400<S extends z.ZodType>(schema: S, raw: unknown, what: s
   if (parsed.success) return parsed.data
   const issues = parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }))
   const first = issues[0]
-  throw new AppError('bad_request', `${what} is invalid: ${first ? `${first.path || '(body)'}: ${first.message}` : 'unknown error'}`, issues)
+  throw new AppError(
+    'bad_request',
+    `${what} is invalid: ${first ? `${first.path || '(body)'}: ${first.message}` : 'unknown error'}`,
+    issues,
+  )
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i

@@ -98,7 +98,15 @@ export function zipEntries(bytes: Uint8Array, maxEntries: number): ZipEntry[] {
     let compressedSize = r.u32(p + 20)
     let declaredSize = r.u32(p + 24)
     let local = r.u32(p + 42)
-    const wanted = ([['size', declaredSize], ['compressed', compressedSize], ['offset', local]] as const).filter(([, v]) => v === 0xffffffff).map(([k]) => k)
+    const wanted = (
+      [
+        ['size', declaredSize],
+        ['compressed', compressedSize],
+        ['offset', local],
+      ] as const
+    )
+      .filter(([, v]) => v === 0xffffffff)
+      .map(([k]) => k)
     if (wanted.length) {
       const x = zip64Extra(r, p + 46 + nameLength, extraLength, [...wanted])
       ;[declaredSize, compressedSize, local] = [x.size ?? declaredSize, x.compressed ?? compressedSize, x.offset ?? local]

@@ -32,22 +32,39 @@ const nestedMagic = (b: Buffer) => (b[0] === 0x50 && b[1] === 0x4b && b[2] === 0
 export async function checkZip(bytes: Uint8Array, limits: ZipLimits, scan: EntryScanner = () => null): Promise<void> {
   const entries = zipEntries(bytes, limits.maxEntries)
   const declared = entries.reduce((n, e) => n + e.declaredSize, 0)
-  if (declared > limits.maxInflatedBytes) throw new AppError('payload_too_large', `the workbook inflates to ${mb(declared)}; the limit is ${mb(limits.maxInflatedBytes)} inflated`)
+  if (declared > limits.maxInflatedBytes)
+    throw new AppError(
+      'payload_too_large',
+      `the workbook inflates to ${mb(declared)}; the limit is ${mb(limits.maxInflatedBytes)} inflated`,
+    )
   let total = 0
   for (const e of entries) {
-    if (NESTED_NAME.test(e.name)) throw new AppError('unprocessable', `the workbook holds another archive ("${e.name}"); nested archives are not accepted`)
+    if (NESTED_NAME.test(e.name))
+      throw new AppError('unprocessable', `the workbook holds another archive ("${e.name}"); nested archives are not accepted`)
     const scanner = scan(e)
     let inflated = 0
     await inflate(bytes.subarray(e.dataStart, e.dataEnd), e.method, (chunk, consumed) => {
-      if (inflated === 0 && nestedMagic(chunk)) throw new AppError('unprocessable', `"${e.name}" is itself an archive; nested archives are not accepted`)
+      if (inflated === 0 && nestedMagic(chunk))
+        throw new AppError('unprocessable', `"${e.name}" is itself an archive; nested archives are not accepted`)
       inflated += chunk.length
       total += chunk.length
-      if (total > limits.maxInflatedBytes) throw new AppError('payload_too_large', `the workbook inflates past ${mb(limits.maxInflatedBytes)}; the limit is ${mb(limits.maxInflatedBytes)} inflated`)
-      if (inflated > e.declaredSize) throw new AppError('unprocessable', `"${e.name}" declares ${e.declaredSize} bytes but inflates to more; the archive lies about its sizes`)
+      if (total > limits.maxInflatedBytes)
+        throw new AppError(
+          'payload_too_large',
+          `the workbook inflates past ${mb(limits.maxInflatedBytes)}; the limit is ${mb(limits.maxInflatedBytes)} inflated`,
+        )
+      if (inflated > e.declaredSize)
+        throw new AppError(
+          'unprocessable',
+          `"${e.name}" declares ${e.declaredSize} bytes but inflates to more; the archive lies about its sizes`,
+        )
       // against the compressed bytes read so far, not the entry's whole size: a bomb padded with
       // incompressible bytes after its payload is caught at the start, not a gigabyte in
       if (inflated > limits.ratioFloorBytes && inflated / Math.max(1, consumed) > limits.maxRatio) {
-        throw new AppError('unprocessable', `"${e.name}" inflates more than ${limits.maxRatio} times its compressed size; the limit is ${limits.maxRatio}:1`)
+        throw new AppError(
+          'unprocessable',
+          `"${e.name}" inflates more than ${limits.maxRatio} times its compressed size; the limit is ${limits.maxRatio}:1`,
+        )
       }
       scanner?.push(chunk)
     })

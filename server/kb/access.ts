@@ -18,10 +18,12 @@ export const RATER_ROLES: readonly Role[] = ['writer', 'factcheck', 'legal', 'ed
 export async function visibleResult(db: Queryable, policy: Policy, user: UserRow, runId: string): Promise<ResultRunRow> {
   const run = await selectResultRun(db, runId)
   if (!run || run.draft_version < 1) throw notFound('result')
-  if ((await runAccess(db, policy, user, run)) === 'none') throw forbidden('this result is not approved yet: only its author and reviewers see it')
+  if ((await runAccess(db, policy, user, run)) === 'none')
+    throw forbidden('this result is not approved yet: only its author and reviewers see it')
   return run
 }
 
 export function assertRater(user: UserRow) {
-  if (!user.roles.some((r) => RATER_ROLES.includes(r))) throw forbidden(`rating and tagging need one of the roles: ${RATER_ROLES.join(', ')}`)
+  if (!user.roles.some((r) => RATER_ROLES.includes(r)))
+    throw forbidden(`rating and tagging need one of the roles: ${RATER_ROLES.join(', ')}`)
 }

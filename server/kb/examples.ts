@@ -31,7 +31,14 @@ export async function approvedExamples(
     where r.status = 'approved' and r.final_text is not null and b.kind = ${kind} and b.channel = ${channel} and d.lang = ${lang}
     order by rating_avg desc nulls last, r.approved_at desc, r.id
     limit ${Math.max(1, Math.min(limit, 20))}`
-  return rows.map((r) => ApprovedExample.parse({
-    runId: r.run_id, text: r.final_text, promptVersion: r.prompt_version, ratingAvg: r.rating_avg, ratingCount: r.rating_count, approvedAt: r.approved_at,
-  }))
+  return rows.map((r) =>
+    ApprovedExample.parse({
+      runId: r.run_id,
+      text: r.final_text,
+      promptVersion: r.prompt_version,
+      ratingAvg: r.rating_avg,
+      ratingCount: r.rating_count,
+      approvedAt: r.approved_at,
+    }),
+  )
 }

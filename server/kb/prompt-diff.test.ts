@@ -4,7 +4,9 @@ import { lineDiff } from './prompt-diff'
 describe('prompt line diff', () => {
   it('gives the changed lines with their context and line numbers', () => {
     const a = ['# system', 'Be brief.', 'Use the brief only.', '', '# user', 'Audience: {{audience}}'].join('\n')
-    const b = ['# system', 'Be brief and concrete.', 'Use the brief only.', '', '# user', 'Audience: {{audience}}', 'Task: {{task}}'].join('\n')
+    const b = ['# system', 'Be brief and concrete.', 'Use the brief only.', '', '# user', 'Audience: {{audience}}', 'Task: {{task}}'].join(
+      '\n',
+    )
     const hunks = lineDiff(a, b)
     expect(hunks).toHaveLength(1)
     expect(hunks[0]).toMatchObject({ oldStart: 1, oldLines: 6, newStart: 1, newLines: 7 })

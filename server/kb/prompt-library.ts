@@ -7,7 +7,15 @@ import { selectPromptBody, selectPromptStats, selectPromptVersions, type PromptS
 type Family = { id: string; lang: string }
 
 const NO_RUNS: PromptStatsRow = {
-  prompt_id: '', prompt_version: '', runs: 0, approved: 0, rejected: 0, approved_first: 0, mean_edit_ratio: null, mean_cost: null, costed_runs: 0,
+  prompt_id: '',
+  prompt_version: '',
+  runs: 0,
+  approved: 0,
+  rejected: 0,
+  approved_first: 0,
+  mean_edit_ratio: null,
+  mean_cost: null,
+  costed_runs: 0,
 }
 
 function toStats(s: PromptStatsRow): PromptStats {
@@ -29,12 +37,19 @@ function toStats(s: PromptStatsRow): PromptStats {
 /** Oldest first: by first appearance, then the declared version number (`3.ab12cd34` -> 3). */
 function inOrder(rows: PromptVersionRow[]): PromptVersionRow[] {
   const declared = (v: string) => Number.parseInt(v, 10) || 0
-  return [...rows].sort((a, b) => a.first_seen_at.localeCompare(b.first_seen_at) || declared(a.version) - declared(b.version) || a.version.localeCompare(b.version))
+  return [...rows].sort(
+    (a, b) =>
+      a.first_seen_at.localeCompare(b.first_seen_at) || declared(a.version) - declared(b.version) || a.version.localeCompare(b.version),
+  )
 }
 
 function summary(v: PromptVersionRow, stats: Map<string, PromptStatsRow>): PromptVersionSummary {
   return {
-    version: v.version, hash: v.hash, owner: v.meta.owner, changelog: v.meta.changelog, firstSeenAt: v.first_seen_at,
+    version: v.version,
+    hash: v.hash,
+    owner: v.meta.owner,
+    changelog: v.meta.changelog,
+    firstSeenAt: v.first_seen_at,
     stats: toStats(stats.get(`${v.id}\u0000${v.version}`) ?? NO_RUNS),
   }
 }
@@ -60,13 +75,26 @@ async function detail(db: Queryable, v: PromptVersionRow, stats: Map<string, Pro
   const body = await selectPromptBody(db, v.id, v.version)
   if (body === undefined) throw notFound(`prompt version ${v.version}`)
   return {
-    ...summary(v, stats), id: v.id, lang: v.lang, kind: v.kind,
-    schema: v.meta.schema ?? null, temperature: v.meta.temperature ?? null, body,
+    ...summary(v, stats),
+    id: v.id,
+    lang: v.lang,
+    kind: v.kind,
+    schema: v.meta.schema ?? null,
+    temperature: v.meta.temperature ?? null,
+    body,
   }
 }
 
 /** One version: its body, its record, and what changed since the version before it. */
-export async function getPromptVersion({ db, family, version }: { db: Queryable; family: Family; version: string }): Promise<PromptVersionDetail> {
+export async function getPromptVersion({
+  db,
+  family,
+  version,
+}: {
+  db: Queryable
+  family: Family
+  version: string
+}): Promise<PromptVersionDetail> {
   const { versions, stats } = await loadFamily(db, family)
   const i = versions.findIndex((v) => v.version === version)
   if (i < 0) throw notFound(`prompt ${family.id} (${family.lang}) version ${version}`)
@@ -77,7 +105,17 @@ export async function getPromptVersion({ db, family, version }: { db: Queryable;
 }
 
 /** Two versions side by side, and the diff from `a` to `b`. */
-export async function comparePrompts({ db, family, a, b }: { db: Queryable; family: Family; a: string; b: string }): Promise<PromptCompare> {
+export async function comparePrompts({
+  db,
+  family,
+  a,
+  b,
+}: {
+  db: Queryable
+  family: Family
+  a: string
+  b: string
+}): Promise<PromptCompare> {
   const { versions, stats } = await loadFamily(db, family)
   const find = (version: string) => {
     const v = versions.find((x) => x.version === version)

@@ -24,8 +24,10 @@ export const PromptVersionRow = z.object({
 export type PromptVersionRow = z.infer<typeof PromptVersionRow>
 
 export async function selectPromptVersions(db: Queryable, family?: { id: string; lang: string }): Promise<PromptVersionRow[]> {
-  return z.array(PromptVersionRow).parse(await db`select id, version, hash, kind, lang, meta, first_seen_at from prompt_versions
-    where ${family ? db`id = ${family.id} and lang = ${family.lang}` : db`true`}`)
+  return z.array(PromptVersionRow).parse(
+    await db`select id, version, hash, kind, lang, meta, first_seen_at from prompt_versions
+    where ${family ? db`id = ${family.id} and lang = ${family.lang}` : db`true`}`,
+  )
 }
 
 export async function selectPromptBody(db: Queryable, id: string, version: string): Promise<string | undefined> {
@@ -54,7 +56,8 @@ export type PromptStatsRow = z.infer<typeof PromptStatsRow>
  * that needs rework is as dear as it really is.
  */
 export async function selectPromptStats(db: Queryable, family?: { id: string; lang: string }): Promise<PromptStatsRow[]> {
-  return z.array(PromptStatsRow).parse(await db`with firsts as (
+  return z.array(PromptStatsRow).parse(
+    await db`with firsts as (
       select d.prompt_id, d.prompt_version, r.id as run_id, r.status, r.draft_version, f.edit_ratio as final_ratio
       from drafts d
       join runs r on r.id = d.run_id
@@ -79,5 +82,6 @@ export async function selectPromptStats(db: Queryable, family?: { id: string; la
       (avg(c.cost) filter (where c.known))::float8 as mean_cost,
       (count(c.run_id) filter (where c.known))::int as costed_runs
     from firsts fi left join costs c on c.run_id = fi.run_id
-    group by fi.prompt_id, fi.prompt_version`)
+    group by fi.prompt_id, fi.prompt_version`,
+  )
 }

@@ -3,7 +3,10 @@ import { Decision, GateName, RunStatus } from '../../contracts/runs'
 import type { Queryable } from '../db/connect'
 
 const iso = z.coerce.date().transform((d) => d.toISOString())
-const isoOrNull = z.coerce.date().nullable().transform((d) => d?.toISOString() ?? null)
+const isoOrNull = z.coerce
+  .date()
+  .nullable()
+  .transform((d) => d?.toISOString() ?? null)
 
 export const ResultRunRow = z.object({
   id: z.string(),
@@ -47,9 +50,11 @@ export const RecordDraftRow = z.object({
 export type RecordDraftRow = z.infer<typeof RecordDraftRow>
 
 export async function selectRecordDrafts(db: Queryable, runId: string): Promise<RecordDraftRow[]> {
-  return z.array(RecordDraftRow).parse(await db`select d.version, d.engine, d.model, d.prompt_id, d.prompt_version, d.feedback, d.text,
+  return z.array(RecordDraftRow).parse(
+    await db`select d.version, d.engine, d.model, d.prompt_id, d.prompt_version, d.feedback, d.text,
       d.categories, d.pii_findings, d.created_at, d.edited_from, d.ai_version, d.edited_by, u.name as edited_by_name, d.edit_distance, d.edit_ratio
-    from drafts d left join users u on u.id = d.edited_by where d.run_id = ${runId} order by d.version`)
+    from drafts d left join users u on u.id = d.edited_by where d.run_id = ${runId} order by d.version`,
+  )
 }
 
 export const DecisionRow = z.object({
@@ -64,24 +69,36 @@ export const DecisionRow = z.object({
 export type DecisionRow = z.infer<typeof DecisionRow>
 
 export async function selectDecisions(db: Queryable, runId: string): Promise<DecisionRow[]> {
-  return z.array(DecisionRow).parse(await db`select g.gate, g.draft_version, gd.decision, gd.decided_by, u.name as decided_by_name,
+  return z.array(DecisionRow).parse(
+    await db`select g.gate, g.draft_version, gd.decision, gd.decided_by, u.name as decided_by_name,
       gd.decided_at, gd.comment
     from gate_decisions gd join gates g on g.id = gd.gate_id join users u on u.id = gd.decided_by
-    where gd.run_id = ${runId} order by gd.decided_at, g.draft_version, g.position`)
+    where gd.run_id = ${runId} order by gd.decided_at, g.draft_version, g.position`,
+  )
 }
 
-export const RatingRow = z.object({ user_id: z.string(), user_name: z.string(), rating: z.number(), comment: z.string().nullable(), updated_at: iso })
+export const RatingRow = z.object({
+  user_id: z.string(),
+  user_name: z.string(),
+  rating: z.number(),
+  comment: z.string().nullable(),
+  updated_at: iso,
+})
 
 export async function selectRatings(db: Queryable, runId: string) {
-  return z.array(RatingRow).parse(await db`select r.user_id, u.name as user_name, r.rating, r.comment, r.updated_at
-    from result_ratings r join users u on u.id = r.user_id where r.run_id = ${runId} order by r.updated_at desc, u.name`)
+  return z.array(RatingRow).parse(
+    await db`select r.user_id, u.name as user_name, r.rating, r.comment, r.updated_at
+    from result_ratings r join users u on u.id = r.user_id where r.run_id = ${runId} order by r.updated_at desc, u.name`,
+  )
 }
 
 export const TagRow = z.object({ tag: z.string(), added_by: z.string(), added_by_name: z.string(), added_at: iso })
 
 export async function selectTags(db: Queryable, runId: string) {
-  return z.array(TagRow).parse(await db`select t.tag, t.added_by, u.name as added_by_name, t.added_at
-    from result_tags t join users u on u.id = t.added_by where t.run_id = ${runId} order by t.tag`)
+  return z.array(TagRow).parse(
+    await db`select t.tag, t.added_by, u.name as added_by_name, t.added_at
+    from result_tags t join users u on u.id = t.added_by where t.run_id = ${runId} order by t.tag`,
+  )
 }
 
 export async function selectTagNames(db: Queryable, runId: string): Promise<string[]> {

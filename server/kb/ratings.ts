@@ -23,7 +23,10 @@ export async function rateResult({ sql, policy, user }: Ctx, { runId, input }: {
   const comment = input.comment ? Redactor.forPolicy(policy).redact(input.comment) : null
   return sql.begin(async (tx) => {
     const run = await visibleResult(tx, policy, user, runId)
-    if (run.author_id === user.id) throw forbidden('you wrote this result, so you cannot rate it: ratings decide which examples the model is shown, and are left to other people')
+    if (run.author_id === user.id)
+      throw forbidden(
+        'you wrote this result, so you cannot rate it: ratings decide which examples the model is shown, and are left to other people',
+      )
     await upsertRating(tx, { runId, userId: user.id, rating: input.rating, comment })
     await appendAudit(tx, { actorId: user.id, action: 'kb.rated', runId, data: { rating: input.rating, comment: comment !== null } })
     return selectRatingSummary(tx, runId, user.id)

@@ -20,7 +20,19 @@ const DEADLINE_DAYS = 7
  * export name lines of a file this brief never uploads. What it advertised is kept while the
  * active policy still has that sector. Nothing is stored.
  */
-export async function reuseBrief({ db, policy, user, runId, today = new Date() }: { db: Queryable; policy: Policy; user: UserRow; runId: string; today?: Date }): Promise<CreateBrief> {
+export async function reuseBrief({
+  db,
+  policy,
+  user,
+  runId,
+  today = new Date(),
+}: {
+  db: Queryable
+  policy: Policy
+  user: UserRow
+  runId: string
+  today?: Date
+}): Promise<CreateBrief> {
   if (!user.roles.includes('writer')) throw forbidden('only writers create briefs')
   const run = await visibleResult(db, policy, user, runId)
   const brief = await selectBrief(db, run.brief_id)
@@ -31,7 +43,8 @@ export async function reuseBrief({ db, policy, user, runId, today = new Date() }
   // the author cannot own the fact check of their own brief
   const owner = brief.fact_check_owner_email && brief.fact_check_owner_id !== user.id ? brief.fact_check_owner_email : undefined
   // What it advertised, while the active policy still knows that sector (else the writer chooses again).
-  const advertised = brief.advertised && (brief.advertised === OTHER_SECTOR || brief.advertised in policy.file.sectors) ? brief.advertised : undefined
+  const advertised =
+    brief.advertised && (brief.advertised === OTHER_SECTOR || brief.advertised in policy.file.sectors) ? brief.advertised : undefined
   return CreateBrief.parse({
     kind: brief.kind,
     title: fields.title,

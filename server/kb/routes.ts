@@ -30,7 +30,8 @@ export function kbRoutes(sql: Sql, policy: Policy) {
     })
     .get('/results/:runId', async (c) => c.json(await getResult({ db: sql, policy, user: c.get('user'), runId: runId(c) })))
     .get('/results/:runId/reuse', requireRole('writer'), async (c) =>
-      c.json(await reuseBrief({ db: sql, policy, user: c.get('user'), runId: runId(c) })))
+      c.json(await reuseBrief({ db: sql, policy, user: c.get('user'), runId: runId(c) })),
+    )
     .post('/results/:runId/rating', requireRole(...RATER_ROLES), async (c) => {
       const input = await jsonBody(c, RatingRequest)
       return c.json(await rateResult({ sql, policy, user: c.get('user') }, { runId: runId(c), input }))
@@ -41,12 +42,14 @@ export function kbRoutes(sql: Sql, policy: Policy) {
       return c.json({ tags }, created ? 201 : 200)
     })
     .delete('/results/:runId/tags/:tag', requireRole(...RATER_ROLES), async (c) =>
-      c.json(await untagResult({ sql, policy, user: c.get('user') }, { runId: runId(c), raw: c.req.param('tag') })))
+      c.json(await untagResult({ sql, policy, user: c.get('user') }, { runId: runId(c), raw: c.req.param('tag') })),
+    )
     .get('/prompts', async (c) => c.json(await listPrompts({ db: sql })))
     .get('/prompts/:id/:lang/compare', async (c) => {
       const { a, b } = parseOr400(PromptCompareQuery, c.req.query(), 'the query')
       return c.json(await comparePrompts({ db: sql, family: family(c.req.param('id'), c.req.param('lang')), a, b }))
     })
     .get('/prompts/:id/:lang/:version', async (c) =>
-      c.json(await getPromptVersion({ db: sql, family: family(c.req.param('id'), c.req.param('lang')), version: c.req.param('version') })))
+      c.json(await getPromptVersion({ db: sql, family: family(c.req.param('id'), c.req.param('lang')), version: c.req.param('version') })),
+    )
 }

@@ -67,7 +67,10 @@ export const ResultRow = z.object({
   author_id: z.string(),
   author_name: z.string(),
   created_at: iso,
-  approved_at: z.coerce.date().nullable().transform((d) => d?.toISOString() ?? null),
+  approved_at: z.coerce
+    .date()
+    .nullable()
+    .transform((d) => d?.toISOString() ?? null),
   draft_version: z.number(),
   policy_version: z.string().nullable(),
   prompt_id: z.string(),
@@ -99,7 +102,11 @@ export const RESULT_WINDOW = 1000
  * of results in the window. The page is chosen first; headlines, ratings, tags and reviewers are
  * then worked out for its rows only, since ts_headline re-parses the text.
  */
-export async function selectResultPage(db: Queryable, f: SearchFilter, page: { limit: number; offset: number; window: number }): Promise<ResultRow[]> {
+export async function selectResultPage(
+  db: Queryable,
+  f: SearchFilter,
+  page: { limit: number; offset: number; window: number },
+): Promise<ResultRow[]> {
   const t = f.terms
   // ranked after the window is cut, so that only the window's tsvectors are read for it
   const rank = t ? db`ts_rank_cd(c.tsv, case c.lang when 'ru' then ${t.ru}::tsquery else ${t.en}::tsquery end, 1)` : db`null::float8`
@@ -119,9 +126,11 @@ export async function selectResultPage(db: Queryable, f: SearchFilter, page: { l
       r.status, r.author_id, u.name as author_name, r.created_at, r.approved_at, r.draft_version, r.policy_version,
       d.prompt_id, d.prompt_version, coalesce(ai.engine, d.engine) as engine, coalesce(ai.model, d.model) as model,
       d.engine = 'human' as edited,
-      ${t
-        ? db`ts_headline(${config(db)}, translate(left(d.text, ${HEADLINE_CHARS}), ${MARK_START + MARK_STOP}, '  '), ${query(db, t)}, ${HEADLINE_OPTIONS})`
-        : db`left(d.text, 600)`} as excerpt,
+      ${
+        t
+          ? db`ts_headline(${config(db)}, translate(left(d.text, ${HEADLINE_CHARS}), ${MARK_START + MARK_STOP}, '  '), ${query(db, t)}, ${HEADLINE_OPTIONS})`
+          : db`left(d.text, 600)`
+      } as excerpt,
       (select avg(x.rating)::float8 from result_ratings x where x.run_id = r.id) as rating_avg,
       (select count(*)::int from result_ratings x where x.run_id = r.id) as rating_count,
       array(select x.tag from result_tags x where x.run_id = r.id order by x.tag) as tags,

@@ -20,7 +20,19 @@ const DAY_MS = 86_400_000
  * RESULT_WINDOW matches (see there). Writers see approved results and their own; reviewers,
  * the CMO and admins see every result.
  */
-export async function searchResults({ sql, policy, user, query, window = RESULT_WINDOW }: { sql: Sql; policy: Policy; user: UserRow; query: ResultQuery; window?: number }): Promise<ResultPage> {
+export async function searchResults({
+  sql,
+  policy,
+  user,
+  query,
+  window = RESULT_WINDOW,
+}: {
+  sql: Sql
+  policy: Policy
+  user: UserRow
+  query: ResultQuery
+  window?: number
+}): Promise<ResultPage> {
   return sql.begin('read only', async (tx) => {
     // postgres.js prepares each statement, and after five runs PostgreSQL may keep one generic
     // plan for any parameters: a plan that cannot know whether the words are in a third of the
@@ -61,10 +73,26 @@ function toItem(r: ResultRow, policy: Policy, marked: boolean): ResultItem {
   // the title is the writer's words: redacted as the drafting step redacted it (the first field, so the same placeholders)
   const briefTitle = Redactor.forPolicy(policy).redact(r.title, dismissedIn(r.pii_dismissals, 'title'))
   return {
-    runId: r.run_id, briefTitle, kind: r.kind, channel: r.channel, lang: r.lang, outcome: r.status,
-    author: { id: r.author_id, name: r.author_name }, createdAt: r.created_at, approvedAt: r.approved_at,
-    draftVersion: r.draft_version, promptId: r.prompt_id, promptVersion: r.prompt_version, engine: r.engine, model: r.model,
-    edited: r.edited, gatesPassed: r.gates_passed, reviewers: r.reviewers, rating: { avg: r.rating_avg, count: r.rating_count },
-    tags: r.tags, rank: r.rank, ...(marked ? markedToRanges(r.excerpt) : leadSnippet(r.excerpt)),
+    runId: r.run_id,
+    briefTitle,
+    kind: r.kind,
+    channel: r.channel,
+    lang: r.lang,
+    outcome: r.status,
+    author: { id: r.author_id, name: r.author_name },
+    createdAt: r.created_at,
+    approvedAt: r.approved_at,
+    draftVersion: r.draft_version,
+    promptId: r.prompt_id,
+    promptVersion: r.prompt_version,
+    engine: r.engine,
+    model: r.model,
+    edited: r.edited,
+    gatesPassed: r.gates_passed,
+    reviewers: r.reviewers,
+    rating: { avg: r.rating_avg, count: r.rating_count },
+    tags: r.tags,
+    rank: r.rank,
+    ...(marked ? markedToRanges(r.excerpt) : leadSnippet(r.excerpt)),
   }
 }

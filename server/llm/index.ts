@@ -10,9 +10,7 @@ export function createProvider(llm: Config['llm'], env: NodeJS.ProcessEnv = proc
   const input = Number(env.COPYDESK_PRICE_INPUT_PER_MTOK)
   const output = Number(env.COPYDESK_PRICE_OUTPUT_PER_MTOK)
   const price: PriceOverride =
-    env.COPYDESK_PRICE_INPUT_PER_MTOK && env.COPYDESK_PRICE_OUTPUT_PER_MTOK && input >= 0 && output >= 0
-      ? { input, output }
-      : undefined
+    env.COPYDESK_PRICE_INPUT_PER_MTOK && env.COPYDESK_PRICE_OUTPUT_PER_MTOK && input >= 0 && output >= 0 ? { input, output } : undefined
   return new OpenAiProvider({
     apiKey: llm.apiKey,
     baseURL: llm.baseURL,

@@ -1,7 +1,15 @@
 import OpenAI from 'openai'
 import { z } from 'zod'
 import { costUsd, type PriceOverride } from './prices'
-import { LlmError, type EmbedResult, type GenerateRequest, type GenerateResult, type LlmFailure, type LlmProvider, type Usage } from './provider'
+import {
+  LlmError,
+  type EmbedResult,
+  type GenerateRequest,
+  type GenerateResult,
+  type LlmFailure,
+  type LlmProvider,
+  type Usage,
+} from './provider'
 
 /** Texts per embeddings request (the API takes up to 2,048). */
 const EMBED_BATCH = 1000
@@ -80,7 +88,8 @@ export class OpenAiProvider implements LlmProvider {
       if (!parsed.success) throw fail(`is not a list of vectors: ${parsed.error.issues[0]?.message}`)
       tokens += parsed.data.usage?.prompt_tokens ?? 0
       const rows = [...parsed.data.data].sort((a, b) => a.index - b.index)
-      if (rows.length !== batch.length || rows.some((r, i) => r.index !== i)) throw fail(`has ${rows.length} vectors for ${batch.length} texts`)
+      if (rows.length !== batch.length || rows.some((r, i) => r.index !== i))
+        throw fail(`has ${rows.length} vectors for ${batch.length} texts`)
       const dims = vectors[0]?.length ?? rows[0]!.embedding.length
       if (rows.some((r) => r.embedding.length !== dims)) throw fail(`mixes vector lengths (expected ${dims})`)
       for (const r of rows) vectors.push(Float32Array.from(r.embedding))

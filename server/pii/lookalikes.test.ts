@@ -8,13 +8,17 @@ describe('look-alike letters in identifiers', () => {
     const folded = foldLookalikes(text)!
     expect(folded.length).toBe(text.length)
     expect(folded).toContain('8-987-031-77-26')
-    const phones = scanPii(text).filter((f) => f.type === 'PHONE').map((f) => text.slice(f.start, f.end))
+    const phones = scanPii(text)
+      .filter((f) => f.type === 'PHONE')
+      .map((f) => text.slice(f.start, f.end))
     expect(phones).toContain('8-987-0З1-77-26') // reported as written
   })
 
   it('a Cyrillic letter inside a Latin e-mail address is read as the Latin one', () => {
     const text = 'пишите на ivan.petrоv@mail.ru'
-    const emails = scanPii(text).filter((f) => f.type === 'EMAIL').map((f) => text.slice(f.start, f.end))
+    const emails = scanPii(text)
+      .filter((f) => f.type === 'EMAIL')
+      .map((f) => text.slice(f.start, f.end))
     expect(emails).toEqual(['ivan.petrоv@mail.ru'])
   })
 

@@ -9,7 +9,21 @@ import { isLocalChar } from './structured'
 // Letters that stand for a digit, and only when a digit is next to them (through one separator).
 const AS_DIGIT: Record<string, string> = { O: '0', o: '0', О: '0', о: '0', З: '3', з: '3', l: '1', I: '1', '|': '1', б: '6' }
 // Cyrillic letters that look like Latin ones, inside an e-mail address.
-const AS_LATIN: Record<string, string> = { а: 'a', е: 'e', о: 'o', р: 'p', с: 'c', х: 'x', у: 'y', к: 'k', м: 'm', т: 't', н: 'h', і: 'i', ј: 'j' }
+const AS_LATIN: Record<string, string> = {
+  а: 'a',
+  е: 'e',
+  о: 'o',
+  р: 'p',
+  с: 'c',
+  х: 'x',
+  у: 'y',
+  к: 'k',
+  м: 'm',
+  т: 't',
+  н: 'h',
+  і: 'i',
+  ј: 'j',
+}
 
 const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9'
 const SEP = ' -().'
@@ -20,7 +34,6 @@ function digitNear(text: string, i: number, step: 1 | -1): boolean {
   if (isDigit(c)) return true
   return c !== undefined && SEP.includes(c) && isDigit(text[i + step])
 }
-
 
 /** The text with look-alike letters turned into the digits (or Latin letters) they stand for; null when there are none. */
 export function foldLookalikes(text: string): string | null {

@@ -9,7 +9,11 @@ const NAMES_DIR = path.join(import.meta.dirname, 'names')
 export function readList(file: string): string[] {
   const full = path.join(NAMES_DIR, file)
   if (!fs.existsSync(full)) throw new Error(`personal-data guard: missing name list ${path.relative(process.cwd(), full)}`)
-  return fs.readFileSync(full, 'utf8').split('\n').map((l) => l.trim()).filter(Boolean)
+  return fs
+    .readFileSync(full, 'utf8')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
 }
 
 const HUSHING = /[гкхжшщч]$/

@@ -9,7 +9,14 @@ import type { PiiDetector, PiiFinding } from './types'
 // Roles as bits: F given name, D diminutive, P patronymic, S surname, C other capitalised word,
 // I initial, A English given name that is also a common word (Will, May), B a Latin capital
 // letter standing alone (a middle initial written without its dot: "Ruth R Montez")
-export const F = 1, D = 2, P = 4, S = 8, C = 16, I = 32, A = 64, B = 128
+export const F = 1,
+  D = 2,
+  P = 4,
+  S = 8,
+  C = 16,
+  I = 32,
+  A = 64,
+  B = 128
 // G: a capitalised Cyrillic word that is not an adjective form (it may be a given name no list holds)
 const G = 256
 const ADJ_OR_VERB = /(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ом|ем|ть|ти|ла|ло|ли|л|ет|ит|ют|ут|ат|ят|ешь|ишь|ся|сь|те)$/
@@ -46,20 +53,200 @@ function load(): Dicts {
 }
 
 /** Given names that are also places or streets: a name only with a known surname after them. */
-const PLACE_LIKE_GIVEN = ['Paris', 'Sydney', 'Victoria', 'Florence', 'Austin', 'Dallas', 'Phoenix', 'Georgia', 'Virginia', 'Carolina', 'Jordan', 'Chelsea', 'Lincoln', 'Madison', 'Washington', 'Houston', 'Jackson', 'Brooklyn', 'Adelaide', 'Regina', 'Kent', 'Camden', 'Orlando', 'Savannah', 'Denver', 'Aurora', 'Eden', 'Carmel']
+const PLACE_LIKE_GIVEN = [
+  'Paris',
+  'Sydney',
+  'Victoria',
+  'Florence',
+  'Austin',
+  'Dallas',
+  'Phoenix',
+  'Georgia',
+  'Virginia',
+  'Carolina',
+  'Jordan',
+  'Chelsea',
+  'Lincoln',
+  'Madison',
+  'Washington',
+  'Houston',
+  'Jackson',
+  'Brooklyn',
+  'Adelaide',
+  'Regina',
+  'Kent',
+  'Camden',
+  'Orlando',
+  'Savannah',
+  'Denver',
+  'Aurora',
+  'Eden',
+  'Carmel',
+]
 
 /** Capitalised words that start sentences or name things, never a person's surname or name. */
 export const NOT_A_NAME = new Set([
-  'The', 'This', 'That', 'These', 'Those', 'We', 'Our', 'You', 'Your', 'It', 'Its', 'He', 'She', 'They', 'Hi', 'Hello', 'Dear', 'Thanks', 'Thank',
-  'Please', 'Call', 'Book', 'Buy', 'Get', 'Try', 'Join', 'Meet', 'Team', 'Support', 'Sales', 'Office', 'Street', 'Road', 'Avenue', 'Lane', 'Square',
-  'Park', 'Station', 'Hotel', 'Cafe', 'Club', 'Center', 'Centre', 'Store', 'Shop', 'Studio', 'Group', 'Bank', 'Sale', 'Day', 'Week', 'Monday',
-  'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August',
-  'September', 'October', 'November', 'December', 'Inc', 'Ltd', 'LLC', 'Co', 'Customer', 'Client', 'Agent', 'Manager', 'Interviewer',
-  'Participant', 'Re', 'Subject', 'From', 'To', 'Cc', 'And', 'Or', 'But', 'If', 'When', 'In', 'On', 'At', 'For', 'With', 'By', 'Of', 'As',
-  'Мы', 'Я', 'Вы', 'Он', 'Она', 'Они', 'Это', 'Эта', 'Этот', 'Наш', 'Наша', 'Ваш', 'Ваша', 'Привет', 'Здравствуйте', 'Спасибо', 'Добрый',
-  'Уважаемый', 'Уважаемая', 'Клиент', 'Клиентка', 'Интервьюер', 'Респондент', 'Менеджер', 'Оператор', 'Поддержка', 'Звоните', 'Пишите',
-  'Купите', 'Закажите', 'Скидка', 'Акция', 'Москва', 'Москве', 'Россия', 'России', 'Санкт', 'Петербург', 'Петербурге', 'Город', 'Улица',
-  'В', 'На', 'С', 'По', 'Для', 'И', 'Но', 'А', 'Или', 'Если', 'Когда', 'Как', 'Что', 'Где', 'Тема', 'От', 'Кому', 'Копия', 'ООО', 'ИП', 'АО', 'ПАО',
+  'The',
+  'This',
+  'That',
+  'These',
+  'Those',
+  'We',
+  'Our',
+  'You',
+  'Your',
+  'It',
+  'Its',
+  'He',
+  'She',
+  'They',
+  'Hi',
+  'Hello',
+  'Dear',
+  'Thanks',
+  'Thank',
+  'Please',
+  'Call',
+  'Book',
+  'Buy',
+  'Get',
+  'Try',
+  'Join',
+  'Meet',
+  'Team',
+  'Support',
+  'Sales',
+  'Office',
+  'Street',
+  'Road',
+  'Avenue',
+  'Lane',
+  'Square',
+  'Park',
+  'Station',
+  'Hotel',
+  'Cafe',
+  'Club',
+  'Center',
+  'Centre',
+  'Store',
+  'Shop',
+  'Studio',
+  'Group',
+  'Bank',
+  'Sale',
+  'Day',
+  'Week',
+  'Monday',
+  'Tuesday',
+  'Wednesday',
+  'Thursday',
+  'Friday',
+  'Saturday',
+  'Sunday',
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+  'Inc',
+  'Ltd',
+  'LLC',
+  'Co',
+  'Customer',
+  'Client',
+  'Agent',
+  'Manager',
+  'Interviewer',
+  'Participant',
+  'Re',
+  'Subject',
+  'From',
+  'To',
+  'Cc',
+  'And',
+  'Or',
+  'But',
+  'If',
+  'When',
+  'In',
+  'On',
+  'At',
+  'For',
+  'With',
+  'By',
+  'Of',
+  'As',
+  'Мы',
+  'Я',
+  'Вы',
+  'Он',
+  'Она',
+  'Они',
+  'Это',
+  'Эта',
+  'Этот',
+  'Наш',
+  'Наша',
+  'Ваш',
+  'Ваша',
+  'Привет',
+  'Здравствуйте',
+  'Спасибо',
+  'Добрый',
+  'Уважаемый',
+  'Уважаемая',
+  'Клиент',
+  'Клиентка',
+  'Интервьюер',
+  'Респондент',
+  'Менеджер',
+  'Оператор',
+  'Поддержка',
+  'Звоните',
+  'Пишите',
+  'Купите',
+  'Закажите',
+  'Скидка',
+  'Акция',
+  'Москва',
+  'Москве',
+  'Россия',
+  'России',
+  'Санкт',
+  'Петербург',
+  'Петербурге',
+  'Город',
+  'Улица',
+  'В',
+  'На',
+  'С',
+  'По',
+  'Для',
+  'И',
+  'Но',
+  'А',
+  'Или',
+  'Если',
+  'Когда',
+  'Как',
+  'Что',
+  'Где',
+  'Тема',
+  'От',
+  'Кому',
+  'Копия',
+  'ООО',
+  'ИП',
+  'АО',
+  'ПАО',
 ])
 
 /** Abbreviations of places that look like two initials. */
@@ -70,17 +257,38 @@ const TITLE = /^(?:г-н|г-жа|господин|господину|госпо�
 // Patterns over roles, slot by slot (a slot accepts any of its bits); the longest that fits a
 // run of adjacent words wins.
 const RU_PATTERNS: number[][] = [
-  [S, F, P], [F, P, S], [C, F, P], [F, P, C], [S, C, P],
-  [F | D, S], [S, F], [F, P], [F, C],
-  [S | C, I, I], [S, I], [I, I, S | C], [I, S], [F | D, I],
+  [S, F, P],
+  [F, P, S],
+  [C, F, P],
+  [F, P, C],
+  [S, C, P],
+  [F | D, S],
+  [S, F],
+  [F, P],
+  [F, C],
+  [S | C, I, I],
+  [S, I],
+  [I, I, S | C],
+  [I, S],
+  [F | D, I],
   // a given name no dictionary holds, beside a surname: "Баир Доржиев", "Квирикашвили Тамар"
-  [G, S], [S, G],
+  [G, S],
+  [S, G],
 ]
 const EN_PATTERNS: number[][] = [
-  [F, F, S], [F, I | B, S | C], [F, S | C], [S, F],
-  [A, I, S], [A, S], [S | C, I, I], [I, I, S | C], [I, S | C],
+  [F, F, S],
+  [F, I | B, S | C],
+  [F, S | C],
+  [S, F],
+  [A, I, S],
+  [A, S],
+  [S | C, I, I],
+  [I, I, S | C],
+  [I, S | C],
   // a Russian or Central Asian name in Latin letters, with its patronymic: "Bekbolat Musliyevich"
-  [S | C, F | C, P], [F | C, P, S | C], [F | C, P],
+  [S | C, F | C, P],
+  [F | C, P, S | C],
+  [F | C, P],
 ]
 // Latin-spelt patronymics: Petrovich, Sergeyevna, Ilyinichna
 const LATIN_PATRONYMIC = /\p{Ll}{2}(?:ovich|evich|yevich|ovna|evna|yevna|ichna|inichna)$/u
@@ -91,7 +299,8 @@ const NAME_ASKED = /(?:name|имя|фио|зовут|ф\.и\.о\.)[^\n]{0,40}\?[
 // …or straight after the question on the same line: "What's your name? Sölvi Salómonsson"
 const NAME_ASKED_INLINE = /(?:name|имя|фио|зовут)[^\n?]{0,30}\?[ \t]*$/iu
 // A form or CRM field holding a name: "Name: Toshimi Arata", "ФИО: Ахмедова Зульфия Рашидовна"
-const NAME_FIELD = /(?:^|[\s(,;|>])(?:(?:full |first and last |customer |client |contact |account holder |card ?holder )?name|contact person|имя|фио|ф\.и\.о\.|имя и фамилия|фамилия,? имя(?:,? отчество)?|контактное лицо)[ \t]*:[ \t]*$/iu
+const NAME_FIELD =
+  /(?:^|[\s(,;|>])(?:(?:full |first and last |customer |client |contact |account holder |card ?holder )?name|contact person|имя|фио|ф\.и\.о\.|имя и фамилия|фамилия,? имя(?:,? отчество)?|контактное лицо)[ \t]*:[ \t]*$/iu
 const SELF_INTRO = /(?:меня зовут|my name is|this is|i am|i'm|я —|я -)[ \t]+$/iu
 const INTRO_LAST_WORD = /^(?:зовут|is|am|i'm|—|-)$/i
 
@@ -110,13 +319,16 @@ function nameCued(text: string, at: number): boolean {
   return INTRO_LAST_WORD.test(text.slice(w, k + 1)) && SELF_INTRO.test(textBefore(text, at))
 }
 const textBefore = (text: string, at: number) => text.slice(Math.max(0, at - 80), at)
-const CUED: number[][] = [[C, C, C], [C, C]]
+const CUED: number[][] = [
+  [C, C, C],
+  [C, C],
+]
 
 // Only capitalised words, initials and titles can start or carry a name: lower-case text is
 // skipped by the regex engine instead of being tokenised (the scan must run at tens of MB/s).
 // Explicit letter ranges (Latin with Latin-1 and Extended-A, Cyrillic) instead of \p{…}: several
 // times faster in V8; every token is checked with \p{Lu} afterwards.
-const L = "A-Za-zÀ-ÖØ-öø-ÿĀ-ſА-яЁё"
+const L = 'A-Za-zÀ-ÖØ-öø-ÿĀ-ſА-яЁё'
 const UPPER = 'A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁ'
 const CAP = `(?:[${UPPER}][${L}]*(?:['’-][${L}]+)*|г-н|г-жа|господин[а-я]*|госпож[а-я]+)`
 const WORD = new RegExp(CAP, 'g')
@@ -127,7 +339,10 @@ const PARTICLES = '(?:van|der|den|de|da|di|del|della|von|du|la|le|bin|ibn|al|ter
 // The word-start test is a lookbehind after the first letter, not before it: V8 then scans for the
 // first letter quickly, and tests the character before only where one is found (2x faster).
 const CAP_AT_WORD_START = `(?:[${UPPER}](?<![${L}'’-].)[${L}]*(?:['’-][${L}]+)*|г(?<![${L}'’-].)(?:-н|-жа|осподин[а-я]*|оспож[а-я]+))`
-const CHAIN = new RegExp(`${CAP_AT_WORD_START}(?:(?:['’]s)?(?:\\.?[ \\t\\u00a0]{0,2}|[ \\t\\u00a0](?:${PARTICLES}[ \\t\\u00a0]){1,2})${CAP})+`, 'g')
+const CHAIN = new RegExp(
+  `${CAP_AT_WORD_START}(?:(?:['’]s)?(?:\\.?[ \\t\\u00a0]{0,2}|[ \\t\\u00a0](?:${PARTICLES}[ \\t\\u00a0]){1,2})${CAP})+`,
+  'g',
+)
 const WORD_CHAR = /[\p{L}'’-]/u
 
 /** A capitalised word; its roles are worked out only when it stands next to another one. */

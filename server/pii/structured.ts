@@ -3,10 +3,25 @@
 // hostile input cannot make them backtrack; checksums cut look-alikes (order ids, prices).
 import { ibanValid, innValid, luhnValid, ogrnValid, snilsValid } from './checksums'
 import type { PiiDetector, PiiFinding, PiiType } from './types'
-import { addWindow, digitGroups, digitRunWindows, digitWindows, isDigitAt, isUpperLatinAt, startsWithDigits, type DigitAnchor } from './digits'
+import {
+  addWindow,
+  digitGroups,
+  digitRunWindows,
+  digitWindows,
+  isDigitAt,
+  isUpperLatinAt,
+  startsWithDigits,
+  type DigitAnchor,
+} from './digits'
 import { matchesIn, stickyMatches, windows, windowsAround, type Range } from './windows'
 
-const found = (type: PiiType, detector: string, start: number, end: number, confidence: number): PiiFinding => ({ type, start, end, detector, confidence })
+const found = (type: PiiType, detector: string, start: number, end: number, confidence: number): PiiFinding => ({
+  type,
+  start,
+  end,
+  detector,
+  confidence,
+})
 const onlyDigits = (s: string) => s.replace(/\D/g, '')
 /** The text just before a match, lower-cased, for context cues. */
 const before = (text: string, at: number, n = 24) => text.slice(Math.max(0, at - n), at).toLowerCase()
@@ -52,12 +67,15 @@ function startsFor(text: string, min: number): Int32Array {
 const digitMatches = (text: string, re: RegExp, min: number) => stickyMatches(text, re, startsFor(text, min))
 
 // Role mailboxes of a company are not a person's data.
-const ROLE_MAILBOX = /^(?:info|support|help|hello|sales|office|contact|contacts|team|noreply|no-reply|press|pr|hr|jobs|careers|marketing|admin|mail|zakaz|order|orders|billing|service|feedback|partners|reception|booking|frontdesk)$/i
+const ROLE_MAILBOX =
+  /^(?:info|support|help|hello|sales|office|contact|contacts|team|noreply|no-reply|press|pr|hr|jobs|careers|marketing|admin|mail|zakaz|order|orders|billing|service|feedback|partners|reception|booking|frontdesk)$/i
 // From each "@": the local part is walked back by hand, then one sticky match from its start.
 const LOCAL_CHAR = /[\p{L}\p{N}._%+-]/u
 /** LOCAL_CHAR by char code: ASCII answered at once, the regex only for other letters. */
 export const isLocalChar = (c: number) =>
-  c < 128 ? (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 46 || c === 95 || c === 37 || c === 43 || c === 45 : LOCAL_CHAR.test(String.fromCharCode(c))
+  c < 128
+    ? (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 46 || c === 95 || c === 37 || c === 43 || c === 45
+    : LOCAL_CHAR.test(String.fromCharCode(c))
 const EMAIL_AT = /[\p{L}\p{N}][\p{L}\p{N}._%+-]{0,63}@[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,62}\.)+\p{L}{2,24}(?![\p{L}\p{N}])/uy
 export const email: PiiDetector = (text) => {
   const out: PiiFinding[] = []
@@ -87,7 +105,8 @@ const PHONE_NANP = /(?<![\p{L}\p{N}+(-])(?:1[ .-])?(?:\(\d{3}\)[ \t]?|\d{3}[.-])
 const PHONE_UK = /(?<![\p{L}\p{N}+-]|\d[ \t])0(?!0)(?:7\d{3}[ \t]?\d{6}|\d{2,4}[ \t]\d{3,4}[ \t]\d{3,4})(?![\p{N}-]|[ \t]\d)/uy
 // Any local spelling ("0490 75 40 81", "467 3395") right after a phone cue: "Phone:", "call me at".
 const PHONE_ANY = /(?<![\p{L}\p{N}+])\+?\(?\d[\d \t().-]{5,18}\d(?!\d)/uy
-const PHONE_CUE = /(?:phone|tel\.?|telephone|mobile|cell|fax|desk|call (?:me |us )?(?:at|on)|text (?:me )?(?:at|on)|messages to|whatsapp|телефон\p{L}*|тел\.?|моб\.?|мобильн\p{L}*|(?:по)?звоните(?: мне)?(?: по номеру)?)[\s:.-]{0,3}$/iu
+const PHONE_CUE =
+  /(?:phone|tel\.?|telephone|mobile|cell|fax|desk|call (?:me |us )?(?:at|on)|text (?:me )?(?:at|on)|messages to|whatsapp|телефон\p{L}*|тел\.?|моб\.?|мобильн\p{L}*|(?:по)?звоните(?: мне)?(?: по номеру)?)[\s:.-]{0,3}$/iu
 const ORDER_CUE = /(?:заказ\p{L}*|order|счёт|счет|invoice|арт\.?|артикул|sku|№|#|id)\s*[:№#]?\s*$/u
 // Every PHONE_CUE holds one of these stems: PHONE_ANY is tried only where one ends close before.
 const PHONE_CUE_STEM = /phone|tel|mobile|cell|fax|desk|call|text|messages|whatsapp|тел|моб|звоните/gi
@@ -120,7 +139,12 @@ function nanpStarts(text: string, starts: Int32Array): Int32Array {
 // looser ones, a cheap filter of the candidates.
 // Every pattern but PHONE_ANY needs 10 digits (checked below), so it is tried only where 10 follow.
 const PHONES: [RegExp, string | undefined, ((text: string, starts: Int32Array) => Int32Array)?][] = [
-  [PHONE_RU, '+8'], [PHONE_RU_CITY, '+8'], [PHONE_INTL, '+'], [PHONE_NANP, undefined, nanpStarts], [PHONE_UK, '0'], [PHONE_ANY, undefined, cuedStarts],
+  [PHONE_RU, '+8'],
+  [PHONE_RU_CITY, '+8'],
+  [PHONE_INTL, '+'],
+  [PHONE_NANP, undefined, nanpStarts],
+  [PHONE_UK, '0'],
+  [PHONE_ANY, undefined, cuedStarts],
 ]
 export const phone: PiiDetector = (text) => {
   const out: PiiFinding[] = []
@@ -138,7 +162,10 @@ export const phone: PiiDetector = (text) => {
       // "(+44 20 7946 0958)": a closing bracket without its opening one is the text's, not the number's
       if (m.value.endsWith(')') && (m.value.match(/\(/g)?.length ?? 0) < (m.value.match(/\)/g)?.length ?? 0)) m.end -= 1
       const tollFree = /^(?:[78]800|1(?:800|888|877|866|855|844|833))/.test(digits) || /^0800/.test(digits)
-      out.splice(at, 0, { ...found('PHONE', 'phone', m.start, m.end, re === PHONE_RU || re === PHONE_RU_CITY ? 0.97 : 0.9), ...(tollFree ? { company: true } : {}) })
+      out.splice(at, 0, {
+        ...found('PHONE', 'phone', m.start, m.end, re === PHONE_RU || re === PHONE_RU_CITY ? 0.97 : 0.9),
+        ...(tollFree ? { company: true } : {}),
+      })
     }
   }
   return out
@@ -174,7 +201,9 @@ export const passportRu: PiiDetector = (text) => {
 
 const SNILS = /(?<![\p{N}-])\d{3}[- ]?\d{3}[- ]?\d{3}[- ]?\d{2}(?![\p{N}-])/uy
 export const snils: PiiDetector = (text) =>
-  [...digitMatches(text, SNILS, 11)].filter((m) => snilsValid(onlyDigits(m.value))).map((m) => found('SNILS', 'snils', m.start, m.end, 0.97))
+  [...digitMatches(text, SNILS, 11)]
+    .filter((m) => snilsValid(onlyDigits(m.value)))
+    .map((m) => found('SNILS', 'snils', m.start, m.end, 0.97))
 
 // INN, OGRN, OGRNIP: bare digit runs with valid check digits. A 10-digit INN also needs a cue:
 // one random 10-digit number in ten passes its checksum.
@@ -200,14 +229,18 @@ export const registryIds: PiiDetector = (text) => {
 
 const CARD = /(?<![\p{N}-])\d{4}(?:[ -]?\d{4}){2}[ -]?\d{1,7}(?![\p{N}-])/uy
 export const card: PiiDetector = (text) =>
-  [...digitMatches(text, CARD, 13)].filter((m) => luhnValid(onlyDigits(m.value)) && !/^(\d)\1+$/.test(onlyDigits(m.value))).map((m) => found('CARD', 'card', m.start, m.end, 0.97))
+  [...digitMatches(text, CARD, 13)]
+    .filter((m) => luhnValid(onlyDigits(m.value)) && !/^(\d)\1+$/.test(onlyDigits(m.value)))
+    .map((m) => found('CARD', 'card', m.start, m.end, 0.97))
 
 // Two capital letters right before two or more digits
 const ibanAnchor: DigitAnchor = (text, i, { starts, ends }) =>
   ends[i]! - starts[i]! >= 2 && isUpperLatinAt(text, starts[i]! - 1) && isUpperLatinAt(text, starts[i]! - 2) ? starts[i]! - 2 : -1
 const IBAN = /(?<![\p{L}\p{N}])[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?(?![\p{L}\p{N}])/gu
 export const iban: PiiDetector = (text) =>
-  [...matchesIn(text, IBAN, digitWindows(text, ibanAnchor, 1, 40))].filter((m) => ibanValid(m.value)).map((m) => found('IBAN', 'iban', m.start, m.end, 0.99))
+  [...matchesIn(text, IBAN, digitWindows(text, ibanAnchor, 1, 40))]
+    .filter((m) => ibanValid(m.value))
+    .map((m) => found('IBAN', 'iban', m.start, m.end, 0.99))
 
 // "1.2.3" at least: up to three digits, a dot, up to three digits, a dot, a digit
 const ipv4Anchor: DigitAnchor = (text, i, { starts, ends }) => {
@@ -219,11 +252,13 @@ const ipv4Anchor: DigitAnchor = (text, i, { starts, ends }) => {
 const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)'
 const IPV4 = new RegExp(`(?<![\\p{N}.])${OCTET}(?:\\.${OCTET}){3}(?![\\p{N}]|\\.\\d)`, 'gu')
 // Full or "::"-compressed IPv6: at least one "::" or all eight groups, so clock times never match.
-const IPV6 = /(?<![\p{L}\p{N}:])(?:(?:[0-9a-f]{1,4}:){7}[0-9a-f]{1,4}|(?:[0-9a-f]{1,4}:){1,6}:(?:[0-9a-f]{1,4}(?::[0-9a-f]{1,4}){0,5})?|::(?:[0-9a-f]{1,4}(?::[0-9a-f]{1,4}){0,6}))(?![\p{L}\p{N}:])/giu
+const IPV6 =
+  /(?<![\p{L}\p{N}:])(?:(?:[0-9a-f]{1,4}:){7}[0-9a-f]{1,4}|(?:[0-9a-f]{1,4}:){1,6}:(?:[0-9a-f]{1,4}(?::[0-9a-f]{1,4}){0,5})?|::(?:[0-9a-f]{1,4}(?::[0-9a-f]{1,4}){0,6}))(?![\p{L}\p{N}:])/giu
 // "v1.2.3.4", "firmware 4.12.0.9", "iOS app 8.2.0.11", "версия приложения 6.14.2.1": a version
 // number, unless the line speaks of a network address after the version word ("после
 // обновления сервер 10.0.4.12"). "Customer IP: … · Widget v5.2.0.11": the nearer word decides.
-const VERSION_CUE = /(?:(?<!\p{L})v|version|versions|release|build|firmware|app|ios|android|sdk|update|patch|версия|версии|релиз|сборк\p{L}*|прошивк\p{L}*|приложени\p{L}*|обновлени\p{L}*)(?!\p{L})[^\n.;]{0,30}$/iu
+const VERSION_CUE =
+  /(?:(?<!\p{L})v|version|versions|release|build|firmware|app|ios|android|sdk|update|patch|версия|версии|релиз|сборк\p{L}*|прошивк\p{L}*|приложени\p{L}*|обновлени\p{L}*)(?!\p{L})[^\n.;]{0,30}$/iu
 const ADDRESS_CUE = /(?<!\p{L})(?:ip|host|server|gateway|dns|subnet|login|address|айпи|хост|сервер|шлюз|адрес|вход)/iu
 const isVersion = (text: string, at: number) => {
   const cue = before(text, at, 48)
@@ -231,22 +266,36 @@ const isVersion = (text: string, at: number) => {
   return version !== null && !ADDRESS_CUE.test(version[0])
 }
 export const ip: PiiDetector = (text) => [
-  ...[...matchesIn(text, IPV4, digitWindows(text, ipv4Anchor, 4, 26))].filter((m) => !isVersion(text, m.start)).map((m) => found('IP', 'ip', m.start, m.end, 0.9)),
-  ...[...matchesIn(text, IPV6, windows(text, /:[0-9A-Fa-f]{0,4}:/g, 45, 40))].filter((m) => /[0-9a-f]{3}/i.test(m.value)).map((m) => found('IP', 'ip', m.start, m.end, 0.9)),
+  ...[...matchesIn(text, IPV4, digitWindows(text, ipv4Anchor, 4, 26))]
+    .filter((m) => !isVersion(text, m.start))
+    .map((m) => found('IP', 'ip', m.start, m.end, 0.9)),
+  ...[...matchesIn(text, IPV6, windows(text, /:[0-9A-Fa-f]{0,4}:/g, 45, 40))]
+    .filter((m) => /[0-9a-f]{3}/i.test(m.value))
+    .map((m) => found('IP', 'ip', m.start, m.end, 0.9)),
 ]
 
 // Credentials that must never leave: vendor key formats, bearer tokens, JWTs, "api_key = …".
 // Each format is looked for only after its own cheap cue, as far as the format can reach.
 const SECRETS: { name: string; cue: RegExp; re: RegExp; reach: number }[] = [
   { name: 'openai', cue: /sk-/g, re: /\bsk-(?:proj-|ant-|live-|test-)?[A-Za-z0-9_-]{20,200}/g, reach: 210 },
-  { name: 'github', cue: /gh[pousr]_|github_pat_/g, re: /\b(?:gh[pousr]_[A-Za-z0-9]{30,100}|github_pat_[A-Za-z0-9_]{40,120})/g, reach: 135 },
+  {
+    name: 'github',
+    cue: /gh[pousr]_|github_pat_/g,
+    re: /\b(?:gh[pousr]_[A-Za-z0-9]{30,100}|github_pat_[A-Za-z0-9_]{40,120})/g,
+    reach: 135,
+  },
   { name: 'aws', cue: /AKIA|ASIA/g, re: /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g, reach: 24 },
   { name: 'slack', cue: /xox[abprs]-/g, re: /\bxox[abprs]-[A-Za-z0-9-]{10,100}/g, reach: 110 },
   { name: 'google', cue: /AIza/g, re: /\bAIza[0-9A-Za-z_-]{35}/g, reach: 42 },
   { name: 'stripe', cue: /k_(?:live|test)_/g, re: /\b[rsp]k_(?:live|test)_[A-Za-z0-9]{16,100}/g, reach: 110 },
   { name: 'jwt', cue: /eyJ/g, re: /\beyJ[A-Za-z0-9_-]{8,1000}\.eyJ[A-Za-z0-9_-]{8,2000}\.[A-Za-z0-9_-]{8,1000}/g, reach: 4010 },
   { name: 'bearer', cue: /Bearer/g, re: /(?<=\bBearer\s)[A-Za-z0-9._~+/-]{20,500}=*/g, reach: 520 },
-  { name: 'assigned', cue: /api[_-]?key|secret|token|password|пароль/gi, re: /(?<=\b(?:api[_-]?key|secret|token|password|пароль)\s{0,3}[:=]\s{0,3}["']?)[A-Za-z0-9._~+/!@#$%^&*-]{12,200}/gi, reach: 220 },
+  {
+    name: 'assigned',
+    cue: /api[_-]?key|secret|token|password|пароль/gi,
+    re: /(?<=\b(?:api[_-]?key|secret|token|password|пароль)\s{0,3}[:=]\s{0,3}["']?)[A-Za-z0-9._~+/!@#$%^&*-]{12,200}/gi,
+    reach: 220,
+  },
 ]
 export const secret: PiiDetector = (text) => {
   const out: PiiFinding[] = []
@@ -258,9 +307,11 @@ export const secret: PiiDetector = (text) => {
 }
 
 // A date of birth only when it is marked as one: "дата рождения: 12.03.1985", "DOB 1990-07-04".
-const MONTHS = 'январ[яь]|феврал[яь]|март[а]?|апрел[яь]|ма[яй]|июн[яь]|июл[яь]|август[а]?|сентябр[яь]|октябр[яь]|ноябр[яь]|декабр[яь]|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?'
+const MONTHS =
+  'январ[яь]|феврал[яь]|март[а]?|апрел[яь]|ма[яй]|июн[яь]|июл[яь]|август[а]?|сентябр[яь]|октябр[яь]|ноябр[яь]|декабр[яь]|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?'
 const DATE = `(?:\\d{1,2}[./-]\\d{1,2}[./-](?:19|20)\\d{2}|(?:19|20)\\d{2}-\\d{2}-\\d{2}|\\d{1,2}\\s+(?:${MONTHS})\\.?\\s+(?:19|20)\\d{2}(?:\\s?г\\.?)?|(?:${MONTHS})\\.?\\s+\\d{1,2},?\\s+(?:19|20)\\d{2})`
-const DOB_CUE = '(?:дат[аыуе]\\s+рождения|д\\.\\s?р\\.|родил(?:ся|ась)|г\\.\\s?р\\.|born(?:\\s+on)?|date\\s+of\\s+birth|dob|birth\\s?date|birthday)'
+const DOB_CUE =
+  '(?:дат[аыуе]\\s+рождения|д\\.\\s?р\\.|родил(?:ся|ась)|г\\.\\s?р\\.|born(?:\\s+on)?|date\\s+of\\s+birth|dob|birth\\s?date|birthday)'
 const DOB = new RegExp(`${DOB_CUE}\\s{0,3}[:\\-–—]?\\s{0,3}(?:on\\s+|в\\s+|is\\s+|was\\s+|—\\s+)?(${DATE})`, 'giu')
 // An answer on its own line to a question about the date of birth: "…дата рождения?\nКлиент: 03.11.1991"
 const DOB_ANSWER = new RegExp(`${DOB_CUE}[^\\n]{0,80}\\n[^\\n:]{0,30}:\\s{0,3}(${DATE})`, 'giu')

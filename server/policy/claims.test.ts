@@ -15,7 +15,12 @@ const hit = (text: string, word: string, from = 0): RiskHit => {
 /** Every number with its unit as a factual_claim hit: the lexicon's job, done here by a fixed rule. */
 const numberHits = (text: string): RiskHit[] =>
   [...text.matchAll(/\d+(?:[ ,.]\d+)?\s?(?:%|days?|months?|месяц\w*|дн\w*|клиник\w*)/gu)].map((m) => ({
-    category: 'factual_claim', rule: 'x', start: m.index, end: m.index + m[0].length, match: m[0], explain: '',
+    category: 'factual_claim',
+    rule: 'x',
+    start: m.index,
+    end: m.index + m[0].length,
+    match: m[0],
+    explain: '',
   }))
 
 describe('claim extraction', () => {
@@ -28,7 +33,9 @@ describe('claim extraction', () => {
 
   it('adds cited proofs the sentences do not already hold', () => {
     const claims = extractClaims('We help clinics.', [], ['Rated 4.9 by 300 owners'])
-    expect(claims).toEqual([{ text: 'Rated 4.9 by 300 owners', kind: 'proof', start: null, end: null, statement: 'rated 4 9 by 300 owners' }])
+    expect(claims).toEqual([
+      { text: 'Rated 4.9 by 300 owners', kind: 'proof', start: null, end: null, statement: 'rated 4 9 by 300 owners' },
+    ])
   })
 
   it('a number with a decimal point stays one sentence', () => {
@@ -44,7 +51,8 @@ describe('claim extraction', () => {
   })
 
   it('a layout field is its value: none when it restates a brief parameter, the value alone when it holds more', () => {
-    const text = 'Срок: за 2 месяца\nМетод: напоминания, неявки −60% за 2 месяца\nTimeframe: within 30 days\nVariant 2: RemindCRM cuts no-shows in 30 days'
+    const text =
+      'Срок: за 2 месяца\nМетод: напоминания, неявки −60% за 2 месяца\nTimeframe: within 30 days\nVariant 2: RemindCRM cuts no-shows in 30 days'
     const claims = extractClaims(text, numberHits(text), [], ['2 месяца', '30 days', 'напоминания'])
     expect(claims.map((c) => c.text)).toEqual(['напоминания, неявки −60% за 2 месяца', 'RemindCRM cuts no-shows in 30 days'])
     for (const c of claims) expect(text.slice(c.start!, c.end!)).toBe(c.text)
@@ -59,8 +67,21 @@ describe('claim extraction', () => {
 describe('claims of a real offer draft (offline engine, both languages)', () => {
   const offer = (lang: 'ru' | 'en', inputs: OfferInputs, brief: { audience: string; task: string; offer: string }) => {
     const draft = offerOffline({
-      brief: { kind: 'offer', title: 't', format: 'landing', channel: 'landing', deadline: '2026-12-15', qualityCriteria: '', successMetrics: '', lang, inputs, ...brief },
-      feedback: null, previous: null, limits: { headlineMaxLength: 70 },
+      brief: {
+        kind: 'offer',
+        title: 't',
+        format: 'landing',
+        channel: 'landing',
+        deadline: '2026-12-15',
+        qualityCriteria: '',
+        successMetrics: '',
+        lang,
+        inputs,
+        ...brief,
+      },
+      feedback: null,
+      previous: null,
+      limits: { headlineMaxLength: 70 },
     })
     const text = offerKind.toText(draft, lang)
     const proofs = draft.proofs.filter((p) => p.status === 'given').map((p) => p.claim)
@@ -68,10 +89,17 @@ describe('claims of a real offer draft (offline engine, both languages)', () => 
   }
 
   it('Russian: each statement once across the three variants; labels and restated parameters are not claims', () => {
-    const { text, claims } = offer('ru', {
-      product: 'НапоминайCRM', timeframe: '2 месяца', method: 'SMS-напоминания за сутки до визита',
-      differentiator: 'на 30% дешевле аналогов', proofs: ['Клиника «Улыбка» снизила неявки с 18% до 7% за 2 месяца'],
-    }, { audience: 'Владельцы частных стоматологий', task: 'Снизить неявки пациентов', offer: 'CRM с напоминаниями' })
+    const { text, claims } = offer(
+      'ru',
+      {
+        product: 'НапоминайCRM',
+        timeframe: '2 месяца',
+        method: 'SMS-напоминания за сутки до визита',
+        differentiator: 'на 30% дешевле аналогов',
+        proofs: ['Клиника «Улыбка» снизила неявки с 18% до 7% за 2 месяца'],
+      },
+      { audience: 'Владельцы частных стоматологий', task: 'Снизить неявки пациентов', offer: 'CRM с напоминаниями' },
+    )
     // the rendered layout repeats the difference 6 times and the timeframe 9 times
     expect(text.match(/30% дешевле/g)).toHaveLength(6)
     expect(claims.map((c) => c.text)).toEqual([
@@ -87,10 +115,17 @@ describe('claims of a real offer draft (offline engine, both languages)', () => 
   })
 
   it('English: the 16 sentences with a number become 6 claims', () => {
-    const { text, claims } = offer('en', {
-      product: 'RemindCRM', timeframe: '30 days', method: 'SMS reminders before each visit',
-      differentiator: 'setup in 1 day', proofs: ['Clinic "Smile" cut no-shows from 18% to 7% in 2 months'],
-    }, { audience: 'Owners of dental clinics', task: 'Cut patient no-shows', offer: 'A CRM with reminders' })
+    const { text, claims } = offer(
+      'en',
+      {
+        product: 'RemindCRM',
+        timeframe: '30 days',
+        method: 'SMS reminders before each visit',
+        differentiator: 'setup in 1 day',
+        proofs: ['Clinic "Smile" cut no-shows from 18% to 7% in 2 months'],
+      },
+      { audience: 'Owners of dental clinics', task: 'Cut patient no-shows', offer: 'A CRM with reminders' },
+    )
     const sentencesWithNumbers = text.split(/\n|(?<=\.) /u).filter((s) => /\d/u.test(s) && !/^\s*Proofs:$/u.test(s))
     expect(sentencesWithNumbers).toHaveLength(16)
     // without the brief's parameters, the timeframe field ("Timeframe: 30 days") would be a claim of its own

@@ -16,8 +16,7 @@ export const STATEMENT_PUNCTUATION = `.,;:!?…'"\`«»„“”‟‘’‚‛�
 const PUNCT = new RegExp(`[${STATEMENT_PUNCTUATION.replace(/[\]\\^-]/g, '\\$&')}]`, 'gu')
 
 /** A statement as the fact-checker reads it: case, ё/е, punctuation, quotes and spacing do not count. */
-export const statementOf = (text: string) =>
-  text.toLowerCase().replaceAll('ё', 'е').replace(PUNCT, ' ').replace(/\s+/gu, ' ').trim()
+export const statementOf = (text: string) => text.toLowerCase().replaceAll('ё', 'е').replace(PUNCT, ' ').replace(/\s+/gu, ' ').trim()
 
 /**
  * Labels of the drafts' layout (server/drafting/<kind> toText: "Вариант 1:", "Срок:", "Method:",
@@ -25,12 +24,50 @@ export const statementOf = (text: string) =>
  * a field name, not part of what is claimed.
  */
 const LABELS = [
-  'вариант', 'для кого', 'кому', 'аудитория', 'задача', 'срок', 'сроки', 'срок результата', 'метод', 'как', 'способ',
-  'отличие', 'отличия', 'доказательства', 'доказательство', 'продукт', 'оффер', 'предложение', 'формат', 'канал',
-  'не хватает в брифе', 'нужно доказательство',
-  'variant', 'option', 'for whom', 'audience', 'task', 'timeframe', 'time frame', 'deadline', 'method', 'how',
-  'difference', 'differentiator', 'proofs', 'proof', 'product', 'offer', 'format', 'channel',
-  'missing from the brief', 'proof needed', 'one-liner', 'pitch',
+  'вариант',
+  'для кого',
+  'кому',
+  'аудитория',
+  'задача',
+  'срок',
+  'сроки',
+  'срок результата',
+  'метод',
+  'как',
+  'способ',
+  'отличие',
+  'отличия',
+  'доказательства',
+  'доказательство',
+  'продукт',
+  'оффер',
+  'предложение',
+  'формат',
+  'канал',
+  'не хватает в брифе',
+  'нужно доказательство',
+  'variant',
+  'option',
+  'for whom',
+  'audience',
+  'task',
+  'timeframe',
+  'time frame',
+  'deadline',
+  'method',
+  'how',
+  'difference',
+  'differentiator',
+  'proofs',
+  'proof',
+  'product',
+  'offer',
+  'format',
+  'channel',
+  'missing from the brief',
+  'proof needed',
+  'one-liner',
+  'pitch',
 ]
 const LABEL_HEAD = new RegExp(`^(?:${LABELS.map((l) => l.replace(/ /g, '\\s+')).join('|')})(?:\\s+\\d{1,2})?\\s*:\\s*`, 'iu')
 
@@ -115,7 +152,13 @@ export function extractClaims(text: string, risks: RiskHit[], proofs: string[] =
     if (!statement || seen.has(statement) || claims.some((c) => c.statement.includes(statement))) continue
     seen.add(statement)
     const at = all.find((s) => statementOf(text.slice(s.start, s.end)) === statement)
-    claims.push({ text: at ? text.slice(at.start, at.end) : clean, kind: 'proof', start: at?.start ?? null, end: at?.end ?? null, statement })
+    claims.push({
+      text: at ? text.slice(at.start, at.end) : clean,
+      kind: 'proof',
+      start: at?.start ?? null,
+      end: at?.end ?? null,
+      statement,
+    })
   }
   return claims.sort((a, b) => (a.start ?? Infinity) - (b.start ?? Infinity))
 }

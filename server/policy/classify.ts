@@ -45,7 +45,9 @@ export function assertChannel(policy: Policy, channel: string) {
 export function assertSector(policy: Policy, sector: string | null | undefined) {
   if (sector == null || sector === OTHER_SECTOR || sector in policy.file.sectors) return
   const known = [...Object.keys(policy.file.sectors), OTHER_SECTOR].join(', ')
-  throw new AppError('bad_request', `unknown sector "${sector}"; the policy knows: ${known}`, [{ path: 'advertised', message: `one of ${known}` }])
+  throw new AppError('bad_request', `unknown sector "${sector}"; the policy knows: ${known}`, [
+    { path: 'advertised', message: `one of ${known}` },
+  ])
 }
 
 /**
@@ -89,7 +91,14 @@ export function classify(
     if (rule.redact_only && !opts.forRedaction) continue
     if (rule.channels && !rule.channels.includes(opts.channel)) continue
     if (rule.lang && rule.lang !== lang) continue
-    const base = { category: rule.category, rule: rule.id, article: rule.article, explain: rule.explain, fix: rule.fix, ...(rule.pii_type ? { piiType: rule.pii_type } : {}) }
+    const base = {
+      category: rule.category,
+      rule: rule.id,
+      article: rule.article,
+      explain: rule.explain,
+      fix: rule.fix,
+      ...(rule.pii_type ? { piiType: rule.pii_type } : {}),
+    }
     if (rule.when_missing) {
       for (const req of rule.when_missing) {
         if (present(req)) continue
@@ -99,7 +108,8 @@ export function classify(
       continue
     }
     let spans: Span[] = rule.lexiconMatchers.flatMap((entry) => findEntry(index(), entry))
-    if (rule.nearGroups) spans.push(...findNear(index(), (sentences ??= sentenceIds(text, index())), rule.nearGroups, rule.within, rule.same_sentence))
+    if (rule.nearGroups)
+      spans.push(...findNear(index(), (sentences ??= sentenceIds(text, index())), rule.nearGroups, rule.within, rule.same_sentence))
     for (const re of rule.regexes) for (const m of text.matchAll(re)) if (m[0]) spans.push({ start: m.index, end: m.index + m[0].length })
     if (rule.advertised && rule.context && spans.length) {
       // what is sold, not who buys it or what money is for, and not a word inside a product's name
@@ -108,13 +118,18 @@ export function classify(
       const ranges = customers.get(ctx)!
       const names = (quoted ??= quotedNames(text))
       const toks = index().tokens
-      spans = spans.filter((s) => !names.some((q) => s.start >= q.start && s.end <= q.end)
-        && !ranges.some((r) => s.start >= toks[r.first]!.start && s.end <= toks[Math.min(r.last, toks.length - 1)]!.end))
+      spans = spans.filter(
+        (s) =>
+          !names.some((q) => s.start >= q.start && s.end <= q.end) &&
+          !ranges.some((r) => s.start >= toks[r.first]!.start && s.end <= toks[Math.min(r.last, toks.length - 1)]!.end),
+      )
     }
     if (rule.detector) spans.push(...(getDetector(rule.detector)?.(text, policy.file.personal_data) ?? []))
     if (rule.min_hits > 1 && new Set(spans.map((s) => s.start)).size < rule.min_hits) spans = []
     if (rule.unlessRegexes.length && spans.length) {
-      const excluded = rule.unlessRegexes.flatMap((re) => [...text.matchAll(re)].map((m) => ({ start: m.index, end: m.index + m[0].length })))
+      const excluded = rule.unlessRegexes.flatMap((re) =>
+        [...text.matchAll(re)].map((m) => ({ start: m.index, end: m.index + m[0].length })),
+      )
       spans = spans.filter((s) => !excluded.some((x) => s.start >= x.start && s.end <= x.end))
     }
     const seen = new Set<string>()
@@ -126,7 +141,8 @@ export function classify(
     }
     if (seen.size > 0) {
       for (const req of rule.requires) {
-        if (!present(req)) missing.push({ rule: rule.id, category: rule.category, requirement: req.id, wording: req.wording, article: rule.article })
+        if (!present(req))
+          missing.push({ rule: rule.id, category: rule.category, requirement: req.id, wording: req.wording, article: rule.article })
       }
     }
   }
@@ -166,7 +182,14 @@ function readSectors(
   if (declared && spec) {
     for (const category of spec.categories) {
       if (risks.some((r) => r.category === category)) continue
-      risks.push({ category, rule: 'declared-sector', start: 0, end: 0, match: '', explain: `The brief says it advertises ${label(declared)}: that sector's rules apply.` })
+      risks.push({
+        category,
+        rule: 'declared-sector',
+        start: 0,
+        end: 0,
+        match: '',
+        explain: `The brief says it advertises ${label(declared)}: that sector's rules apply.`,
+      })
     }
     for (const rule of policy.rules.filter((r) => r.sector === declared)) {
       for (const req of rule.requires) {
@@ -180,7 +203,14 @@ function readSectors(
     const category = policy.file.sectors[s]?.categories[0]
     if (!category) continue
     const said = declared === OTHER_SECTOR ? 'none of the regulated sectors' : label(declared!)
-    risks.push({ category, rule: 'sector-mismatch', start: 0, end: 0, match: '', explain: `The brief says it advertises ${said}, but the text reads as ${label(s)}: legal review decides which rules apply.` })
+    risks.push({
+      category,
+      rule: 'sector-mismatch',
+      start: 0,
+      end: 0,
+      match: '',
+      explain: `The brief says it advertises ${said}, but the text reads as ${label(s)}: legal review decides which rules apply.`,
+    })
   }
   return { declared, inferred, mismatch: undeclared.length > 0 }
 }

@@ -31,7 +31,11 @@ function personalData(text: string, { to_model: { names } }: PersonalDataSetting
 }
 
 for (const type of PII_TYPES) {
-  registerDetector(`pii:${type}`, (text, settings) => personalData(text, settings).filter((f) => f.type === type).map(({ start, end }) => ({ start, end, type })))
+  registerDetector(`pii:${type}`, (text, settings) =>
+    personalData(text, settings)
+      .filter((f) => f.type === type)
+      .map(({ start, end }) => ({ start, end, type })),
+  )
 }
 
 /**
@@ -45,14 +49,20 @@ registerDetector('pii:PERSON_IDENTIFIED', (text, settings) => {
   const all = personalData(text, settings)
   const others = all.filter((f) => f.type !== 'PERSON')
   const { min_name_confidence, needs_qualifier } = settings.in_copy
-  return all
-    // the in_copy operating point: a name the two-word patterns or a strong cue found, not a lone
-    // dictionary word (those are redacted before the model all the same)
-    .filter((f) => f.type === 'PERSON' && f.confidence >= min_name_confidence)
-    .filter((f) => !needs_qualifier || QUALIFIER.test(text.slice(f.end, f.end + 80)) || others.some((o) => Math.abs(o.start - f.end) < 80 || Math.abs(f.start - o.end) < 80))
-    .map(({ start, end }) => ({ start, end, type: 'PERSON' }))
+  return (
+    all
+      // the in_copy operating point: a name the two-word patterns or a strong cue found, not a lone
+      // dictionary word (those are redacted before the model all the same)
+      .filter((f) => f.type === 'PERSON' && f.confidence >= min_name_confidence)
+      .filter(
+        (f) =>
+          !needs_qualifier ||
+          QUALIFIER.test(text.slice(f.end, f.end + 80)) ||
+          others.some((o) => Math.abs(o.start - f.end) < 80 || Math.abs(f.start - o.end) < 80),
+      )
+      .map(({ start, end }) => ({ start, end, type: 'PERSON' }))
+  )
 })
-
 
 // Right after the name: ", 34 года", ", 41 years old", "из Казани", "from Riverside", ", a nurse",
 // ", Columbus, Ohio" / ", Тюмень" (a place or title after a comma), "ул. …".

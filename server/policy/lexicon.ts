@@ -5,7 +5,10 @@ import { normalize, stemFor, type Token } from './tokens'
  * гарантируем, гарантированно), a plain word matched by stem (лучший = лучшая, лучшего, лучшие),
  * `=word` or a word too short to stem safely ("№", "1"), matched exactly.
  */
-export type WordSpec = { kind: 'prefix'; value: string } | { kind: 'exact'; value: string } | { kind: 'stem'; value: string; word: string; lang: 'ru' | 'en' }
+export type WordSpec =
+  | { kind: 'prefix'; value: string }
+  | { kind: 'exact'; value: string }
+  | { kind: 'stem'; value: string; word: string; lang: 'ru' | 'en' }
 export type Entry = WordSpec[]
 
 export function compileEntry(entry: string, lang: 'ru' | 'en' | 'any'): Entry {

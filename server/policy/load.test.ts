@@ -40,17 +40,73 @@ describe('policy files', () => {
   })
 
   it.each([
-    ['unknown role', 'default.yaml', (t: string) => t.replace('role: legal', 'role: lawyer'), 'policies/default.yaml: gates.legal_review.role: unknown role "lawyer"'],
-    ['unknown pack', 'default.yaml', (t: string) => t.replace('packs: [ru-38fz, en-claims, pii, brand]', 'packs: [ru-38fz, en-claims, pii, brand, ru-39fz]'), 'policies/default.yaml: packs.4: unknown rule pack "ru-39fz" (in policies/packs: brand, en-claims, pii, ru-38fz)'],
-    ['cyclic gate order', 'default.yaml', (t: string) => t.replace('    owner: brief', '    owner: brief\n    after: [release]'), 'policies/default.yaml: gates.fact_check.after: the gate order has a cycle: fact_check -> release -> fact_check'],
-    ['bad YAML', 'default.yaml', (t: string) => t.replace('distinct_reviewers: true', 'distinct_reviewers: [true'), /^policies\/default\.yaml: line \d+, column \d+: /],
-    ['an undefined gate', 'default.yaml', (t: string) => t.replace('  factual_claim: [fact_check]', '  factual_claim: [brand_review]'), 'policies/default.yaml: categories.factual_claim.0: gate "brand_review" is not defined in gates'],
-    ['a waivable release', 'default.yaml', (t: string) => t.replace('    escalate_to: cmo\n\n# What is advertised', '    escalate_to: cmo\n    waivable_by: [cmo]\n\n# What is advertised'), 'policies/default.yaml: gates.release.waivable_by: the release gate cannot be waived'],
-    ['an unknown category', 'default.yaml', (t: string) => t.replace('  brand: []', '  gambling: [legal_review]'), 'policies/default.yaml: categories.gambling: unknown risk category "gambling"'],
-    ['an invalid regex', 'packs/brand.yaml', (t: string) => t.replace("- '!{2,}'", "- '(unclosed'"), /^policies\/packs\/brand\.yaml: rules\.1\.regex\.0: invalid regular expression/],
-    ['a rule naming an unknown sector', 'packs/ru-38fz.yaml', (t: string) => t.replace('sector: finance', 'sector: banking'), /^policies\/packs\/ru-38fz\.yaml: rules\.\d+\.sector: sector "banking" is not in the policy's sectors$/],
-    ['a sector that never reaches legal review', 'default.yaml', (t: string) => t.replace("categories: [finance] }", "categories: [factual_claim] }"), 'policies/default.yaml: sectors.finance.categories: a sector must bring a category that goes to legal_review (a text that reads as it must reach a lawyer)'],
-    ['an unknown channel in a rule', 'packs/ru-38fz.yaml', (t: string) => t.replace('channels: [search_ad, social_ad]', 'channels: [search_ad, tv_ad]'), /^policies\/packs\/ru-38fz\.yaml: rules\.\d+\.channels\.1: channel "tv_ad" is not in the policy's channels$/],
+    [
+      'unknown role',
+      'default.yaml',
+      (t: string) => t.replace('role: legal', 'role: lawyer'),
+      'policies/default.yaml: gates.legal_review.role: unknown role "lawyer"',
+    ],
+    [
+      'unknown pack',
+      'default.yaml',
+      (t: string) => t.replace('packs: [ru-38fz, en-claims, pii, brand]', 'packs: [ru-38fz, en-claims, pii, brand, ru-39fz]'),
+      'policies/default.yaml: packs.4: unknown rule pack "ru-39fz" (in policies/packs: brand, en-claims, pii, ru-38fz)',
+    ],
+    [
+      'cyclic gate order',
+      'default.yaml',
+      (t: string) => t.replace('    owner: brief', '    owner: brief\n    after: [release]'),
+      'policies/default.yaml: gates.fact_check.after: the gate order has a cycle: fact_check -> release -> fact_check',
+    ],
+    [
+      'bad YAML',
+      'default.yaml',
+      (t: string) => t.replace('distinct_reviewers: true', 'distinct_reviewers: [true'),
+      /^policies\/default\.yaml: line \d+, column \d+: /,
+    ],
+    [
+      'an undefined gate',
+      'default.yaml',
+      (t: string) => t.replace('  factual_claim: [fact_check]', '  factual_claim: [brand_review]'),
+      'policies/default.yaml: categories.factual_claim.0: gate "brand_review" is not defined in gates',
+    ],
+    [
+      'a waivable release',
+      'default.yaml',
+      (t: string) =>
+        t.replace('    escalate_to: cmo\n\n# What is advertised', '    escalate_to: cmo\n    waivable_by: [cmo]\n\n# What is advertised'),
+      'policies/default.yaml: gates.release.waivable_by: the release gate cannot be waived',
+    ],
+    [
+      'an unknown category',
+      'default.yaml',
+      (t: string) => t.replace('  brand: []', '  gambling: [legal_review]'),
+      'policies/default.yaml: categories.gambling: unknown risk category "gambling"',
+    ],
+    [
+      'an invalid regex',
+      'packs/brand.yaml',
+      (t: string) => t.replace("- '!{2,}'", "- '(unclosed'"),
+      /^policies\/packs\/brand\.yaml: rules\.1\.regex\.0: invalid regular expression/,
+    ],
+    [
+      'a rule naming an unknown sector',
+      'packs/ru-38fz.yaml',
+      (t: string) => t.replace('sector: finance', 'sector: banking'),
+      /^policies\/packs\/ru-38fz\.yaml: rules\.\d+\.sector: sector "banking" is not in the policy's sectors$/,
+    ],
+    [
+      'a sector that never reaches legal review',
+      'default.yaml',
+      (t: string) => t.replace('categories: [finance] }', 'categories: [factual_claim] }'),
+      'policies/default.yaml: sectors.finance.categories: a sector must bring a category that goes to legal_review (a text that reads as it must reach a lawyer)',
+    ],
+    [
+      'an unknown channel in a rule',
+      'packs/ru-38fz.yaml',
+      (t: string) => t.replace('channels: [search_ad, social_ad]', 'channels: [search_ad, tv_ad]'),
+      /^policies\/packs\/ru-38fz\.yaml: rules\.\d+\.channels\.1: channel "tv_ad" is not in the policy's channels$/,
+    ],
   ])('%s -> the exact error', (_name, file, edit, expected) => {
     const found = problems(brokenCopy(file, edit))
     expect(found.length).toBeGreaterThan(0)

@@ -43,7 +43,8 @@ export type PolicySnapshot = { file: PolicyFile; packs: PackFile[] }
 function parseYaml<S extends z.ZodType>(file: string, text: string, schema: S, problems: string[]): z.infer<S> | undefined {
   const doc = YAML.parseDocument(text)
   if (doc.errors.length) {
-    for (const e of doc.errors) problems.push(`${file}: line ${e.linePos?.[0]?.line ?? '?'}, column ${e.linePos?.[0]?.col ?? '?'}: ${e.message.split('\n')[0]}`)
+    for (const e of doc.errors)
+      problems.push(`${file}: line ${e.linePos?.[0]?.line ?? '?'}, column ${e.linePos?.[0]?.col ?? '?'}: ${e.message.split('\n')[0]}`)
     return undefined
   }
   const parsed = schema.safeParse(doc.toJS())
@@ -64,7 +65,12 @@ export function loadPolicy(dir: string): Policy {
 
   const packDir = path.join(dir, 'packs')
   const available = new Map<string, PackFile>()
-  for (const f of fs.existsSync(packDir) ? fs.readdirSync(packDir).filter((n) => n.endsWith('.yaml')).sort() : []) {
+  for (const f of fs.existsSync(packDir)
+    ? fs
+        .readdirSync(packDir)
+        .filter((n) => n.endsWith('.yaml'))
+        .sort()
+    : []) {
     const name = rel(path.join('packs', f))
     const pack = parseYaml(name, fs.readFileSync(path.join(packDir, f), 'utf8'), PackFile, problems)
     if (!pack) continue
@@ -76,13 +82,19 @@ export function loadPolicy(dir: string): Policy {
   file.packs.forEach((id, i) => {
     const pack = available.get(id)
     if (pack) packs.push(pack)
-    else problems.push(`${rel(POLICY_FILE)}: packs.${i}: unknown rule pack "${id}" (in ${rel('packs')}: ${[...available.keys()].join(', ') || 'none'})`)
+    else
+      problems.push(
+        `${rel(POLICY_FILE)}: packs.${i}: unknown rule pack "${id}" (in ${rel('packs')}: ${[...available.keys()].join(', ') || 'none'})`,
+      )
   })
   if (problems.length) throw new PolicyError(problems)
-  return compilePolicy({ file, packs }, {
-    policyFile: rel(POLICY_FILE),
-    rule: (pack, ruleIndex, field) => rel(path.join('packs', `${pack}.yaml`)) + `: rules.${ruleIndex}.${field}`,
-  })
+  return compilePolicy(
+    { file, packs },
+    {
+      policyFile: rel(POLICY_FILE),
+      rule: (pack, ruleIndex, field) => rel(path.join('packs', `${pack}.yaml`)) + `: rules.${ruleIndex}.${field}`,
+    },
+  )
 }
 
 /** How problems name their place: the files as the user sees them. */
@@ -102,14 +114,20 @@ export function compilePolicy(snapshot: PolicySnapshot, names: Where = SNAPSHOT_
   for (const pack of packs) {
     const context = pack.context ? compileContext(pack.context, pack.lang) : null
     pack.rules.forEach((rule, i) => {
-      if (rule.sector && !(rule.sector in file.sectors)) problems.push(`${where(pack.id, i, 'sector')}: sector "${rule.sector}" is not in the policy's sectors`)
-      if (rule.advertised && !context) problems.push(`${where(pack.id, i, 'advertised')}: the pack has no context (buyer_markers, customers …) to tell a customer from what is sold`)
+      if (rule.sector && !(rule.sector in file.sectors))
+        problems.push(`${where(pack.id, i, 'sector')}: sector "${rule.sector}" is not in the policy's sectors`)
+      if (rule.advertised && !context)
+        problems.push(
+          `${where(pack.id, i, 'advertised')}: the pack has no context (buyer_markers, customers …) to tell a customer from what is sold`,
+        )
       if (ids.has(rule.id)) problems.push(`${where(pack.id, i, 'id')}: rule id "${rule.id}" is used twice`)
       ids.add(rule.id)
       rule.channels?.forEach((c, k) => {
-        if (!file.channels.includes(c)) problems.push(`${where(pack.id, i, `channels.${k}`)}: channel "${c}" is not in the policy's channels`)
+        if (!file.channels.includes(c))
+          problems.push(`${where(pack.id, i, `channels.${k}`)}: channel "${c}" is not in the policy's channels`)
       })
-      if (rule.detector && !getDetector(rule.detector)) problems.push(`${where(pack.id, i, 'detector')}: unknown detector "${rule.detector}"`)
+      if (rule.detector && !getDetector(rule.detector))
+        problems.push(`${where(pack.id, i, 'detector')}: unknown detector "${rule.detector}"`)
       const compile = (sources: string[], field: string) =>
         sources.flatMap((src, k) => {
           try {

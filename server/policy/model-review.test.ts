@@ -18,12 +18,18 @@ describe('model risk review', () => {
   })
 
   it('only adds: rule hits stay, overlapping duplicates and repeats are dropped', () => {
-    const hits = modelHits({ findings: [
-      { category: 'superlative', quote: 'Лучший сервис', reason: 'dup' },
-      { category: 'finance', quote: 'Оплата частями', reason: 'рассрочка' },
-      { category: 'finance', quote: 'оплата частями', reason: 'again' },
-      { category: 'finance', quote: 'кредит', reason: 'paraphrase of a category already added' },
-    ] }, text, [rule])
+    const hits = modelHits(
+      {
+        findings: [
+          { category: 'superlative', quote: 'Лучший сервис', reason: 'dup' },
+          { category: 'finance', quote: 'Оплата частями', reason: 'рассрочка' },
+          { category: 'finance', quote: 'оплата частями', reason: 'again' },
+          { category: 'finance', quote: 'кредит', reason: 'paraphrase of a category already added' },
+        ],
+      },
+      text,
+      [rule],
+    )
     expect(hits).toEqual([{ category: 'finance', rule: 'model-review', start: 15, end: 29, match: 'Оплата частями', explain: 'рассрочка' }])
     expect(withModelHits(['superlative'], hits)).toEqual(['superlative', 'finance'])
     expect(withModelHits(['superlative', 'medicine'], [])).toEqual(['superlative', 'medicine'])

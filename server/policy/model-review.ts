@@ -70,7 +70,13 @@ export function modelHits(review: RiskReview, text: string, ruleHits: readonly R
  */
 export async function reviewWithModel(
   deps: { provider: LlmProvider; prompts: PromptLibrary; policy: Policy },
-  { text, lang, channel, ruleHits, sectors }: { text: string; lang: Lang; channel: string; ruleHits: readonly RiskHit[]; sectors: SectorReading },
+  {
+    text,
+    lang,
+    channel,
+    ruleHits,
+    sectors,
+  }: { text: string; lang: Lang; channel: string; ruleHits: readonly RiskHit[]; sectors: SectorReading },
 ): Promise<ModelReview> {
   const prompt = deps.prompts.get('risk-review', lang)
   const label = (id: string) => {
@@ -82,7 +88,14 @@ export async function reviewWithModel(
     categories: MODEL_CATEGORIES.join(', '),
     channel,
     text,
-    declared: sectors.declared === null ? none : sectors.declared === 'other' ? (lang === 'ru' ? 'другое (не регулируемая отрасль)' : 'other (none of the regulated sectors)') : label(sectors.declared),
+    declared:
+      sectors.declared === null
+        ? none
+        : sectors.declared === 'other'
+          ? lang === 'ru'
+            ? 'другое (не регулируемая отрасль)'
+            : 'other (none of the regulated sectors)'
+          : label(sectors.declared),
     inferred: sectors.inferred.length ? sectors.inferred.map(label).join(', ') : '—',
     found: [...new Set(ruleHits.map((h) => h.category))].sort().join(', ') || '—',
   }

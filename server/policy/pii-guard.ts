@@ -42,7 +42,10 @@ export class Redactor {
     const findings = this.find(text)
     const kept = findings.filter((f) => keep.some((k) => k.start === f.start && k.end === f.end && k.type === f.type))
     this.dismissed += kept.length
-    return this.placeholders.apply(text, findings.filter((f) => !kept.includes(f)))
+    return this.placeholders.apply(
+      text,
+      findings.filter((f) => !kept.includes(f)),
+    )
   }
 
   /** Strings anywhere inside a JSON value (brief inputs), each with its path for `keep`. */

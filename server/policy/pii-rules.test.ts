@@ -28,26 +28,47 @@ describe('the pii pack: what blocks copy and what is redacted from briefs', () =
 
   it('the redactor replaces every name in a brief, even one that would not block copy', () => {
     const r = Redactor.forPolicy(policy)
-    expect(r.redact('Join Anna Lee, who is leading our workshop; info@studio.ru')).toBe('Join [PERSON_1], who is leading our workshop; info@studio.ru')
+    expect(r.redact('Join Anna Lee, who is leading our workshop; info@studio.ru')).toBe(
+      'Join [PERSON_1], who is leading our workshop; info@studio.ru',
+    )
     expect(r.counts).toEqual({ PERSON: 1 })
   })
 
   it('the two operating points are read from the policy file', () => {
-    expect(policy.file.personal_data).toEqual({ inputs: 'redact', to_model: { names: 'every_mention' }, in_copy: { min_name_confidence: 0.75, needs_qualifier: true } })
+    expect(policy.file.personal_data).toEqual({
+      inputs: 'redact',
+      to_model: { names: 'every_mention' },
+      in_copy: { min_name_confidence: 0.75, needs_qualifier: true },
+    })
     const brief = 'Оператор Кирилл сказал, что Петрову звонили дважды.'
     // to_model, every mention: the role-cued given name and the lone surname are replaced
     expect(Redactor.forPolicy(policy).redact(brief)).toBe('Оператор [PERSON_1] сказал, что [PERSON_2] звонили дважды.')
     // full_names: a lone name reaches the model
-    const fullNames = { ...policy, file: { ...policy.file, personal_data: { ...policy.file.personal_data, to_model: { names: 'full_names' as const } } } }
+    const fullNames = {
+      ...policy,
+      file: { ...policy.file, personal_data: { ...policy.file.personal_data, to_model: { names: 'full_names' as const } } },
+    }
     expect(Redactor.forPolicy(fullNames).redact(brief)).toBe(brief)
 
     // in_copy: a lone surname (confidence 0.6) with a qualifier does not fire at 0.75, does at 0.6
     const copy = 'Приз этого месяца получает Кузнецова из Казани.'
     expect(personal(copy)).toBe(false)
-    const looser = { ...policy, file: { ...policy.file, personal_data: { ...policy.file.personal_data, in_copy: { min_name_confidence: 0.6, needs_qualifier: true } } } }
+    const looser = {
+      ...policy,
+      file: {
+        ...policy.file,
+        personal_data: { ...policy.file.personal_data, in_copy: { min_name_confidence: 0.6, needs_qualifier: true } },
+      },
+    }
     expect(classify(looser, copy, { channel: 'email' }).categories).toContain('personal_data')
     // without the qualifier requirement a full name alone fires
-    const strict = { ...policy, file: { ...policy.file, personal_data: { ...policy.file.personal_data, in_copy: { min_name_confidence: 0.75, needs_qualifier: false } } } }
+    const strict = {
+      ...policy,
+      file: {
+        ...policy.file,
+        personal_data: { ...policy.file.personal_data, in_copy: { min_name_confidence: 0.75, needs_qualifier: false } },
+      },
+    }
     expect(classify(strict, 'Join Anna Lee at our workshop.', { channel: 'email' }).categories).toContain('personal_data')
     expect(personal('Join Anna Lee at our workshop.')).toBe(false)
   })

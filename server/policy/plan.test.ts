@@ -47,13 +47,17 @@ describe('classification details', () => {
   it('lists required wording a medical ad lacks, and not when it is there', () => {
     const bare = classify(policy, 'Лечение кариеса без боли.', { channel: 'landing' })
     expect(bare.missing.map((m) => m.requirement)).toEqual(['contraindications'])
-    const ok = classify(policy, 'Лечение кариеса без боли. Имеются противопоказания, необходима консультация специалиста.', { channel: 'landing' })
+    const ok = classify(policy, 'Лечение кариеса без боли. Имеются противопоказания, необходима консультация специалиста.', {
+      channel: 'landing',
+    })
     expect(ok.missing).toEqual([])
   })
   it('Russian paid ads need Реклама, the advertiser and erid; other channels and English copy do not', () => {
     const text = 'Курсы английского для взрослых.'
     expect(classify(policy, text, { channel: 'search_ad' }).missing.map((m) => m.requirement)).toEqual(['label', 'advertiser', 'erid'])
-    expect(classify(policy, `Реклама. ООО «Лингва», ИНН 7701234567. erid: 2SDnjeXYZ1. ${text}`, { channel: 'search_ad' }).categories).not.toContain('ad_labeling')
+    expect(
+      classify(policy, `Реклама. ООО «Лингва», ИНН 7701234567. erid: 2SDnjeXYZ1. ${text}`, { channel: 'search_ad' }).categories,
+    ).not.toContain('ad_labeling')
     expect(classify(policy, text, { channel: 'landing' }).categories).not.toContain('ad_labeling')
     expect(classify(policy, 'English courses for adults.', { channel: 'search_ad' }).categories).not.toContain('ad_labeling')
   })

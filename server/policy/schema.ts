@@ -3,8 +3,16 @@ import { GateName } from '../../contracts/runs'
 import { ROLES } from '../../contracts/roles'
 
 export const RISK_CATEGORIES = [
-  'legal_promise', 'finance', 'medicine', 'supplements', 'safety', 'superlative',
-  'personal_data', 'ad_labeling', 'factual_claim', 'brand',
+  'legal_promise',
+  'finance',
+  'medicine',
+  'supplements',
+  'safety',
+  'superlative',
+  'personal_data',
+  'ad_labeling',
+  'factual_claim',
+  'brand',
 ] as const
 export const RiskCategory = z.enum(RISK_CATEGORIES, { error: (i) => `unknown risk category "${String(i.input)}"` })
 export type RiskCategory = z.infer<typeof RiskCategory>
@@ -39,7 +47,12 @@ export const Budgets = z.strictObject({
   monthly_usd: z
     .strictObject({
       per_user: usd.optional(),
-      users: z.record(z.email().transform((e) => e.toLowerCase()), usd).default({}),
+      users: z
+        .record(
+          z.email().transform((e) => e.toLowerCase()),
+          usd,
+        )
+        .default({}),
       teams: z.record(z.string().min(1).max(100), usd).default({}),
     })
     .default({ users: {}, teams: {} }),
@@ -88,7 +101,9 @@ export const PolicyFile = z
        * transcripts, knowledge-base text). `every_mention`: any mention of a person, a lone given
        * name or surname included; `full_names`: two-word names and cue-backed ones only.
        */
-      to_model: z.strictObject({ names: z.enum(['every_mention', 'full_names']).default('every_mention') }).default({ names: 'every_mention' }),
+      to_model: z
+        .strictObject({ names: z.enum(['every_mention', 'full_names']).default('every_mention') })
+        .default({ names: 'every_mention' }),
       /**
        * The precision-first point: which names make a draft's personal_data gate fire. A name found
        * with at least this confidence (two-word patterns 0.8, a role or greeting cue 0.75, a lone
@@ -109,7 +124,8 @@ export const PolicyFile = z
      * Who reads work in progress (briefs as typed, unapproved drafts, claims) besides its author and
      * the reviewers of its gates. Everyone else sees approved results only, redacted.
      */
-    access: z.strictObject({ sees_all_work: z.array(RoleName).default(['editor', 'legal', 'cmo', 'admin']) })
+    access: z
+      .strictObject({ sees_all_work: z.array(RoleName).default(['editor', 'legal', 'cmo', 'admin']) })
       .default({ sees_all_work: ['editor', 'legal', 'cmo', 'admin'] }),
     /**
      * What is advertised (38-FZ art. 21, 24, 25, 28 apply by the object of advertising): the
@@ -137,23 +153,31 @@ export const PolicyFile = z
       if (!Gate.safeParse(key).success) ctx.addIssue({ code: 'custom', path: ['gates', key], message: `unknown gate "${key}"` })
     }
     for (const key of Object.keys(p.categories)) {
-      if (!RiskCategory.safeParse(key).success) ctx.addIssue({ code: 'custom', path: ['categories', key], message: `unknown risk category "${key}"` })
+      if (!RiskCategory.safeParse(key).success)
+        ctx.addIssue({ code: 'custom', path: ['categories', key], message: `unknown risk category "${key}"` })
     }
     const defined = new Set(Object.keys(p.gates))
-    if (!p.gates.release) ctx.addIssue({ code: 'custom', path: ['gates', 'release'], message: 'the release gate is required: nothing is published without a human' })
+    if (!p.gates.release)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['gates', 'release'],
+        message: 'the release gate is required: nothing is published without a human',
+      })
     if (p.gates.release?.waivable_by.length) {
       ctx.addIssue({ code: 'custom', path: ['gates', 'release', 'waivable_by'], message: 'the release gate cannot be waived' })
     }
     for (const [name, spec] of Object.entries(p.gates)) {
       spec?.after.forEach((a, i) => {
-        if (!defined.has(a)) ctx.addIssue({ code: 'custom', path: ['gates', name, 'after', i], message: `gate "${a}" is not defined in gates` })
+        if (!defined.has(a))
+          ctx.addIssue({ code: 'custom', path: ['gates', name, 'after', i], message: `gate "${a}" is not defined in gates` })
       })
       if (spec?.owner === 'brief' && name !== 'fact_check') {
         ctx.addIssue({ code: 'custom', path: ['gates', name, 'owner'], message: 'only fact_check takes its owner from the brief' })
       }
     }
     for (const channel of Object.keys(p.headlines.max_length)) {
-      if (!p.channels.includes(channel)) ctx.addIssue({ code: 'custom', path: ['headlines', 'max_length', channel], message: `channel "${channel}" is not in channels` })
+      if (!p.channels.includes(channel))
+        ctx.addIssue({ code: 'custom', path: ['headlines', 'max_length', channel], message: `channel "${channel}" is not in channels` })
     }
     for (const [cat, gates] of Object.entries(p.categories)) {
       gates?.forEach((g, i) => {
@@ -163,12 +187,18 @@ export const PolicyFile = z
     for (const [id, sector] of Object.entries(p.sectors)) {
       const reaches = sector.categories.some((c) => (p.categories[c] ?? []).includes('legal_review'))
       if (p.gates.legal_review && !reaches) {
-        ctx.addIssue({ code: 'custom', path: ['sectors', id, 'categories'], message: 'a sector must bring a category that goes to legal_review (a text that reads as it must reach a lawyer)' })
+        ctx.addIssue({
+          code: 'custom',
+          path: ['sectors', id, 'categories'],
+          message: 'a sector must bring a category that goes to legal_review (a text that reads as it must reach a lawyer)',
+        })
       }
     }
-    if (OTHER_SECTOR in p.sectors) ctx.addIssue({ code: 'custom', path: ['sectors', OTHER_SECTOR], message: `"${OTHER_SECTOR}" is built in: none of the sectors` })
+    if (OTHER_SECTOR in p.sectors)
+      ctx.addIssue({ code: 'custom', path: ['sectors', OTHER_SECTOR], message: `"${OTHER_SECTOR}" is built in: none of the sectors` })
     p.paid_ad_channels.forEach((c, i) => {
-      if (!p.channels.includes(c)) ctx.addIssue({ code: 'custom', path: ['paid_ad_channels', i], message: `channel "${c}" is not in channels` })
+      if (!p.channels.includes(c))
+        ctx.addIssue({ code: 'custom', path: ['paid_ad_channels', i], message: `channel "${c}" is not in channels` })
     })
   })
 export type PolicyFile = z.infer<typeof PolicyFile>
@@ -209,7 +239,10 @@ export const Rule = z
      */
     redact_only: z.boolean().default(false),
     /** For personal-data rules: the placeholder type a redacted finding becomes ([PHONE_1]). */
-    pii_type: z.string().regex(/^[A-Z][A-Z_]*$/).optional(),
+    pii_type: z
+      .string()
+      .regex(/^[A-Z][A-Z_]*$/)
+      .optional(),
     /** The rule's hits say the text advertises this sector (one of the policy's `sectors`). */
     sector: slug.optional(),
     /**
@@ -223,7 +256,10 @@ export const Rule = z
      * verb near a body function: "возвращают стопе свод", "regrows thinning hair"). Entries are
      * lexicon entries (stems; `word*` prefixes).
      */
-    near: z.array(z.array(z.string().min(1)).min(1)).min(2).optional(),
+    near: z
+      .array(z.array(z.string().min(1)).min(1))
+      .min(2)
+      .optional(),
     within: z.number().int().min(1).max(30).default(8),
     /** The rule hits only when the text holds at least this many of its matches (a pattern, not one word). */
     min_hits: z.number().int().min(1).max(20).default(1),
@@ -272,4 +308,5 @@ export const PackFile = z.strictObject({
 export type PackFile = z.infer<typeof PackFile>
 
 /** The headline length limit of a channel: its own, else the policy's default. */
-export const headlineMaxLength = (p: PolicyFile, channel: string): number => p.headlines.max_length[channel] ?? p.headlines.default_max_length
+export const headlineMaxLength = (p: PolicyFile, channel: string): number =>
+  p.headlines.max_length[channel] ?? p.headlines.default_max_length

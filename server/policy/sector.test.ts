@@ -76,9 +76,17 @@ describe('what is advertised decides the sector rules', () => {
   })
 
   it('advice that recommends an option is not a superlative claim; a comparison with competitors is', () => {
-    for (const text of ['Лучший способ проверить размер — примерить обувь вечером.', 'Best served chilled, with lime.', 'Which stroller is best suited to gravel trails?', 'Самые частые вопросы о доставке.'])
+    for (const text of [
+      'Лучший способ проверить размер — примерить обувь вечером.',
+      'Best served chilled, with lime.',
+      'Which stroller is best suited to gravel trails?',
+      'Самые частые вопросы о доставке.',
+    ])
       expect({ text, sup: read(text).categories.includes('superlative') }).toEqual({ text, sup: false })
-    for (const text of ['Роллы, которые заказывают чаще, чем у любых конкурентов.', 'Our sheets are softer than any other sheets on the market.'])
+    for (const text of [
+      'Роллы, которые заказывают чаще, чем у любых конкурентов.',
+      'Our sheets are softer than any other sheets on the market.',
+    ])
       expect({ text, sup: read(text).categories.includes('superlative') }).toEqual({ text, sup: true })
   })
 

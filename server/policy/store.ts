@@ -12,7 +12,12 @@ export async function syncPolicy(db: Queryable, policy: Policy): Promise<void> {
   const snapshot: PolicySnapshot = { file: policy.file, packs: policy.packs }
   const added = await db`insert into policy_versions (version, name, snapshot) values (${policy.version}, ${policy.name},
     ${db.json(JSON.parse(JSON.stringify(snapshot)))}) on conflict (version) do nothing returning version`
-  if (added.length) await appendAudit(db, { actorId: null, action: 'policy.version', data: { version: policy.version, name: policy.name, packs: policy.packs.map((p) => p.id) } })
+  if (added.length)
+    await appendAudit(db, {
+      actorId: null,
+      action: 'policy.version',
+      data: { version: policy.version, name: policy.name, packs: policy.packs.map((p) => p.id) },
+    })
 }
 
 const Snapshot = z.object({ file: PolicyFile, packs: z.array(PackFile) })

@@ -30,7 +30,13 @@ export type CompiledContext = { buyers: Entry[]; customers: Entry[]; services: E
 
 export function compileContext(ctx: AdvertisedContext, lang: 'ru' | 'en' | 'any'): CompiledContext {
   const c = (list: string[]) => list.map((e) => compileEntry(e, lang))
-  return { buyers: c(ctx.buyer_markers), customers: c(ctx.customers), services: c(ctx.services), expenses: c(ctx.expenses), pronouns: c(ctx.pronouns) }
+  return {
+    buyers: c(ctx.buyer_markers),
+    customers: c(ctx.customers),
+    services: c(ctx.services),
+    expenses: c(ctx.expenses),
+    pronouns: c(ctx.pronouns),
+  }
 }
 
 const hitsOf = (index: TokenIndex, entries: Entry[]) => entries.flatMap((e) => findEntry(index, e))
@@ -44,7 +50,12 @@ const MAX_GAP = 3
  * what is sold to them ("…для банков и МФО: модели оценки заёмщиков, бюро кредитных историй"),
  * and money words next to a sector word ("вычет за лечение", "medical bills").
  */
-export function customerRanges(text: string, index: TokenIndex, ctx: CompiledContext, sentence: Int32Array): { first: number; last: number }[] {
+export function customerRanges(
+  text: string,
+  index: TokenIndex,
+  ctx: CompiledContext,
+  sentence: Int32Array,
+): { first: number; last: number }[] {
   const customers = hitsOf(index, ctx.customers).sort((a, b) => a.first - b.first)
   if (customers.length === 0 && ctx.expenses.length === 0) return []
   const heads = new Set([...hitsOf(index, ctx.buyers), ...hitsOf(index, ctx.services)].map((h) => h.last))
@@ -53,8 +64,13 @@ export function customerRanges(text: string, index: TokenIndex, ctx: CompiledCon
   for (const c of customers) {
     const prev = ranges.at(-1)
     // "для банков и МФО", "for clinics, labs and pharmacies": a customer listed with the last one
-    if (prev && c.first > prev.last && c.first - prev.last <= MAX_GAP + 1 && !clauseBreak(text, index, prev.last, c.first)
-      && /^[\s,]*(?:и|или|а также|and|or|&)?[\s,]/iu.test(text.slice(index.tokens[prev.last]!.end, index.tokens[c.first]!.start) + ' ')) {
+    if (
+      prev &&
+      c.first > prev.last &&
+      c.first - prev.last <= MAX_GAP + 1 &&
+      !clauseBreak(text, index, prev.last, c.first) &&
+      /^[\s,]*(?:и|или|а также|and|or|&)?[\s,]/iu.test(text.slice(index.tokens[prev.last]!.end, index.tokens[c.first]!.start) + ' ')
+    ) {
       prev.last = c.last
       continue
     }
@@ -68,8 +84,12 @@ export function customerRanges(text: string, index: TokenIndex, ctx: CompiledCon
   }
   // on through the sentence's list of what they get (a colon or commas), not past a dash or a semicolon
   for (const r of ranges) {
-    while (r.last + 1 < index.tokens.length && sentence[r.last + 1] === sentence[r.last]
-      && !/[;—–()]/.test(text.slice(index.tokens[r.last]!.end, index.tokens[r.last + 1]!.start))) r.last++
+    while (
+      r.last + 1 < index.tokens.length &&
+      sentence[r.last + 1] === sentence[r.last] &&
+      !/[;—–()]/.test(text.slice(index.tokens[r.last]!.end, index.tokens[r.last + 1]!.start))
+    )
+      r.last++
   }
   for (const e of hitsOf(index, ctx.expenses)) ranges.push({ first: Math.max(0, e.first - 1), last: e.last + MAX_GAP })
   return ranges
@@ -88,7 +108,9 @@ export function findNear(index: TokenIndex, sentence: Int32Array, groups: Entry[
     let first = anchor.first
     let last = anchor.last
     const ok = found.slice(1).every((hits) => {
-      const near = hits.find((h) => (!sameSentence || sentence[h.first] === sentence[anchor.first]) && Math.abs(h.first - anchor.first) <= within)
+      const near = hits.find(
+        (h) => (!sameSentence || sentence[h.first] === sentence[anchor.first]) && Math.abs(h.first - anchor.first) <= within,
+      )
       if (!near) return false
       first = Math.min(first, near.first)
       last = Math.max(last, near.last)

@@ -11,7 +11,8 @@ export const normalize = (s: string) => s.toLowerCase().replace(/ё/g, 'е')
  * "неявок" (неявки -> "неявк"). Dropping о/е/ё between the last two consonants of every stem
  * makes the forms meet; applied to all stems alike, it cannot split a word's forms apart.
  */
-export const foldFleeting = (stem: string) => (stem.length >= 4 ? stem.replace(/([бвгджзклмнпрстфхцчшщ])[оеё]([бвгджзклмнпрстфхцчшщ])$/u, '$1$2') : stem)
+export const foldFleeting = (stem: string) =>
+  stem.length >= 4 ? stem.replace(/([бвгджзклмнпрстфхцчшщ])[оеё]([бвгджзклмнпрстфхцчшщ])$/u, '$1$2') : stem
 
 /** A normalised word's stem by its script (a Russian keyword may carry a Latin brand, and back). */
 export const stemWord = (w: string) => (/[а-я]/.test(w) ? foldFleeting(stemRu(w)) : /[a-z]/.test(w) ? stemEn(w) : w)
@@ -47,5 +48,4 @@ export function tokenize(text: string): Token[] {
   return out
 }
 
-export const stemFor = (lang: 'ru' | 'en' | 'any') => (word: string) =>
-  lang === 'en' ? stemEn(normalize(word)) : stemRu(normalize(word))
+export const stemFor = (lang: 'ru' | 'en' | 'any') => (word: string) => (lang === 'en' ? stemEn(normalize(word)) : stemRu(normalize(word)))

@@ -37,7 +37,9 @@ describe('prompt files', () => {
     expect(() => parsePromptFile('prompts/x.md', 'no front matter')).toThrow(/prompts\/x.md: expected YAML front matter/)
     expect(() => parsePromptFile('prompts/x.md', good.replace('kind: offer', 'kind: poem'))).toThrow(/prompts\/x.md: kind: /)
     expect(() => parsePromptFile('prompts/x.md', good.replace('owner: team', 'owner: team\nextra: 1'))).toThrow(PromptFileError)
-    expect(() => parsePromptFile('prompts/x.md', good.replace('changelog: "tighter"', 'changelog: a: b'))).toThrow(/prompts\/x.md: front matter is not valid YAML/)
+    expect(() => parsePromptFile('prompts/x.md', good.replace('changelog: "tighter"', 'changelog: a: b'))).toThrow(
+      /prompts\/x.md: front matter is not valid YAML/,
+    )
     expect(() => parsePromptFile('prompts/x.md', good.replace('# user', '# usr'))).toThrow(/"# system" and a "# user" section/)
   })
 

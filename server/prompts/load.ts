@@ -57,7 +57,10 @@ export function parsePromptFile(file: string, text: string): Prompt {
 }
 
 export function loadPrompts(dir: string): Prompt[] {
-  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.md')).sort()
+  const files = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.md'))
+    .sort()
   const prompts = files.map((f) => parsePromptFile(path.join(path.basename(dir), f), fs.readFileSync(path.join(dir, f), 'utf8')))
   const seen = new Set<string>()
   for (const p of prompts) {
@@ -78,7 +81,12 @@ export async function syncPrompts(db: Queryable, prompts: Prompt[]): Promise<voi
     const added = await db`insert into prompt_versions (id, version, hash, kind, lang, meta, body)
       values (${p.id}, ${p.versionLabel}, ${p.hash}, ${p.kind}, ${p.lang}, ${db.json(meta)}, ${`# system\n${p.system}\n\n# user\n${p.user}`})
       on conflict (id, version) do nothing returning id`
-    if (added.length) await appendAudit(db, { actorId: null, action: 'prompt.version', data: { id: p.id, lang: p.lang, version: p.versionLabel, hash: p.hash, owner: p.owner } })
+    if (added.length)
+      await appendAudit(db, {
+        actorId: null,
+        action: 'prompt.version',
+        data: { id: p.id, lang: p.lang, version: p.versionLabel, hash: p.hash, owner: p.owner },
+      })
   }
 }
 

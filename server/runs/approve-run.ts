@@ -18,7 +18,9 @@ export async function approveRun(sql: Sql, { runId, version }: { runId: string; 
     await tx`update runs set status = 'approved', approved_at = now(),
       final_text = (select text from drafts where run_id = ${runId} and version = ${version}) where id = ${runId}`
     await appendAudit(tx, {
-      actorId: null, action: 'run.approved', runId,
+      actorId: null,
+      action: 'run.approved',
+      runId,
       data: {
         draftVersion: version,
         gates: gates.map((g) => ({ gate: g.gate, decidedBy: g.decided_by_email, decidedAt: g.decided_at })),

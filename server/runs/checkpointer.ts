@@ -71,7 +71,8 @@ export class PostgresJsSaver extends BaseCheckpointSaver {
     let remaining = limit
     for (const row of rows) {
       const tuple = await this.toTuple(row)
-      if (options?.filter && !Object.entries(options.filter).every(([k, v]) => (tuple.metadata as Record<string, unknown>)?.[k] === v)) continue
+      if (options?.filter && !Object.entries(options.filter).every(([k, v]) => (tuple.metadata as Record<string, unknown>)?.[k] === v))
+        continue
       if (remaining !== undefined) {
         if (remaining <= 0) break
         remaining--
@@ -85,10 +86,7 @@ export class PostgresJsSaver extends BaseCheckpointSaver {
     if (threadId === undefined) throw new Error('checkpoint put without configurable.thread_id')
     const ns = (config.configurable?.checkpoint_ns as string | undefined) ?? ''
     const parent = (config.configurable?.checkpoint_id as string | undefined) ?? null
-    const [[type, cp], [, md]] = await Promise.all([
-      this.serde.dumpsTyped(copyCheckpoint(checkpoint)),
-      this.serde.dumpsTyped(metadata),
-    ])
+    const [[type, cp], [, md]] = await Promise.all([this.serde.dumpsTyped(copyCheckpoint(checkpoint)), this.serde.dumpsTyped(metadata)])
     await this.sql`insert into lg_checkpoints (thread_id, checkpoint_ns, checkpoint_id, parent_checkpoint_id, type, checkpoint, metadata)
       values (${threadId}, ${ns}, ${checkpoint.id}, ${parent}, ${type}, ${Buffer.from(cp)}, ${Buffer.from(md)})
       on conflict (thread_id, checkpoint_ns, checkpoint_id)
@@ -105,7 +103,17 @@ export class PostgresJsSaver extends BaseCheckpointSaver {
       writes.map(async ([channel, value], i) => {
         const [type, bytes] = await this.serde.dumpsTyped(value)
         const idx = (WRITES_IDX_MAP as Record<string, number>)[channel] ?? i
-        return { thread_id: threadId, checkpoint_ns: ns, checkpoint_id: checkpointId, task_id: taskId, idx, channel, type, value: Buffer.from(bytes), task_path: taskPath ?? '' }
+        return {
+          thread_id: threadId,
+          checkpoint_ns: ns,
+          checkpoint_id: checkpointId,
+          task_id: taskId,
+          idx,
+          channel,
+          type,
+          value: Buffer.from(bytes),
+          task_path: taskPath ?? '',
+        }
       }),
     )
     if (rows.length === 0) return
@@ -131,7 +139,12 @@ export class PostgresJsSaver extends BaseCheckpointSaver {
   private async toTuple(row: Row): Promise<CheckpointTuple> {
     const writes = (await this.sql`select task_id, idx, channel, type, value, task_path from lg_writes
       where thread_id = ${row.thread_id} and checkpoint_ns = ${row.checkpoint_ns} and checkpoint_id = ${row.checkpoint_id}`) as unknown as {
-      task_id: string; idx: number; channel: string; type: string; value: Uint8Array; task_path: string
+      task_id: string
+      idx: number
+      channel: string
+      type: string
+      value: Uint8Array
+      task_path: string
     }[]
     writes.sort((a, b) => compareWritesSortKeys(writesSortKey(a.task_path, a.task_id, a.idx), writesSortKey(b.task_path, b.task_id, b.idx)))
     const pendingWrites: CheckpointPendingWrite[] = await Promise.all(

@@ -26,7 +26,10 @@ export class PersonalDataBlocked extends Error {}
  * the personal-data guard (redact to placeholders, or refuse). The version comes from the graph
  * state, so a node re-run after a crash rewrites the same version instead of adding one.
  */
-export async function draftRun(deps: RunDeps, { runId, version, feedback }: { runId: string; version: number; feedback: string | null }): Promise<void> {
+export async function draftRun(
+  deps: RunDeps,
+  { runId, version, feedback }: { runId: string; version: number; feedback: string | null },
+): Promise<void> {
   const { sql, provider, prompts } = deps
   const run = await selectRun(sql, runId)
   if (!run) throw notFound('run')
@@ -43,8 +46,12 @@ export async function draftRun(deps: RunDeps, { runId, version, feedback }: { ru
     const data = { draftVersion: version, counts: redactor.counts, dismissed: redactor.dismissed, policyVersion: policy.version }
     if (policy.file.personal_data.inputs === 'block') {
       await appendAudit(sql, { actorId: run.author_id, action: 'pii.blocked', runId, data })
-      const list = Object.entries(redactor.counts).map(([t, n]) => `${n} × ${t}`).join(', ')
-      throw new PersonalDataBlocked(`the brief holds personal data (${list}); the policy blocks it, nothing was sent to a model. Remove it (or mark a false positive as not personal data) in a new brief`)
+      const list = Object.entries(redactor.counts)
+        .map(([t, n]) => `${n} × ${t}`)
+        .join(', ')
+      throw new PersonalDataBlocked(
+        `the brief holds personal data (${list}); the policy blocks it, nothing was sent to a model. Remove it (or mark a false positive as not personal data) in a new brief`,
+      )
     }
     await appendAudit(sql, { actorId: run.author_id, action: 'pii.redacted', runId, data })
   }
@@ -54,9 +61,18 @@ export async function draftRun(deps: RunDeps, { runId, version, feedback }: { ru
   const previous = before ? await selectDraft(sql, runId, before.version) : undefined
   const task: DraftingTask = {
     brief: {
-      kind: brief.kind, title: safe.title, audience: safe.audience, task: safe.task, offer: safe.offer,
-      format: safe.format, channel: brief.channel, deadline: brief.deadline, qualityCriteria: safe.qualityCriteria,
-      successMetrics: safe.successMetrics, lang: brief.lang, inputs: safe.inputs,
+      kind: brief.kind,
+      title: safe.title,
+      audience: safe.audience,
+      task: safe.task,
+      offer: safe.offer,
+      format: safe.format,
+      channel: brief.channel,
+      deadline: brief.deadline,
+      qualityCriteria: safe.qualityCriteria,
+      successMetrics: safe.successMetrics,
+      lang: brief.lang,
+      inputs: safe.inputs,
     },
     feedback: safe.feedback,
     // A writer's edit is its text: that is what the reviewer asked to change.
@@ -67,10 +83,23 @@ export async function draftRun(deps: RunDeps, { runId, version, feedback }: { ru
   const prompt = prompts.get(kind.promptId, brief.lang)
   const budgeted = await budgetedFor(deps, run.author_id, { runId, kind: brief.kind, draftVersion: version })
   const examples = task.examples?.length ? { examples: task.examples.map((e) => e.runId) } : {}
-  const callInfo = { purpose: 'draft', kind: brief.kind, promptId: prompt.id, promptVersion: prompt.versionLabel, draftVersion: version, redacted: redactor.total, ...examples }
+  const callInfo = {
+    purpose: 'draft',
+    kind: brief.kind,
+    promptId: prompt.id,
+    promptVersion: prompt.versionLabel,
+    draftVersion: version,
+    redacted: redactor.total,
+    ...examples,
+  }
   // Every call is on record as soon as it ends, also one that failed: the money was spent.
   const { output, engine, model } = await generateDraft(kind, task, budgeted, prompt, async ({ part, usage, outcome, error }) => {
-    await appendAudit(sql, { actorId: run.author_id, action: 'llm.call', runId, data: { ...callInfo, ...(part ? { part } : {}), ...usage, outcome, ...(error ? { error } : {}) } })
+    await appendAudit(sql, {
+      actorId: run.author_id,
+      action: 'llm.call',
+      runId,
+      data: { ...callInfo, ...(part ? { part } : {}), ...usage, outcome, ...(error ? { error } : {}) },
+    })
   })
   const text = kind.toText(output, brief.lang)
   // The draft is classified by rules; a model reviewer, where the policy enables it, may only add.
@@ -82,9 +111,18 @@ export async function draftRun(deps: RunDeps, { runId, version, feedback }: { ru
   if (refusedBeforeReview === 0 && wantsModelReview(policy, provider, piiFindings) && !isInternalKind(policy, brief.kind)) {
     const info = { purpose: 'risk_review', kind: brief.kind, promptId: 'risk-review', draftVersion: version }
     try {
-      const review = await reviewWithModel({ ...deps, policy, provider: budgeted }, { text, lang: brief.lang, channel: brief.channel, ruleHits: c.risks, sectors: c.sectors })
+      const review = await reviewWithModel(
+        { ...deps, policy, provider: budgeted },
+        { text, lang: brief.lang, channel: brief.channel, ruleHits: c.risks, sectors: c.sectors },
+      )
       modelRisks = review.hits
-      modelAudit = { ...info, promptVersion: review.promptVersion, ...review.usage, outcome: 'ok', added: withModelHits([], modelRisks).filter((k) => !c.categories.includes(k)) }
+      modelAudit = {
+        ...info,
+        promptVersion: review.promptVersion,
+        ...review.usage,
+        outcome: 'ok',
+        added: withModelHits([], modelRisks).filter((k) => !c.categories.includes(k)),
+      }
     } catch (err) {
       // The rules' gates stand without it; the failure is logged, not hidden.
       if (!(err instanceof LlmError)) throw err
@@ -93,9 +131,11 @@ export async function draftRun(deps: RunDeps, { runId, version, feedback }: { ru
   }
   const risks = [...c.risks, ...modelRisks]
   const refusal = budgeted.refusals[0]
-  const engineNote = !refusal ? null
-    : refusedBeforeReview > 0 ? `${refusal.message}: the offline engine drafted this version.`
-    : `${refusal.message}: the model's risk review was skipped; the rules' gates stand.`
+  const engineNote = !refusal
+    ? null
+    : refusedBeforeReview > 0
+      ? `${refusal.message}: the offline engine drafted this version.`
+      : `${refusal.message}: the model's risk review was skipped; the rules' gates stand.`
   const categories = withModelHits(c.categories, modelRisks)
   // The content goes as one JSON text the database casts (typed text: postgres.js would encode a
   // string sent as jsonb once more): a 100k-keyword plan is 20 MB, and
@@ -125,7 +165,10 @@ const EXAMPLE_KINDS = new Set(['offer', 'headlines'])
 async function examplesFor(deps: RunDeps, brief: { kind: BriefKind; channel: string; lang: Lang }) {
   const limit = deps.policy.file.knowledge_base.examples
   if (limit === 0 || deps.provider.engine === 'offline' || !EXAMPLE_KINDS.has(brief.kind)) return []
-  return (await approvedExamples(deps.sql, { kind: brief.kind, channel: brief.channel, lang: brief.lang, limit })).map((e) => ({ runId: e.runId, text: e.text }))
+  return (await approvedExamples(deps.sql, { kind: brief.kind, channel: brief.channel, lang: brief.lang, limit })).map((e) => ({
+    runId: e.runId,
+    text: e.text,
+  }))
 }
 
 /**
@@ -133,14 +176,31 @@ async function examplesFor(deps: RunDeps, brief: { kind: BriefKind; channel: str
  * current policy's, not the run's: budgets are money, not rules a draft was planned with).
  * A refused call is on record as `llm.refused`, with the budget and the spend.
  */
-async function budgetedFor(deps: RunDeps, authorId: string, info: { runId: string; kind: string; draftVersion: number }): Promise<BudgetedProvider> {
+async function budgetedFor(
+  deps: RunDeps,
+  authorId: string,
+  info: { runId: string; kind: string; draftVersion: number },
+): Promise<BudgetedProvider> {
   const [author] = await deps.sql`select id, email, team from users where id = ${authorId}`
   if (!author) throw notFound('author')
   const user = { id: String(author.id), email: String(author.email), team: (author.team as string | null) ?? null }
-  return new BudgetedProvider(deps.provider, () => budgetStatus(deps.sql, deps.policy.file.budgets, user), async ({ scope, month }) => {
-    const data = { reason: 'budget', scope: scope.scope, name: scope.name, limitUsd: scope.limitUsd, spentUsd: scope.spentUsd, month, kind: info.kind, draftVersion: info.draftVersion }
-    await appendAudit(deps.sql, { actorId: authorId, action: 'llm.refused', runId: info.runId, data })
-  })
+  return new BudgetedProvider(
+    deps.provider,
+    () => budgetStatus(deps.sql, deps.policy.file.budgets, user),
+    async ({ scope, month }) => {
+      const data = {
+        reason: 'budget',
+        scope: scope.scope,
+        name: scope.name,
+        limitUsd: scope.limitUsd,
+        spentUsd: scope.spentUsd,
+        month,
+        kind: info.kind,
+        draftVersion: info.draftVersion,
+      }
+      await appendAudit(deps.sql, { actorId: authorId, action: 'llm.refused', runId: info.runId, data })
+    },
+  )
 }
 
 /** The proofs an offer draft cites as given: each is a claim for the fact-check gate. */

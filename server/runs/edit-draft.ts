@@ -40,14 +40,18 @@ export function editDistance(ai: string, final: string): { distance: number; rat
  * superseded (whoever passed them judged other words), and the graph plans the gates anew.
  * Only while the run waits for a reviewer, and only on the current version (a stale edit is 409).
  */
-export async function editDraft(deps: Pick<RunDeps, 'sql' | 'policy'> & { sql: Sql }, { user, runId, input }: { user: UserRow; runId: string; input: DraftEdit }) {
+export async function editDraft(
+  deps: Pick<RunDeps, 'sql' | 'policy'> & { sql: Sql },
+  { user, runId, input }: { user: UserRow; runId: string; input: DraftEdit },
+) {
   const { sql } = deps
   return sql.begin(async (tx) => {
     const run = await selectRun(tx, runId, { forUpdate: true })
     if (!run) throw notFound('run')
     if (run.author_id !== user.id) throw forbidden('only the author of the brief edits its drafts')
     if (run.status !== 'awaiting_review') throw conflict(`the run is ${run.status}: a draft can be edited while it waits for review`)
-    if (run.draft_version !== input.version) throw conflict(`the run is at draft ${run.draft_version}, not ${input.version}: reload and edit the current draft`)
+    if (run.draft_version !== input.version)
+      throw conflict(`the run is at draft ${run.draft_version}, not ${input.version}: reload and edit the current draft`)
     const current = await selectDraft(tx, runId, input.version)
     if (!current) throw notFound(`draft ${input.version}`)
     const brief = await selectBrief(tx, run.brief_id)
@@ -56,10 +60,15 @@ export async function editDraft(deps: Pick<RunDeps, 'sql' | 'policy'> & { sql: S
     let content = current.content
     let text = input.text
     if (run.kind === 'seo_clusters' && input.content === undefined) {
-      throw new AppError('bad_request', 'a content plan is edited by moving keywords (content); its text follows from it', [{ path: 'text', message: 'send content instead' }])
+      throw new AppError('bad_request', 'a content plan is edited by moving keywords (content); its text follows from it', [
+        { path: 'text', message: 'send content instead' },
+      ])
     }
     if (input.content !== undefined) {
-      if (run.kind !== 'seo_clusters') throw new AppError('bad_request', 'only an SEO content plan is edited as structure; send the edited text', [{ path: 'content', message: 'not for this kind' }])
+      if (run.kind !== 'seo_clusters')
+        throw new AppError('bad_request', 'only an SEO content plan is edited as structure; send the edited text', [
+          { path: 'content', message: 'not for this kind' },
+        ])
       content = reviseSeo(SeoDraft.parse(current.content), input.content)
       text = seoText(content as SeoDraft, current.lang)
     }
@@ -69,7 +78,8 @@ export async function editDraft(deps: Pick<RunDeps, 'sql' | 'policy'> & { sql: S
     const policy = run.policy_version ? await policyByVersion(tx, run.policy_version) : deps.policy
 
     // the distance is measured from the AI's own version, however many edits came between
-    const ai = current.engine === 'human' && current.ai_version !== null ? ((await selectDraft(tx, runId, current.ai_version)) ?? current) : current
+    const ai =
+      current.engine === 'human' && current.ai_version !== null ? ((await selectDraft(tx, runId, current.ai_version)) ?? current) : current
     const edit = editDistance(ai.text, text)
     const c = await classifyDraft(policy, text, brief)
     const version = input.version + 1
@@ -85,8 +95,18 @@ export async function editDraft(deps: Pick<RunDeps, 'sql' | 'policy'> & { sql: S
     await setRunStatus(tx, runId, 'queued')
     await enqueueJob(tx, runId, 'resume', { gateId: waiting.id, decision: 'edited', comment: '', version })
     await appendAudit(tx, {
-      actorId: user.id, action: 'draft.edited', runId,
-      data: { draftVersion: version, editedFrom: input.version, aiVersion: ai.version, editDistance: edit.distance, editRatio: edit.ratio, categories: c.categories, piiFindings: c.piiFindings },
+      actorId: user.id,
+      action: 'draft.edited',
+      runId,
+      data: {
+        draftVersion: version,
+        editedFrom: input.version,
+        aiVersion: ai.version,
+        editDistance: edit.distance,
+        editRatio: edit.ratio,
+        categories: c.categories,
+        piiFindings: c.piiFindings,
+      },
     })
     return { version }
   })

@@ -7,7 +7,18 @@ import type { Queryable } from '../db/connect'
 import { notFound } from '../errors'
 import type { Policy } from '../policy/load'
 import { classifyBrief } from './classify-draft'
-import { selectClaims, selectDraft, selectDraftVersions, selectDrafts, selectGates, selectRun, type ClaimRow, type DraftRow, type GateRow, type RunRow } from './queries'
+import {
+  selectClaims,
+  selectDraft,
+  selectDraftVersions,
+  selectDrafts,
+  selectGates,
+  selectRun,
+  type ClaimRow,
+  type DraftRow,
+  type GateRow,
+  type RunRow,
+} from './queries'
 
 type Reader = { db: Queryable; policy: Policy; user: UserRow }
 
@@ -22,7 +33,10 @@ export async function getRun({ db, policy, user, id }: Reader & { id: string }):
   const outside = access === 'result'
   // every version's number and note, but only the shown version's content (megabytes for an SEO plan)
   const [versions, gates, claims, briefRisks] = await Promise.all([
-    selectDraftVersions(db, id), selectGates(db, id), selectClaims(db, id), outside ? undefined : briefRisksOf(db, runsPolicy, run),
+    selectDraftVersions(db, id),
+    selectGates(db, id),
+    selectClaims(db, id),
+    outside ? undefined : briefRisksOf(db, runsPolicy, run),
   ])
   const drafts = outside ? versions.filter((d) => d.version === run.draft_version) : versions
   const shown = drafts.at(-1)
@@ -37,7 +51,10 @@ export async function getRun({ db, policy, user, id }: Reader & { id: string }):
     error: outside ? null : run.error,
     draft: latest ? toDraft(latest, run.kind) : null,
     drafts: drafts.map((d) => ({ version: d.version, createdAt: d.created_at, feedback: outside ? null : d.feedback, engine: d.engine })),
-    gates: (outside ? gates.filter((g) => g.draft_version === run.draft_version) : gates).map((g) => ({ ...toGate(g), ...(outside ? { comment: null } : {}) })),
+    gates: (outside ? gates.filter((g) => g.draft_version === run.draft_version) : gates).map((g) => ({
+      ...toGate(g),
+      ...(outside ? { comment: null } : {}),
+    })),
     claims: outside ? [] : claims.map(toClaim),
     missingBlocksPassAt: runsPolicy.file.missing_wording.blocks_pass_at,
     ...(briefRisks ? { briefRisks } : {}),
@@ -48,12 +65,31 @@ export async function getRun({ db, policy, user, id }: Reader & { id: string }):
 }
 
 export const toDraft = (d: DraftRow, kind: Run['kind']): NonNullable<Run['draft']> => ({
-  version: d.version, kind, lang: d.lang, content: d.content, text: d.text, engine: d.engine, model: d.model,
-  promptId: d.prompt_id, promptVersion: d.prompt_version, feedback: d.feedback, createdAt: d.created_at,
-  categories: d.categories, risks: d.risks, missing: d.missing, piiFindings: d.pii_findings,
-  edit: d.edited_from === null
-    ? null
-    : { editedFrom: d.edited_from, aiVersion: d.ai_version!, editedBy: d.edited_by_email!, distance: d.edit_distance!, ratio: d.edit_ratio! },
+  version: d.version,
+  kind,
+  lang: d.lang,
+  content: d.content,
+  text: d.text,
+  engine: d.engine,
+  model: d.model,
+  promptId: d.prompt_id,
+  promptVersion: d.prompt_version,
+  feedback: d.feedback,
+  createdAt: d.created_at,
+  categories: d.categories,
+  risks: d.risks,
+  missing: d.missing,
+  piiFindings: d.pii_findings,
+  edit:
+    d.edited_from === null
+      ? null
+      : {
+          editedFrom: d.edited_from,
+          aiVersion: d.ai_version!,
+          editedBy: d.edited_by_email!,
+          distance: d.edit_distance!,
+          ratio: d.edit_ratio!,
+        },
   engineNote: d.engine_note,
 })
 
@@ -69,9 +105,18 @@ export async function getDraft({ db, policy, user, runId, version }: Reader & { 
 }
 
 const toClaim = (c: ClaimRow): Run['claims'][number] => ({
-  id: c.id, draftVersion: c.draft_version, text: c.text, kind: c.kind, start: c.start_offset, end: c.end_offset,
-  status: c.status, source: c.source, checkedBy: c.checked_by_email, checkedAt: c.checked_at,
-  carriedFrom: c.carried_from === null || c.carried_from_version === null ? null : { claimId: c.carried_from, draftVersion: c.carried_from_version },
+  id: c.id,
+  draftVersion: c.draft_version,
+  text: c.text,
+  kind: c.kind,
+  start: c.start_offset,
+  end: c.end_offset,
+  status: c.status,
+  source: c.source,
+  checkedBy: c.checked_by_email,
+  checkedAt: c.checked_at,
+  carriedFrom:
+    c.carried_from === null || c.carried_from_version === null ? null : { claimId: c.carried_from, draftVersion: c.carried_from_version },
 })
 
 // A brief is never edited once written (no verb changes one), so its reading by one policy
@@ -98,7 +143,18 @@ function briefRisksOf(db: Queryable, policy: Policy, run: RunRow): Promise<Brief
 }
 
 export const toGate = (g: GateRow): Run['gates'][number] => ({
-  id: g.id, gate: g.gate, role: g.role, status: g.status, assignee: g.assignee_email, dueAt: g.due_at,
-  draftVersion: g.draft_version, position: g.position, slaBusinessDays: g.sla_business_days, waivableBy: g.waivable_by,
-  escalateTo: g.escalate_to, decidedBy: g.decided_by_email, decidedAt: g.decided_at, comment: g.comment,
+  id: g.id,
+  gate: g.gate,
+  role: g.role,
+  status: g.status,
+  assignee: g.assignee_email,
+  dueAt: g.due_at,
+  draftVersion: g.draft_version,
+  position: g.position,
+  slaBusinessDays: g.sla_business_days,
+  waivableBy: g.waivable_by,
+  escalateTo: g.escalate_to,
+  decidedBy: g.decided_by_email,
+  decidedAt: g.decided_at,
+  comment: g.comment,
 })

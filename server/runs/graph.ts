@@ -69,11 +69,15 @@ export function buildRunGraph(deps: RunDeps, checkpointer: BaseCheckpointSaver) 
     .addConditionalEdges(
       'await_gate',
       (s) =>
-        s.outcome === 'rejected' ? END
-        : s.feedback !== null ? 'draft'
-        : s.replan ? 'plan_gates'
-        : s.gateIndex < s.gateIds.length ? 'await_gate'
-        : 'release',
+        s.outcome === 'rejected'
+          ? END
+          : s.feedback !== null
+            ? 'draft'
+            : s.replan
+              ? 'plan_gates'
+              : s.gateIndex < s.gateIds.length
+                ? 'await_gate'
+                : 'release',
       ['draft', 'plan_gates', 'await_gate', 'release', END],
     )
     .addEdge('release', END)

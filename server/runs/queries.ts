@@ -5,7 +5,10 @@ import { Role } from '../../contracts/roles'
 import type { Queryable } from '../db/connect'
 
 const iso = z.coerce.date().transform((d) => d.toISOString())
-const isoOrNull = z.coerce.date().nullable().transform((d) => d?.toISOString() ?? null)
+const isoOrNull = z.coerce
+  .date()
+  .nullable()
+  .transform((d) => d?.toISOString() ?? null)
 
 export const RunRow = z.object({
   id: z.string(),
@@ -60,7 +63,9 @@ export type DraftRow = z.infer<typeof DraftRow>
 export const DraftVersionRow = DraftRow.pick({ version: true, created_at: true, feedback: true, engine: true })
 export type DraftVersionRow = z.infer<typeof DraftVersionRow>
 export async function selectDraftVersions(db: Queryable, runId: string): Promise<DraftVersionRow[]> {
-  return z.array(DraftVersionRow).parse(await db`select version, created_at, feedback, engine from drafts where run_id = ${runId} order by version`)
+  return z
+    .array(DraftVersionRow)
+    .parse(await db`select version, created_at, feedback, engine from drafts where run_id = ${runId} order by version`)
 }
 
 /** One version of a run's draft, whole; undefined when there is none. */
@@ -70,11 +75,13 @@ export async function selectDraft(db: Queryable, runId: string, version: number)
 
 /** Every version of a run's draft; `version` narrows it to one (an SEO plan's content is megabytes a version). */
 export async function selectDrafts(db: Queryable, runId: string, version?: number): Promise<DraftRow[]> {
-  return z.array(DraftRow).parse(await db`select d.version, d.lang, d.content, d.text, d.engine, d.model, d.prompt_id, d.prompt_version,
+  return z.array(DraftRow).parse(
+    await db`select d.version, d.lang, d.content, d.text, d.engine, d.model, d.prompt_id, d.prompt_version,
       d.feedback, d.categories, d.risks, d.missing, d.pii_findings, d.created_at, d.edited_from, d.ai_version, u.email as edited_by_email,
       d.edit_distance, d.edit_ratio, d.engine_note
       from drafts d left join users u on u.id = d.edited_by
-      where d.run_id = ${runId} ${version === undefined ? db`` : db`and d.version = ${version}`} order by d.version`)
+      where d.run_id = ${runId} ${version === undefined ? db`` : db`and d.version = ${version}`} order by d.version`,
+  )
 }
 
 export const GateRow = z.object({
@@ -103,9 +110,11 @@ const GATE_COLUMNS = (db: Queryable) => db`g.id, g.run_id, g.draft_version, g.po
   g.decided_at, g.comment`
 
 export async function selectGates(db: Queryable, runId: string): Promise<GateRow[]> {
-  return z.array(GateRow).parse(await db`select ${GATE_COLUMNS(db)}
+  return z.array(GateRow).parse(
+    await db`select ${GATE_COLUMNS(db)}
     from gates g left join users a on a.id = g.assignee_id left join users d on d.id = g.decided_by
-    where g.run_id = ${runId} order by g.draft_version desc, g.position`)
+    where g.run_id = ${runId} order by g.draft_version desc, g.position`,
+  )
 }
 
 export async function selectGate(db: Queryable, id: string, opts: { forUpdate?: boolean } = {}): Promise<GateRow | undefined> {
@@ -138,8 +147,10 @@ export const ClaimRow = z.object({
 export type ClaimRow = z.infer<typeof ClaimRow>
 
 export async function selectClaims(db: Queryable, runId: string): Promise<ClaimRow[]> {
-  return z.array(ClaimRow).parse(await db`select c.id, c.draft_version, c.position, c.text, c.kind, c.start_offset,
+  return z.array(ClaimRow).parse(
+    await db`select c.id, c.draft_version, c.position, c.text, c.kind, c.start_offset,
       c.end_offset, c.status, c.source, u.email as checked_by_email, c.checked_at, c.carried_from, s.draft_version as carried_from_version
     from claims c left join users u on u.id = c.checked_by left join claims s on s.id = c.carried_from
-    where c.run_id = ${runId} order by c.draft_version desc, c.position`)
+    where c.run_id = ${runId} order by c.draft_version desc, c.position`,
+  )
 }

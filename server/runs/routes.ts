@@ -20,9 +20,25 @@ export function runRoutes(sql: Sql, policy: Policy, onResumeQueued: () => void) 
   return new Hono<AuthEnv>()
     .use(requireUser())
     .get('/:id', async (c) => c.json(await getRun({ db: sql, policy, user: c.get('user'), id: idParam(c, 'id', 'run') })))
-    .get('/:id/drafts/:version', async (c) => c.json(await getDraft({ db: sql, policy, user: c.get('user'), runId: idParam(c, 'id', 'run'), version: versionParam(c.req.param('version')) })))
+    .get('/:id/drafts/:version', async (c) =>
+      c.json(
+        await getDraft({
+          db: sql,
+          policy,
+          user: c.get('user'),
+          runId: idParam(c, 'id', 'run'),
+          version: versionParam(c.req.param('version')),
+        }),
+      ),
+    )
     .get('/:id/drafts/:version/export', async (c) => {
-      const draft = await getDraft({ db: sql, policy, user: c.get('user'), runId: idParam(c, 'id', 'run'), version: versionParam(c.req.param('version')) })
+      const draft = await getDraft({
+        db: sql,
+        policy,
+        user: c.get('user'),
+        runId: idParam(c, 'id', 'run'),
+        version: versionParam(c.req.param('version')),
+      })
       if (draft.kind !== 'seo_clusters') throw new AppError('bad_request', 'only an SEO content plan exports as CSV/XLSX')
       const plan = SeoDraft.parse(draft.content)
       const name = `content-plan-v${draft.version}`
@@ -33,7 +49,10 @@ export function runRoutes(sql: Sql, policy: Policy, onResumeQueued: () => void) 
         })
       }
       // with a BOM, so Excel opens the Cyrillic right
-      return c.body(`\ufeff${seoCsv(plan)}`, 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${name}.csv"` })
+      return c.body(`\ufeff${seoCsv(plan)}`, 200, {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': `attachment; filename="${name}.csv"`,
+      })
     })
     .post('/:id/edits', async (c) => {
       const input = await jsonBody(c, DraftEdit)

@@ -8,7 +8,17 @@ import { syncPolicy } from '../policy/store'
 import { enqueueJob } from './jobs'
 
 /** Creates the run and its first job; a worker does the drafting, never the HTTP request. */
-export async function startRun({ sql, policy, user, briefId }: { sql: Sql; policy: Policy; user: UserRow; briefId: string }): Promise<{ id: string }> {
+export async function startRun({
+  sql,
+  policy,
+  user,
+  briefId,
+}: {
+  sql: Sql
+  policy: Policy
+  user: UserRow
+  briefId: string
+}): Promise<{ id: string }> {
   return sql.begin(async (tx) => {
     const brief = await selectBrief(tx, briefId)
     if (!brief) throw notFound('brief')
@@ -20,7 +30,12 @@ export async function startRun({ sql, policy, user, briefId }: { sql: Sql; polic
       values (${brief.id}, ${brief.author_id}, ${policy.version}, ${policy.file.distinct_reviewers}) returning id`
     const id = String(run!.id)
     await enqueueJob(tx, id, 'run')
-    await appendAudit(tx, { actorId: user.id, action: 'run.start', runId: id, data: { briefId: brief.id, kind: brief.kind, policyVersion: policy.version } })
+    await appendAudit(tx, {
+      actorId: user.id,
+      action: 'run.start',
+      runId: id,
+      data: { briefId: brief.id, kind: brief.kind, policyVersion: policy.version },
+    })
     return { id }
   })
 }

@@ -106,13 +106,16 @@ export class Worker {
 
   async process(job: JobRow): Promise<void> {
     const lease = new AbortController()
-    const heartbeat = setInterval(() => {
-      renewLease(this.deps.sql, job.id, this.id, this.opts.leaseSeconds).then(
-        (ours) => ours || lease.abort(new LeaseLost(`job ${job.id} was taken over by another worker`)),
-        // A missed beat is fine: the next one retries; the lease is three beats long.
-        (err) => this.opts.log(`worker: heartbeat for job ${job.id} failed: ${(err as Error).message}`),
-      )
-    }, (this.opts.leaseSeconds * 1000) / 3)
+    const heartbeat = setInterval(
+      () => {
+        renewLease(this.deps.sql, job.id, this.id, this.opts.leaseSeconds).then(
+          (ours) => ours || lease.abort(new LeaseLost(`job ${job.id} was taken over by another worker`)),
+          // A missed beat is fine: the next one retries; the lease is three beats long.
+          (err) => this.opts.log(`worker: heartbeat for job ${job.id} failed: ${(err as Error).message}`),
+        )
+      },
+      (this.opts.leaseSeconds * 1000) / 3,
+    )
     try {
       if (job.attempts > this.opts.maxAttempts) {
         throw new Error(`gave up after ${job.attempts - 1} attempts: the worker processing this run kept stopping`)
@@ -154,7 +157,8 @@ export class Worker {
     else if (waiting) {
       // A resume job carries the decision; a run job here means we died before opening the gate.
       input = job.type === 'resume' ? new Command({ resume: job.payload }) : undefined
-    } else if (before.next.length > 0) input = null // a crash interrupted a step: continue from the checkpoint
+    } else if (before.next.length > 0)
+      input = null // a crash interrupted a step: continue from the checkpoint
     else input = undefined // the graph already finished
 
     // `signal` stops the graph between steps when another worker took the job over.
@@ -164,7 +168,10 @@ export class Worker {
     if (gate) {
       const { gateId } = GateInterrupt.parse(gate.value)
       // Safe to repeat; it checks in its transaction that the job is still ours before opening the gate.
-      if ((await retryDb(() => openGate(this.deps.sql, { runId: job.run_id, gateId, jobId: job.id, workerId: this.id }), { signal })) === 'lost') {
+      if (
+        (await retryDb(() => openGate(this.deps.sql, { runId: job.run_id, gateId, jobId: job.id, workerId: this.id }), { signal })) ===
+        'lost'
+      ) {
         throw new LeaseLost(`job ${job.id} was taken over by another worker before it finished`)
       }
     } else {
@@ -182,7 +189,7 @@ export class Worker {
   }
 
   private async fail(job: JobRow, err: unknown) {
-    const reason = err instanceof LlmError ? `model call failed (${err.failure}): ${err.message}` : (err as Error)?.message ?? String(err)
+    const reason = err instanceof LlmError ? `model call failed (${err.failure}): ${err.message}` : ((err as Error)?.message ?? String(err))
     await this.deps.sql.begin(async (tx) => {
       // Only while the job is still ours: otherwise the worker that took it over decides the run.
       if (!(await finishJob(tx, job.id, 'failed', reason, { workerId: this.id }))) {

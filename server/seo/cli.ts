@@ -8,7 +8,12 @@ import { ImportError, importKeywords, type Imported } from './import'
 
 type Io = { out: (s: string) => void; err: (s: string) => void }
 
-export async function seoCluster(file: string | undefined, opts: { mode?: string; threshold?: string; json: boolean }, io: Io, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+export async function seoCluster(
+  file: string | undefined,
+  opts: { mode?: string; threshold?: string; json: boolean },
+  io: Io,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<number> {
   if (!file) {
     io.err(`copydesk seo cluster: usage: copydesk seo cluster FILE [--mode ${CLUSTER_MODES.join('|')}] [--threshold N] [--json]`)
     return 2
@@ -27,7 +32,9 @@ export async function seoCluster(file: string | undefined, opts: { mode?: string
     imported = await importKeywords(fs.readFileSync(file))
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code
-    io.err(`copydesk seo cluster: ${file}: ${code === 'ENOENT' ? 'no such file' : err instanceof ImportError ? err.message : (err as Error).message}`)
+    io.err(
+      `copydesk seo cluster: ${file}: ${code === 'ENOENT' ? 'no such file' : err instanceof ImportError ? err.message : (err as Error).message}`,
+    )
     return 1
   }
   for (const p of imported.problems) io.err(`${file}:${p.line}: ${p.problem.replace('_', ' ')}: ${p.detail}`)
@@ -53,14 +60,22 @@ export async function seoCluster(file: string | undefined, opts: { mode?: string
 async function embeddings(imported: Imported, io: Io, env: NodeJS.ProcessEnv): Promise<Float32Array[]> {
   checkSemantic(imported.rows)
   const provider = createProvider(loadConfig(env).llm, env)
-  if (!provider.embed) throw new ClusterOptionError('semantic mode needs a model with an embeddings endpoint: set OPENAI_API_KEY (and OPENAI_BASE_URL, COPYDESK_EMBEDDING_MODEL for another provider), or use lexical')
+  if (!provider.embed)
+    throw new ClusterOptionError(
+      'semantic mode needs a model with an embeddings endpoint: set OPENAI_API_KEY (and OPENAI_BASE_URL, COPYDESK_EMBEDDING_MODEL for another provider), or use lexical',
+    )
   const { vectors, model, tokensIn, costUsd } = await provider.embed(imported.rows.map((r) => r.keyword))
-  io.err(`embeddings: ${model}, ${vectors.length} keywords, ${tokensIn} tokens, ${costUsd === null ? 'cost unknown' : `$${costUsd.toFixed(6)}`}`)
+  io.err(
+    `embeddings: ${model}, ${vectors.length} keywords, ${tokensIn} tokens, ${costUsd === null ? 'cost unknown' : `$${costUsd.toFixed(6)}`}`,
+  )
   return vectors
 }
 
 function readable(r: Clustering, imported: Imported): string {
-  const lines = [`${imported.rows.length} keywords (${imported.encoding}), mode ${r.mode}, threshold ${r.threshold}: ${r.clusters.length} clusters, ${r.unclustered.length} unclustered`, '']
+  const lines = [
+    `${imported.rows.length} keywords (${imported.encoding}), mode ${r.mode}, threshold ${r.threshold}: ${r.clusters.length} clusters, ${r.unclustered.length} unclustered`,
+    '',
+  ]
   for (const c of r.clusters) {
     lines.push(`## ${c.label}  (${c.keywords.length} keywords, frequency ${c.frequency}, ${c.intent})`)
     lines.push(`  pillar: ${c.pillar}${c.plan.pillarKeywords.length ? ` + ${c.plan.pillarKeywords.join('; ')}` : ''}`)

@@ -16,37 +16,68 @@ export type Cluster = { label: string; pillar: string; keywords: string[]; frequ
 export type Clustering = { mode: ClusterMode; threshold: number; clusters: Cluster[]; unclustered: string[] }
 
 /** SERP: shared top-10 URLs (1-10, default 3). Lexical and semantic: average cosine similarity (0-1). */
-export const DEFAULT_THRESHOLD: Record<ClusterMode, number> = { 'serp-soft': 3, 'serp-moderate': 3, 'serp-hard': 3, lexical: 0.2, semantic: 0.5 }
-export type ClusterOptions = { mode?: ClusterMode; threshold?: number; /** semantic: each row's embedding, in row order */ vectors?: ArrayLike<number>[] }
+export const DEFAULT_THRESHOLD: Record<ClusterMode, number> = {
+  'serp-soft': 3,
+  'serp-moderate': 3,
+  'serp-hard': 3,
+  lexical: 0.2,
+  semantic: 0.5,
+}
+export type ClusterOptions = {
+  mode?: ClusterMode
+  threshold?: number /** semantic: each row's embedding, in row order */
+  vectors?: ArrayLike<number>[]
+}
 
 export class ClusterOptionError extends Error {}
 
 /** serp-soft when most rows carry result URLs, lexical otherwise. */
-export const defaultMode = (rows: KeywordRow[]): ClusterMode => (rows.filter((r) => r.urls.length > 0).length * 2 >= rows.length && rows.length > 0 ? 'serp-soft' : 'lexical')
+export const defaultMode = (rows: KeywordRow[]): ClusterMode =>
+  rows.filter((r) => r.urls.length > 0).length * 2 >= rows.length && rows.length > 0 ? 'serp-soft' : 'lexical'
 
 export function clusterKeywords(rows: KeywordRow[], opts: ClusterOptions = {}): Clustering {
   const mode = opts.mode ?? defaultMode(rows)
   const threshold = opts.threshold ?? DEFAULT_THRESHOLD[mode]
   let grouping: Grouping
   if (mode === 'lexical' || mode === 'semantic') {
-    if (!(threshold > 0 && threshold <= 1)) throw new ClusterOptionError(`${mode} threshold is a similarity between 0 and 1, not ${threshold}`)
-    if (mode === 'lexical') grouping = clusterLexically(rows.map((r) => r.keyword), { threshold })
+    if (!(threshold > 0 && threshold <= 1))
+      throw new ClusterOptionError(`${mode} threshold is a similarity between 0 and 1, not ${threshold}`)
+    if (mode === 'lexical')
+      grouping = clusterLexically(
+        rows.map((r) => r.keyword),
+        { threshold },
+      )
     else {
       checkSemantic(rows)
       if (opts.vectors?.length !== rows.length) throw new ClusterOptionError('semantic mode needs the embedding of every keyword')
       grouping = clusterSemantically(opts.vectors, { threshold })
     }
   } else {
-    if (!Number.isInteger(threshold) || threshold < 1 || threshold > 10) throw new ClusterOptionError(`${mode} threshold is a number of shared top-10 URLs, 1 to 10, not ${threshold}`)
+    if (!Number.isInteger(threshold) || threshold < 1 || threshold > 10)
+      throw new ClusterOptionError(`${mode} threshold is a number of shared top-10 URLs, 1 to 10, not ${threshold}`)
     if (!rows.some((r) => r.urls.length > 0)) throw new ClusterOptionError(`${mode} needs result URLs in the file; use --mode lexical`)
-    const items = rows.map((r) => ({ keyword: r.keyword, frequency: r.frequency ?? 0, urls: r.urls.map(normalizeUrl).filter((u): u is string => u !== null).slice(0, 10) }))
+    const items = rows.map((r) => ({
+      keyword: r.keyword,
+      frequency: r.frequency ?? 0,
+      urls: r.urls
+        .map(normalizeUrl)
+        .filter((u): u is string => u !== null)
+        .slice(0, 10),
+    }))
     grouping = clusterBySerp(items, mode, threshold)
   }
   const freq = (i: number) => rows[i]!.frequency ?? 0
   const clusters = grouping.groups.map((g) => {
     const members = g.map((i) => ({ keyword: rows[i]!.keyword, frequency: freq(i) }))
     const plan = contentPlan(members)
-    return { label: plan.pillar, pillar: plan.pillar, keywords: plan.pillar ? [plan.pillar, ...members.map((m) => m.keyword).filter((k) => k !== plan.pillar)] : [], frequency: members.reduce((n, m) => n + m.frequency, 0), intent: clusterIntent(members), plan }
+    return {
+      label: plan.pillar,
+      pillar: plan.pillar,
+      keywords: plan.pillar ? [plan.pillar, ...members.map((m) => m.keyword).filter((k) => k !== plan.pillar)] : [],
+      frequency: members.reduce((n, m) => n + m.frequency, 0),
+      intent: clusterIntent(members),
+      plan,
+    }
   })
   clusters.sort((a, b) => b.frequency - a.frequency || b.keywords.length - a.keywords.length || a.label.localeCompare(b.label))
   const unclustered = grouping.unclustered.sort((a, b) => freq(b) - freq(a) || a - b).map((i) => rows[i]!.keyword)
@@ -55,5 +86,8 @@ export function clusterKeywords(rows: KeywordRow[], opts: ClusterOptions = {}): 
 
 /** The semantic mode's own limit, checked before any embedding is paid for. */
 export function checkSemantic(rows: KeywordRow[]): void {
-  if (rows.length > SEMANTIC_MAX_KEYWORDS) throw new ClusterOptionError(`semantic mode takes at most ${SEMANTIC_MAX_KEYWORDS.toLocaleString('en')} keywords, this export has ${rows.length.toLocaleString('en')}; use lexical`)
+  if (rows.length > SEMANTIC_MAX_KEYWORDS)
+    throw new ClusterOptionError(
+      `semantic mode takes at most ${SEMANTIC_MAX_KEYWORDS.toLocaleString('en')} keywords, this export has ${rows.length.toLocaleString('en')}; use lexical`,
+    )
 }

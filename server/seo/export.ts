@@ -22,10 +22,12 @@ function keywordRows(d: SeoDraft): (string | number)[][] {
 }
 
 function planRows(d: SeoDraft): (string | number)[][] {
-  return d.clusters.flatMap((c) => [
-    [c.label, 'pillar', c.pillar, [c.pillar, ...c.plan.pillarKeywords].join('; '), c.frequency],
-    ...c.plan.pieces.map((p) => [c.label, p.kind, p.keyword, p.keywords.join('; '), p.frequency]),
-  ]).map(spreadsheetRow)
+  return d.clusters
+    .flatMap((c) => [
+      [c.label, 'pillar', c.pillar, [c.pillar, ...c.plan.pillarKeywords].join('; '), c.frequency],
+      ...c.plan.pieces.map((p) => [c.label, p.kind, p.keyword, p.keywords.join('; '), p.frequency]),
+    ])
+    .map(spreadsheetRow)
 }
 
 export const seoCsv = (d: SeoDraft): string => Papa.unparse({ fields: KEYWORD_HEADER, data: keywordRows(d) })
@@ -55,4 +57,8 @@ export const normalisedCsv = (rows: KeywordRow[]): string =>
   )
 
 /** The top 10 result URLs in their compared form (no scheme, www or tracking): a third shorter. */
-const topUrls = (urls: string[]) => urls.map(normalizeUrl).filter((u): u is string => u !== null).slice(0, 10)
+const topUrls = (urls: string[]) =>
+  urls
+    .map(normalizeUrl)
+    .filter((u): u is string => u !== null)
+    .slice(0, 10)

@@ -8,5 +8,11 @@ export type ImportSummary = { csv: string; keywords: number; withUrls: boolean; 
 
 export async function seoImport(bytes: Uint8Array): Promise<ImportSummary> {
   const r = await importKeywords(bytes)
-  return { csv: normalisedCsv(r.rows), keywords: r.rows.length, withUrls: r.rows.some((x) => x.urls.length > 0), encoding: r.encoding, problems: r.problems }
+  return {
+    csv: normalisedCsv(r.rows),
+    keywords: r.rows.length,
+    withUrls: r.rows.some((x) => x.urls.length > 0),
+    encoding: r.encoding,
+    problems: r.problems,
+  }
 }

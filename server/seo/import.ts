@@ -8,20 +8,35 @@ import type { KeywordRow } from './cluster'
 import { cellTooLong, checkXlsx, LIMITS, tooManyCells, tooManyRows } from './upload-limits'
 
 export type ImportProblem = SeoImportProblem
-export type Imported = { rows: (KeywordRow & { line: number; target: string | null })[]; problems: ImportProblem[]; encoding: string; delimiter: string | null; columns: Columns }
+export type Imported = {
+  rows: (KeywordRow & { line: number; target: string | null })[]
+  problems: ImportProblem[]
+  encoding: string
+  delimiter: string | null
+  columns: Columns
+}
 type Columns = { keyword: number; frequency: number | null; urls: number[]; target: number | null }
 
 export class ImportError extends Error {}
 
-const norm = (h: string) => h.trim().toLowerCase().replace(/ё/g, 'е').replace(/[\s_-]+/g, ' ')
-const KEYWORD = /^(?:keyword|keywords|key phrase|keyphrase|query|queries|search term|phrase|ключевое слово|ключевая фраза|ключ|запрос|запросы|фраза|поисковый запрос)$/
-const FREQUENCY = /^(?:frequency|search volume|volume|avg\. monthly searches|monthly searches|impressions|частотность|частота|ws|wordstat|базовая частотность|показы|показов в месяц)/
-const TARGET = /^(?:target url|target|landing page|landing|целевой url|целевая страница|релевантная страница|посадочная страница|посадочная)$/
+const norm = (h: string) =>
+  h
+    .trim()
+    .toLowerCase()
+    .replace(/ё/g, 'е')
+    .replace(/[\s_-]+/g, ' ')
+const KEYWORD =
+  /^(?:keyword|keywords|key phrase|keyphrase|query|queries|search term|phrase|ключевое слово|ключевая фраза|ключ|запрос|запросы|фраза|поисковый запрос)$/
+const FREQUENCY =
+  /^(?:frequency|search volume|volume|avg\. monthly searches|monthly searches|impressions|частотность|частота|ws|wordstat|базовая частотность|показы|показов в месяц)/
+const TARGET =
+  /^(?:target url|target|landing page|landing|целевой url|целевая страница|релевантная страница|посадочная страница|посадочная)$/
 const URL_COLUMN = /^(?:urls?|top ?10|топ ?10|serp|results?|выдача|url ?\d{1,2}|position ?\d{1,2}|позиция ?\d{1,2}|\d{1,2})$/
 
 /** Text of a CSV/TSV file: a BOM says UTF-8; valid UTF-8 is UTF-8; anything else is read as Windows-1251. */
 export function decode(bytes: Uint8Array): { text: string; encoding: string } {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8-bom' }
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
+    return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8-bom' }
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' }
   } catch {
@@ -32,7 +47,10 @@ export function decode(bytes: Uint8Array): { text: string; encoding: string } {
 function columnsOf(header: string[]): Columns {
   const h = header.map(norm)
   const keyword = h.findIndex((x) => KEYWORD.test(x))
-  if (keyword < 0) throw new ImportError(`no keyword column: expected a header such as "keyword", "query", "запрос" or "фраза"; found ${header.map((x) => JSON.stringify(x)).join(', ')}`)
+  if (keyword < 0)
+    throw new ImportError(
+      `no keyword column: expected a header such as "keyword", "query", "запрос" or "фраза"; found ${header.map((x) => JSON.stringify(x)).join(', ')}`,
+    )
   const frequency = h.findIndex((x) => FREQUENCY.test(x))
   const target = h.findIndex((x) => TARGET.test(x))
   const urls = h.map((x, i) => (URL_COLUMN.test(x) && i !== keyword ? i : -1)).filter((i) => i >= 0)
@@ -47,7 +65,11 @@ function frequencyOf(cell: string | undefined): number | null {
   return Number.isFinite(n) && n >= 0 ? Math.round(n) : NaN
 }
 
-const urlsIn = (cell: string) => cell.split(/[\s,|;]+/).map((u) => u.trim()).filter((u) => /^(?:https?:\/\/)?[\w.-]+\.[a-z]{2,}/i.test(u))
+const urlsIn = (cell: string) =>
+  cell
+    .split(/[\s,|;]+/)
+    .map((u) => u.trim())
+    .filter((u) => /^(?:https?:\/\/)?[\w.-]+\.[a-z]{2,}/i.test(u))
 
 function rowsOf(records: { cells: string[]; line: number }[]): Omit<Imported, 'encoding' | 'delimiter'> {
   const headerAt = records.findIndex((r) => r.cells.some((c) => c.trim()))
@@ -85,7 +107,11 @@ function rowsOf(records: { cells: string[]; line: number }[]): Omit<Imported, 'e
 
 /** The candidate found on every one of the first non-empty lines, most often (quoted parts ignored). */
 export function delimiterOf(text: string): string {
-  const lines = text.replace(/"[^"]*"/g, '""').split(/\r?\n/).filter((l) => l.trim()).slice(0, 20)
+  const lines = text
+    .replace(/"[^"]*"/g, '""')
+    .split(/\r?\n/)
+    .filter((l) => l.trim())
+    .slice(0, 20)
   let best = ','
   let bestMin = 0
   for (const d of ['\t', ';', ',', '|']) {
@@ -111,7 +137,14 @@ function parseText(text: string): { records: { cells: string[]; line: number }[]
       if (r.data.some((c) => c !== '')) rows++
       const long = r.data.some((c) => c.length > LIMITS.cellChars)
       // the header row is the one over
-      refused = rows > LIMITS.rows + 1 ? tooManyRows() : cells > LIMITS.cells ? tooManyCells() : long ? cellTooLong(line, 'cell', LIMITS.cellChars) : null
+      refused =
+        rows > LIMITS.rows + 1
+          ? tooManyRows()
+          : cells > LIMITS.cells
+            ? tooManyCells()
+            : long
+              ? cellTooLong(line, 'cell', LIMITS.cellChars)
+              : null
       if (refused) return parser.abort()
       delimiter = r.meta.delimiter
       records.push({ cells: r.data, line })

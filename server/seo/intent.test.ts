@@ -12,7 +12,13 @@ describe('intent and content plan', () => {
     expect(intentOf('best running shoes 2026')).toBe('commercial')
     expect(intentOf('пластиковые окна')).toBeNull()
     // a bare head term does not outvote the cued keywords of its cluster
-    expect(clusterIntent([{ keyword: 'пластиковые окна', frequency: 70000 }, { keyword: 'купить пластиковые окна', frequency: 900 }, { keyword: 'окна цена', frequency: 500 }])).toBe('transactional')
+    expect(
+      clusterIntent([
+        { keyword: 'пластиковые окна', frequency: 70000 },
+        { keyword: 'купить пластиковые окна', frequency: 900 },
+        { keyword: 'окна цена', frequency: 500 },
+      ]),
+    ).toBe('transactional')
     expect(clusterIntent([{ keyword: 'окна', frequency: 10 }])).toBe('informational')
   })
 

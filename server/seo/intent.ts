@@ -2,10 +2,22 @@
 export type Intent = 'transactional' | 'commercial' | 'informational' | 'navigational'
 
 const CUES: [Intent, RegExp][] = [
-  ['transactional', /(?<![\p{L}])(?:купить|куплю|заказать|закажу|оформить|доставк\p{L}*|в кредит|рассрочк\p{L}*|скачать|записаться|запись|вызвать|арендовать|аренда|снять|бронь|забронировать|buy|order|purchase|download|book|booking|rent|hire|subscribe|sign up|coupon|promo code|discount code|for sale|near me|delivery|shipping)(?![\p{L}])/iu],
-  ['commercial', /(?<![\p{L}])(?:цен\p{L}*|стоимост\p{L}*|сколько стоит|прайс|недорог\p{L}*|дешев\p{L}*|лучши\p{L}*|топ|рейтинг|отзыв\p{L}*|сравнени\p{L}*|или|vs|против|аналог\p{L}*|обзор\p{L}*|price|prices|pricing|cost|costs|cheap|cheapest|affordable|best|top|review|reviews|rating|compare|comparison|versus|vs|alternative|alternatives)(?![\p{L}])/iu],
-  ['navigational', /(?<![\p{L}])(?:официальн\p{L}* сайт|сайт|личный кабинет|вход|логин|login|log in|sign in|official site|website|app|приложение|телефон|адрес|контакты|contact|customer service|hours)(?![\p{L}])/iu],
-  ['informational', /(?<![\p{L}])(?:как|что|почему|зачем|когда|какой|какая|какие|сколько|можно ли|нужно ли|своими руками|инструкция|виды|это|how|what|why|when|which|guide|tutorial|tips|ideas|examples|meaning|definition|diy|is it|can i|should i|ошибки|mistakes)(?![\p{L}])/iu],
+  [
+    'transactional',
+    /(?<![\p{L}])(?:купить|куплю|заказать|закажу|оформить|доставк\p{L}*|в кредит|рассрочк\p{L}*|скачать|записаться|запись|вызвать|арендовать|аренда|снять|бронь|забронировать|buy|order|purchase|download|book|booking|rent|hire|subscribe|sign up|coupon|promo code|discount code|for sale|near me|delivery|shipping)(?![\p{L}])/iu,
+  ],
+  [
+    'commercial',
+    /(?<![\p{L}])(?:цен\p{L}*|стоимост\p{L}*|сколько стоит|прайс|недорог\p{L}*|дешев\p{L}*|лучши\p{L}*|топ|рейтинг|отзыв\p{L}*|сравнени\p{L}*|или|vs|против|аналог\p{L}*|обзор\p{L}*|price|prices|pricing|cost|costs|cheap|cheapest|affordable|best|top|review|reviews|rating|compare|comparison|versus|vs|alternative|alternatives)(?![\p{L}])/iu,
+  ],
+  [
+    'navigational',
+    /(?<![\p{L}])(?:официальн\p{L}* сайт|сайт|личный кабинет|вход|логин|login|log in|sign in|official site|website|app|приложение|телефон|адрес|контакты|contact|customer service|hours)(?![\p{L}])/iu,
+  ],
+  [
+    'informational',
+    /(?<![\p{L}])(?:как|что|почему|зачем|когда|какой|какая|какие|сколько|можно ли|нужно ли|своими руками|инструкция|виды|это|how|what|why|when|which|guide|tutorial|tips|ideas|examples|meaning|definition|diy|is it|can i|should i|ошибки|mistakes)(?![\p{L}])/iu,
+  ],
 ]
 
 /** The intent whose cues a keyword carries, in the order above; null when it carries none (a bare topic). */

@@ -13,9 +13,16 @@ describe('lexical keyword clustering', () => {
 
   it('groups variants of one topic and keeps other topics apart', () => {
     const kw = [
-      'пластиковые окна цена', 'цены на пластиковые окна', 'пластиковое окно стоимость', 'стоимость пластиковых окон',
-      'натяжные потолки цена', 'натяжной потолок стоимость', 'цена натяжного потолка',
-      'running shoes for women', 'women running shoes', 'womens running shoe',
+      'пластиковые окна цена',
+      'цены на пластиковые окна',
+      'пластиковое окно стоимость',
+      'стоимость пластиковых окон',
+      'натяжные потолки цена',
+      'натяжной потолок стоимость',
+      'цена натяжного потолка',
+      'running shoes for women',
+      'women running shoes',
+      'womens running shoe',
       'доставка цветов',
     ]
     const g = clusterLexically(kw, { threshold: 0.3 })

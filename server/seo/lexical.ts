@@ -12,10 +12,12 @@ import type { Grouping } from './serp'
 export type LexicalOptions = { threshold: number; maxPosting?: number; neighbours?: number }
 
 const STOP = new Set(
-  ('в во на для и или а но с со по как что это ли же от до из к ко у о об обо за при без над под про через не ни то так там тут ' +
+  (
+    'в во на для и или а но с со по как что это ли же от до из к ко у о об обо за при без над под про через не ни то так там тут ' +
     'где когда какой какая какие какое который сколько можно нужно чтобы бы уже еще ещё мой мне свой ваш наш его ее её их ' +
     'the a an for to of in on at and or with without by from is are be can do does my your our their this that these those ' +
-    'what which how when where who vs versus near me best').split(/\s+/),
+    'what which how when where who vs versus near me best'
+  ).split(/\s+/),
 )
 // "как", "what", "how", "vs", "near me", "best" are intent cues, not topic words.
 const WORD = /[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu
@@ -51,10 +53,12 @@ function vectors(keywords: string[]) {
   const fill = start.slice(0, ids.size)
   const docOf = new Int32Array(start[ids.size]!)
   const weightOf = new Float64Array(start[ids.size]!)
-  vs.forEach((v, i) => v.terms.forEach((t, k) => {
-    docOf[fill[t]!] = i
-    weightOf[fill[t]!++] = v.weights[k]!
-  }))
+  vs.forEach((v, i) =>
+    v.terms.forEach((t, k) => {
+      docOf[fill[t]!] = i
+      weightOf[fill[t]!++] = v.weights[k]!
+    }),
+  )
   return { vs, df, start, docOf, weightOf }
 }
 

@@ -6,13 +6,19 @@ export type Piece = { kind: PieceKind; keyword: string; keywords: string[]; freq
 export type ContentPlan = { pillar: string; pillarKeywords: string[]; pieces: Piece[] }
 
 const KINDS: [PieceKind, RegExp][] = [
-  ['how_to_choose', /(?<![\p{L}])(?:как\p{L}{0,3} (?:\p{L}+ ){0,3}выб(?:рать|ирать)|выбор|how to (?:choose|pick)|choosing|which (?:\p{L}+ ){0,3}to (?:buy|choose|get)|buying guide)(?![\p{L}])/iu],
+  [
+    'how_to_choose',
+    /(?<![\p{L}])(?:как\p{L}{0,3} (?:\p{L}+ ){0,3}выб(?:рать|ирать)|выбор|how to (?:choose|pick)|choosing|which (?:\p{L}+ ){0,3}to (?:buy|choose|get)|buying guide)(?![\p{L}])/iu,
+  ],
   ['comparison', /(?<![\p{L}])(?:или|vs|versus|против|сравнени\p{L}*|отличи\p{L}*|разница|compare|comparison|difference|or)(?![\p{L}])/iu],
   ['mistakes', /(?<![\p{L}])(?:ошибк\p{L}*|не работает|проблем\p{L}*|почему не|mistakes?|problems?|not working|issues?|fix)(?![\p{L}])/iu],
   ['how_to', /(?<![\p{L}])(?:как|своими руками|инструкция|пошагово|how to|diy|step by step|guide|tutorial)(?![\p{L}])/iu],
   ['price', /(?<![\p{L}])(?:цен\p{L}*|стоимост\p{L}*|сколько стоит|прайс|price|prices|pricing|cost|costs|how much)(?![\p{L}])/iu],
   ['review', /(?<![\p{L}])(?:отзыв\p{L}*|обзор\p{L}*|рейтинг|топ|лучши\p{L}*|review|reviews|rating|best|top)(?![\p{L}])/iu],
-  ['question', /(?:\?|(?<![\p{L}])(?:что|почему|зачем|когда|можно ли|нужно ли|сколько|what|why|when|can|is|are|does|do|should)(?![\p{L}]))/iu],
+  [
+    'question',
+    /(?:\?|(?<![\p{L}])(?:что|почему|зачем|когда|можно ли|нужно ли|сколько|what|why|when|can|is|are|does|do|should)(?![\p{L}]))/iu,
+  ],
 ]
 
 const words = (s: string) => s.split(/\s+/).filter(Boolean).length
@@ -30,7 +36,9 @@ const ONE_EACH = new Set<PieceKind>(['question', 'comparison', 'how_to'])
  */
 export function contentPlan(keywords: { keyword: string; frequency: number }[]): ContentPlan {
   // without frequencies the most general (shortest) keyword leads
-  const sorted = [...keywords].sort((a, b) => b.frequency - a.frequency || words(a.keyword) - words(b.keyword) || a.keyword.localeCompare(b.keyword))
+  const sorted = [...keywords].sort(
+    (a, b) => b.frequency - a.frequency || words(a.keyword) - words(b.keyword) || a.keyword.localeCompare(b.keyword),
+  )
   const [pillar, ...rest] = sorted
   const pillarKeywords: string[] = []
   const pieces = new Map<string, Piece>()

@@ -9,7 +9,11 @@ import { contentPlan } from './plan'
 export function reviseSeo(current: SeoDraft, proposed: unknown): SeoDraft {
   const parsed = SeoDraft.safeParse(proposed)
   if (!parsed.success) {
-    throw new AppError('bad_request', 'the content plan does not match its contract', parsed.error.issues.slice(0, 10).map((i) => ({ path: `content.${i.path.join('.')}`, message: i.message })))
+    throw new AppError(
+      'bad_request',
+      'the content plan does not match its contract',
+      parsed.error.issues.slice(0, 10).map((i) => ({ path: `content.${i.path.join('.')}`, message: i.message })),
+    )
   }
   const next = parsed.data
   const all = (d: SeoDraft) => [...d.clusters.flatMap((c) => c.keywords), ...d.unclustered]
@@ -20,8 +24,17 @@ export function reviseSeo(current: SeoDraft, proposed: unknown): SeoDraft {
   const missing = [...before].filter((k) => !seen.has(k))
   const added = [...seen].filter((k) => !before.has(k))
   if (missing.length || added.length || twice.length) {
-    const say = (label: string, ks: string[]) => (ks.length ? `${label}: ${ks.slice(0, 5).map((k) => `"${k}"`).join(', ')}${ks.length > 5 ? ` and ${ks.length - 5} more` : ''}` : '')
-    throw new AppError('bad_request', `moves keep every keyword exactly once. ${[say('missing', missing), say('not in the export', added), say('twice', twice)].filter(Boolean).join('; ')}`)
+    const say = (label: string, ks: string[]) =>
+      ks.length
+        ? `${label}: ${ks
+            .slice(0, 5)
+            .map((k) => `"${k}"`)
+            .join(', ')}${ks.length > 5 ? ` and ${ks.length - 5} more` : ''}`
+        : ''
+    throw new AppError(
+      'bad_request',
+      `moves keep every keyword exactly once. ${[say('missing', missing), say('not in the export', added), say('twice', twice)].filter(Boolean).join('; ')}`,
+    )
   }
   const freq = (k: string) => current.frequencies[k] ?? 0
   const oldPillars = new Set(current.clusters.map((c) => c.pillar))
@@ -32,7 +45,14 @@ export function reviseSeo(current: SeoDraft, proposed: unknown): SeoDraft {
       const plan = contentPlan(members)
       // a label that was just the old pillar keyword follows the new pillar
       const label = !c.label.trim() || (oldPillars.has(c.label) && c.label !== plan.pillar) ? plan.pillar : c.label.trim()
-      return { label, pillar: plan.pillar, keywords: [plan.pillar, ...c.keywords.filter((k) => k !== plan.pillar)], frequency: members.reduce((n, m) => n + m.frequency, 0), intent: clusterIntent(members), plan }
+      return {
+        label,
+        pillar: plan.pillar,
+        keywords: [plan.pillar, ...c.keywords.filter((k) => k !== plan.pillar)],
+        frequency: members.reduce((n, m) => n + m.frequency, 0),
+        intent: clusterIntent(members),
+        plan,
+      }
     })
     .sort((a, b) => b.frequency - a.frequency || a.label.localeCompare(b.label))
   return { ...current, clusters, unclustered: [...next.unclustered].sort((a, b) => freq(b) - freq(a) || a.localeCompare(b)) }

@@ -6,30 +6,32 @@ import { runInPool } from '../compute/pool'
 import { ImportError } from './import'
 import { LIMITS } from './upload-limits'
 
-const tooLarge = () => new AppError('payload_too_large', `the upload is larger than a keyword export may be; the limit is ${LIMITS.uploadBytes / 1024 / 1024} MB`)
+const tooLarge = () =>
+  new AppError(
+    'payload_too_large',
+    `the upload is larger than a keyword export may be; the limit is ${LIMITS.uploadBytes / 1024 / 1024} MB`,
+  )
 
 /** POST /api/seo/import: an uploaded export (CSV/TSV in any of the usual encodings, or XLSX) as the CSV a brief keeps. */
 export function seoRoutes() {
-  return new Hono<AuthEnv>()
-    .use(requireUser())
-    .post(
-      '/import',
-      requireRole('writer'),
-      // each import may use memory up to the caps in upload-limits.ts; this bounds how many do at once
-      concurrencyLimit({ max: 2, queue: 4, what: 'keyword imports' }),
-      async (c) => {
-        // a chunked body (no Content-Length) is counted as it arrives by the app-wide bodyCap
-        if (Number(c.req.header('content-length') ?? 0) > LIMITS.uploadBytes) throw tooLarge()
-        const bytes = new Uint8Array(await c.req.arrayBuffer())
-        if (bytes.byteLength > LIMITS.uploadBytes) throw tooLarge()
-        if (bytes.byteLength === 0) throw new AppError('bad_request', 'the upload is empty')
-        try {
-          // parsed in a compute thread: the API keeps answering while a big sheet is read
-          return c.json(await runInPool('seo.import', bytes, { transfer: [bytes.buffer] }))
-        } catch (err) {
-          if (err instanceof ImportError) throw new AppError('bad_request', err.message)
-          throw err
-        }
-      },
-    )
+  return new Hono<AuthEnv>().use(requireUser()).post(
+    '/import',
+    requireRole('writer'),
+    // each import may use memory up to the caps in upload-limits.ts; this bounds how many do at once
+    concurrencyLimit({ max: 2, queue: 4, what: 'keyword imports' }),
+    async (c) => {
+      // a chunked body (no Content-Length) is counted as it arrives by the app-wide bodyCap
+      if (Number(c.req.header('content-length') ?? 0) > LIMITS.uploadBytes) throw tooLarge()
+      const bytes = new Uint8Array(await c.req.arrayBuffer())
+      if (bytes.byteLength > LIMITS.uploadBytes) throw tooLarge()
+      if (bytes.byteLength === 0) throw new AppError('bad_request', 'the upload is empty')
+      try {
+        // parsed in a compute thread: the API keeps answering while a big sheet is read
+        return c.json(await runInPool('seo.import', bytes, { transfer: [bytes.buffer] }))
+      } catch (err) {
+        if (err instanceof ImportError) throw new AppError('bad_request', err.message)
+        throw err
+      }
+    },
+  )
 }

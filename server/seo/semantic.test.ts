@@ -30,7 +30,16 @@ describe('semantic keyword clustering (embeddings)', () => {
     expect(partition(g)).toEqual(goldPartition(labels))
     // a threshold above every similarity merges nothing; zero vectors are similar to nothing
     expect(clusterSemantically(vectors, { threshold: 1.01 }).groups).toEqual([])
-    expect(clusterSemantically([[0, 0], [0, 0], [1, 0]], { threshold: 0.1 }).groups).toEqual([])
+    expect(
+      clusterSemantically(
+        [
+          [0, 0],
+          [0, 0],
+          [1, 0],
+        ],
+        { threshold: 0.1 },
+      ).groups,
+    ).toEqual([])
   })
 
   it('above the exact size SimHash candidates give the same clusters, deterministically', () => {

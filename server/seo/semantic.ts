@@ -28,7 +28,10 @@ export function unitVectors(vectors: ArrayLike<number>[]): Float32Array[] {
 
 function dot(a: Float32Array, b: Float32Array): number {
   // four independent sums: about twice as fast as one in V8
-  let s0 = 0, s1 = 0, s2 = 0, s3 = 0
+  let s0 = 0,
+    s1 = 0,
+    s2 = 0,
+    s3 = 0
   const n = a.length - (a.length & 3)
   let i = 0
   for (; i < n; i += 4) {
@@ -46,7 +49,10 @@ class TopK {
   readonly score: Float32Array
   readonly other: Int32Array
   readonly count: Int32Array
-  constructor(n: number, readonly k: number) {
+  constructor(
+    n: number,
+    readonly k: number,
+  ) {
     this.score = new Float32Array(n * k)
     this.other = new Int32Array(n * k)
     this.count = new Int32Array(n)
@@ -108,7 +114,7 @@ function simHashes(vs: Float32Array[], dims: number): Uint32Array {
 function popcount(x: number): number {
   x -= (x >>> 1) & 0x55555555
   x = (x & 0x33333333) + ((x >>> 2) & 0x33333333)
-  return (Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24)
+  return Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24
 }
 
 /**

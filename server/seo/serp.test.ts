@@ -10,7 +10,10 @@ const ITEMS: SerpKeyword[] = [
   { keyword: 'D', frequency: 100, urls: urls(21, 22, 23, 31, 32, 33, 34, 35, 36, 37) },
   { keyword: 'E', frequency: 50, urls: urls(41, 42, 43, 44, 45, 46, 47, 48, 49, 50) },
 ]
-const names = (g: { groups: number[][]; unclustered: number[] }) => ({ groups: g.groups.map((x) => x.map((i) => ITEMS[i]!.keyword).join('')), unclustered: g.unclustered.map((i) => ITEMS[i]!.keyword) })
+const names = (g: { groups: number[][]; unclustered: number[] }) => ({
+  groups: g.groups.map((x) => x.map((i) => ITEMS[i]!.keyword).join('')),
+  unclustered: g.unclustered.map((i) => ITEMS[i]!.keyword),
+})
 
 describe('SERP-overlap clustering', () => {
   it('counts shared URLs through the inverted index', () => {
@@ -20,7 +23,12 @@ describe('SERP-overlap clustering', () => {
     expect(o[2]!.get(3)).toBe(3)
     expect(o[4]!.size).toBe(0)
     // a URL listed twice in one keyword's results counts once
-    expect(overlaps([{ keyword: 'x', frequency: 1, urls: ['a.ru', 'a.ru'] }, { keyword: 'y', frequency: 1, urls: ['a.ru'] }])[0]!.get(1)).toBe(1)
+    expect(
+      overlaps([
+        { keyword: 'x', frequency: 1, urls: ['a.ru', 'a.ru'] },
+        { keyword: 'y', frequency: 1, urls: ['a.ru'] },
+      ])[0]!.get(1),
+    ).toBe(1)
   })
 
   it('soft: members join the marker, not each other; D is linked to C, not to the marker A', () => {

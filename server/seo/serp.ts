@@ -37,9 +37,11 @@ export function clusterBySerp(items: SerpKeyword[], mode: SerpMode, threshold: n
   const order = byFrequency(items)
   const rank = new Map(order.map((i, r) => [i, r]))
   const groups =
-    mode === 'serp-moderate' ? components(order, linked)
-    : mode === 'serp-soft' ? markers(order, linked, rank, () => true)
-    : markers(order, linked, rank, (j, group) => group.every((m) => (links[j]!.get(m) ?? 0) >= threshold))
+    mode === 'serp-moderate'
+      ? components(order, linked)
+      : mode === 'serp-soft'
+        ? markers(order, linked, rank, () => true)
+        : markers(order, linked, rank, (j, group) => group.every((m) => (links[j]!.get(m) ?? 0) >= threshold))
   const sorted = groups.map((g) => g.sort((a, b) => rank.get(a)! - rank.get(b)!))
   return { groups: sorted.filter((g) => g.length > 1), unclustered: sorted.filter((g) => g.length === 1).map((g) => g[0]!) }
 }
@@ -49,7 +51,12 @@ export function clusterBySerp(items: SerpKeyword[], mode: SerpMode, threshold: n
  * most frequent first, when `joins` accepts them against the group so far (soft: always; hard:
  * only when linked to every member).
  */
-function markers(order: number[], linked: (i: number) => number[], rank: Map<number, number>, joins: (j: number, group: number[]) => boolean): number[][] {
+function markers(
+  order: number[],
+  linked: (i: number) => number[],
+  rank: Map<number, number>,
+  joins: (j: number, group: number[]) => boolean,
+): number[][] {
   const taken = new Set<number>()
   const groups: number[][] = []
   for (const marker of order) {
@@ -79,7 +86,7 @@ function components(order: number[], linked: (i: number) => number[]): number[][
     while (stack.length) {
       const i = stack.pop()!
       group.push(i)
-      for (const j of linked(i)) if (!seen.has(j)) (seen.add(j), stack.push(j))
+      for (const j of linked(i)) if (!seen.has(j)) seen.add(j), stack.push(j)
     }
     groups.push(group)
   }

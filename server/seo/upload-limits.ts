@@ -22,8 +22,10 @@ export const LIMITS = {
 }
 
 const n = (x: number) => x.toLocaleString('en-US')
-export const tooManyRows = () => new AppError('payload_too_large', `the sheet has more than ${n(LIMITS.rows)} rows; the limit is ${n(LIMITS.rows)}`)
-export const tooManyCells = () => new AppError('payload_too_large', `the file has more than ${n(LIMITS.cells)} cells; the limit is ${n(LIMITS.cells)}`)
+export const tooManyRows = () =>
+  new AppError('payload_too_large', `the sheet has more than ${n(LIMITS.rows)} rows; the limit is ${n(LIMITS.rows)}`)
+export const tooManyCells = () =>
+  new AppError('payload_too_large', `the file has more than ${n(LIMITS.cells)} cells; the limit is ${n(LIMITS.cells)}`)
 export const cellTooLong = (line: number, what: 'keyword' | 'cell', max: number) =>
   new AppError('payload_too_large', `line ${line}: a ${what} longer than ${n(max)} characters; the limit is ${n(max)}`)
 

@@ -28,7 +28,10 @@ export async function approvalView(db: Queryable, s: Scope): Promise<ApprovalVie
   const approved = n(total?.approved)
   const decided = approved + n(total?.rejected)
   return {
-    runs: n(total?.runs), approved, rejected: n(total?.rejected), failed: n(total?.failed),
+    runs: n(total?.runs),
+    approved,
+    rejected: n(total?.rejected),
+    failed: n(total?.failed),
     inReview: n(total?.runs) - approved - n(total?.rejected) - n(total?.failed),
     approvalRate: decided ? approved / decided : null,
     approvedWithoutRework: n(total?.without_rework),
@@ -36,8 +39,14 @@ export async function approvalView(db: Queryable, s: Scope): Promise<ApprovalVie
     target: WITHOUT_REWORK_TARGET,
     aiShare: share(total),
     editedFinals: n(total?.edited),
-    byKind: rows.filter((r) => Number(r.total) === 0).map((r) => ({
-      kind: String(r.kind), runs: n(r.runs), approved: n(r.approved), approvedWithoutRework: n(r.without_rework), aiShare: share(r),
-    })),
+    byKind: rows
+      .filter((r) => Number(r.total) === 0)
+      .map((r) => ({
+        kind: String(r.kind),
+        runs: n(r.runs),
+        approved: n(r.approved),
+        approvedWithoutRework: n(r.without_rework),
+        aiShare: share(r),
+      })),
   }
 }

@@ -23,7 +23,9 @@ export async function blockedView(db: Queryable, s: Scope): Promise<BlockedView>
     piiTypes: types('pii_blocked_type'),
     piiRedacted: types('pii_redacted_type'),
     budgetRefused: count('budget_refused'),
-    decisions: rows.filter((r) => String(r.event).startsWith('decision_')).map((r) => ({ gate: String(r.detail), decision: String(r.event).slice('decision_'.length), count: Number(r.n) })),
+    decisions: rows
+      .filter((r) => String(r.event).startsWith('decision_'))
+      .map((r) => ({ gate: String(r.detail), decision: String(r.event).slice('decision_'.length), count: Number(r.n) })),
     categories: of('risk_category').map((r) => ({ category: String(r.detail), drafts: Number(r.n) })),
   }
 }

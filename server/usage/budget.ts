@@ -48,7 +48,11 @@ export async function budgetStatus(db: Queryable, budgets: Budgets, user: Budget
 }
 
 /** A budget with its spend. A limit of 0 means no model at all: it is spent from the start. */
-export function budgetScope(limit: { scope: 'user' | 'team'; name: string; limitUsd: number }, spentUsd: number, warnAt: number): BudgetScope {
+export function budgetScope(
+  limit: { scope: 'user' | 'team'; name: string; limitUsd: number },
+  spentUsd: number,
+  warnAt: number,
+): BudgetScope {
   const share = limit.limitUsd > 0 ? spentUsd / limit.limitUsd : 1
   return { ...limit, spentUsd, share, state: share >= 1 ? 'over' : share >= warnAt ? 'warn' : 'ok' }
 }

@@ -27,7 +27,10 @@ export class BudgetedProvider implements LlmProvider {
     if (embed) {
       this.embed = async (texts) => {
         const refused = await this.refusal()
-        if (refused) throw new BudgetSpent(`${refused.message}: semantic clustering needs the model's embeddings (use lexical, or raise the budget in the policy)`)
+        if (refused)
+          throw new BudgetSpent(
+            `${refused.message}: semantic clustering needs the model's embeddings (use lexical, or raise the budget in the policy)`,
+          )
         return embed(texts)
       }
     }

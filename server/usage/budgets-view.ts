@@ -20,7 +20,9 @@ export async function budgetView(db: Queryable, budgets: Budgets, now = new Date
     if (own) lines.push(budgetScope(own, Number(u.spent), budgets.warn_at))
   }
   for (const [team, limitUsd] of Object.entries(budgets.monthly_usd.teams)) {
-    lines.push(budgetScope({ scope: 'team', name: team, limitUsd }, Number(teams.find((t) => t.team === team)?.spent ?? 0), budgets.warn_at))
+    lines.push(
+      budgetScope({ scope: 'team', name: team, limitUsd }, Number(teams.find((t) => t.team === team)?.spent ?? 0), budgets.warn_at),
+    )
   }
   lines.sort((a, b) => b.share - a.share || a.name.localeCompare(b.name))
   const [refused] = await db`select count(*)::int as n from audit_log where action = 'llm.refused' and at >= ${from} and at < ${to}`

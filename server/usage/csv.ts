@@ -19,7 +19,10 @@ export function summaryTable(v: UsageSummary): Table {
 
 export const approvalsTable = (v: ApprovalView): Table => ({
   fields: ['kind', 'runs', 'approved', 'approved_without_rework', 'ai_share'],
-  data: [...v.byKind.map((k) => [k.kind, k.runs, k.approved, k.approvedWithoutRework, k.aiShare]), ['all', v.runs, v.approved, v.approvedWithoutRework, v.aiShare]],
+  data: [
+    ...v.byKind.map((k) => [k.kind, k.runs, k.approved, k.approvedWithoutRework, k.aiShare]),
+    ['all', v.runs, v.approved, v.approvedWithoutRework, v.aiShare],
+  ],
 })
 
 export const gatesTable = (v: GateView): Table => ({
@@ -33,7 +36,10 @@ export const overdueTable = (v: GateView): Table => ({
 })
 
 export function blockedTable(v: BlockedView): Table {
-  const data: Table['data'] = [['pii_blocked', 'briefs', v.piiBlocked], ['budget_refused', 'model calls', v.budgetRefused]]
+  const data: Table['data'] = [
+    ['pii_blocked', 'briefs', v.piiBlocked],
+    ['budget_refused', 'model calls', v.budgetRefused],
+  ]
   for (const [type, n] of Object.entries(v.piiTypes)) data.push(['pii_blocked_type', type, n])
   for (const [type, n] of Object.entries(v.piiRedacted)) data.push(['pii_redacted_type', type, n])
   for (const d of v.decisions) data.push([`decision_${d.decision}`, d.gate, d.count])

@@ -18,7 +18,7 @@ describe('gate time percentiles from the hourly histogram', () => {
     }
   })
 
-  it('no decisions: no percentile; all beyond 30 days: the open bucket\'s lower edge', () => {
+  it("no decisions: no percentile; all beyond 30 days: the open bucket's lower edge", () => {
     expect(histogramPercentile(Array(22).fill(0), 0.5)).toBeNull()
     const late = Array<number>(22).fill(0)
     late[21] = 3

@@ -50,7 +50,12 @@ async function decidedGates(db: Queryable, s: Scope): Promise<Decided[]> {
     from gate_stats_daily where day >= ${s.from} and day < ${s.until}
       ${s.team ? db`and team = ${s.team}` : db``} ${s.kind ? db`and kind = ${s.kind}` : db``}
     group by gate`
-  return rows.map((r) => ({ gate: String(r.gate), decided: Number(r.decided), hoursSum: Number(r.hours_sum), hist: Array.from({ length: BUCKETS }, (_, i) => Number(r[`b${i}`])) }))
+  return rows.map((r) => ({
+    gate: String(r.gate),
+    decided: Number(r.decided),
+    hoursSum: Number(r.hours_sum),
+    hist: Array.from({ length: BUCKETS }, (_, i) => Number(r[`b${i}`])),
+  }))
 }
 
 /**
@@ -82,17 +87,25 @@ export async function gateView(db: Queryable, s: Scope, now = new Date()): Promi
       const d = decided.find((x) => x.gate === gate)
       const o = open.find((r) => r.gate === gate)
       return {
-        gate, decided: d?.decided ?? 0,
+        gate,
+        decided: d?.decided ?? 0,
         meanHours: d?.decided ? d.hoursSum / d.decided : null,
         p50Hours: d ? histogramPercentile(d.hist, 0.5) : null,
         p90Hours: d ? histogramPercentile(d.hist, 0.9) : null,
-        open: Number(o?.open ?? 0), overdue: Number(o?.overdue ?? 0),
+        open: Number(o?.open ?? 0),
+        overdue: Number(o?.overdue ?? 0),
       }
     }),
     overdue: late.map((r) => ({
-      gateId: String(r.id), runId: String(r.run_id), gate: String(r.gate), role: String(r.role), assignee: (r.assignee as string | null) ?? null,
-      dueAt: new Date(r.due_at as string).toISOString(), daysOverdue: Math.round(((now.getTime() - new Date(r.due_at as string).getTime()) / 86_400_000) * 10) / 10,
-      briefTitle: String(r.title), author: String(r.author),
+      gateId: String(r.id),
+      runId: String(r.run_id),
+      gate: String(r.gate),
+      role: String(r.role),
+      assignee: (r.assignee as string | null) ?? null,
+      dueAt: new Date(r.due_at as string).toISOString(),
+      daysOverdue: Math.round(((now.getTime() - new Date(r.due_at as string).getTime()) / 86_400_000) * 10) / 10,
+      briefTitle: String(r.title),
+      author: String(r.author),
     })),
   }
 }

@@ -30,8 +30,11 @@ export function auditLogCsv(sql: Sql, s: Scope & { action: string | null }): Rea
           ${s.action ? sql`and l.action = ${s.action}` : sql``}
         order by l.seq limit ${BATCH}`
       // the actor's email and the data are typed by people: escaped against formula injection
-      const data = rows.map((r) => spreadsheetRow([Number(r.seq), new Date(r.at as string).toISOString(), r.actor, r.action, r.run_id, r.hash, r.data]))
-      if (first || data.length) controller.enqueue(encoder.encode(`${first ? '\ufeff' : ''}${Papa.unparse({ fields: FIELDS, data }, { header: first })}\r\n`))
+      const data = rows.map((r) =>
+        spreadsheetRow([Number(r.seq), new Date(r.at as string).toISOString(), r.actor, r.action, r.run_id, r.hash, r.data]),
+      )
+      if (first || data.length)
+        controller.enqueue(encoder.encode(`${first ? '\ufeff' : ''}${Papa.unparse({ fields: FIELDS, data }, { header: first })}\r\n`))
       first = false
       if (rows.length < BATCH) controller.close()
       else after = Number(rows.at(-1)!.seq)

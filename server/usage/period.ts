@@ -35,5 +35,13 @@ export async function resolveScope(db: Queryable, f: UsageFilter, now = new Date
     if (!u) throw new AppError('bad_request', `no user with the e-mail ${f.user}`)
     userId = String(u.id)
   }
-  return { from, to, until: addDays(to, 1), bucket: days > DAILY_UP_TO_DAYS ? 'month' : 'day', userId, team: f.team ?? null, kind: f.kind ?? null }
+  return {
+    from,
+    to,
+    until: addDays(to, 1),
+    bucket: days > DAILY_UP_TO_DAYS ? 'month' : 'day',
+    userId,
+    team: f.team ?? null,
+    kind: f.kind ?? null,
+  }
 }

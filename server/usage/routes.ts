@@ -20,7 +20,12 @@ import { resolveScope } from './period'
 import { usageSummary } from './summary'
 
 const WHOLE_LOG = ['cmo', 'admin'] as const
-const LogFilter = z.object({ action: z.string().regex(/^[a-z_]+\.[a-z_]+$/).optional() })
+const LogFilter = z.object({
+  action: z
+    .string()
+    .regex(/^[a-z_]+\.[a-z_]+$/)
+    .optional(),
+})
 
 /**
  * GET /api/usage/*: the CMO's audit of AI usage. The CMO and admins see everyone; anyone else
@@ -34,7 +39,7 @@ export function usageRoutes(sql: Sql, policy: Policy) {
     const f = filterOf(c)
     if (!sees(c)) {
       const me = c.get('user').email
-      if ((f.user && f.user !== me) || f.team) throw forbidden('only the CMO and admins see other people\'s usage')
+      if ((f.user && f.user !== me) || f.team) throw forbidden("only the CMO and admins see other people's usage")
       f.user = me
     }
     return { f, scope: await resolveScope(sql, f) }
@@ -43,57 +48,65 @@ export function usageRoutes(sql: Sql, policy: Policy) {
     c.body(text, 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${name}.csv"` })
   const period = (s: { from: string; to: string }) => `${s.from}_${s.to}`
 
-  return new Hono<AuthEnv>()
-    .use(requireUser())
-    .get('/me', async (c) => {
-      const u = c.get('user')
-      const [row] = await sql`select team from users where id = ${u.id}`
-      return c.json(await myUsage(sql, policy.file.budgets, { id: u.id, email: u.email, team: (row?.team as string | null) ?? null }))
-    })
-    .get('/summary', async (c) => {
-      const { f, scope } = await ownScope(c)
-      const v = await usageSummary(sql, scope)
-      return f.format === 'csv' ? csv(c, `ai-usage-${period(scope)}`, csvText(summaryTable(v))) : c.json(v)
-    })
-    .get('/approvals', async (c) => {
-      const { f, scope } = await ownScope(c)
-      const v = await approvalView(sql, scope)
-      return f.format === 'csv' ? csv(c, `approvals-${period(scope)}`, csvText(approvalsTable(v))) : c.json(v)
-    })
-    .get('/gates', requireRole(...WHOLE_LOG), async (c) => {
-      const f = filterOf(c)
-      const scope = await resolveScope(sql, f)
-      const v = await gateView(sql, scope)
-      if (f.format !== 'csv') return c.json(v)
-      return c.req.query('list') === 'overdue' ? csv(c, 'overdue-approvals', csvText(overdueTable(v))) : csv(c, `gates-${period(scope)}`, csvText(gatesTable(v)))
-    })
-    .get('/blocked', requireRole(...WHOLE_LOG), async (c) => {
-      const f = filterOf(c)
-      const scope = await resolveScope(sql, f)
-      const v = await blockedView(sql, scope)
-      return f.format === 'csv' ? csv(c, `blocked-${period(scope)}`, csvText(blockedTable(v))) : c.json(v)
-    })
-    .get('/budgets', requireRole(...WHOLE_LOG), async (c) => {
-      const v = await budgetView(sql, policy.file.budgets)
-      return filterOf(c).format === 'csv' ? csv(c, `budgets-${v.month}`, csvText(budgetsTable(v))) : c.json(v)
-    })
-    // the whole chain recomputed: seconds on a year of rows (10 s for a million), so only on request
-    .post('/verify', requireRole(...WHOLE_LOG), async (c) => {
-      const t0 = performance.now()
-      const r = await verifyAudit(sql)
-      const mismatches = r.ok ? await crossCheckAudit(sql) : []
-      const seconds = Math.round(performance.now() - t0) / 1000
-      const disagree = mismatches.length ? `the log and the data disagree: ${mismatches.map((m) => `${m.kind} ${m.id}`).join('; ')}` : null
-      return c.json(r.ok
-        ? { ok: !disagree, rows: r.rows, head: r.head, badSeq: null, reason: disagree, seconds }
-        : { ok: false, rows: r.rows, head: null, badSeq: r.badSeq, reason: r.reason, seconds })
-    })
-    .get('/log.csv', requireRole(...WHOLE_LOG), async (c) => {
-      const scope = await resolveScope(sql, filterOf(c))
-      const { action } = parseOr400(LogFilter, { action: c.req.query('action') }, 'the filter')
-      return c.body(auditLogCsv(sql, { ...scope, action: action ?? null }), 200, {
-        'content-type': 'text/csv; charset=utf-8',
-        'content-disposition': `attachment; filename="audit-log-${period(scope)}.csv"`,
+  return (
+    new Hono<AuthEnv>()
+      .use(requireUser())
+      .get('/me', async (c) => {
+        const u = c.get('user')
+        const [row] = await sql`select team from users where id = ${u.id}`
+        return c.json(await myUsage(sql, policy.file.budgets, { id: u.id, email: u.email, team: (row?.team as string | null) ?? null }))
       })
-    })
+      .get('/summary', async (c) => {
+        const { f, scope } = await ownScope(c)
+        const v = await usageSummary(sql, scope)
+        return f.format === 'csv' ? csv(c, `ai-usage-${period(scope)}`, csvText(summaryTable(v))) : c.json(v)
+      })
+      .get('/approvals', async (c) => {
+        const { f, scope } = await ownScope(c)
+        const v = await approvalView(sql, scope)
+        return f.format === 'csv' ? csv(c, `approvals-${period(scope)}`, csvText(approvalsTable(v))) : c.json(v)
+      })
+      .get('/gates', requireRole(...WHOLE_LOG), async (c) => {
+        const f = filterOf(c)
+        const scope = await resolveScope(sql, f)
+        const v = await gateView(sql, scope)
+        if (f.format !== 'csv') return c.json(v)
+        return c.req.query('list') === 'overdue'
+          ? csv(c, 'overdue-approvals', csvText(overdueTable(v)))
+          : csv(c, `gates-${period(scope)}`, csvText(gatesTable(v)))
+      })
+      .get('/blocked', requireRole(...WHOLE_LOG), async (c) => {
+        const f = filterOf(c)
+        const scope = await resolveScope(sql, f)
+        const v = await blockedView(sql, scope)
+        return f.format === 'csv' ? csv(c, `blocked-${period(scope)}`, csvText(blockedTable(v))) : c.json(v)
+      })
+      .get('/budgets', requireRole(...WHOLE_LOG), async (c) => {
+        const v = await budgetView(sql, policy.file.budgets)
+        return filterOf(c).format === 'csv' ? csv(c, `budgets-${v.month}`, csvText(budgetsTable(v))) : c.json(v)
+      })
+      // the whole chain recomputed: seconds on a year of rows (10 s for a million), so only on request
+      .post('/verify', requireRole(...WHOLE_LOG), async (c) => {
+        const t0 = performance.now()
+        const r = await verifyAudit(sql)
+        const mismatches = r.ok ? await crossCheckAudit(sql) : []
+        const seconds = Math.round(performance.now() - t0) / 1000
+        const disagree = mismatches.length
+          ? `the log and the data disagree: ${mismatches.map((m) => `${m.kind} ${m.id}`).join('; ')}`
+          : null
+        return c.json(
+          r.ok
+            ? { ok: !disagree, rows: r.rows, head: r.head, badSeq: null, reason: disagree, seconds }
+            : { ok: false, rows: r.rows, head: null, badSeq: r.badSeq, reason: r.reason, seconds },
+        )
+      })
+      .get('/log.csv', requireRole(...WHOLE_LOG), async (c) => {
+        const scope = await resolveScope(sql, filterOf(c))
+        const { action } = parseOr400(LogFilter, { action: c.req.query('action') }, 'the filter')
+        return c.body(auditLogCsv(sql, { ...scope, action: action ?? null }), 200, {
+          'content-type': 'text/csv; charset=utf-8',
+          'content-disposition': `attachment; filename="audit-log-${period(scope)}.csv"`,
+        })
+      })
+  )
 }

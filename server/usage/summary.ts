@@ -27,22 +27,58 @@ export async function usageSummary(db: Queryable, s: Scope): Promise<UsageSummar
   const ALL = 0b11111111
   const set = (...cols: number[]) => rows.filter((r) => Number(r.g) === ALL - cols.reduce((m, c) => m | (1 << (7 - c)), 0))
   const byCost = (a: Row, b: Row) => Number(b.cost_usd) - Number(a.cost_usd) || Number(b.calls) - Number(a.calls)
-  const sums = (r: Row) => ({ calls: Number(r.calls), failed: Number(r.failed), tokensIn: Number(r.tokens_in), tokensOut: Number(r.tokens_out), costUsd: Number(r.cost_usd) })
+  const sums = (r: Row) => ({
+    calls: Number(r.calls),
+    failed: Number(r.failed),
+    tokensIn: Number(r.tokens_in),
+    tokensOut: Number(r.tokens_out),
+    costUsd: Number(r.cost_usd),
+  })
   const total = set()[0]
   const users = byUser(set(1, 2).sort(byCost))
   const ids = users.map((u) => u.userId)
-  const emails = new Map(ids.length ? (await db`select id::text as id, email from users where id = any(${ids}::uuid[])`).map((u) => [String(u.id), String(u.email)]) : [])
+  const emails = new Map(
+    ids.length
+      ? (await db`select id::text as id, email from users where id = any(${ids}::uuid[])`).map((u) => [String(u.id), String(u.email)])
+      : [],
+  )
   return {
     period: { from: s.from, to: s.to, bucket: s.bucket },
-    totals: { ...sums(total ?? { calls: 0, failed: 0, tokens_in: 0, tokens_out: 0, cost_usd: 0 }), unknownCostCalls: Number(total?.unknown_cost ?? 0), users: users.length },
-    series: set(0).sort((a, b) => String(a.bucket).localeCompare(String(b.bucket))).map((r) => ({ bucket: String(r.bucket), calls: Number(r.calls), costUsd: Number(r.cost_usd), offlineCalls: Number(r.offline_calls) })),
-    byUser: users.map((u) => ({ key: u.userId, label: emails.get(u.userId) ?? u.userId, team: u.teams.join(', '), ...sums(u.row) })).sort((a, b) => b.costUsd - a.costUsd || b.calls - a.calls),
-    byTeam: set(2).sort(byCost).map((r) => ({ key: String(r.team), label: String(r.team), ...sums(r) })),
-    byKind: set(3).sort(byCost).map((r) => ({ key: String(r.kind), label: String(r.kind), ...sums(r) })),
-    byModel: set(4, 5).sort(byCost).map((r) => ({ key: String(r.model), label: String(r.model), engine: String(r.engine), ...sums(r) })),
-    byPrompt: set(6, 7).filter((r) => r.prompt_id !== '').sort(byCost).map((r) => ({
-      key: `${r.prompt_id}@${r.prompt_version}`, label: `${r.prompt_id} ${r.prompt_version}`, promptId: String(r.prompt_id), promptVersion: String(r.prompt_version), ...sums(r),
-    })),
+    totals: {
+      ...sums(total ?? { calls: 0, failed: 0, tokens_in: 0, tokens_out: 0, cost_usd: 0 }),
+      unknownCostCalls: Number(total?.unknown_cost ?? 0),
+      users: users.length,
+    },
+    series: set(0)
+      .sort((a, b) => String(a.bucket).localeCompare(String(b.bucket)))
+      .map((r) => ({
+        bucket: String(r.bucket),
+        calls: Number(r.calls),
+        costUsd: Number(r.cost_usd),
+        offlineCalls: Number(r.offline_calls),
+      })),
+    byUser: users
+      .map((u) => ({ key: u.userId, label: emails.get(u.userId) ?? u.userId, team: u.teams.join(', '), ...sums(u.row) }))
+      .sort((a, b) => b.costUsd - a.costUsd || b.calls - a.calls),
+    byTeam: set(2)
+      .sort(byCost)
+      .map((r) => ({ key: String(r.team), label: String(r.team), ...sums(r) })),
+    byKind: set(3)
+      .sort(byCost)
+      .map((r) => ({ key: String(r.kind), label: String(r.kind), ...sums(r) })),
+    byModel: set(4, 5)
+      .sort(byCost)
+      .map((r) => ({ key: String(r.model), label: String(r.model), engine: String(r.engine), ...sums(r) })),
+    byPrompt: set(6, 7)
+      .filter((r) => r.prompt_id !== '')
+      .sort(byCost)
+      .map((r) => ({
+        key: `${r.prompt_id}@${r.prompt_version}`,
+        label: `${r.prompt_id} ${r.prompt_version}`,
+        promptId: String(r.prompt_id),
+        promptVersion: String(r.prompt_version),
+        ...sums(r),
+      })),
   }
 }
 

@@ -59,7 +59,10 @@ function preload(opts: ChildServerOptions): string {
   const mod = (file: string) => JSON.stringify(pathToFileURL(path.join(ROOT, file)).href)
   const lines = [`import { installProcessGuards } from ${mod('server/process-guards.ts')}`, 'installProcessGuards()']
   if (opts.workerLeaseSeconds !== undefined) {
-    lines.push(`import { Worker } from ${mod('server/runs/worker.ts')}`, `Worker.defaults.leaseSeconds = ${Number(opts.workerLeaseSeconds)}`)
+    lines.push(
+      `import { Worker } from ${mod('server/runs/worker.ts')}`,
+      `Worker.defaults.leaseSeconds = ${Number(opts.workerLeaseSeconds)}`,
+    )
   }
   return `data:text/javascript,${encodeURIComponent(lines.join('\n'))}`
 }

@@ -63,11 +63,17 @@ export async function startFakeOpenAi() {
                 object: 'chat.completion',
                 created: 1_700_000_000,
                 model: body.model,
-                choices: [{
-                  index: 0,
-                  finish_reason: 'stop',
-                  message: { role: 'assistant', content: typeof step.content === 'string' ? step.content : JSON.stringify(step.content), refusal: null },
-                }],
+                choices: [
+                  {
+                    index: 0,
+                    finish_reason: 'stop',
+                    message: {
+                      role: 'assistant',
+                      content: typeof step.content === 'string' ? step.content : JSON.stringify(step.content),
+                      refusal: null,
+                    },
+                  },
+                ],
                 usage: { ...(step.usage ?? { prompt_tokens: 1000, completion_tokens: 500 }), total_tokens: 0 },
               }
             : { error: { message: `scripted ${status}`, type: 'server_error' } })
@@ -80,7 +86,8 @@ export async function startFakeOpenAi() {
   function answerEmbeddings(body: { model: string; input: string[]; encoding_format?: string }, res: http.ServerResponse) {
     embeddingRequests.push(body)
     const failure = embeddingFailures.shift()
-    const json = (status: number, payload: unknown) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(payload))
+    const json = (status: number, payload: unknown) =>
+      res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(payload))
     if (failure) return json(failure, { error: { message: `scripted ${failure}`, type: 'server_error' } })
     if (!embedder) return json(404, { error: { message: 'no embedder set in the test' } })
     const data = body.input.map((text, index) => ({ object: 'embedding', index, embedding: embedder!(text) }))

@@ -50,7 +50,9 @@ export async function makeHarness(target: TestTarget, opts: { provider?: LlmProv
   /** The fact-check owner verifies every pending claim of the run's latest draft, with a source. */
   async function verifyAllClaims(checker: Client, runId: string) {
     const run = (await checker.get(`/api/runs/${runId}`)).body
-    for (const claim of run.claims.filter((c: { status: string; draftVersion: number }) => c.status === 'pending' && c.draftVersion === run.draft.version)) {
+    for (const claim of run.claims.filter(
+      (c: { status: string; draftVersion: number }) => c.status === 'pending' && c.draftVersion === run.draft.version,
+    )) {
       const r = await checker.post(`/api/claims/${claim.id}`, { status: 'verified', source: 'CRM export of clinic Smile, 2026-10' })
       if (r.status !== 200) throw new Error(`verify claim: ${r.status} ${JSON.stringify(r.body)}`)
     }
@@ -61,7 +63,23 @@ export async function makeHarness(target: TestTarget, opts: { provider?: LlmProv
     return rows.map((r) => String(r.action))
   }
 
-  return { db, sql: db.sql, asOwner, app, worker, deps, policy, prompts, client, as, runToGate, openGate, verifyAllClaims, auditActions, close }
+  return {
+    db,
+    sql: db.sql,
+    asOwner,
+    app,
+    worker,
+    deps,
+    policy,
+    prompts,
+    client,
+    as,
+    runToGate,
+    openGate,
+    verifyAllClaims,
+    auditActions,
+    close,
+  }
 }
 
 /** A harness drafting through the real openai SDK against the fake endpoint `fake` (no retries of the SDK's own). */

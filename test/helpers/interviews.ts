@@ -17,8 +17,13 @@ export type InterviewFixture = z.infer<typeof Interview>
 const DIR = path.join(import.meta.dirname, '..', 'fixtures', 'interviews')
 
 export function loadInterviews(): InterviewFixture[] {
-  return fs.readdirSync(DIR).filter((f) => f.endsWith('.json')).sort().map((f) => Interview.parse(JSON.parse(fs.readFileSync(path.join(DIR, f), 'utf8'))))
+  return fs
+    .readdirSync(DIR)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => Interview.parse(JSON.parse(fs.readFileSync(path.join(DIR, f), 'utf8'))))
 }
 
 /** Development half (its misses may be read while improving the engine) and held-out half (only scored). */
-export const interviewSplit = (id: string): 'dev' | 'heldout' => (createHash('sha256').update(id).digest()[0]! % 2 === 0 ? 'dev' : 'heldout')
+export const interviewSplit = (id: string): 'dev' | 'heldout' =>
+  createHash('sha256').update(id).digest()[0]! % 2 === 0 ? 'dev' : 'heldout'

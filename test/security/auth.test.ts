@@ -58,7 +58,14 @@ async function tryLogin(app: App, email: string, password: string, headers: Reco
   })
   const ms = performance.now() - started
   const setCookie = res.headers.get('set-cookie') ?? ''
-  return { status: res.status, ms, retryAfter: res.headers.get('retry-after'), setCookie, cookie: setCookie.split(';')[0] ?? '', body: await res.text() }
+  return {
+    status: res.status,
+    ms,
+    retryAfter: res.headers.get('retry-after'),
+    setCookie,
+    cookie: setCookie.split(';')[0] ?? '',
+    body: await res.text(),
+  }
 }
 const me = async (app: App, cookie: string) => (await app.request('/api/me', { headers: { cookie } })).status
 const from = (ip: string) => ({ 'x-forwarded-for': ip })
@@ -75,7 +82,10 @@ describe.each(targets)('login throttling and sessions on $name', (target) => {
     return email
   }
   const auditSince = async (seq: number) =>
-    (await h.sql`select action, data from audit_log where seq > ${seq} order by seq`).map((r) => ({ action: String(r.action), data: r.data as Record<string, unknown> }))
+    (await h.sql`select action, data from audit_log where seq > ${seq} order by seq`).map((r) => ({
+      action: String(r.action),
+      data: r.data as Record<string, unknown>,
+    }))
   const lastSeq = async () => Number((await h.sql`select coalesce(max(seq), 0) as s from audit_log`)[0]!.s)
 
   beforeAll(async () => {
@@ -141,7 +151,8 @@ describe.each(targets)('login throttling and sessions on $name', (target) => {
     const app = authApp(h.sql, { trustProxy: true, throttle: { ip: { limit: 3 } } })
     const email = await user('per-ip@example.com')
     const seq = await lastSeq()
-    for (const e of ['a@example.com', 'b@example.com', 'c@example.com']) expect((await tryLogin(app, e, 'x', from('203.0.113.7'))).status).toBe(401)
+    for (const e of ['a@example.com', 'b@example.com', 'c@example.com'])
+      expect((await tryLogin(app, e, 'x', from('203.0.113.7'))).status).toBe(401)
     const right = await tryLogin(app, email, PASSWORD, from('203.0.113.7'))
     expect(right.status).toBe(429)
     expect(Number(right.retryAfter)).toBeGreaterThan(0)
@@ -181,7 +192,9 @@ describe.each(targets)('login throttling and sessions on $name', (target) => {
     const app = authApp(h.sql, { trustProxy: true })
     const email = await user('burst@example.com', productionHash)
     const calls0 = scrypt.calls
-    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => tryLogin(app, email, `wrong ${i}`, from(`203.0.113.${100 + i}`))))
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => tryLogin(app, email, `wrong ${i}`, from(`203.0.113.${100 + i}`))),
+    )
     const statuses = results.map((r) => r.status)
     expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(5)
     expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(15)
@@ -194,7 +207,8 @@ describe.each(targets)('login throttling and sessions on $name', (target) => {
     const a = await tryLogin(app, email, PASSWORD)
     expect(a.setCookie).toMatch(/Max-Age=7200/)
     const token = a.cookie.split('=')[1]!
-    const seen = async () => (await h.sql`select last_seen_at from sessions where token_hash = ${sha256(token)}`)[0]?.last_seen_at as Date | undefined
+    const seen = async () =>
+      (await h.sql`select last_seen_at from sessions where token_hash = ${sha256(token)}`)[0]?.last_seen_at as Date | undefined
     expect(await me(app, a.cookie)).toBe(200)
     const first = await seen()
     expect(await me(app, a.cookie)).toBe(200)

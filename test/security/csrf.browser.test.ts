@@ -72,14 +72,19 @@ describe.skipIf(!executablePath)('browser: another origin cannot act with the se
     const built = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'build-ui-if-needed.mjs')], { stdio: 'inherit' })
     expect(built.status).toBe(0)
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-csrf-'))
-    server = await startServer(loadConfig({ COPYDESK_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', COPYDESK_WORKERS: '0' }), { log: () => {} })
+    server = await startServer(loadConfig({ COPYDESK_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', COPYDESK_WORKERS: '0' }), {
+      log: () => {},
+    })
     // A script with the session cookie and no Origin (CONTRACTS.md) sets the scene and counts.
     script = await new Client((p, init) => fetch(server.url + p, init)).login('writer@copydesk.local')
     const b = await script.post('/api/briefs', offerBrief({ title: 'The real brief' }))
     expect(b.status).toBe(201)
     briefId = b.body.id
     attacker = await startAttacker(() => attackPages(server.url, briefId))
-    browser = await chromium.launch({ executablePath, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] })
+    browser = await chromium.launch({
+      executablePath,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    })
   })
   afterAll(async () => {
     await browser?.close()
@@ -104,7 +109,9 @@ describe.skipIf(!executablePath)('browser: another origin cannot act with the se
     const cdp = await page.context().newCDPSession(page)
     cdp.on('Network.requestWillBeSent', (e) => Object.assign(entry(e.requestId), { method: e.request.method, url: e.request.url }))
     cdp.on('Network.requestWillBeSentExtraInfo', (e) => {
-      entry(e.requestId).cookie = Object.entries(e.headers).some(([k, v]) => k.toLowerCase() === 'cookie' && String(v).includes('copydesk_session='))
+      entry(e.requestId).cookie = Object.entries(e.headers).some(
+        ([k, v]) => k.toLowerCase() === 'cookie' && String(v).includes('copydesk_session='),
+      )
     })
     cdp.on('Network.responseReceivedExtraInfo', (e) => (entry(e.requestId).status = e.statusCode))
     await cdp.send('Network.enable')
@@ -120,10 +127,18 @@ describe.skipIf(!executablePath)('browser: another origin cannot act with the se
     page.on('console', (m) => (/Content Security Policy/i.test(m.text()) ? cspViolations.push(m.text()) : undefined))
     await loginAs(page, server.url, 'writer@copydesk.local')
     // the app's own page still may post (what fetchJson sends): same origin passes
-    const own = await page.evaluate(async (brief) => {
-      const r = await fetch('/api/briefs', { method: 'POST', credentials: 'same-origin', headers: { 'Content-Type': 'application/json', Accept: 'application/json' }, body: JSON.stringify(brief) })
-      return r.status
-    }, offerBrief({ title: 'Posted by the app itself' }))
+    const own = await page.evaluate(
+      async (brief) => {
+        const r = await fetch('/api/briefs', {
+          method: 'POST',
+          credentials: 'same-origin',
+          headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+          body: JSON.stringify(brief),
+        })
+        return r.status
+      },
+      offerBrief({ title: 'Posted by the app itself' }),
+    )
     expect(own).toBe(201)
     expect(cspViolations).toEqual([]) // the UI shell runs under the CSP without inline scripts or styles
     expect(pageErrors).toEqual([])

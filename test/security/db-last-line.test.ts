@@ -33,7 +33,8 @@ describe.each(targets)('the database is the last line on $name', (target) => {
     })
 
   it('runs as a role that owns nothing and cannot switch the guards off', async () => {
-    const [me] = await h.sql`select current_user as name, (select count(*)::int from pg_tables where schemaname = 'public' and tableowner = current_user) as owned`
+    const [me] =
+      await h.sql`select current_user as name, (select count(*)::int from pg_tables where schemaname = 'public' and tableowner = current_user) as owned`
     expect(me).toMatchObject({ owned: 0 })
     await expect(h.sql`set session_replication_role = replica`).rejects.toThrow(/permission denied/)
     await expect(h.sql`alter table gates disable trigger gates_guard`).rejects.toThrow(/must be owner/)
@@ -41,30 +42,40 @@ describe.each(targets)('the database is the last line on $name', (target) => {
     await expect(h.sql`truncate audit_log`).rejects.toThrow(/permission denied|append-only/)
     await expect(h.sql`delete from gate_decisions`).rejects.toThrow(/permission denied|append-only/)
     // rollups and the search index are the triggers' to write
-    await expect(h.sql`insert into ai_usage_daily (day, user_id, engine, model) values (now(), ${id.writer!}, 'openai', 'x')`).rejects.toThrow(/permission denied/)
+    await expect(
+      h.sql`insert into ai_usage_daily (day, user_id, engine, model) values (now(), ${id.writer!}, 'openai', 'x')`,
+    ).rejects.toThrow(/permission denied/)
     await expect(h.sql`update kb_search set status = 'approved'`).rejects.toThrow(/permission denied/)
     await expect(h.sql`select kb_search_refresh(gen_random_uuid())`).rejects.toThrow(/permission denied/)
     // every guard fires also in replica mode, for whoever manages to set it (the owner)
     const [{ n }] = (await h.sql`select count(*)::int as n from pg_trigger t join pg_class c on c.oid = t.tgrelid
-      where not t.tgisinternal and c.relname in ('gates', 'gate_decisions', 'runs', 'drafts', 'claims', 'audit_log') and t.tgenabled <> 'A'`) as unknown as [{ n: number }]
+      where not t.tgisinternal and c.relname in ('gates', 'gate_decisions', 'runs', 'drafts', 'claims', 'audit_log') and t.tgenabled <> 'A'`) as unknown as [
+      { n: number },
+    ]
     expect(n).toBe(0)
   })
 
   it("a gate's rule cannot be rewritten together with its decision", async () => {
     const r = await gatedRun()
     // a second writer makes the release gate theirs and passes it
-    await expect(h.sql`update gates set role = 'writer', status = 'open' where id = ${r.release}`).rejects.toThrow(/fixed when it is planned/)
+    await expect(h.sql`update gates set role = 'writer', status = 'open' where id = ${r.release}`).rejects.toThrow(
+      /fixed when it is planned/,
+    )
     // the assigned fact check handed to someone else
     await expect(h.sql`update gates set assignee_id = ${id.editor!} where id = ${r.factCheck}`).rejects.toThrow(/fixed when it is planned/)
     await expect(h.sql`update gates set assignee_id = null where id = ${r.factCheck}`).rejects.toThrow(/fixed when it is planned/)
     // a waiver no policy allows
-    await expect(h.sql.begin(async (tx) => {
-      await tx`update gates set waivable_by = ${['writer']}, status = 'waived', decided_by = ${id.writer2!} where id = ${r.factCheck}`
-      await tx`insert into gate_decisions (gate_id, run_id, decided_by, decision) values (${r.factCheck}, ${r.runId}, ${id.writer2!}, 'waive')`
-    })).rejects.toThrow(/fixed when it is planned/)
+    await expect(
+      h.sql.begin(async (tx) => {
+        await tx`update gates set waivable_by = ${['writer']}, status = 'waived', decided_by = ${id.writer2!} where id = ${r.factCheck}`
+        await tx`insert into gate_decisions (gate_id, run_id, decided_by, decision) values (${r.factCheck}, ${r.runId}, ${id.writer2!}, 'waive')`
+      }),
+    ).rejects.toThrow(/fixed when it is planned/)
     await expect(decide(r.factCheck, r.runId, id.cmo!, 'waived', 'waive')).rejects.toThrow(/cannot be waived/)
     for (const col of ['position', 'draft_version', 'sla_business_days']) {
-      await expect(h.sql.unsafe(`update gates set ${col} = ${col} + 1 where id = $1`, [r.release])).rejects.toThrow(/fixed when it is planned/)
+      await expect(h.sql.unsafe(`update gates set ${col} = ${col} + 1 where id = $1`, [r.release])).rejects.toThrow(
+        /fixed when it is planned/,
+      )
     }
     await expect(h.sql`update gates set gate = 'brand_review' where id = ${r.legal}`).rejects.toThrow(/fixed when it is planned/)
   })
@@ -86,14 +97,19 @@ describe.each(targets)('the database is the last line on $name', (target) => {
     await expect(h.sql`update gates set status = 'open' where id = ${r.release}`).resolves.toBeDefined() // the worker's step
     await expect(h.sql`update gates set status = 'pending' where id = ${r.release}`).rejects.toThrow(/cannot go from open to pending/)
     // a pass without its gate_decisions row fails at commit; a decision row without a decided gate too
-    await expect(h.sql`update gates set status = 'passed', decided_by = ${id.editor!} where id = ${r.release}`).rejects.toThrow(/without its gate_decisions row/)
-    await expect(h.sql`insert into gate_decisions (gate_id, run_id, decided_by, decision) values (${r.release}, ${r.runId}, ${id.editor!}, 'pass')`)
-      .rejects.toThrow(/was not decided so/)
+    await expect(h.sql`update gates set status = 'passed', decided_by = ${id.editor!} where id = ${r.release}`).rejects.toThrow(
+      /without its gate_decisions row/,
+    )
+    await expect(
+      h.sql`insert into gate_decisions (gate_id, run_id, decided_by, decision) values (${r.release}, ${r.runId}, ${id.editor!}, 'pass')`,
+    ).rejects.toThrow(/was not decided so/)
     // a row that says "reject" for a gate set to passed
-    await expect(h.sql.begin(async (tx) => {
-      await tx`update gates set status = 'passed', decided_by = ${id.editor!} where id = ${r.release}`
-      await tx`insert into gate_decisions (gate_id, run_id, decided_by, decision) values (${r.release}, ${r.runId}, ${id.editor!}, 'reject')`
-    })).rejects.toThrow(/gate_decisions row|not decided so/)
+    await expect(
+      h.sql.begin(async (tx) => {
+        await tx`update gates set status = 'passed', decided_by = ${id.editor!} where id = ${r.release}`
+        await tx`insert into gate_decisions (gate_id, run_id, decided_by, decision) values (${r.release}, ${r.runId}, ${id.editor!}, 'reject')`
+      }),
+    ).rejects.toThrow(/gate_decisions row|not decided so/)
     // the rightful way works, back-dating is ignored, and the decision is history afterwards
     await h.sql.begin(async (tx) => {
       await tx`update gates set status = 'passed', decided_by = ${id.editor!}, decided_at = '2020-01-01' where id = ${r.release}`
@@ -102,9 +118,13 @@ describe.each(targets)('the database is the last line on $name', (target) => {
     const [g] = await h.sql`select decided_at > now() - interval '1 hour' as fresh from gates where id = ${r.release}`
     const [d] = await h.sql`select decided_at > now() - interval '1 hour' as fresh from gate_decisions where gate_id = ${r.release}`
     expect([g!.fresh, d!.fresh]).toEqual([true, true])
-    await expect(h.sql`update gates set decided_by = ${id.editor2 ?? id.legal!} where id = ${r.release}`).rejects.toThrow(/decision is history/)
+    await expect(h.sql`update gates set decided_by = ${id.editor2 ?? id.legal!} where id = ${r.release}`).rejects.toThrow(
+      /decision is history/,
+    )
     await expect(h.sql`update gates set status = 'open' where id = ${r.release}`).rejects.toThrow(/cannot go from passed to open/)
-    await expect(h.sql`update gate_decisions set decision = 'reject' where gate_id = ${r.release}`).rejects.toThrow(/permission denied|append-only/)
+    await expect(h.sql`update gate_decisions set decision = 'reject' where gate_id = ${r.release}`).rejects.toThrow(
+      /permission denied|append-only/,
+    )
   })
 
   it('approval needs every gate; approved runs, their drafts and claims are frozen', async () => {
@@ -112,8 +132,12 @@ describe.each(targets)('the database is the last line on $name', (target) => {
     await expect(h.sql`update runs set status = 'approved' where id = ${r.runId}`).rejects.toThrow(/cannot be approved/)
     // a run inserted already approved, or with a final text
     const [brief] = await h.sql`select brief_id from runs where id = ${r.runId}`
-    await expect(h.sql`insert into runs (brief_id, author_id, status) values (${brief!.brief_id}, ${id.writer!}, 'approved')`).rejects.toThrow(/starts queued/)
-    await expect(h.sql`insert into runs (brief_id, author_id) values (${brief!.brief_id}, ${id.writer2!})`).rejects.toThrow(/brief's author/)
+    await expect(
+      h.sql`insert into runs (brief_id, author_id, status) values (${brief!.brief_id}, ${id.writer!}, 'approved')`,
+    ).rejects.toThrow(/starts queued/)
+    await expect(h.sql`insert into runs (brief_id, author_id) values (${brief!.brief_id}, ${id.writer2!})`).rejects.toThrow(
+      /brief's author/,
+    )
     await expect(h.sql`update runs set author_id = ${id.writer2!} where id = ${r.runId}`).rejects.toThrow(/fixed/)
     await expect(h.sql`update runs set final_text = 'Guaranteed cure' where id = ${r.runId}`).rejects.toThrow(/only for an approved run/)
 
@@ -145,7 +169,9 @@ describe.each(targets)('the database is the last line on $name', (target) => {
     await expect(h.sql`delete from claims where run_id = ${r.runId}`).rejects.toThrow(/permission denied|cannot be deleted/)
     await h.sql`update claims set status = 'verified', source = 'CRM', checked_by = ${id.factcheck!} where run_id = ${r.runId}`
     await decide(r.factCheck, r.runId, id.factcheck!)
-    await expect(h.sql`update claims set status = 'rejected', checked_by = ${id.factcheck!} where run_id = ${r.runId}`).rejects.toThrow(/while their fact_check gate is open/)
+    await expect(h.sql`update claims set status = 'rejected', checked_by = ${id.factcheck!} where run_id = ${r.runId}`).rejects.toThrow(
+      /while their fact_check gate is open/,
+    )
   })
 
   it('the audit log takes the database clock and stays append-only', async () => {

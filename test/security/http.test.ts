@@ -22,7 +22,12 @@ type App = Harness['app']
 type Sent = { status: number; body: any; headers: Headers }
 
 /** One request with exactly the headers given (plus the session cookie): what a browser or a script would send. */
-async function send(app: App, method: string, url: string, opts: { cookie?: string; headers?: Record<string, string>; body?: string | Blob } = {}): Promise<Sent> {
+async function send(
+  app: App,
+  method: string,
+  url: string,
+  opts: { cookie?: string; headers?: Record<string, string>; body?: string | Blob } = {},
+): Promise<Sent> {
   const headers = { ...(opts.cookie ? { cookie: opts.cookie } : {}), ...opts.headers }
   const res = await app.request(url, { method, headers, body: opts.body })
   const text = await res.text()
@@ -73,7 +78,10 @@ describe.each(targets)('HTTP request hardening on $name', (target) => {
         await send(h.app, 'POST', `/api/briefs/${briefId}/runs`, { cookie, headers }), // bodiless: no content type to hide behind
         await send(h.app, 'POST', '/api/auth/logout', { cookie, headers }),
         await send(h.app, 'DELETE', `/api/kb/results/${briefId}/tags/x`, { cookie, headers }),
-        await send(h.app, 'POST', '/api/auth/login', { headers: { ...json, ...headers }, body: JSON.stringify({ email: 'writer@copydesk.local', password: 'demo' }) }),
+        await send(h.app, 'POST', '/api/auth/login', {
+          headers: { ...json, ...headers },
+          body: JSON.stringify({ email: 'writer@copydesk.local', password: 'demo' }),
+        }),
       ]
       for (const r of attempts) {
         expect([headers, r.status, r.body.code]).toEqual([headers, 403, 'forbidden'])
@@ -89,7 +97,12 @@ describe.each(targets)('HTTP request hardening on $name', (target) => {
 
   it("lets the app's own pages and header-less scripts through", async () => {
     const briefs = await briefCount()
-    const own: Array<Record<string, string>> = [{ origin: SELF, 'sec-fetch-site': 'same-origin' }, { origin: SELF }, { 'sec-fetch-site': 'same-origin' }, { 'sec-fetch-site': 'none' }]
+    const own: Array<Record<string, string>> = [
+      { origin: SELF, 'sec-fetch-site': 'same-origin' },
+      { origin: SELF },
+      { 'sec-fetch-site': 'same-origin' },
+      { 'sec-fetch-site': 'none' },
+    ]
     for (const headers of own) {
       const r = await send(h.app, 'POST', '/api/briefs', { cookie, headers: { ...json, ...headers }, body: JSON.stringify(offerBrief()) })
       expect([headers, r.status]).toEqual([headers, 201])
@@ -103,18 +116,33 @@ describe.each(targets)('HTTP request hardening on $name', (target) => {
   })
 
   it('behind a trusted proxy, the forwarded scheme and host are the origin; untrusted, they are ignored', async () => {
-    const proxied = { origin: 'https://copydesk.example.com', 'x-forwarded-proto': 'https', 'x-forwarded-host': 'copydesk.example.com', ...json }
+    const proxied = {
+      origin: 'https://copydesk.example.com',
+      'x-forwarded-proto': 'https',
+      'x-forwarded-host': 'copydesk.example.com',
+      ...json,
+    }
     const body = JSON.stringify({ email: 'writer@copydesk.local', password: 'demo' })
     const trusting = createApp({ db: h.db, provider: h.deps.provider, policy: h.policy, trustProxy: true, log: () => {} })
     expect((await send(trusting, 'POST', '/api/auth/login', { headers: proxied, body })).status).toBe(200)
-    expect((await send(trusting, 'POST', '/api/auth/login', { headers: { ...proxied, 'x-forwarded-host': 'evil.example' }, body })).status).toBe(403)
+    expect(
+      (await send(trusting, 'POST', '/api/auth/login', { headers: { ...proxied, 'x-forwarded-host': 'evil.example' }, body })).status,
+    ).toBe(403)
     const refused = await send(h.app, 'POST', '/api/auth/login', { headers: proxied, body })
     expect([refused.status, refused.body.message]).toEqual([403, expect.stringMatching(/COPYDESK_TRUST_PROXY/)])
   })
 
   it('takes JSON only as application/json, parsed as a media type', async () => {
     const body = JSON.stringify({ email: 'writer@copydesk.local', password: 'demo' })
-    for (const type of ['text/plain', 'application/json-evil', 'multipart/form-data; boundary=x', 'application/x-www-form-urlencoded', 'text/plain; x=application/json', 'application/json; charset=latin1', 'application/jsonp']) {
+    for (const type of [
+      'text/plain',
+      'application/json-evil',
+      'multipart/form-data; boundary=x',
+      'application/x-www-form-urlencoded',
+      'text/plain; x=application/json',
+      'application/json; charset=latin1',
+      'application/jsonp',
+    ]) {
       const r = await send(h.app, 'POST', '/api/auth/login', { headers: { 'content-type': type }, body })
       expect([type, r.status, r.body.code]).toEqual([type, 415, 'unsupported_media_type'])
     }
@@ -122,7 +150,10 @@ describe.each(targets)('HTTP request hardening on $name', (target) => {
     const none = await send(h.app, 'POST', '/api/auth/login', { body: new Blob([body]) })
     expect([none.status, none.body.message]).toEqual([415, expect.stringMatching(/no Content-Type/)])
     for (const type of ['application/json', 'application/json; charset=utf-8', 'Application/JSON;charset="UTF-8"']) {
-      expect([type, (await send(h.app, 'POST', '/api/auth/login', { headers: { 'content-type': type }, body })).status]).toEqual([type, 200])
+      expect([type, (await send(h.app, 'POST', '/api/auth/login', { headers: { 'content-type': type }, body })).status]).toEqual([
+        type,
+        200,
+      ])
     }
   })
 
@@ -208,18 +239,21 @@ describe.each(targets)('HTTP request hardening on $name', (target) => {
         const started = Date.now()
         let written = 0
         let answered = false
-        const req = http.request({ host: '127.0.0.1', port, path: url, method: 'POST', headers: { ...headers, 'transfer-encoding': 'chunked' } }, (res) => {
-          answered = true
-          const writtenThen = written
-          let text = ''
-          res.setEncoding('utf8')
-          res.on('data', (d) => (text += d))
-          res.on('end', () => {
-            clearInterval(sample)
-            req.destroy()
-            resolve({ status: res.statusCode ?? 0, body: JSON.parse(text), written: writtenThen, ms: Date.now() - started, peak })
-          })
-        })
+        const req = http.request(
+          { host: '127.0.0.1', port, path: url, method: 'POST', headers: { ...headers, 'transfer-encoding': 'chunked' } },
+          (res) => {
+            answered = true
+            const writtenThen = written
+            let text = ''
+            res.setEncoding('utf8')
+            res.on('data', (d) => (text += d))
+            res.on('end', () => {
+              clearInterval(sample)
+              req.destroy()
+              resolve({ status: res.statusCode ?? 0, body: JSON.parse(text), written: writtenThen, ms: Date.now() - started, peak })
+            })
+          },
+        )
         req.on('error', (err) => (answered ? undefined : reject(err)))
         const pump = () => {
           while (!answered && written < total) {
@@ -235,12 +269,15 @@ describe.each(targets)('HTTP request hardening on $name', (target) => {
     /** A small body in a few chunks (Transfer-Encoding: chunked, no Content-Length). */
     function postChunked(url: string, headers: Record<string, string>, parts: Array<string | Buffer>) {
       return new Promise<{ status: number; text: string }>((resolve, reject) => {
-        const req = http.request({ host: '127.0.0.1', port, path: url, method: 'POST', headers: { ...headers, 'transfer-encoding': 'chunked' } }, (res) => {
-          let text = ''
-          res.setEncoding('utf8')
-          res.on('data', (d) => (text += d))
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, text }))
-        })
+        const req = http.request(
+          { host: '127.0.0.1', port, path: url, method: 'POST', headers: { ...headers, 'transfer-encoding': 'chunked' } },
+          (res) => {
+            let text = ''
+            res.setEncoding('utf8')
+            res.on('data', (d) => (text += d))
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, text }))
+          },
+        )
         req.on('error', reject)
         for (const part of parts) req.write(part)
         req.end()
@@ -262,11 +299,20 @@ describe.each(targets)('HTTP request hardening on $name', (target) => {
 
     it('refuses a declared Content-Length over the cap before reading a byte, and passes small chunked bodies', async () => {
       const declared = await new Promise<number>((resolve, reject) => {
-        const req = http.request({ host: '127.0.0.1', port, path: '/api/auth/login', method: 'POST', headers: { ...json, 'content-length': String(17 * 1024 * 1024) } }, (res) => {
-          res.resume()
-          resolve(res.statusCode ?? 0)
-          req.destroy()
-        })
+        const req = http.request(
+          {
+            host: '127.0.0.1',
+            port,
+            path: '/api/auth/login',
+            method: 'POST',
+            headers: { ...json, 'content-length': String(17 * 1024 * 1024) },
+          },
+          (res) => {
+            res.resume()
+            resolve(res.statusCode ?? 0)
+            req.destroy()
+          },
+        )
         req.on('error', reject)
         req.flushHeaders() // headers only: the answer must not wait for the body
       })

@@ -24,8 +24,15 @@ describe.each(targets)('who reads what on $name', (target) => {
     ids.plain = await h.runToGate(c.writer!, offerBrief({ title: 'Plain offer' }))
     ids.medical = await h.runToGate(c.writer!, medicalOfferBrief({ factCheckOwner: 'factcheck@copydesk.local' }))
     // an approved result whose brief holds personal data; each gate passed by its reviewer, with a note
-    ids.approved = await h.runToGate(c.writer!, offerBrief({ title: `Promo for Anna (${PHONE})`, audience: `Studio owners; ask Anna Smirnova, ${PHONE}` }))
-    for (let open = h.openGate((await c.writer!.get(`/api/runs/${ids.approved.runId}`)).body); open; open = h.openGate((await c.writer!.get(`/api/runs/${ids.approved.runId}`)).body)) {
+    ids.approved = await h.runToGate(
+      c.writer!,
+      offerBrief({ title: `Promo for Anna (${PHONE})`, audience: `Studio owners; ask Anna Smirnova, ${PHONE}` }),
+    )
+    for (
+      let open = h.openGate((await c.writer!.get(`/api/runs/${ids.approved.runId}`)).body);
+      open;
+      open = h.openGate((await c.writer!.get(`/api/runs/${ids.approved.runId}`)).body)
+    ) {
       if (open.gate === 'fact_check') await h.verifyAllClaims(c.factcheck!, ids.approved.runId)
       const decided = await c[open.role]!.post(`/api/gates/${open.id}/decision`, { decision: 'pass', comment: `checked with ${PHONE}` })
       expect(decided.status, JSON.stringify(decided.body)).toBe(200)
@@ -47,9 +54,15 @@ describe.each(targets)('who reads what on $name', (target) => {
 
   it('work in progress: the author, its reviewers and the roles the policy names; nobody else', async () => {
     const matrix: [string, string, number][] = [
-      ['plain', 'writer', 200], ['plain', 'writer2', 403], ['plain', 'factcheck', 403], // it has no fact_check gate
-      ['plain', 'editor', 200], ['plain', 'legal', 200], ['plain', 'cmo', 200], ['plain', 'admin', 200],
-      ['medical', 'writer2', 403], ['medical', 'factcheck', 200], // the reviewer of its fact_check gate
+      ['plain', 'writer', 200],
+      ['plain', 'writer2', 403],
+      ['plain', 'factcheck', 403], // it has no fact_check gate
+      ['plain', 'editor', 200],
+      ['plain', 'legal', 200],
+      ['plain', 'cmo', 200],
+      ['plain', 'admin', 200],
+      ['medical', 'writer2', 403],
+      ['medical', 'factcheck', 200], // the reviewer of its fact_check gate
     ]
     for (const [run, who, status] of matrix) {
       for (const [what, url] of Object.entries(reads(run))) {
@@ -76,7 +89,8 @@ describe.each(targets)('who reads what on $name', (target) => {
   })
 
   it('the brief list shows each person only what they may read', async () => {
-    const titles = async (who: string) => (await c[who]!.get('/api/briefs?all=1')).body.map((b: { id: string; title: string }) => [b.id, b.title]) as [string, string][]
+    const titles = async (who: string) =>
+      (await c[who]!.get('/api/briefs?all=1')).body.map((b: { id: string; title: string }) => [b.id, b.title]) as [string, string][]
     const other = await titles('writer2')
     const seen = new Map(other)
     expect(seen.has(ids.plain!.briefId)).toBe(false)
@@ -90,7 +104,8 @@ describe.each(targets)('who reads what on $name', (target) => {
   })
 
   it('the knowledge-base search follows the same rule', async () => {
-    const found = async (who: string) => (await c[who]!.get('/api/kb/results?limit=50')).body.items.map((i: { runId: string }) => i.runId) as string[]
+    const found = async (who: string) =>
+      (await c[who]!.get('/api/kb/results?limit=50')).body.items.map((i: { runId: string }) => i.runId) as string[]
     const other = await found('writer2')
     expect(other).toContain(ids.approved!.runId)
     expect(other).not.toContain(ids.plain!.runId)

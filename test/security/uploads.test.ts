@@ -62,17 +62,39 @@ function repeated(head: string, body: string, times: number, tail: string) {
   let crc = zlib.crc32(head)
   for (let i = 0; i < times; i++) crc = zlib.crc32(b, crc)
   const one = seg(body)
-  return { deflated: Buffer.concat([seg(head), ...Array<Buffer>(times).fill(one), zlib.deflateRawSync(Buffer.from(tail), { level: 9 })]), size: head.length + b.length * times + tail.length, crc: zlib.crc32(tail, crc) }
+  return {
+    deflated: Buffer.concat([seg(head), ...Array<Buffer>(times).fill(one), zlib.deflateRawSync(Buffer.from(tail), { level: 9 })]),
+    size: head.length + b.length * times + tail.length,
+    crc: zlib.crc32(tail, crc),
+  }
 }
 
 const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main'
 const PR = 'http://schemas.openxmlformats.org/package/2006/relationships'
 const OD = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships'
 const parts = (sheet: Omit<Extract<Part, { deflated: Buffer }>, 'name'>): Part[] => [
-  { name: '[Content_Types].xml', data: Buffer.from(`<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>`) },
-  { name: '_rels/.rels', data: Buffer.from(`<Relationships xmlns="${PR}"><Relationship Id="rId1" Type="${OD}/officeDocument" Target="xl/workbook.xml"/></Relationships>`) },
-  { name: 'xl/workbook.xml', data: Buffer.from(`<workbook xmlns="${NS}" xmlns:r="${OD}"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>`) },
-  { name: 'xl/_rels/workbook.xml.rels', data: Buffer.from(`<Relationships xmlns="${PR}"><Relationship Id="rId1" Type="${OD}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`) },
+  {
+    name: '[Content_Types].xml',
+    data: Buffer.from(
+      `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>`,
+    ),
+  },
+  {
+    name: '_rels/.rels',
+    data: Buffer.from(
+      `<Relationships xmlns="${PR}"><Relationship Id="rId1" Type="${OD}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+    ),
+  },
+  {
+    name: 'xl/workbook.xml',
+    data: Buffer.from(`<workbook xmlns="${NS}" xmlns:r="${OD}"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>`),
+  },
+  {
+    name: 'xl/_rels/workbook.xml.rels',
+    data: Buffer.from(
+      `<Relationships xmlns="${PR}"><Relationship Id="rId1" Type="${OD}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
+    ),
+  },
   { name: 'xl/worksheets/sheet1.xml', ...sheet },
 ]
 
@@ -112,15 +134,27 @@ describe('uploads that cannot hurt', () => {
     expect(b.byteLength).toBeLessThan(10 * MB)
     const { result, grewMb } = await measured(() => upload(b))
     expect(result.status).toBe(413)
-    expect(result.body).toMatchObject({ code: 'payload_too_large', message: expect.stringMatching(/inflates to 15\d\d MB; the limit is 64 MB inflated/) })
+    expect(result.body).toMatchObject({
+      code: 'payload_too_large',
+      message: expect.stringMatching(/inflates to 15\d\d MB; the limit is 64 MB inflated/),
+    })
     expect(grewMb).toBeLessThan(200)
   })
 
   it('the same bomb lying about its size: 422 while streaming, past 2 KB declared or past 200:1 a megabyte in', async () => {
     const small = await measured(() => upload(bomb(1536, 2048)))
-    expect(small.result).toMatchObject({ status: 422, body: { code: 'unprocessable', message: '"xl/worksheets/sheet1.xml" declares 2048 bytes but inflates to more; the archive lies about its sizes' } })
+    expect(small.result).toMatchObject({
+      status: 422,
+      body: {
+        code: 'unprocessable',
+        message: '"xl/worksheets/sheet1.xml" declares 2048 bytes but inflates to more; the archive lies about its sizes',
+      },
+    })
     const plausible = await measured(() => upload(bomb(1536, 60 * MB)))
-    expect(plausible.result).toMatchObject({ status: 422, body: { message: '"xl/worksheets/sheet1.xml" inflates more than 200 times its compressed size; the limit is 200:1' } })
+    expect(plausible.result).toMatchObject({
+      status: 422,
+      body: { message: '"xl/worksheets/sheet1.xml" inflates more than 200 times its compressed size; the limit is 200:1' },
+    })
     for (const m of [small, plausible]) {
       expect(m.grewMb).toBeLessThan(200)
     }
@@ -128,13 +162,21 @@ describe('uploads that cannot hurt', () => {
 
   it('a bomb under the ratio (65 MB of varied text): 413 by its declared size; lying about it, 422 while streaming', async () => {
     // 300 different strings repeated compress some 50:1, so the ratio alone would not stop this one
-    const strings = Array.from({ length: 300 }, (_, i) => `<si><t>keyword ${(i * 7919) % 100_003} ${i.toString(36)}</t></si>`).join('').repeat(200)
+    const strings = Array.from({ length: 300 }, (_, i) => `<si><t>keyword ${(i * 7919) % 100_003} ${i.toString(36)}</t></si>`)
+      .join('')
+      .repeat(200)
     const ss = repeated('<sst>', strings, Math.ceil((65 * MB) / strings.length), '</sst>')
     const sheet = parts(repeated(`<worksheet xmlns="${NS}"><sheetData>`, ROW, 1, '</sheetData></worksheet>'))
     const honest = await upload(zip([...sheet, { name: 'xl/sharedStrings.xml', ...ss }]))
-    expect(honest).toMatchObject({ status: 413, body: { message: expect.stringMatching(/inflates to 65 MB; the limit is 64 MB inflated/) } })
+    expect(honest).toMatchObject({
+      status: 413,
+      body: { message: expect.stringMatching(/inflates to 65 MB; the limit is 64 MB inflated/) },
+    })
     const { result, grewMb } = await measured(() => upload(zip([...sheet, { name: 'xl/sharedStrings.xml', ...ss, declare: 60 * MB }])))
-    expect(result).toMatchObject({ status: 422, body: { message: '"xl/sharedStrings.xml" declares 62914560 bytes but inflates to more; the archive lies about its sizes' } })
+    expect(result).toMatchObject({
+      status: 422,
+      body: { message: '"xl/sharedStrings.xml" declares 62914560 bytes but inflates to more; the archive lies about its sizes' },
+    })
     expect(grewMb).toBeLessThan(200)
   })
 
@@ -151,9 +193,14 @@ describe('uploads that cannot hurt', () => {
     const nestedByName = await upload(zip([sheet, { name: 'xl/embeddings/inner.xlsx', data: Buffer.from('x') }]))
     expect(nestedByName).toMatchObject({ status: 422, body: { message: expect.stringMatching(/nested archives are not accepted/) } })
     const nestedByBytes = await upload(zip([sheet, { name: 'xl/media/image1.png', data: zip([sheet]) }]))
-    expect(nestedByBytes).toMatchObject({ status: 422, body: { message: expect.stringMatching(/"xl\/media\/image1\.png" is itself an archive/) } })
+    expect(nestedByBytes).toMatchObject({
+      status: 422,
+      body: { message: expect.stringMatching(/"xl\/media\/image1\.png" is itself an archive/) },
+    })
     // the overlapping bomb: a second name pointing at the first entry's bytes
-    const overlapping = await upload(zip([sheet, { name: 'xl/worksheets/sheet2.xml', data: Buffer.from('y') }], (c, i) => i === 1 && c[2]!.writeUInt32LE(0, 42)))
+    const overlapping = await upload(
+      zip([sheet, { name: 'xl/worksheets/sheet2.xml', data: Buffer.from('y') }], (c, i) => i === 1 && c[2]!.writeUInt32LE(0, 42)),
+    )
     expect(overlapping).toMatchObject({ status: 422, body: { message: expect.stringMatching(/share bytes/) } })
     const many = await upload(zip(Array.from({ length: 1001 }, (_, i) => ({ name: `xl/p${i}.xml`, data: Buffer.from('<a/>') }))))
     expect(many).toMatchObject({ status: 422, body: { message: 'the archive has 1001 entries; the limit is 1000' } })
@@ -162,14 +209,19 @@ describe('uploads that cannot hurt', () => {
   })
 
   it('a sheet past 200,000 rows: 413, counted while inflating', async () => {
-    const rows = Array.from({ length: 100 }, (_, i) => `<row r="${i}"><c t="inlineStr"><is><t>k${(i * 7919) % 100_003}</t></is></c></row>`).join('').repeat(10)
+    const rows = Array.from({ length: 100 }, (_, i) => `<row r="${i}"><c t="inlineStr"><is><t>k${(i * 7919) % 100_003}</t></is></c></row>`)
+      .join('')
+      .repeat(10)
     const r = await upload(zip(parts(repeated(`<worksheet xmlns="${NS}"><sheetData>`, rows, 201, '</sheetData></worksheet>'))))
     expect(r).toMatchObject({ status: 413, body: { message: 'the sheet has more than 200,000 rows; the limit is 200,000' } })
   })
 
   it('CSV: past 200,000 rows, a keyword past 2,000 characters, any cell past 20,000: 413 naming the limit', async () => {
     const rows = await upload(new TextEncoder().encode(`keyword\n${Array.from({ length: 200_001 }, (_, i) => `k${i}`).join('\n')}\n`))
-    expect(rows).toMatchObject({ status: 413, body: { code: 'payload_too_large', message: 'the sheet has more than 200,000 rows; the limit is 200,000' } })
+    expect(rows).toMatchObject({
+      status: 413,
+      body: { code: 'payload_too_large', message: 'the sheet has more than 200,000 rows; the limit is 200,000' },
+    })
     const keyword = await upload(new TextEncoder().encode(`keyword,frequency\nwindows,10\n${'w'.repeat(2_001)},5\n`))
     expect(keyword).toMatchObject({ status: 413, body: { message: 'line 3: a keyword longer than 2,000 characters; the limit is 2,000' } })
     const cell = await upload(new TextEncoder().encode(`keyword,url\nwindows,"${'u'.repeat(20_001)}"\n`))
@@ -183,7 +235,11 @@ describe('uploads that cannot hurt', () => {
 
   it('a normal XLSX and CSV still import', async () => {
     const book = new ExcelJS.Workbook()
-    book.addWorksheet('Sheet1').addRows([['Keyword', 'Volume', 'URL 1'], ['plastic windows', 12000, 'https://okna.ru/'], ['windows price', 300, '']])
+    book.addWorksheet('Sheet1').addRows([
+      ['Keyword', 'Volume', 'URL 1'],
+      ['plastic windows', 12000, 'https://okna.ru/'],
+      ['windows price', 300, ''],
+    ])
     const x = await upload(new Uint8Array(await book.xlsx.writeBuffer()))
     expect(x).toMatchObject({ status: 200, body: { encoding: 'xlsx', keywords: 2, withUrls: true } })
     const csv = await upload(new TextEncoder().encode('Запрос;Частотность\nпластиковые окна;12 000\n'))
@@ -212,7 +268,10 @@ describe('at most two imports at once', () => {
     expect(releases).toHaveLength(2) // two run, the third waits
     const refused = await app.request('/', { method: 'POST' })
     expect(refused.status).toBe(429)
-    expect(await refused.json()).toEqual({ code: 'too_many_requests', message: 'at most 2 keyword imports run at once and 1 wait; try again in a few seconds' })
+    expect(await refused.json()).toEqual({
+      code: 'too_many_requests',
+      message: 'at most 2 keyword imports run at once and 1 wait; try again in a few seconds',
+    })
     releases[0]!()
     await settle()
     expect(releases).toHaveLength(3) // the waiter took the freed slot

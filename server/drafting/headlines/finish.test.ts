@@ -65,7 +65,10 @@ describe('distinct2', () => {
 describe('finishing', () => {
   it('normalises, measures in code points and drops what exceeds the limit', () => {
     const long = 'Сократите неявки пациентов вдвое с автонапоминаниями по SMS и WhatsApp' // 70
-    const d = finishHeadlines(raw(['benefit', '  Неявки   пациентов? Есть решение  '], ['pain', long], ['question', '«Хотите меньше неявок?»']), opts)
+    const d = finishHeadlines(
+      raw(['benefit', '  Неявки   пациентов? Есть решение  '], ['pain', long], ['question', '«Хотите меньше неявок?»']),
+      opts,
+    )
     expect(d.headlines).toEqual([
       { text: 'Неявки пациентов? Есть решение', angle: 'benefit', length: 30 },
       { text: 'Хотите меньше неявок?', angle: 'question', length: 21 },
@@ -75,20 +78,35 @@ describe('finishing', () => {
   })
 
   it('drops a near-duplicate of a kept headline and names the kept one', () => {
-    const d = finishHeadlines(raw(['question', 'Хотите сократить неявки пациентов?'], ['urgency', 'Пора сократить неявки пациентов'], ['pain', 'Неявки пациентов? Есть решение']), opts)
+    const d = finishHeadlines(
+      raw(
+        ['question', 'Хотите сократить неявки пациентов?'],
+        ['urgency', 'Пора сократить неявки пациентов'],
+        ['pain', 'Неявки пациентов? Есть решение'],
+      ),
+      opts,
+    )
     expect(d.headlines.map((h) => h.angle)).toEqual(['question', 'pain'])
-    expect(d.dropped).toEqual([{ text: 'Пора сократить неявки пациентов', angle: 'urgency', reason: 'near_duplicate', detail: 'Хотите сократить неявки пациентов?' }])
+    expect(d.dropped).toEqual([
+      { text: 'Пора сократить неявки пациентов', angle: 'urgency', reason: 'near_duplicate', detail: 'Хотите сократить неявки пациентов?' },
+    ])
   })
 
   it('keeps at most count, one angle per round, angles in first-seen order', () => {
     const input = raw(
-      ['benefit', 'Пациенты подтверждают визит в один клик'], ['benefit', 'CRM с автонапоминаниями для клиник'], ['benefit', 'Напоминания о записи без звонков'],
-      ['pain', 'Неявки пациентов? Есть решение'], ['pain', 'Пустые кресла из-за забытых визитов'],
+      ['benefit', 'Пациенты подтверждают визит в один клик'],
+      ['benefit', 'CRM с автонапоминаниями для клиник'],
+      ['benefit', 'Напоминания о записи без звонков'],
+      ['pain', 'Неявки пациентов? Есть решение'],
+      ['pain', 'Пустые кресла из-за забытых визитов'],
       ['how_to', 'Как настроить напоминания о визите'],
     )
     const d = finishHeadlines(input, { ...opts, count: 4 })
     expect(d.headlines.map((h) => h.text)).toEqual([
-      'Пациенты подтверждают визит в один клик', 'Неявки пациентов? Есть решение', 'Как настроить напоминания о визите', 'CRM с автонапоминаниями для клиник',
+      'Пациенты подтверждают визит в один клик',
+      'Неявки пациентов? Есть решение',
+      'Как настроить напоминания о визите',
+      'CRM с автонапоминаниями для клиник',
     ])
     expect(d.dropped).toEqual([])
     expect(d.distinct2).toBe(1)
@@ -96,16 +114,32 @@ describe('finishing', () => {
   })
 
   it('suggests the top benefit against the top pain, else the first two angles', () => {
-    const both = finishHeadlines(raw(['question', 'Хотите меньше неявок?'], ['pain', 'Неявки пациентов? Есть решение'], ['benefit', 'Пациенты подтверждают визит в один клик']), opts)
+    const both = finishHeadlines(
+      raw(
+        ['question', 'Хотите меньше неявок?'],
+        ['pain', 'Неявки пациентов? Есть решение'],
+        ['benefit', 'Пациенты подтверждают визит в один клик'],
+      ),
+      opts,
+    )
     expect(both.abPair).toEqual({ a: 2, b: 1, why: expect.stringMatching(/^Выгода против боли/) })
-    const en = finishHeadlines(raw(['how_to', 'How to cut fuel costs'], ['how_to', 'Route planning, step by step'], ['curiosity', 'What nobody tells you about routes']), { ...opts, lang: 'en' })
+    const en = finishHeadlines(
+      raw(
+        ['how_to', 'How to cut fuel costs'],
+        ['how_to', 'Route planning, step by step'],
+        ['curiosity', 'What nobody tells you about routes'],
+      ),
+      { ...opts, lang: 'en' },
+    )
     expect(en.abPair).toEqual({ a: 0, b: 1, why: 'How-to vs curiosity: which angle this audience responds to' })
     expect(finishHeadlines(raw(['benefit', 'One'], ['benefit', 'Two different words']), opts).abPair).toBeNull()
     expect(finishHeadlines(raw(['benefit', 'Один заголовок']), opts).abPair).toBeNull()
   })
 
-  it('passes the brief\'s missing fields through', () => {
-    expect(finishHeadlines(raw(['benefit', 'Один заголовок']), { ...opts, missing: ['Ключевые фразы'] }).missing).toEqual(['Ключевые фразы'])
+  it("passes the brief's missing fields through", () => {
+    expect(finishHeadlines(raw(['benefit', 'Один заголовок']), { ...opts, missing: ['Ключевые фразы'] }).missing).toEqual([
+      'Ключевые фразы',
+    ])
   })
 })
 

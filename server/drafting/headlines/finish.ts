@@ -60,7 +60,8 @@ export function distinct2(texts: string[]): number {
 }
 
 /** Whitespace squeezed, a quote wrapping the whole headline removed. */
-export const normalizeHeadline = (s: string) => squash(s).replace(/^(["«“'])(.*)(["»”'])$/su, (m, _o, inner: string) => (/["«»“”]/.test(inner) ? m : inner.trim()))
+export const normalizeHeadline = (s: string) =>
+  squash(s).replace(/^(["«“'])(.*)(["»”'])$/su, (m, _o, inner: string) => (/["«»“”]/.test(inner) ? m : inner.trim()))
 
 export type Candidate = { index: number; text: string; angle: HeadlineAngle; length: number }
 export type Dropped = Candidate & { reason: 'too_long' | 'near_duplicate'; detail: string }
@@ -69,7 +70,10 @@ export type Dropped = Candidate & { reason: 'too_long' | 'near_duplicate'; detai
  * The selection: over-limit headlines out, then round-robin over the angles in first-seen order,
  * each angle offering its next headline that repeats none kept so far, until `count` are kept.
  */
-export function selectHeadlines(raw: RawHeadlines, opts: Pick<FinishOptions, 'count' | 'maxLength'>): { kept: Candidate[]; dropped: Dropped[] } {
+export function selectHeadlines(
+  raw: RawHeadlines,
+  opts: Pick<FinishOptions, 'count' | 'maxLength'>,
+): { kept: Candidate[]; dropped: Dropped[] } {
   const dropped: Dropped[] = []
   const queues = new Map<HeadlineAngle, Candidate[]>()
   raw.headlines.forEach((h, index) => {
@@ -98,8 +102,28 @@ export function selectHeadlines(raw: RawHeadlines, opts: Pick<FinishOptions, 'co
 }
 
 const LABEL: Record<'ru' | 'en', Record<HeadlineAngle, string>> = {
-  ru: { benefit: 'выгода', pain: 'боль', number: 'цифры', question: 'вопрос', social_proof: 'опыт других', urgency: 'срочность', how_to: 'инструкция', comparison: 'сравнение', curiosity: 'интрига' },
-  en: { benefit: 'benefit', pain: 'pain', number: 'numbers', question: 'question', social_proof: 'social proof', urgency: 'urgency', how_to: 'how-to', comparison: 'comparison', curiosity: 'curiosity' },
+  ru: {
+    benefit: 'выгода',
+    pain: 'боль',
+    number: 'цифры',
+    question: 'вопрос',
+    social_proof: 'опыт других',
+    urgency: 'срочность',
+    how_to: 'инструкция',
+    comparison: 'сравнение',
+    curiosity: 'интрига',
+  },
+  en: {
+    benefit: 'benefit',
+    pain: 'pain',
+    number: 'numbers',
+    question: 'question',
+    social_proof: 'social proof',
+    urgency: 'urgency',
+    how_to: 'how-to',
+    comparison: 'comparison',
+    curiosity: 'curiosity',
+  },
 }
 const WHY = {
   ru: {

@@ -28,26 +28,28 @@ export const headlinesKind: DraftingKind<HeadlinesDraft> = {
     const opts = optionsOf(task)
     const { brief } = task
     const keyPhrases = HeadlinesInputs.parse(brief.inputs).keyPhrases ?? []
-    return [{
-      part: null,
-      schemaName: 'HeadlinesReply',
-      schema: headlinesReplySchema(opts),
-      variables: {
-        // a few more than asked: near-duplicates and over-long ones are dropped by code
-        count: String(Math.min(30, Math.ceil(opts.count * 1.5))),
-        maxLength: String(opts.maxLength),
-        channel: brief.channel,
-        angles: HEADLINE_ANGLES.join(', '),
-        audience: brief.audience,
-        task: brief.task,
-        offer: brief.offer,
-        keyPhrases: keyPhrases.length ? keyPhrases.join('; ') : brief.lang === 'ru' ? '(не указаны)' : '(none given)',
-        qualityCriteria: brief.qualityCriteria,
-        feedback: redraftNote(task),
-        examples: examplesNote(task),
+    return [
+      {
+        part: null,
+        schemaName: 'HeadlinesReply',
+        schema: headlinesReplySchema(opts),
+        variables: {
+          // a few more than asked: near-duplicates and over-long ones are dropped by code
+          count: String(Math.min(30, Math.ceil(opts.count * 1.5))),
+          maxLength: String(opts.maxLength),
+          channel: brief.channel,
+          angles: HEADLINE_ANGLES.join(', '),
+          audience: brief.audience,
+          task: brief.task,
+          offer: brief.offer,
+          keyPhrases: keyPhrases.length ? keyPhrases.join('; ') : brief.lang === 'ru' ? '(не указаны)' : '(none given)',
+          qualityCriteria: brief.qualityCriteria,
+          feedback: redraftNote(task),
+          examples: examplesNote(task),
+        },
+        offline: () => headlinesOffline(brief, opts),
       },
-      offline: () => headlinesOffline(brief, opts),
-    }]
+    ]
   },
   combine: (replies, task) => finishHeadlines(replies[0] as RawHeadlines, optionsOf(task)),
   // One headline a line: what the risk rules read and the reviewer copies (angles and lengths are in the table).

@@ -10,14 +10,26 @@ import { normWords, stem } from './text'
 
 const draft = (brief: DraftingBrief, channel: keyof typeof LIMITS, count = 10) => {
   const maxLength = LIMITS[channel]
-  return finishHeadlines(headlinesOffline(brief, { count, maxLength }), { count, maxLength, channel, lang: brief.lang, missing: headlinesMissing(brief) })
+  return finishHeadlines(headlinesOffline(brief, { count, maxLength }), {
+    count,
+    maxLength,
+    channel,
+    lang: brief.lang,
+    missing: headlinesMissing(brief),
+  })
 }
 
 // Claims the engine may never make up: superlatives, guarantees, rankings, counts of customers.
-const INVENTED = /лучш|самы[йеях]|№\s?1|номер один|гарант|100\s?%|миллион|тысяч[иа]? клиент|\bbest\b|#1|number one|guarantee|top-rated|leading|\bmost\b|thousands of|\d+\s?(клиент|customers|users|компаний|companies)/i
+const INVENTED =
+  /лучш|самы[йеях]|№\s?1|номер один|гарант|100\s?%|миллион|тысяч[иа]? клиент|\bbest\b|#1|number one|guarantee|top-rated|leading|\bmost\b|thousands of|\d+\s?(клиент|customers|users|компаний|companies)/i
 // Listicle counts are not claims; any other number must come from the brief.
 const LISTICLE = /^(\d+) (способ|причин|шаг|ways|reasons|steps)/i
-const stems = (s: string) => new Set(normWords(s).map(stem).filter((w) => w.length >= 3 || /\d/.test(w)))
+const stems = (s: string) =>
+  new Set(
+    normWords(s)
+      .map(stem)
+      .filter((w) => w.length >= 3 || /\d/.test(w)),
+  )
 
 describe.each(Object.entries(BRIEFS))('offline headlines for %s', (_, brief) => {
   const briefText = [brief.audience, brief.task, brief.offer, ...((brief.inputs.keyPhrases as string[] | undefined) ?? [])].join(' ')
@@ -35,7 +47,10 @@ describe.each(Object.entries(BRIEFS))('offline headlines for %s', (_, brief) => 
       expect(h.text).not.toMatch(INVENTED)
       expect(h.text, 'one space, no space before punctuation, no doubled punctuation').not.toMatch(/\s{2}|\s[,.:;!?]|[,.:;!?]{2}|^\s|\s$/)
       expect(h.text, 'a capital first letter').toMatch(/^[«"]?[\p{Lu}\d]/u)
-      expect([...stems(h.text)].some((w) => briefStems.has(w)), `a word of the brief in "${h.text}"`).toBe(true)
+      expect(
+        [...stems(h.text)].some((w) => briefStems.has(w)),
+        `a word of the brief in "${h.text}"`,
+      ).toBe(true)
       const listicle = LISTICLE.exec(h.text)?.[1]
       for (const n of h.text.match(/\d+/g) ?? []) if (n !== listicle) expect(briefNumbers, `"${n}" in "${h.text}"`).toContain(n)
     }
@@ -53,16 +68,20 @@ describe.each(Object.entries(BRIEFS))('offline headlines for %s', (_, brief) => 
   })
 })
 
-describe('offline headlines: grammar and the brief\'s words', () => {
-  it('uses the key phrases first, with the brief\'s spelling of brand names', () => {
-    const texts = draft(BRIEFS.ruSellers!, 'email').headlines.map((h) => h.text).join('\n')
+describe("offline headlines: grammar and the brief's words", () => {
+  it("uses the key phrases first, with the brief's spelling of brand names", () => {
+    const texts = draft(BRIEFS.ruSellers!, 'email')
+      .headlines.map((h) => h.text)
+      .join('\n')
     expect(texts).toMatch(/Юнит-экономика Wildberries/)
     expect(texts).toMatch(/Аналитика для селлеров/)
     expect(texts).not.toMatch(/wildberries/)
   })
 
   it('takes numbers only from the brief; without one, the number angle is a listicle', () => {
-    const ru = draft(BRIEFS.ruDental!, 'email').headlines.filter((h) => h.angle === 'number').map((h) => h.text)
+    const ru = draft(BRIEFS.ruDental!, 'email')
+      .headlines.filter((h) => h.angle === 'number')
+      .map((h) => h.text)
     expect(ru.length).toBeGreaterThan(0)
     for (const t of ru) expect(t).toMatch(/^(3 причины|4 шага|5 способов) /)
     const en = headlinesOffline(BRIEFS.enLogistics!, { count: 10, maxLength: 70 }).headlines.map((h) => h.text)
@@ -71,18 +90,26 @@ describe('offline headlines: grammar and the brief\'s words', () => {
   })
 
   it('keeps Russian nouns in the right case and the English article in agreement', () => {
-    const cash: DraftingBrief = { ...BRIEFS.ruDental!, offer: 'Облачная касса для кофеен', audience: 'Владельцы кофеен', task: 'Сократить очереди у кассы', inputs: {} }
+    const cash: DraftingBrief = {
+      ...BRIEFS.ruDental!,
+      offer: 'Облачная касса для кофеен',
+      audience: 'Владельцы кофеен',
+      task: 'Сократить очереди у кассы',
+      inputs: {},
+    }
     const all = headlinesOffline(cash, { count: 10, maxLength: 70 }).headlines.map((h) => h.text)
     expect(all).toContain('А вы уже пробовали облачную кассу для кофеен?')
     expect(all).toContain('Почему владельцы кофеен выбирают облачную кассу') // not "… кофеен … кофеен"
     expect(all.join('\n')).not.toMatch(/выбирают облачная|пробовали облачная/)
     const ai: DraftingBrief = { ...BRIEFS.enAccounting!, offer: 'AI assistant that reconciles invoices', inputs: {} }
-    const en = headlinesOffline(ai, { count: 10, maxLength: 70 }).headlines.map((h) => h.text).join('\n')
+    const en = headlinesOffline(ai, { count: 10, maxLength: 70 })
+      .headlines.map((h) => h.text)
+      .join('\n')
     expect(en).toMatch(/an AI assistant/)
     expect(en).not.toMatch(/\ba AI\b/)
   })
 
-  it('falls back to trying the product when the task is the marketer\'s, and says so', () => {
+  it("falls back to trying the product when the task is the marketer's, and says so", () => {
     const sell: DraftingBrief = { ...BRIEFS.ruRunning!, task: 'Продать онлайн-курс бега' }
     const texts = headlinesOffline(sell, { count: 10, maxLength: 56 }).headlines.map((h) => h.text)
     expect(texts.join('\n')).not.toMatch(/продать/i)

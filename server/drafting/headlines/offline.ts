@@ -12,14 +12,27 @@ import { varied } from './vary'
 
 type Slot = 'P' | 'O' | 'T' | 'G' | 'X' | 'H' | 'A' | 'K' | 'F' | 'B'
 const SLOT: Record<Slot, Exclude<keyof Terms, 'singular' | 'customerTask'>> = {
-  P: 'product', O: 'object', T: 'task', G: 'gerund', X: 'pain', H: 'habit', A: 'audience', K: 'topic', F: 'facts', B: 'perks',
+  P: 'product',
+  O: 'object',
+  T: 'task',
+  G: 'gerund',
+  X: 'pain',
+  H: 'habit',
+  A: 'audience',
+  K: 'topic',
+  F: 'facts',
+  B: 'perks',
 }
 const SLOT_PATTERN = /\{([POTGXHAKFB])(:short)?\}/g
 /**
  * Three passes over the templates: as written; with the next key phrase/fact/claim and the
  * shortest variants first (a second, terser wording of the same idea); with the item after that.
  */
-const PASSES = [{ turn: 0, terse: false }, { turn: 1, terse: true }, { turn: 2, terse: false }]
+const PASSES = [
+  { turn: 0, terse: false },
+  { turn: 1, terse: true },
+  { turn: 2, terse: false },
+]
 /** Per angle; nine angles stay within what a model may return (100, schema.ts). */
 const MAX_PER_ANGLE = 10
 
@@ -28,7 +41,9 @@ export function headlinesOffline(brief: DraftingBrief, opts: { count: number; ma
   const templates = TEMPLATES[brief.lang].filter((t) => (!t.customer || terms.customerTask) && (!t.singular || terms.singular))
   // Each template starts a multi-item slot at the next item, so two "{K}: …" templates name two key phrases.
   const used: Partial<Record<Slot, number>> = {}
-  const starts = templates.map((t) => Object.fromEntries(slotsOf(t).map((s) => [s, (used[s] = (used[s] ?? -1) + 1)])) as Record<Slot, number>)
+  const starts = templates.map(
+    (t) => Object.fromEntries(slotsOf(t).map((s) => [s, (used[s] = (used[s] ?? -1) + 1)])) as Record<Slot, number>,
+  )
 
   const byAngle = new Map<HeadlineAngle, string[]>()
   const seen = new Set<string>()
@@ -63,7 +78,10 @@ function fill(t: Template, terms: Terms, start: Record<Slot, number>, pass: (typ
       return codePoints(out) <= maxLength && !repeatsItself(out) ? out : null
     }
     for (const v of holes[i]!.variants) {
-      const out = pick(i + 1, text.replace(holes[i]!.hole, () => v)) // a function: "$&" in a brief stays literal
+      const out = pick(
+        i + 1,
+        text.replace(holes[i]!.hole, () => v),
+      ) // a function: "$&" in a brief stays literal
       if (out !== null) return out
     }
     return null
@@ -73,10 +91,16 @@ function fill(t: Template, terms: Terms, start: Record<Slot, number>, pass: (typ
 
 /** A word (stem of 4+ letters) twice: "Напоминания пациентам, чтобы сократить неявки пациентов". */
 function repeatsItself(text: string): boolean {
-  const stems = normWords(text).map(stem).filter((s) => s.length >= 4)
+  const stems = normWords(text)
+    .map(stem)
+    .filter((s) => s.length >= 4)
   return new Set(stems).size < stems.length
 }
 
 /** One space, no space before punctuation, no doubled punctuation, capitals after a sentence end. */
 const finalize = (s: string) =>
-  cap(squash(s).replace(/\s+([,.:;!?])/g, '$1').replace(/([,.:;!?])\1+/g, '$1')).replace(/([?!]\s+)(\p{Ll})/gu, (_, p: string, c: string) => p + c.toLocaleUpperCase())
+  cap(
+    squash(s)
+      .replace(/\s+([,.:;!?])/g, '$1')
+      .replace(/([,.:;!?])\1+/g, '$1'),
+  ).replace(/([?!]\s+)(\p{Ll})/gu, (_, p: string, c: string) => p + c.toLocaleUpperCase())

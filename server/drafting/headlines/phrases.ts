@@ -8,17 +8,92 @@ import { aAn } from './text'
 const UNIT = /«[^»]*»|"[^"]*"|“[^”]*”|[^\s«"“]+/g
 export const units = (s: string): string[] => s.match(UNIT) ?? []
 
-export const clean = (s: string | undefined) => (s ?? '').replace(/\s+/g, ' ').trim().replace(/^[\s,.;:—–-]+|[\s,.;:!?—–-]+$/gu, '')
+export const clean = (s: string | undefined) =>
+  (s ?? '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^[\s,.;:—–-]+|[\s,.;:!?—–-]+$/gu, '')
 
 /** Sentences and colon/dash/bracket parts; a dot inside a number ("1.5") does not split. */
 export const clauses = (s: string): string[] =>
-  s.split(/\s*(?:[:;!?()\n]|\.(?=\s|$)|\s[—–-]\s)\s*/u).map(clean).filter(Boolean)
+  s
+    .split(/\s*(?:[:;!?()\n]|\.(?=\s|$)|\s[—–-]\s)\s*/u)
+    .map(clean)
+    .filter(Boolean)
 
 // Words a phrase may be cut before: prepositions, conjunctions, relative words. Not "of":
 // "owners of small firms" cut to "owners" loses who they are.
 const BREAK: Record<Lang, ReadonlySet<string>> = {
-  ru: new Set(['и', 'или', 'а', 'но', 'на', 'в', 'во', 'за', 'по', 'с', 'со', 'для', 'без', 'до', 'от', 'из', 'к', 'ко', 'у', 'о', 'об', 'при', 'через', 'чтобы', 'если', 'где', 'когда', 'что', 'который', 'которая', 'которое', 'которые', 'которых', '—', '–', '-']),
-  en: new Set(['and', 'or', 'but', 'on', 'in', 'at', 'by', 'for', 'with', 'without', 'to', 'from', 'per', 'so', 'that', 'which', 'who', 'where', 'when', 'if', 'via', 'into', 'across', 'over', 'under', 'within', 'while', '—', '–', '-']),
+  ru: new Set([
+    'и',
+    'или',
+    'а',
+    'но',
+    'на',
+    'в',
+    'во',
+    'за',
+    'по',
+    'с',
+    'со',
+    'для',
+    'без',
+    'до',
+    'от',
+    'из',
+    'к',
+    'ко',
+    'у',
+    'о',
+    'об',
+    'при',
+    'через',
+    'чтобы',
+    'если',
+    'где',
+    'когда',
+    'что',
+    'который',
+    'которая',
+    'которое',
+    'которые',
+    'которых',
+    '—',
+    '–',
+    '-',
+  ]),
+  en: new Set([
+    'and',
+    'or',
+    'but',
+    'on',
+    'in',
+    'at',
+    'by',
+    'for',
+    'with',
+    'without',
+    'to',
+    'from',
+    'per',
+    'so',
+    'that',
+    'which',
+    'who',
+    'where',
+    'when',
+    'if',
+    'via',
+    'into',
+    'across',
+    'over',
+    'under',
+    'within',
+    'while',
+    '—',
+    '–',
+    '-',
+  ]),
 }
 
 /** An English participle after the head noun ("kits delivered weekly") also ends the noun phrase. */
@@ -87,12 +162,32 @@ export const ruPluralNoun = (phrase: string) => {
  * inanimate and plural phrases, Latin names and brands are already right in the nominative.
  */
 export function ruAccusative(phrase: string): string {
-  return ruRecase(phrase, [[/ая$/, 'ую'], [/яя$/, 'юю']], [[/(?<!м)а$/, 'у'], [/(?<!м)я$/, 'ю']])
+  return ruRecase(
+    phrase,
+    [
+      [/ая$/, 'ую'],
+      [/яя$/, 'юю'],
+    ],
+    [
+      [/(?<!м)а$/, 'у'],
+      [/(?<!м)я$/, 'ю'],
+    ],
+  )
 }
 
 /** The reverse, for the object of "сократить": "текучку кадров" -> "текучка кадров". */
 export function ruNominative(phrase: string): string {
-  return ruRecase(phrase, [[/ую$/, 'ая'], [/юю$/, 'яя']], [[/у$/, 'а'], [/(?<!н)ю$/, 'я']])
+  return ruRecase(
+    phrase,
+    [
+      [/ую$/, 'ая'],
+      [/юю$/, 'яя'],
+    ],
+    [
+      [/у$/, 'а'],
+      [/(?<!н)ю$/, 'я'],
+    ],
+  )
 }
 
 type Rule = [RegExp, string]
@@ -111,7 +206,35 @@ function ruRecase(phrase: string, adj: Rule[], noun: Rule[]): string {
   return u.join(' ')
 }
 
-const EN_MASS = new Set(['software', 'analytics', 'data', 'coaching', 'training', 'insurance', 'support', 'advice', 'help', 'equipment', 'content', 'research', 'feedback', 'hosting', 'storage', 'furniture', 'food', 'access', 'logistics', 'accounting', 'bookkeeping', 'payroll', 'delivery', 'tutoring', 'therapy', 'consulting', 'marketing'])
+const EN_MASS = new Set([
+  'software',
+  'analytics',
+  'data',
+  'coaching',
+  'training',
+  'insurance',
+  'support',
+  'advice',
+  'help',
+  'equipment',
+  'content',
+  'research',
+  'feedback',
+  'hosting',
+  'storage',
+  'furniture',
+  'food',
+  'access',
+  'logistics',
+  'accounting',
+  'bookkeeping',
+  'payroll',
+  'delivery',
+  'tutoring',
+  'therapy',
+  'consulting',
+  'marketing',
+])
 const EN_PLURAL_WORDS = new Set(['people', 'staff', 'children', 'men', 'women', 'teams', 'folks'])
 
 export const enPluralNoun = (phrase: string, lang: Lang = 'en') => {

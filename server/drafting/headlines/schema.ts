@@ -3,7 +3,10 @@ import { z } from 'zod'
 import { HeadlineAngle } from '../../../contracts/drafts'
 
 export const RawHeadlines = z.object({
-  headlines: z.array(z.object({ text: z.string(), angle: HeadlineAngle })).min(1).max(100),
+  headlines: z
+    .array(z.object({ text: z.string(), angle: HeadlineAngle }))
+    .min(1)
+    .max(100),
 })
 export type RawHeadlines = z.infer<typeof RawHeadlines>
 

@@ -5,7 +5,18 @@
 import { HeadlinesInputs, type Lang } from '../../../contracts/briefs'
 import type { DraftingBrief } from '../types'
 import {
-  brandWords, clauses, clean, enPluralNoun, headChunk, restoreCase, ruAccusative, ruNominative, ruPluralNoun, shortenings, units, withArticle,
+  brandWords,
+  clauses,
+  clean,
+  enPluralNoun,
+  headChunk,
+  restoreCase,
+  ruAccusative,
+  ruNominative,
+  ruPluralNoun,
+  shortenings,
+  units,
+  withArticle,
 } from './phrases'
 import { lc } from './text'
 
@@ -37,11 +48,14 @@ export type Terms = {
 }
 
 const RU_INFINITIVE = /(ть|ться|ти|тись|чь|чься)$/
-const RU_MARKETING = /^(продать|продавать|привлечь|привлекать|получить\s+(больше\s+)?(заявк|лид|клиент|продаж)|увеличить\s+(продажи|конверси|охват|выручку)|собрать\s+(заявк|лид)|продвинуть|прорекламировать|запустить\s+(рекламу|кампанию)|рассказать|анонсировать)/
-const EN_MARKETING = /^(sell|promote|advertise|market|drive|generate|launch|announce|acquire|get\s+(more\s+)?(leads|sign-?ups|demos?|demo requests|trials|customers|sales)|increase\s+(sales|conversions?|sign-?ups))\b/i
+const RU_MARKETING =
+  /^(продать|продавать|привлечь|привлекать|получить\s+(больше\s+)?(заявк|лид|клиент|продаж)|увеличить\s+(продажи|конверси|охват|выручку)|собрать\s+(заявк|лид)|продвинуть|прорекламировать|запустить\s+(рекламу|кампанию)|рассказать|анонсировать)/
+const EN_MARKETING =
+  /^(sell|promote|advertise|market|drive|generate|launch|announce|acquire|get\s+(more\s+)?(leads|sign-?ups|demos?|demo requests|trials|customers|sales)|increase\s+(sales|conversions?|sign-?ups))\b/i
 const RU_LESS = /^(сократить|снизить|уменьшить|убрать|устранить|исключить|минимизировать)\s+(.+)$/
 const RU_STOP = /^(перестать|прекратить|хватит|не)\s+(.+)$/
-const EN_LESS = /^(cut|reduce|lower|lessen|decrease|minimi[sz]e|slash|avoid|eliminate|prevent|end|get rid of)\s+(?:the\s+|your\s+|our\s+)?(.+)$/i
+const EN_LESS =
+  /^(cut|reduce|lower|lessen|decrease|minimi[sz]e|slash|avoid|eliminate|prevent|end|get rid of)\s+(?:the\s+|your\s+|our\s+)?(.+)$/i
 const EN_SHRINK = /^(cut|reduce|lower|lessen|decrease|minimi[sz]e|slash)\s/i
 const EN_STOP = /^(stop|quit)\s+(.+)$/i
 
@@ -79,7 +93,8 @@ export function extractTerms(brief: DraftingBrief): Terms {
   const facts: string[][] = []
   const perks: string[][] = []
   for (const { c, min } of claims) {
-    if (/\d/.test(c)) facts.push(...one(shortenings(c, lang, { min: 2, max: 10 }).filter((v, i) => /\d/.test(v) && (i === 0 || !/\s[\d.,]+$/.test(v)))))
+    if (/\d/.test(c))
+      facts.push(...one(shortenings(c, lang, { min: 2, max: 10 }).filter((v, i) => /\d/.test(v) && (i === 0 || !/\s[\d.,]+$/.test(v)))))
     else if (units(c).length >= min) perks.push(...one(shortenings(c, lang, { min, max: 8 })))
   }
 
@@ -96,7 +111,11 @@ export function extractTerms(brief: DraftingBrief): Terms {
   const less = customerTask ? (lang === 'ru' ? RU_LESS : EN_LESS).exec(task0)?.[2] : undefined
   const stop = customerTask ? (lang === 'ru' ? RU_STOP : EN_STOP).exec(task0)?.[2] : undefined
   const shrink = lang === 'en' && EN_SHRINK.test(task0)
-  const pain = less ? shortenings(lang === 'ru' ? ruNominative(less) : less, lang, { min: 1, max: 5 }).filter(noDigits).map((p) => (shrink ? highCost(p) : p)) : []
+  const pain = less
+    ? shortenings(lang === 'ru' ? ruNominative(less) : less, lang, { min: 1, max: 5 })
+        .filter(noDigits)
+        .map((p) => (shrink ? highCost(p) : p))
+    : []
   const habit = stop ? shortenings(stop, lang, { min: 1, max: 6 }).filter(noDigits) : []
 
   // The audience: up to the first number ("женщины 25-40" -> "женщины"), only if it is a plural.
@@ -107,7 +126,9 @@ export function extractTerms(brief: DraftingBrief): Terms {
     .flatMap((a) => [a, ...(lang === 'ru' ? withoutRuAdjectives(a) : [])])
     .filter((a, i, all) => all.indexOf(a) === i && (lang === 'ru' ? ruPluralNoun(a) : enPluralNoun(a)))
 
-  const keys = (inputs.keyPhrases ?? []).map((k) => restoreCase(clean(k), brands)).map((k) => shortenings(k, lang, { min: Math.min(2, units(k).length), max: 6 }))
+  const keys = (inputs.keyPhrases ?? [])
+    .map((k) => restoreCase(clean(k), brands))
+    .map((k) => shortenings(k, lang, { min: Math.min(2, units(k).length), max: 6 }))
   return {
     product: one(product),
     object: one(object),

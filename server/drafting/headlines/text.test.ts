@@ -7,8 +7,19 @@ import { ruAccusative, ruNominative, shortenings, withArticle } from './phrases'
 describe('Russian numeral agreement', () => {
   const forms = ['причина', 'причины', 'причин'] as const
   it.each([
-    [1, 'причина'], [2, 'причины'], [4, 'причины'], [5, 'причин'], [11, 'причин'], [12, 'причин'], [14, 'причин'],
-    [21, 'причина'], [22, 'причины'], [25, 'причин'], [101, 'причина'], [111, 'причин'], [0, 'причин'],
+    [1, 'причина'],
+    [2, 'причины'],
+    [4, 'причины'],
+    [5, 'причин'],
+    [11, 'причин'],
+    [12, 'причин'],
+    [14, 'причин'],
+    [21, 'причина'],
+    [22, 'причины'],
+    [25, 'причин'],
+    [101, 'причина'],
+    [111, 'причин'],
+    [0, 'причин'],
   ])('%i %s', (n, form) => expect(ruPlural(n, forms)).toBe(form))
 
   it('agrees причина, способ, шаг, ошибка', () => {
@@ -21,8 +32,17 @@ describe('Russian numeral agreement', () => {
 
 describe('English articles and gerunds', () => {
   it.each([
-    ['client portal', 'a'], ['AI assistant', 'an'], ['hour of setup', 'an'], ['user portal', 'a'], ['SMS service', 'an'],
-    ['CRM', 'a'], ['API', 'an'], ['URL shortener', 'a'], ['8-week plan', 'an'], ['one-page site', 'a'], ['honest review', 'an'],
+    ['client portal', 'a'],
+    ['AI assistant', 'an'],
+    ['hour of setup', 'an'],
+    ['user portal', 'a'],
+    ['SMS service', 'an'],
+    ['CRM', 'a'],
+    ['API', 'an'],
+    ['URL shortener', 'a'],
+    ['8-week plan', 'an'],
+    ['one-page site', 'a'],
+    ['honest review', 'an'],
   ])('%s -> %s', (phrase, article) => expect(aAn(phrase)).toBe(article))
 
   it('adds an article only where the noun needs one', () => {
@@ -36,7 +56,12 @@ describe('English articles and gerunds', () => {
 
   it('makes gerunds', () => {
     expect(['get a dinner', 'cut costs', 'make time', 'plan routes', 'visit clients', 'tie loose ends'].map(gerund)).toEqual([
-      'getting a dinner', 'cutting costs', 'making time', 'planning routes', 'visiting clients', 'tying loose ends',
+      'getting a dinner',
+      'cutting costs',
+      'making time',
+      'planning routes',
+      'visiting clients',
+      'tying loose ends',
     ])
   })
 })
@@ -57,7 +82,10 @@ describe('Russian case endings', () => {
 
 describe('phrase shortening, counting, casing', () => {
   it('cuts only before a preposition or conjunction', () => {
-    expect(shortenings('сократить неявки пациентов на 30%', 'ru')).toEqual(['сократить неявки пациентов на 30%', 'сократить неявки пациентов'])
+    expect(shortenings('сократить неявки пациентов на 30%', 'ru')).toEqual([
+      'сократить неявки пациентов на 30%',
+      'сократить неявки пациентов',
+    ])
     expect(shortenings('get a healthy dinner on the table', 'en')).toEqual(['get a healthy dinner on the table', 'get a healthy dinner'])
     expect(shortenings('owners of small accounting firms', 'en', { min: 1 })).toEqual(['owners of small accounting firms'])
     expect(shortenings('онлайн-курс «Бег с нуля»', 'ru', { min: 1 })).toEqual(['онлайн-курс «Бег с нуля»'])

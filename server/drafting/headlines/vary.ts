@@ -43,7 +43,11 @@ export function varied(byAngle: Map<HeadlineAngle, string[]>, count: number): Ma
     .map((p) => ({ p, v: improve(ctx, p) }))
     .sort((a, b) => b.v - a.v)
     .map((s) => s.p)
-  const mine = (a: HeadlineAngle) => picks!.filter((p) => cands[p.c]!.angle === a).sort((x, y) => x.round - y.round).map((p) => cands[p.c]!.text)
+  const mine = (a: HeadlineAngle) =>
+    picks!
+      .filter((p) => cands[p.c]!.angle === a)
+      .sort((x, y) => x.round - y.round)
+      .map((p) => cands[p.c]!.text)
   const out = new Map<HeadlineAngle, string[]>()
   for (const angle of [...byAngle.keys()].sort((a, b) => mine(b).length - mine(a).length)) {
     const first = mine(angle)
@@ -104,7 +108,8 @@ function improve({ cands, fits }: Ctx, picks: Pick[]): number {
       const mine = angleOf(pick)
       for (let c = 0; c < cands.length; c++) {
         const angle = cands[c]!.angle
-        const allowed = pick.round === 0 ? angle === mine : angle === mine || !others.some((o) => o.round === pick.round && angleOf(o) === angle)
+        const allowed =
+          pick.round === 0 ? angle === mine : angle === mine || !others.some((o) => o.round === pick.round && angleOf(o) === angle)
         if (!allowed || !fits(others, c)) continue
         const s = value(cands, [...others, { c, round: pick.round }])
         if (s > score + 1e-9) [pick.c, score, changed] = [c, s, true]

@@ -6,15 +6,33 @@ import { groundReply, interviewReplySchema, locate, numberedTranscript, type Int
 import { interviewKind } from '.'
 import { parseTranscript } from './transcript'
 
-const TEXT = 'Интервьюер: Что мешало купить?\nКлиент: Дорого. Мы платим за каждого сотрудника, а их сорок.\nИнтервьюер: А ещё?\nКлиент: Боимся, что выгрузка в 1С сломается.'
+const TEXT =
+  'Интервьюер: Что мешало купить?\nКлиент: Дорого. Мы платим за каждого сотрудника, а их сорок.\nИнтервьюер: А ещё?\nКлиент: Боимся, что выгрузка в 1С сломается.'
 const brief = (inputs: Record<string, unknown>, lang: 'ru' | 'en' = 'ru'): DraftingTask => ({
-  brief: { kind: 'interview_summary', title: 't', audience: 'a', task: 't', offer: 'o', format: 'f', channel: 'internal', deadline: '2026-12-01', qualityCriteria: 'q', successMetrics: 's', lang, inputs },
+  brief: {
+    kind: 'interview_summary',
+    title: 't',
+    audience: 'a',
+    task: 't',
+    offer: 'o',
+    format: 'f',
+    channel: 'internal',
+    deadline: '2026-12-01',
+    qualityCriteria: 'q',
+    successMetrics: 's',
+    lang,
+    inputs,
+  },
   feedback: null,
   previous: null,
   limits: { headlineMaxLength: 70 },
 })
 const reply = (quotes: { turn: number; text: string }[]): InterviewReply => ({
-  insights: [{ text: 'Цена на сотрудника', quotes }], needs: [], objections: [{ topic: 'price', label: 'Цена', quotes }], barriers: [], quotes,
+  insights: [{ text: 'Цена на сотрудника', quotes }],
+  needs: [],
+  objections: [{ topic: 'price', label: 'Цена', quotes }],
+  barriers: [],
+  quotes,
 })
 
 describe('grounding model quotes in the transcript', () => {
@@ -22,7 +40,10 @@ describe('grounding model quotes in the transcript', () => {
 
   it('numbers the turns the model reads, with their speakers', () => {
     expect(numberedTranscript(TEXT).split('\n')).toEqual([
-      '[0] Интервьюер: Что мешало купить?', '[1] Клиент: Дорого. Мы платим за каждого сотрудника, а их сорок.', '[2] Интервьюер: А ещё?', '[3] Клиент: Боимся, что выгрузка в 1С сломается.',
+      '[0] Интервьюер: Что мешало купить?',
+      '[1] Клиент: Дорого. Мы платим за каждого сотрудника, а их сорок.',
+      '[2] Интервьюер: А ещё?',
+      '[3] Клиент: Боимся, что выгрузка в 1С сломается.',
     ])
   })
 
@@ -45,7 +66,14 @@ describe('grounding model quotes in the transcript', () => {
   })
 
   it('grounds every item of a reply into verbatim spans', () => {
-    const g = groundReply(TEXT, reply([{ turn: 1, text: 'Дорого.' }, { turn: 3, text: '«Боимся, что выгрузка в 1С сломается.»' }]), () => 'x')
+    const g = groundReply(
+      TEXT,
+      reply([
+        { turn: 1, text: 'Дорого.' },
+        { turn: 3, text: '«Боимся, что выгрузка в 1С сломается.»' },
+      ]),
+      () => 'x',
+    )
     for (const q of [...g.quotes, ...g.objections.flatMap((o) => o.quotes)]) expect(TEXT.slice(q.start, q.end)).toBe(q.text)
     expect(g.objections[0]).toMatchObject({ key: 'price', label: 'Цена' })
     expect(g.quotes).toHaveLength(2)
@@ -76,7 +104,12 @@ describe('the interview kind on the offline engine (the same check and grounding
     const task = brief({ transcripts: fixtures.map((f) => ({ id: f.id, segment: f.segment, text: f.transcript })) })
     const calls = interviewKind.calls(task)
     expect(calls.map((c) => c.part)).toEqual(fixtures.map((f) => f.id))
-    const d = InterviewDraft.parse(interviewKind.combine(calls.map((c) => c.offline()), task))
+    const d = InterviewDraft.parse(
+      interviewKind.combine(
+        calls.map((c) => c.offline()),
+        task,
+      ),
+    )
     expect(d.interviews.map((i) => i.id)).toEqual(fixtures.map((f) => f.id))
     expect(d.objectionMap.length).toBeGreaterThan(0)
     for (const row of d.objectionMap) {

@@ -31,12 +31,17 @@ export function turnsOf(t: Transcript): Turn[] {
 /** The transcript the model reads: every turn numbered, so a quote can name its turn. */
 export function numberedTranscript(text: string): string {
   const t = parseTranscript(text)
-  return turnsOf(t).map((turn) => `[${turn.index}] ${turn.speaker ? `${turn.speaker}: ` : ''}${text.slice(turn.start, turn.end)}`).join('\n')
+  return turnsOf(t)
+    .map((turn) => `[${turn.index}] ${turn.speaker ? `${turn.speaker}: ` : ''}${text.slice(turn.start, turn.end)}`)
+    .join('\n')
 }
 
 /** Where a cited quote is: in the turn it names, else anywhere in the transcript if exactly once. */
 export function locate(t: Transcript, q: ModelQuote): Quote | null {
-  const words = q.text.trim().replace(/^["«“]|["»”]$/gu, '').trim()
+  const words = q.text
+    .trim()
+    .replace(/^["«“]|["»”]$/gu, '')
+    .trim()
   if (!words) return null
   const turns = turnsOf(t)
   const named = turns[q.turn]
@@ -57,7 +62,8 @@ export function locate(t: Transcript, q: ModelQuote): Quote | null {
 export function quoteIssues(t: Transcript, reply: InterviewReply): { path: (string | number)[]; message: string }[] {
   const out: { path: (string | number)[]; message: string }[] = []
   const check = (q: ModelQuote, path: (string | number)[]) => {
-    if (!locate(t, q)) out.push({ path: [...path, 'text'], message: `not a verbatim part of turn ${q.turn} of the transcript; copy the words exactly` })
+    if (!locate(t, q))
+      out.push({ path: [...path, 'text'], message: `not a verbatim part of turn ${q.turn} of the transcript; copy the words exactly` })
   }
   reply.quotes.forEach((q, i) => check(q, ['quotes', i]))
   for (const key of ['insights', 'needs', 'objections', 'barriers'] as const) {
@@ -93,7 +99,11 @@ export function groundReply(text: string, reply: InterviewReply, labelOf: (topic
 export function asReply(text: string, s: InterviewSummary): InterviewReply {
   const turns = turnsOf(parseTranscript(text))
   const cite = (q: Quote) => ({ turn: turns.find((x) => x.start <= q.start && q.end <= x.end)?.index ?? 0, text: q.text })
-  const item = (x: { key: string; label: string; quotes: Quote[] }) => ({ topic: x.key as InterviewReply['objections'][number]['topic'], label: x.label, quotes: x.quotes.map(cite) })
+  const item = (x: { key: string; label: string; quotes: Quote[] }) => ({
+    topic: x.key as InterviewReply['objections'][number]['topic'],
+    label: x.label,
+    quotes: x.quotes.map(cite),
+  })
   return {
     insights: s.insights.slice(0, 8).map((x) => ({ text: x.text, quotes: x.quotes.slice(0, 6).map(cite) })),
     needs: s.needs.slice(0, 10).map((x) => ({ label: x.label, quotes: x.quotes.slice(0, 6).map(cite) })),

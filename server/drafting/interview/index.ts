@@ -11,7 +11,8 @@ import { parseTranscript } from './transcript'
 import { interviewText } from './text'
 
 const sources = (task: DraftingTask) => sourcesOf(InterviewInputs.parse(task.brief.inputs))
-const labelOf = (lang: Lang) => (topic: string) => (topic in TOPIC_LABELS ? TOPIC_LABELS[topic as Topic][lang] : lang === 'ru' ? 'Другие опасения' : 'Other concerns')
+const labelOf = (lang: Lang) => (topic: string) =>
+  topic in TOPIC_LABELS ? TOPIC_LABELS[topic as Topic][lang] : lang === 'ru' ? 'Другие опасения' : 'Other concerns'
 
 /**
  * Interview summaries: one call per transcript (the model reads one interview at a time), then
@@ -26,14 +27,21 @@ export const interviewKind: DraftingKind<InterviewDraft> = {
     const list = sources(task)
     const none = brief.lang === 'ru' ? '(не указан)' : '(not given)'
     // A redraft shows the previous summary without its transcripts: the model has them below.
-    const previous = task.previous && typeof task.previous === 'object' ? { ...(task.previous as object), interviews: undefined } : task.previous
+    const previous =
+      task.previous && typeof task.previous === 'object' ? { ...(task.previous as object), interviews: undefined } : task.previous
     return list.map((s) => ({
       part: list.length > 1 ? s.id : null,
       schemaName: 'InterviewSummary',
       schema: interviewReplySchema(s.text),
       variables: {
-        audience: brief.audience, task: brief.task, offer: brief.offer, interview: s.id, segment: s.segment ?? none,
-        topics: [...TOPICS, 'other'].join(', '), transcript: numberedTranscript(s.text), feedback: redraftNote({ ...task, previous }),
+        audience: brief.audience,
+        task: brief.task,
+        offer: brief.offer,
+        interview: s.id,
+        segment: s.segment ?? none,
+        topics: [...TOPICS, 'other'].join(', '),
+        transcript: numberedTranscript(s.text),
+        feedback: redraftNote({ ...task, previous }),
       },
       offline: (): InterviewReply => asReply(s.text, summarizeInterview(s.text, brief.lang)),
     }))
@@ -50,8 +58,15 @@ export const interviewKind: DraftingKind<InterviewDraft> = {
     if (entries.length > 1) return synthesizeSummaries(entries, lang)
     const [one] = entries as [InterviewEntry]
     return {
-      insights: one.insights, needs: one.needs, objections: one.objections, barriers: one.barriers, quotes: one.quotes,
-      interviews: entries, objectionMap: [...mapOf(entries, 'objection'), ...mapOf(entries, 'barrier')], segments: [], differences: [],
+      insights: one.insights,
+      needs: one.needs,
+      objections: one.objections,
+      barriers: one.barriers,
+      quotes: one.quotes,
+      interviews: entries,
+      objectionMap: [...mapOf(entries, 'objection'), ...mapOf(entries, 'barrier')],
+      segments: [],
+      differences: [],
     }
   },
   toText: interviewText,

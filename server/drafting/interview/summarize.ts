@@ -50,12 +50,18 @@ function scoreTurn(sentences: Sentence[]): Scored[] {
 export function summarizeInterview(text: string, lang: Lang): InterviewSummary {
   const t = parseTranscript(text)
   // no speaker labels at all: a monologue or notes, every sentence is the customer's
-  const turns = t.turns.length > 0 ? t.turns.filter((x) => x.role === 'customer') : [{ index: 0, speaker: '', role: 'customer' as const, start: 0, end: text.length }]
+  const turns =
+    t.turns.length > 0
+      ? t.turns.filter((x) => x.role === 'customer')
+      : [{ index: 0, speaker: '', role: 'customer' as const, start: 0, end: text.length }]
   const scored = turns.flatMap((turn) => scoreTurn(sentencesOf(text, turn))).filter((x) => words(x.s.text) >= 3)
 
   const barriers = scored.filter((x) => x.barrier >= 2 || (x.barrier >= 1 && x.objection >= 2))
   const objections = scored.filter((x) => x.objection >= 2 && !barriers.includes(x))
-  const needs = scored.filter((x) => x.need > 0 && !objections.includes(x) && !barriers.includes(x)).sort((a, b) => b.salience - a.salience).slice(0, MAX_NEEDS)
+  const needs = scored
+    .filter((x) => x.need > 0 && !objections.includes(x) && !barriers.includes(x))
+    .sort((a, b) => b.salience - a.salience)
+    .slice(0, MAX_NEEDS)
 
   const objectionItems = byTopic(objections, (x) => x.objection, lang)
   const barrierItems = byTopic(barriers, (x) => x.barrier + x.objection, lang)
@@ -63,7 +69,11 @@ export function summarizeInterview(text: string, lang: Lang): InterviewSummary {
 
   const cited = new Set([...objections, ...barriers, ...needs])
   const extra = scored.filter((x) => !cited.has(x)).sort((a, b) => b.salience - a.salience)
-  const quotes = [...cited, ...extra].sort((a, b) => b.salience - a.salience).slice(0, MAX_QUOTES).sort((a, b) => a.s.start - b.s.start).map((x) => quoteOf(x.s))
+  const quotes = [...cited, ...extra]
+    .sort((a, b) => b.salience - a.salience)
+    .slice(0, MAX_QUOTES)
+    .sort((a, b) => a.s.start - b.s.start)
+    .map((x) => quoteOf(x.s))
 
   return {
     speakers: t.speakers,
@@ -89,12 +99,17 @@ function byTopic(items: Scored[], weight: (x: Scored) => number, lang: Lang): To
     .map(([key, g]) => ({
       key,
       label: key === 'other' ? (lang === 'ru' ? 'Другие опасения' : 'Other concerns') : TOPIC_LABELS[key][lang],
-      quotes: g.members.sort((a, b) => weight(b) - weight(a)).slice(0, MAX_QUOTES_PER_ITEM).sort((a, b) => a.s.start - b.s.start).map((x) => quoteOf(x.s)),
+      quotes: g.members
+        .sort((a, b) => weight(b) - weight(a))
+        .slice(0, MAX_QUOTES_PER_ITEM)
+        .sort((a, b) => a.s.start - b.s.start)
+        .map((x) => quoteOf(x.s)),
     }))
 }
 
 // The need in the customer's own words: what follows the need cue ("нужно, чтобы заказы уходили в СДЭК").
-const NEED_CUE = /(?:нужно|нужна|нужен|надо|хочу|хотим|хотелось бы|важно|главное|ищем|искали|need|needed|want|wanted|looking for|would love|i'd love|important|has to|have to|must|trying to)[,:]?\s+(?:(?:чтобы|что|to|that|is|was|a|an|the)\s+)?/iu
+const NEED_CUE =
+  /(?:нужно|нужна|нужен|надо|хочу|хотим|хотелось бы|важно|главное|ищем|искали|need|needed|want|wanted|looking for|would love|i'd love|important|has to|have to|must|trying to)[,:]?\s+(?:(?:чтобы|что|to|that|is|was|a|an|the)\s+)?/iu
 
 function needLabel(sentence: string): string {
   const m = NEED_CUE.exec(sentence)
@@ -103,23 +118,46 @@ function needLabel(sentence: string): string {
   return (ws.length > 10 ? `${ws.slice(0, 10).join(' ')}…` : rest) || sentence
 }
 
-const POSITIVE = /(?<!\p{L})(?:нравит|удобн|отличн|хорош|спасибо|доволен|довольна|супер|люблю|love|great|like|liked|works well|easy|happy|helpful|lovely)/iu
-const ALTERNATIVE = /(?<!\p{L})(?:конкурент|перешл|перешел|перешла|ушли к|ушла к|ушел к|пользуемся|раньше был|competitor|switched to|moved to|went with|we use|instead|alternative|other provider|cheaper option)/iu
+const POSITIVE =
+  /(?<!\p{L})(?:нравит|удобн|отличн|хорош|спасибо|доволен|довольна|супер|люблю|love|great|like|liked|works well|easy|happy|helpful|lovely)/iu
+const ALTERNATIVE =
+  /(?<!\p{L})(?:конкурент|перешл|перешел|перешла|ушли к|ушла к|ушел к|пользуемся|раньше был|competitor|switched to|moved to|went with|we use|instead|alternative|other provider|cheaper option)/iu
 
 function insightsOf(objections: TopicItem[], barriers: TopicItem[], needs: Need[], scored: Scored[], lang: Lang): Insight[] {
   const ru = lang === 'ru'
   const out: Insight[] = []
-  const mentions = (n: number) => (ru ? `${n} ${ruPlural(n, ['упоминание', 'упоминания', 'упоминаний'])}` : `${n} mention${n === 1 ? '' : 's'}`)
+  const mentions = (n: number) =>
+    ru ? `${n} ${ruPlural(n, ['упоминание', 'упоминания', 'упоминаний'])}` : `${n} mention${n === 1 ? '' : 's'}`
   const [top, second] = objections
-  if (top) out.push({ text: ru ? `Главное возражение — ${lower(top.label)} (${mentions(top.quotes.length)}).` : `The main objection is ${lower(top.label)} (${mentions(top.quotes.length)}).`, quotes: top.quotes.slice(0, 2) })
-  if (second) out.push({ text: ru ? `Также мешает: ${lower(second.label)}.` : `Also in the way: ${lower(second.label)}.`, quotes: second.quotes.slice(0, 1) })
+  if (top)
+    out.push({
+      text: ru
+        ? `Главное возражение — ${lower(top.label)} (${mentions(top.quotes.length)}).`
+        : `The main objection is ${lower(top.label)} (${mentions(top.quotes.length)}).`,
+      quotes: top.quotes.slice(0, 2),
+    })
+  if (second)
+    out.push({
+      text: ru ? `Также мешает: ${lower(second.label)}.` : `Also in the way: ${lower(second.label)}.`,
+      quotes: second.quotes.slice(0, 1),
+    })
   const [fear] = barriers
-  if (fear) out.push({ text: ru ? `Что сдерживает покупку: ${lower(fear.label)}.` : `What holds the purchase back: ${lower(fear.label)}.`, quotes: fear.quotes.slice(0, 2) })
+  if (fear)
+    out.push({
+      text: ru ? `Что сдерживает покупку: ${lower(fear.label)}.` : `What holds the purchase back: ${lower(fear.label)}.`,
+      quotes: fear.quotes.slice(0, 2),
+    })
   const [need] = needs
   if (need) out.push({ text: ru ? `Ключевая потребность: ${need.label}.` : `Key need: ${need.label}.`, quotes: need.quotes })
   const alt = scored.find((x) => ALTERNATIVE.test(fold(x.s.text)))
-  if (alt) out.push({ text: ru ? 'Клиент сравнивает с альтернативой.' : 'The customer compares us with an alternative.', quotes: [quoteOf(alt.s)] })
-  const liked = scored.filter((x) => POSITIVE.test(x.s.text) && x.objection === 0 && x.barrier === 0).sort((a, b) => b.salience - a.salience)[0]
+  if (alt)
+    out.push({
+      text: ru ? 'Клиент сравнивает с альтернативой.' : 'The customer compares us with an alternative.',
+      quotes: [quoteOf(alt.s)],
+    })
+  const liked = scored
+    .filter((x) => POSITIVE.test(x.s.text) && x.objection === 0 && x.barrier === 0)
+    .sort((a, b) => b.salience - a.salience)[0]
   if (liked) out.push({ text: ru ? 'Что клиент ценит.' : 'What the customer values.', quotes: [quoteOf(liked.s)] })
   return out
 }

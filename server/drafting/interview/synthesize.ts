@@ -16,14 +16,22 @@ export type Synthesis<E extends Entry = Entry> = Omit<InterviewSummary, 'speaker
   differences: string[]
 }
 
-const tag = (id: string) => (q: Quote): Quote => ({ ...q, interview: id })
+const tag =
+  (id: string) =>
+  (q: Quote): Quote => ({ ...q, interview: id })
 
 export function synthesize(sources: InterviewSource[], lang: Lang): Synthesis {
-  return synthesizeSummaries(sources.map((s) => ({ id: s.id, ...(s.segment ? { segment: s.segment } : {}), ...summarizeInterview(s.text, lang) })), lang)
+  return synthesizeSummaries(
+    sources.map((s) => ({ id: s.id, ...(s.segment ? { segment: s.segment } : {}), ...summarizeInterview(s.text, lang) })),
+    lang,
+  )
 }
 
 /** The synthesis of per-interview summaries, from either engine; each quote gets its interview's id. */
-export function synthesizeSummaries<E extends InterviewSummary & { id: string; segment?: string }>(summaries: E[], lang: Lang): Synthesis<E> {
+export function synthesizeSummaries<E extends InterviewSummary & { id: string; segment?: string }>(
+  summaries: E[],
+  lang: Lang,
+): Synthesis<E> {
   const interviews = summaries.map((one) => {
     const t = tag(one.id)
     const items = (xs: TopicItem[]) => xs.map((x) => ({ ...x, quotes: x.quotes.map(t) }))
@@ -37,20 +45,33 @@ export function synthesizeSummaries<E extends InterviewSummary & { id: string; s
     }
   })
 
-  const objectionMap = mapOf(interviews, 'objection').concat(mapOf(interviews, 'barrier')).sort((a, b) => b.interviews - a.interviews || a.label.localeCompare(b.label))
+  const objectionMap = mapOf(interviews, 'objection')
+    .concat(mapOf(interviews, 'barrier'))
+    .sort((a, b) => b.interviews - a.interviews || a.label.localeCompare(b.label))
   const segments = segmentsOf(interviews, lang)
   const merged = (kind: 'objections' | 'barriers') => merge(interviews.flatMap((i) => i[kind]))
   const objections = merged('objections')
   const barriers = merged('barriers')
   const needs: Need[] = interviews.flatMap((i) => i.needs.slice(0, 2))
   const insights: Insight[] = objectionMap.slice(0, 5).map((row) => ({
-    text: lang === 'ru'
-      ? `${row.label}: ${row.interviews} из ${interviews.length} интервью (${row.kind === 'objection' ? 'возражение' : 'барьер'}).`
-      : `${row.label}: ${row.interviews} of ${interviews.length} interviews (${row.kind}).`,
+    text:
+      lang === 'ru'
+        ? `${row.label}: ${row.interviews} из ${interviews.length} интервью (${row.kind === 'objection' ? 'возражение' : 'барьер'}).`
+        : `${row.label}: ${row.interviews} of ${interviews.length} interviews (${row.kind}).`,
     quotes: [row.example],
   }))
   const quotes = interviews.flatMap((i) => i.quotes.slice(0, 3))
-  return { insights, needs, objections, barriers, quotes, interviews: interviews as E[], objectionMap, segments, differences: differencesOf(segments, objectionMap, interviews.length, lang) }
+  return {
+    insights,
+    needs,
+    objections,
+    barriers,
+    quotes,
+    interviews: interviews as E[],
+    objectionMap,
+    segments,
+    differences: differencesOf(segments, objectionMap, interviews.length, lang),
+  }
 }
 
 export function mapOf(interviews: Entry[], kind: 'objection' | 'barrier'): MapRow[] {
@@ -75,7 +96,9 @@ function merge(items: TopicItem[]): TopicItem[] {
     m.quotes.push(...it.quotes)
     byKey.set(it.key, m)
   }
-  return [...byKey.values()].sort((a, b) => new Set(b.quotes.map((q) => q.interview)).size - new Set(a.quotes.map((q) => q.interview)).size).map((m) => ({ ...m, quotes: m.quotes.slice(0, 5) }))
+  return [...byKey.values()]
+    .sort((a, b) => new Set(b.quotes.map((q) => q.interview)).size - new Set(a.quotes.map((q) => q.interview)).size)
+    .map((m) => ({ ...m, quotes: m.quotes.slice(0, 5) }))
 }
 
 function segmentsOf(interviews: Entry[], lang: Lang): SegmentRow[] {
@@ -83,8 +106,12 @@ function segmentsOf(interviews: Entry[], lang: Lang): SegmentRow[] {
   for (const i of interviews) if (i.segment) bySegment.set(i.segment, [...(bySegment.get(i.segment) ?? []), i])
   return [...bySegment].map(([segment, list]) => {
     const counts = new Map<string, number>()
-    for (const i of list) for (const key of new Set([...i.objections, ...i.barriers].map((x) => x.key))) counts.set(key, (counts.get(key) ?? 0) + 1)
-    const top = [...counts].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([key, n]) => ({ key, label: key in TOPIC_LABELS ? TOPIC_LABELS[key as keyof typeof TOPIC_LABELS][lang] : key, interviews: n }))
+    for (const i of list)
+      for (const key of new Set([...i.objections, ...i.barriers].map((x) => x.key))) counts.set(key, (counts.get(key) ?? 0) + 1)
+    const top = [...counts]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 3)
+      .map(([key, n]) => ({ key, label: key in TOPIC_LABELS ? TOPIC_LABELS[key as keyof typeof TOPIC_LABELS][lang] : key, interviews: n }))
     return { segment, interviews: list.length, top }
   })
 }
@@ -101,9 +128,11 @@ function differencesOf(segments: SegmentRow[], map: MapRow[], total: number, lan
       const base = (overall.get(t.key) ?? 0) / total
       if (share - base >= 0.25) {
         const pct = (x: number) => `${Math.round(x * 100)}%`
-        out.push(lang === 'ru'
-          ? `Сегмент «${s.segment}»: ${t.label.toLowerCase()} — в ${t.interviews} из ${s.interviews} интервью (${pct(share)}), в среднем по всем ${pct(base)}.`
-          : `Segment "${s.segment}": ${t.label.toLowerCase()} in ${t.interviews} of ${s.interviews} interviews (${pct(share)}), against ${pct(base)} overall.`)
+        out.push(
+          lang === 'ru'
+            ? `Сегмент «${s.segment}»: ${t.label.toLowerCase()} — в ${t.interviews} из ${s.interviews} интервью (${pct(share)}), в среднем по всем ${pct(base)}.`
+            : `Segment "${s.segment}": ${t.label.toLowerCase()} in ${t.interviews} of ${s.interviews} interviews (${pct(share)}), against ${pct(base)} overall.`,
+        )
       }
     }
   }

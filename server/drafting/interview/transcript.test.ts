@@ -10,7 +10,8 @@ const policy = loadPolicy(POLICIES_DIR)
 // stay attributable (a stable placeholder each) and keep their role.
 describe('speakers after redaction', () => {
   it('a role before a redacted name still says who the speaker is', () => {
-    const text = 'Оператор Слава: Добрый вечер! Что случилось?\nКлиент Гульнара: Списали деньги дважды.\nОператор Слава: Назовите номер договора?\nКлиент Гульнара: 12-345.'
+    const text =
+      'Оператор Слава: Добрый вечер! Что случилось?\nКлиент Гульнара: Списали деньги дважды.\nОператор Слава: Назовите номер договора?\nКлиент Гульнара: 12-345.'
     const redacted = Redactor.forPolicy(policy).redact(text)
     expect(redacted).not.toMatch(/Слава|Гульнара/)
     expect(parseTranscript(redacted).speakers).toEqual([
@@ -20,7 +21,8 @@ describe('speakers after redaction', () => {
   })
 
   it('bare names become stable placeholders; the one asking is the interviewer', () => {
-    const text = 'Тагир: Ануш, здравствуйте! Сколько у вас точек?\nАнуш: Четыре и цех.\nТагир: Как давно продаёте онлайн?\nАнуш: Третий год.'
+    const text =
+      'Тагир: Ануш, здравствуйте! Сколько у вас точек?\nАнуш: Четыре и цех.\nТагир: Как давно продаёте онлайн?\nАнуш: Третий год.'
     const redacted = Redactor.forPolicy(policy).redact(text)
     expect(redacted.startsWith('[PERSON_1]: [PERSON_2], здравствуйте!')).toBe(true)
     expect(parseTranscript(redacted).speakers).toEqual([

@@ -9,8 +9,10 @@ export type Transcript = { text: string; turns: Turn[]; speakers: { label: strin
 
 // "Клиент: …", "Sarah: …", "Q: …", "[PERSON_1]: …": a short label at the start of a line
 const TURN = /^[ \t]*([^\n:?!.]{1,40}?|\[[A-Z_]+_\d+\])[ \t]*:[ \t]*(?=\S)/gmu
-const INTERVIEWER = /^(?:интервьюер|модератор|исследователь|менеджер|оператор|консультант|поддержка|вопрос|q|interviewer|moderator|researcher|host|agent|rep|sales|support|question)$/iu
-const CUSTOMER = /^(?:клиент|клиентка|респондент|респондентка|участник|участница|пользователь|покупатель|ответ|a|customer|client|participant|respondent|user|caller|buyer|answer)$/iu
+const INTERVIEWER =
+  /^(?:интервьюер|модератор|исследователь|менеджер|оператор|консультант|поддержка|вопрос|q|interviewer|moderator|researcher|host|agent|rep|sales|support|question)$/iu
+const CUSTOMER =
+  /^(?:клиент|клиентка|респондент|респондентка|участник|участница|пользователь|покупатель|ответ|a|customer|client|participant|respondent|user|caller|buyer|answer)$/iu
 
 export function parseTranscript(text: string): Transcript {
   const heads = [...text.matchAll(TURN)].filter((m) => m[1]!.trim().split(/\s+/).length <= 4)

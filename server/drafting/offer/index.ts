@@ -9,14 +9,45 @@ const NONE = { ru: '(не указано)', en: '(not given)' }
 export const offerKind: DraftingKind<OfferDraft> = {
   promptId: 'offer',
   schema: OfferDraft,
-  calls: (task) => [{ part: null, schemaName: 'OfferDraft', schema: OfferDraft, variables: variables(task), offline: () => offerOffline(task) }],
+  calls: (task) => [
+    { part: null, schemaName: 'OfferDraft', schema: OfferDraft, variables: variables(task), offline: () => offerOffline(task) },
+  ],
   combine: (replies) => OfferDraft.parse(replies[0]),
   toText(out, lang) {
-    const h = lang === 'ru'
-      ? { v: 'Вариант', who: 'Для кого', task: 'Задача', when: 'Срок', how: 'Метод', diff: 'Отличие', proofs: 'Доказательства', needed: 'нужно доказательство', missing: 'Не хватает в брифе' }
-      : { v: 'Variant', who: 'For whom', task: 'Task', when: 'Timeframe', how: 'Method', diff: 'Difference', proofs: 'Proofs', needed: 'proof needed', missing: 'Missing from the brief' }
+    const h =
+      lang === 'ru'
+        ? {
+            v: 'Вариант',
+            who: 'Для кого',
+            task: 'Задача',
+            when: 'Срок',
+            how: 'Метод',
+            diff: 'Отличие',
+            proofs: 'Доказательства',
+            needed: 'нужно доказательство',
+            missing: 'Не хватает в брифе',
+          }
+        : {
+            v: 'Variant',
+            who: 'For whom',
+            task: 'Task',
+            when: 'Timeframe',
+            how: 'Method',
+            diff: 'Difference',
+            proofs: 'Proofs',
+            needed: 'proof needed',
+            missing: 'Missing from the brief',
+          }
     const blocks = out.variants.map((v, n) =>
-      [`${h.v} ${n + 1}: ${v.oneLiner}`, `  ${v.pitch}`, `  ${h.who}: ${v.forWhom}`, `  ${h.task}: ${v.task}`, `  ${h.when}: ${v.timeframe}`, `  ${h.how}: ${v.method}`, `  ${h.diff}: ${v.difference}`].join('\n'),
+      [
+        `${h.v} ${n + 1}: ${v.oneLiner}`,
+        `  ${v.pitch}`,
+        `  ${h.who}: ${v.forWhom}`,
+        `  ${h.task}: ${v.task}`,
+        `  ${h.when}: ${v.timeframe}`,
+        `  ${h.how}: ${v.method}`,
+        `  ${h.diff}: ${v.difference}`,
+      ].join('\n'),
     )
     blocks.push(`${h.proofs}:\n${out.proofs.map((p) => `  - ${p.claim}${p.status === 'needed' ? ` (${h.needed})` : ''}`).join('\n')}`)
     if (out.missing.length) blocks.push(`${h.missing}:\n${out.missing.map((m) => `  - ${m}`).join('\n')}`)

@@ -9,21 +9,43 @@ const task = (lang: 'ru' | 'en', inputs: Record<string, unknown>, feedback: stri
   previous: null,
   limits: { headlineMaxLength: 70 },
   brief: {
-    kind: 'offer', title: 't', format: 'landing', channel: 'landing', deadline: '2026-12-01', qualityCriteria: 'q', successMetrics: 's', lang, inputs,
+    kind: 'offer',
+    title: 't',
+    format: 'landing',
+    channel: 'landing',
+    deadline: '2026-12-01',
+    qualityCriteria: 'q',
+    successMetrics: 's',
+    lang,
+    inputs,
     ...(lang === 'ru'
       ? { audience: 'Владельцы частных стоматологий, 3-10 кресел', task: 'Сократить неявки пациентов', offer: 'CRM с автонапоминаниями' }
-      : { audience: 'Owners of private dental clinics; 3-10 chairs', task: 'Cut patient no-shows', offer: 'A CRM with automatic reminders' }),
+      : {
+          audience: 'Owners of private dental clinics; 3-10 chairs',
+          task: 'Cut patient no-shows',
+          offer: 'A CRM with automatic reminders',
+        }),
   },
 })
 
 describe('offline offer engine', () => {
   it('fills the five-part formula from the brief in three distinct framings', () => {
-    const out = OfferDraft.parse(offerOffline(task('en', { product: 'RemindCRM', timeframe: '30 days', method: 'SMS reminders', differentiator: 'Set up in one day' })))
+    const out = OfferDraft.parse(
+      offerOffline(
+        task('en', { product: 'RemindCRM', timeframe: '30 days', method: 'SMS reminders', differentiator: 'Set up in one day' }),
+      ),
+    )
     expect(out.variants).toHaveLength(3)
     expect(new Set(out.variants.map((v) => v.oneLiner)).size).toBe(3)
     expect(new Set(out.variants.map((v) => v.pitch)).size).toBe(3)
     for (const v of out.variants) {
-      expect(v).toMatchObject({ forWhom: 'Owners of private dental clinics', task: 'Cut patient no-shows', timeframe: '30 days', method: 'SMS reminders', difference: 'Set up in one day' })
+      expect(v).toMatchObject({
+        forWhom: 'Owners of private dental clinics',
+        task: 'Cut patient no-shows',
+        timeframe: '30 days',
+        method: 'SMS reminders',
+        difference: 'Set up in one day',
+      })
       expect(v.oneLiner.length).toBeLessThanOrEqual(ONE_LINER_MAX)
       expect(v.pitch).toContain('in 30 days')
     }
@@ -57,7 +79,10 @@ describe('offline offer engine', () => {
   })
 
   it('keeps the one-liner within the 10-second limit for a long brief', () => {
-    const long = task('en', { product: 'X'.repeat(10) + ' platform for everything your front desk does all day long', timeframe: 'the first ninety calendar days after the contract is signed' })
+    const long = task('en', {
+      product: 'X'.repeat(10) + ' platform for everything your front desk does all day long',
+      timeframe: 'the first ninety calendar days after the contract is signed',
+    })
     for (const v of offerOffline(long).variants) expect(v.oneLiner.length).toBeLessThanOrEqual(ONE_LINER_MAX)
   })
 })

@@ -17,7 +17,8 @@ const L = {
     },
     within: (t: string) => (/^(за|в течение|до|через)\s/i.test(t) ? t : `за ${t}`),
     v1: (o: Parts) => `${cap(o.product)} для аудитории «${o.forWhom}»: ${lc(o.task)} ${o.when}. ${cap(o.method)}. ${cap(o.difference)}.`,
-    v2: (o: Parts) => `${cap(o.task)} ${o.when} — ${lc(o.product)}. Для кого: ${lc(o.forWhom)}. Как: ${lc(o.method)}. ${cap(o.difference)}.`,
+    v2: (o: Parts) =>
+      `${cap(o.task)} ${o.when} — ${lc(o.product)}. Для кого: ${lc(o.forWhom)}. Как: ${lc(o.method)}. ${cap(o.difference)}.`,
     v3: (o: Parts) => `${cap(o.forWhom)}: ${lc(o.task)} ${o.when}. ${cap(o.product)} — ${lc(o.method)}. ${cap(o.difference)}.`,
     short: [
       (o: Parts) => `${cap(o.product)}: ${lc(o.task)} ${o.when}`,
@@ -54,7 +55,11 @@ const cap = (s: string) => (s ? s[0]!.toLocaleUpperCase() + s.slice(1) : s)
 // Lower-case the first letter only of an ordinary capitalised word ("Cut" -> "cut"); acronyms and
 // brand names with capitals inside ("CRM", "RemindCRM", "iPhone") keep their spelling.
 const lc = (s: string) => (/^\p{Lu}[\p{Ll}\-]*(?=[\s,.:;!?]|$)/u.test(s) ? s[0]!.toLocaleLowerCase() + s.slice(1) : s)
-const clean = (s: string | undefined) => (s ?? '').trim().replace(/\s+/g, ' ').replace(/[.!;,\s]+$/u, '')
+const clean = (s: string | undefined) =>
+  (s ?? '')
+    .trim()
+    .replace(/\s+/g, ' ')
+    .replace(/[.!;,\s]+$/u, '')
 /** The first clause: what fits in a spoken sentence. */
 const firstClause = (s: string) => clean(s.split(/[.;:\n(]|\s[—–-]\s/u)[0])
 

@@ -28,7 +28,10 @@ async function cluster(task: DraftingTask, { provider, onCall }: PrepareContext)
   try {
     if (inputs.mode !== 'semantic') return await runInPool('seo.plan', plan)
     const keywords = await runInPool('seo.keywords', { csv: inputs.keywordsCsv })
-    if (!provider.embed) throw new ClusterOptionError('semantic mode needs a model with an embeddings endpoint (OPENAI_API_KEY); this server runs the offline engine, so use lexical')
+    if (!provider.embed)
+      throw new ClusterOptionError(
+        'semantic mode needs a model with an embeddings endpoint (OPENAI_API_KEY); this server runs the offline engine, so use lexical',
+      )
     let vectors: Float32Array[]
     try {
       const { vectors: got, ...usage } = await provider.embed(keywords)
@@ -67,25 +70,35 @@ export const seoKind: DraftingKind<SeoDraft, SeoDraft> = {
     const named = c.clusters.slice(0, MAX_NAMED)
     if (named.length === 0) return []
     const schema = Names.superRefine((r, ctx) => {
-      r.names.forEach((n, i) => n.cluster >= named.length && ctx.addIssue({ code: 'custom', path: ['names', i, 'cluster'], message: `there are clusters 0 to ${named.length - 1}` }))
+      r.names.forEach(
+        (n, i) =>
+          n.cluster >= named.length &&
+          ctx.addIssue({ code: 'custom', path: ['names', i, 'cluster'], message: `there are clusters 0 to ${named.length - 1}` }),
+      )
     })
-    return [{
-      part: null,
-      schemaName: 'ClusterNames',
-      schema,
-      variables: {
-        audience: task.brief.audience,
-        task: task.brief.task,
-        clusters: named.map((x, i) => `${i}. ${x.keywords.slice(0, 12).join('; ')}`).join('\n'),
-        feedback: redraftNote({ ...task, previous: null }),
+    return [
+      {
+        part: null,
+        schemaName: 'ClusterNames',
+        schema,
+        variables: {
+          audience: task.brief.audience,
+          task: task.brief.task,
+          clusters: named.map((x, i) => `${i}. ${x.keywords.slice(0, 12).join('; ')}`).join('\n'),
+          feedback: redraftNote({ ...task, previous: null }),
+        },
+        offline: (): Names => ({ names: named.map((x, i) => ({ cluster: i, name: x.pillar })) }),
       },
-      offline: (): Names => ({ names: named.map((x, i) => ({ cluster: i, name: x.pillar })) }),
-    }]
+    ]
   },
   combine(replies, _task, c) {
     const names = new Map(((replies[0] as Names | undefined)?.names ?? []).map((n) => [n.cluster, n.name.trim()]))
     return {
-      mode: c.mode, threshold: c.threshold, unclustered: c.unclustered, frequencies: c.frequencies, problems: c.problems,
+      mode: c.mode,
+      threshold: c.threshold,
+      unclustered: c.unclustered,
+      frequencies: c.frequencies,
+      problems: c.problems,
       clusters: c.clusters.map((x, i) => ({ ...x, label: names.get(i) || x.label })),
     }
   },

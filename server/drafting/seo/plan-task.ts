@@ -19,7 +19,8 @@ export type SeoPlanInput = {
 
 function usableRows(csv: string): Imported {
   const imported = importText(csv)
-  if (imported.rows.length === 0) throw new AppError('bad_request', `the keyword export has no usable rows (${imported.problems.length} reported)`)
+  if (imported.rows.length === 0)
+    throw new AppError('bad_request', `the keyword export has no usable rows (${imported.problems.length} reported)`)
   return imported
 }
 

@@ -2,7 +2,13 @@ import type { Lang } from '../../../contracts/briefs'
 import type { SeoDraft } from '../../../contracts/drafts'
 
 const H = {
-  ru: { pillar: 'Основная страница', pieces: 'Поддерживающие материалы', unclustered: 'Без кластера', keywords: 'запросов', freq: 'частотность' },
+  ru: {
+    pillar: 'Основная страница',
+    pieces: 'Поддерживающие материалы',
+    unclustered: 'Без кластера',
+    keywords: 'запросов',
+    freq: 'частотность',
+  },
   en: { pillar: 'Pillar page', pieces: 'Supporting pieces', unclustered: 'Unclustered', keywords: 'keywords', freq: 'frequency' },
 }
 
@@ -13,7 +19,12 @@ export function seoText(d: SeoDraft, lang: Lang): string {
     [
       `${c.label} (${c.keywords.length} ${h.keywords}, ${h.freq} ${c.frequency}, ${c.intent})`,
       `  ${h.pillar}: ${c.pillar}${c.plan.pillarKeywords.length ? ` (+ ${c.plan.pillarKeywords.join('; ')})` : ''}`,
-      ...(c.plan.pieces.length ? [`  ${h.pieces}:`, ...c.plan.pieces.map((p) => `    - ${p.keyword}${p.keywords.length > 1 ? ` (+ ${p.keywords.slice(1).join('; ')})` : ''}`)] : []),
+      ...(c.plan.pieces.length
+        ? [
+            `  ${h.pieces}:`,
+            ...c.plan.pieces.map((p) => `    - ${p.keyword}${p.keywords.length > 1 ? ` (+ ${p.keywords.slice(1).join('; ')})` : ''}`),
+          ]
+        : []),
     ].join('\n'),
   )
   if (d.unclustered.length) blocks.push(`${h.unclustered}: ${d.unclustered.join('; ')}`)

@@ -56,7 +56,8 @@ export const en: Messages = {
   'kind.seo_clusters': 'SEO clusters',
   'kindHelp.offer': 'A B2B offer: for whom + which task + in what time + by what method + how we differ.',
   'kindHelp.headlines': 'Genuinely different headline variants for A/B tests, each with the angle it tests.',
-  'kindHelp.interview_summary': 'Insights, objections, barriers and verbatim quotes from customer interviews; across several interviews, an objection map and a comparison of segments too.',
+  'kindHelp.interview_summary':
+    'Insights, objections, barriers and verbatim quotes from customer interviews; across several interviews, an objection map and a comparison of segments too.',
   'kindHelp.seo_clusters': 'Keywords grouped into topic clusters: one pillar page plus supporting pieces.',
 
   'channel.landing': 'Landing page',
@@ -167,12 +168,14 @@ export const en: Messages = {
   'pii.found.many': '{n} findings',
   'pii.found.other': '{n} findings',
   'pii.dismissedCount': '{n} marked as not personal data',
-  'pii.modeRedact': 'What is found will be replaced by placeholders like [PERSON_1] before the AI sees the brief. The brief itself keeps the original text.',
+  'pii.modeRedact':
+    'What is found will be replaced by placeholders like [PERSON_1] before the AI sees the brief. The brief itself keeps the original text.',
   'pii.modeBlock': 'The policy refuses briefs with personal data: remove them from the text, or no draft will be made.',
   'pii.allDismissed': 'Every finding is marked as not personal data: the AI will see the text as written.',
   'pii.line': '{field}, line {n}',
   'pii.dismiss': 'Not personal data',
-  'pii.dismissHelp': 'A false positive (a brand name, an article number) can be dismissed with a reason: the reason is logged and the value reaches the AI unchanged.',
+  'pii.dismissHelp':
+    'A false positive (a brand name, an article number) can be dismissed with a reason: the reason is logged and the value reaches the AI unchanged.',
   'pii.reasonLabel': 'Why is this not personal data?',
   'pii.reasonPlaceholder': 'For example: the name of our brand mascot, not a real person',
   'pii.reasonRequired': 'Give a reason of at least 3 characters.',
@@ -181,7 +184,8 @@ export const en: Messages = {
   'pii.dismissedBecause': 'Marked as not personal data:',
   'pii.undo': 'Undo',
   'pii.locked': '{type}: the checksum is valid, so this is personal data and cannot be dismissed.',
-  'pii.blockedSubmit': 'The policy refuses a brief with personal data ({n} found). Remove it, or dismiss the false positives in the check above.',
+  'pii.blockedSubmit':
+    'The policy refuses a brief with personal data ({n} found). Remove it, or dismiss the false positives in the check above.',
   'pii.transcript.id': 'Interview {n}, name',
   'pii.transcript.segment': 'Interview {n}, segment',
   'pii.transcript.text': 'Interview {n}, transcript',
@@ -247,8 +251,10 @@ export const en: Messages = {
   'help.inputs.transcript': 'The full interview text, at least 50 characters. Personal data is found and hidden before any model sees it.',
   'help.inputs.transcripts': 'One interview each; the summary shows which objections recur and how segments differ. Up to 30 interviews.',
   'help.inputs.keywordsCsv': 'A keyword export: query, frequency and, if you have them, result URLs, one query per line.',
-  'help.inputs.mode': 'Auto: SERP soft when the keywords carry result URLs, lexical otherwise. Semantic needs a model (OPENAI_API_KEY on the server).',
-  'help.inputs.threshold': 'Empty: the default, 3 shared URLs for SERP, 0.2 for lexical, 0.5 for semantic. SERP takes 1 to 10, lexical and semantic 0 to 1.',
+  'help.inputs.mode':
+    'Auto: SERP soft when the keywords carry result URLs, lexical otherwise. Semantic needs a model (OPENAI_API_KEY on the server).',
+  'help.inputs.threshold':
+    'Empty: the default, 3 shared URLs for SERP, 0.2 for lexical, 0.5 for semantic. SERP takes 1 to 10, lexical and semantic 0 to 1.',
 
   'validation.required': 'Required.',
   'validation.minLength': 'At least {n} characters.',
@@ -332,12 +338,14 @@ export const en: Messages = {
   'edit.hint': 'Your edit becomes the next version, and the checks start again.',
   'edit.title': 'Edit draft v{version}',
   'edit.label': 'Text',
-  'edit.restartNote': 'Reviewers will judge the edited text from scratch: every check starts again, including the ones already passed, and the policy marks the risks anew.',
+  'edit.restartNote':
+    'Reviewers will judge the edited text from scratch: every check starts again, including the ones already passed, and the policy marks the risks anew.',
   'edit.save': 'Save as version {version}',
   'edit.cancel': 'Cancel',
   'edit.saving': 'Saving…',
   'edit.unchanged': 'The text is unchanged.',
-  'edit.stale': 'While you were editing, the draft changed or left review, so this edit cannot be saved. Copy your text if you need it, then cancel: only the current version of a draft in review can be edited.',
+  'edit.stale':
+    'While you were editing, the draft changed or left review, so this edit cannot be saved. Copy your text if you need it, then cancel: only the current version of a draft in review can be edited.',
 
   'compare.title': 'Compare versions',
   'compare.from': 'From',
@@ -489,7 +497,7 @@ export const en: Messages = {
   'policy.col.category': 'Category',
   'policy.col.gates': 'Gates',
   'policy.afterNone': 'first',
-  'policy.ownerBrief': 'the brief\'s fact-check owner (anyone with the role when none is named)',
+  'policy.ownerBrief': "the brief's fact-check owner (anyone with the role when none is named)",
   'policy.ownerRole': 'anyone with the role',
   'policy.notWaivable': 'nobody',
   'policy.releaseOnly': 'release only',
@@ -534,14 +542,16 @@ export const en: Messages = {
   'seo.mode.serp-hard': 'SERP, hard',
   'seo.mode.lexical': 'Lexical',
   'seo.mode.semantic': 'Semantic (embeddings)',
-  'seo.form.helpSoft': 'Soft: a keyword joins a higher-frequency marker keyword when they share at least the threshold of URLs; members need not share URLs with each other.',
+  'seo.form.helpSoft':
+    'Soft: a keyword joins a higher-frequency marker keyword when they share at least the threshold of URLs; members need not share URLs with each other.',
   'seo.form.helpModerate': 'Moderate: chained pairs — if A matches B and B matches C, A, B and C are one group.',
   'seo.form.helpHard': 'Hard: every pair in a group shares at least the threshold of URLs — the tightest clusters.',
   'seo.form.helpLexical': 'Lexical: no result URLs needed; keywords grouped by their words, word forms counted as one.',
   'seo.form.thresholdHelpSerp': 'How many of the top-10 URLs must match: 1 to 10; empty means 3. Higher makes tighter clusters.',
   'seo.form.thresholdHelpLexical': 'Word similarity from 0 to 1; empty means 0.2. Higher makes tighter clusters.',
   'seo.form.thresholdHelpSemantic': 'Meaning similarity from 0 to 1; empty means 0.5. Higher makes tighter clusters.',
-  'seo.form.helpSemantic': 'Semantic: keywords grouped by meaning through the model\'s embeddings (paid per token, logged); needs a model on the server.',
+  'seo.form.helpSemantic':
+    "Semantic: keywords grouped by meaning through the model's embeddings (paid per token, logged); needs a model on the server.",
   'seo.form.thresholdSerp': 'SERP modes take a whole number from 1 to 10.',
   'seo.form.thresholdSimilarity': 'Lexical and semantic take a number above 0 and at most 1.',
   'seo.form.thresholdAuto': 'The threshold is 1 to 10 for SERP, or 0 to 1 for lexical and semantic.',
@@ -612,7 +622,8 @@ export const en: Messages = {
   'budget.scope.user': 'Your monthly AI budget',
   'budget.scope.team': 'The monthly AI budget of team {name}',
   'budget.over': '{scope} for {month} is spent: {spent} of {limit}. The model will not be called; the offline engine drafts.',
-  'budget.warn': '{scope} for {month} is {share} used: {spent} of {limit}. Once it is spent, the model will not be called and the offline engine will draft.',
+  'budget.warn':
+    '{scope} for {month} is {share} used: {spent} of {limit}. Once it is spent, the model will not be called and the offline engine will draft.',
 
   'dash.title': 'AI usage',
   'dash.periodLabel': '{from} – {to}',
@@ -719,11 +730,13 @@ export const en: Messages = {
   'dash.blocked.category': 'Category',
   'dash.blocked.drafts': 'Drafts',
   'dash.budgets.title': 'Budgets',
-  'dash.budgets.intro': 'This month ({month}), whatever the period above. A warning at {warn} of a budget. Model calls refused this month: {n}.',
+  'dash.budgets.intro':
+    'This month ({month}), whatever the period above. A warning at {warn} of a budget. Model calls refused this month: {n}.',
   'dash.budgets.none': 'The policy sets no AI budgets.',
   'dash.verify.button': 'Verify the log now',
   'dash.verify.running': 'Recomputing the hash chain…',
-  'dash.verify.ok': 'Intact: {rows} rows, every hash recomputed in {seconds} s. Head {head} — keep it (copydesk audit anchor) to prove later that nothing was cut or rewritten.',
+  'dash.verify.ok':
+    'Intact: {rows} rows, every hash recomputed in {seconds} s. Head {head} — keep it (copydesk audit anchor) to prove later that nothing was cut or rewritten.',
   'dash.verify.broken': 'Broken at row {seq}: {reason}. The {rows} rows before it are intact.',
   'dash.log.title': 'Audit log',
   'dash.log.intro': 'Every row of the period’s audit log (who, what, when, the row’s hash), for the filters above.',
@@ -852,10 +865,12 @@ export const en: Messages = {
   'form.reuseFailed': 'Could not load the brief of that result: {message}',
   'form.reusedFrom': 'Filled in from',
   'form.reusedLink': 'a knowledge-base result',
-  'form.reusedHelp': 'Personal data from the original is replaced by placeholders such as [PERSON_1]: put in the real value or rewrite it. The deadline is a week from today.',
+  'form.reusedHelp':
+    'Personal data from the original is replaced by placeholders such as [PERSON_1]: put in the real value or rewrite it. The deadline is a week from today.',
 
   'field.advertised': 'What is advertised?',
-  'help.advertised': 'The law\'s sector rules (medicines, supplements, financial services) apply by what is sold, not by the words used. Choose "Not sure" to let the rules read it from the text.',
+  'help.advertised':
+    'The law\'s sector rules (medicines, supplements, financial services) apply by what is sold, not by the words used. Choose "Not sure" to let the rules read it from the text.',
   'validation.chooseAdvertised': 'Choose what is advertised, or "Not sure — infer from the text".',
   'form.chooseAdvertised': 'Choose…',
   'form.sectorsFailed': 'Could not load the sectors from the policy: {message}',
@@ -867,14 +882,16 @@ export const en: Messages = {
   'riskCheck.checking': 'Checking…',
   'riskCheck.failed': 'Could not check the brief: {message}',
   'riskCheck.gates': 'A draft of this brief will go to:',
-  'riskCheck.gatesHelp': 'At least these gates: the draft\'s own words may add more.',
+  'riskCheck.gatesHelp': "At least these gates: the draft's own words may add more.",
   'riskCheck.internal': '{kind} is internal, never published as written: only the personal-data rules apply to it.',
-  'riskCheck.mismatch': 'The brief says it advertises {declared}, but the text reads as {inferred}: legal review will decide which rules apply.',
-  'riskCheck.mismatchOther': 'The brief says it advertises none of the policy\'s sectors, but the text reads as {inferred}: legal review will decide which rules apply.',
+  'riskCheck.mismatch':
+    'The brief says it advertises {declared}, but the text reads as {inferred}: legal review will decide which rules apply.',
+  'riskCheck.mismatchOther':
+    "The brief says it advertises none of the policy's sectors, but the text reads as {inferred}: legal review will decide which rules apply.",
   'riskCheck.declared': 'Advertises (declared)',
   'riskCheck.notDeclared': 'Not declared: inferred from the text',
   'riskCheck.readsAs': 'The text reads as',
-  'riskCheck.noSector': 'none of the policy\'s sectors',
+  'riskCheck.noSector': "none of the policy's sectors",
   'riskCheck.categories': 'Risk categories',
   'riskCheck.marks': 'Marked words',
   'riskCheck.marksCount.one': '{n} marked word, shown under its field',
@@ -887,7 +904,8 @@ export const en: Messages = {
   'riskCheck.marksLabel': 'Words the policy marks in this field',
   'riskCheck.line': 'line {n}',
   'policy.sectors': 'What is advertised: sectors',
-  'policy.sectorsHelp': 'A brief declares which of these it advertises (or "Other", or "Not sure"); the sector brings its risk categories whatever the words. A text that reads as a sector the brief did not declare goes to legal review.',
+  'policy.sectorsHelp':
+    'A brief declares which of these it advertises (or "Other", or "Not sure"); the sector brings its risk categories whatever the words. A text that reads as a sector the brief did not declare goes to legal review.',
   'policy.col.sector': 'Sector',
   'policy.col.categories': 'Categories',
   'policy.sectorOtherHelp': 'none of the sectors: their rules apply only if the text reads as one (then legal review decides)',
@@ -898,7 +916,8 @@ export const en: Messages = {
   'policy.missingWordingNone': 'blocks no gate: it is shown to reviewers',
   // claims carried over, one source for several claims, missing wording at a decision, the brief's risks
   'claims.carried': 'Carried over from version {version}',
-  'claims.carriedHelp': 'Verified on an earlier version of the draft; the statement is unchanged, so the check stands. Check it again to replace it.',
+  'claims.carriedHelp':
+    'Verified on an earlier version of the draft; the statement is unchanged, so the check stands. Check it again to replace it.',
   'claims.select': 'Pick this claim for one source',
   'claims.selectAll': 'All pending ({n})',
   'claims.bulkVerify': 'Verify {n} picked with this source',

@@ -58,7 +58,15 @@ export const isControlPath = (s: string): s is ControlPath => isFieldPath(s) || 
  * (GET /api/policy); older briefs may still carry a channel it no longer lists.
  */
 export const KNOWN_CHANNELS = [
-  'landing', 'email', 'social', 'search_ad', 'social_ad', 'display_ad', 'blog', 'social_post', 'internal',
+  'landing',
+  'email',
+  'social',
+  'search_ad',
+  'social_ad',
+  'display_ad',
+  'blog',
+  'social_post',
+  'internal',
 ] as const
 export type KnownChannel = (typeof KNOWN_CHANNELS)[number]
 

@@ -38,11 +38,7 @@ function parseText(text: string): unknown {
  * Calls the API with JSON in and out. Success bodies are parsed with `schema` (never cast);
  * error bodies are parsed as a Problem and thrown as an ApiError.
  */
-export async function fetchJson<S extends z.ZodType>(
-  url: string,
-  schema: S,
-  init: FetchJsonInit = {},
-): Promise<z.output<S>> {
+export async function fetchJson<S extends z.ZodType>(url: string, schema: S, init: FetchJsonInit = {}): Promise<z.output<S>> {
   const { body, headers, ...rest } = init
   const finalHeaders = new Headers(headers)
   finalHeaders.set('Accept', 'application/json')

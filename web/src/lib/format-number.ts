@@ -18,7 +18,8 @@ export function formatUsd(amount: number, lang: Lang): string {
 export const formatCount = (n: number, lang: Lang): string => new Intl.NumberFormat(lang).format(n)
 
 /** A count in little room (a chart axis): 14K, 1.2M (14 тыс., 1,2 млн). */
-export const compactCount = (n: number, lang: Lang): string => new Intl.NumberFormat(lang, { notation: 'compact', maximumFractionDigits: 1 }).format(n)
+export const compactCount = (n: number, lang: Lang): string =>
+  new Intl.NumberFormat(lang, { notation: 'compact', maximumFractionDigits: 1 }).format(n)
 
 /** Hours a gate kept a draft waiting, to a tenth; a dash when nothing was decided. */
 export function formatHours(hours: number | null, lang: Lang): string {

@@ -2,15 +2,22 @@ import type { Translate } from '../i18n'
 
 /** Risk categories the shipped rule packs use; a policy may add its own, shown by id. */
 export const KNOWN_CATEGORIES = [
-  'legal_promise', 'finance', 'medicine', 'supplements', 'safety', 'personal_data', 'ad_labeling',
-  'superlative', 'factual_claim', 'brand',
+  'legal_promise',
+  'finance',
+  'medicine',
+  'supplements',
+  'safety',
+  'personal_data',
+  'ad_labeling',
+  'superlative',
+  'factual_claim',
+  'brand',
 ] as const
 export type KnownCategory = (typeof KNOWN_CATEGORIES)[number]
 
 const isKnownCategory = (s: string): s is KnownCategory => (KNOWN_CATEGORIES as readonly string[]).includes(s)
 
-export const categoryLabel = (category: string, t: Translate) =>
-  isKnownCategory(category) ? t(`category.${category}`) : category
+export const categoryLabel = (category: string, t: Translate) => (isKnownCategory(category) ? t(`category.${category}`) : category)
 
 /**
  * How loud a highlight is. high: the default policy sends it to legal review; medium: a claim
@@ -18,13 +25,20 @@ export const categoryLabel = (category: string, t: Translate) =>
  */
 export type Severity = 'high' | 'medium' | 'low'
 const SEVERITY: Record<KnownCategory, Severity> = {
-  legal_promise: 'high', finance: 'high', medicine: 'high', supplements: 'high', safety: 'high',
-  personal_data: 'high', ad_labeling: 'high', superlative: 'medium', factual_claim: 'medium', brand: 'low',
+  legal_promise: 'high',
+  finance: 'high',
+  medicine: 'high',
+  supplements: 'high',
+  safety: 'high',
+  personal_data: 'high',
+  ad_labeling: 'high',
+  superlative: 'medium',
+  factual_claim: 'medium',
+  brand: 'low',
 }
 const RANK: Record<Severity, number> = { low: 0, medium: 1, high: 2 }
 
-export const categorySeverity = (category: string): Severity =>
-  isKnownCategory(category) ? SEVERITY[category] : 'medium'
+export const categorySeverity = (category: string): Severity => (isKnownCategory(category) ? SEVERITY[category] : 'medium')
 
 /** The loudest severity among several categories (a merged highlight). */
 export const maxSeverity = (categories: readonly string[]): Severity =>

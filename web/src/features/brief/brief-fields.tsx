@@ -8,7 +8,10 @@ import { sectorLabel } from '../policy/sector-label'
 
 const TEXT_FIELDS = ['audience', 'task', 'offer', 'format', 'qualityCriteria', 'successMetrics'] as const
 
-type Shown = Pick<Brief, (typeof TEXT_FIELDS)[number] | 'channel' | 'deadline' | 'lang'> & { factCheckOwner?: string | null; advertised?: string | null }
+type Shown = Pick<Brief, (typeof TEXT_FIELDS)[number] | 'channel' | 'deadline' | 'lang'> & {
+  factCheckOwner?: string | null
+  advertised?: string | null
+}
 
 /** A brief's fields as a definition list: the brief page, and the knowledge base's record of a result. */
 export function BriefFields({ brief, testId }: { brief: Shown; testId?: string }) {

@@ -19,8 +19,7 @@ export function BriefPage({ id }: { id: string }) {
   if (brief.isError) return <ErrorState error={brief.error} onRetry={() => void brief.refetch()} />
   const b = brief.data
 
-  const draftAgain = () =>
-    createRun.mutate(b.id, { onSuccess: (run) => navigate(`/runs/${run.id}`) })
+  const draftAgain = () => createRun.mutate(b.id, { onSuccess: (run) => navigate(`/runs/${run.id}`) })
 
   return (
     <section>

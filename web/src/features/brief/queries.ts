@@ -18,8 +18,7 @@ export const briefQuery = (id: string) =>
 export function useCreateRun() {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: (briefId: string) =>
-      fetchJson(`/api/briefs/${encodeURIComponent(briefId)}/runs`, Created, { method: 'POST' }),
+    mutationFn: (briefId: string) => fetchJson(`/api/briefs/${encodeURIComponent(briefId)}/runs`, Created, { method: 'POST' }),
     onSuccess: (_run, briefId) => queryClient.invalidateQueries({ queryKey: briefQuery(briefId).queryKey }),
   })
 }

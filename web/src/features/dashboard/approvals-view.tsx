@@ -30,10 +30,18 @@ export function ApprovalsView({ view }: { view: ApprovalView }) {
             <thead>
               <tr>
                 <th scope="col">{t('dash.dim.kind')}</th>
-                <th scope="col" className="num">{t('dash.approvals.runs')}</th>
-                <th scope="col" className="num">{t('dash.approvals.approved')}</th>
-                <th scope="col" className="num">{t('dash.approvals.approvedWithoutRework')}</th>
-                <th scope="col" className="num">{t('dash.kpi.aiShare')}</th>
+                <th scope="col" className="num">
+                  {t('dash.approvals.runs')}
+                </th>
+                <th scope="col" className="num">
+                  {t('dash.approvals.approved')}
+                </th>
+                <th scope="col" className="num">
+                  {t('dash.approvals.approvedWithoutRework')}
+                </th>
+                <th scope="col" className="num">
+                  {t('dash.kpi.aiShare')}
+                </th>
               </tr>
             </thead>
             <tbody>

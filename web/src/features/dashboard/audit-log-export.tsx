@@ -5,7 +5,16 @@ import { AuditVerify } from './audit-verify'
 import { CsvLink } from './csv-link'
 
 /** Audit actions a CMO most often takes to a spreadsheet; the log holds more (GET /api/usage/log.csv without `action`). */
-const ACTIONS = ['llm.call', 'llm.refused', 'pii.blocked', 'pii.redacted', 'gate.decision', 'run.approved', 'run.rejected', 'draft.edited'] as const
+const ACTIONS = [
+  'llm.call',
+  'llm.refused',
+  'pii.blocked',
+  'pii.redacted',
+  'gate.decision',
+  'run.approved',
+  'run.rejected',
+  'draft.edited',
+] as const
 type Action = (typeof ACTIONS)[number]
 const isAction = (s: string): s is Action => (ACTIONS as readonly string[]).includes(s)
 
@@ -22,7 +31,12 @@ export function AuditLogExport({ params }: { params: UsageParams }) {
         <label htmlFor={id} className="field-label">
           {t('dash.log.action')}
         </label>
-        <select id={id} data-testid="audit-log-action" value={action} onChange={(e) => setAction(isAction(e.target.value) ? e.target.value : '')}>
+        <select
+          id={id}
+          data-testid="audit-log-action"
+          value={action}
+          onChange={(e) => setAction(isAction(e.target.value) ? e.target.value : '')}
+        >
           <option value="">{t('dash.log.allActions')}</option>
           {ACTIONS.map((a) => (
             <option key={a} value={a}>

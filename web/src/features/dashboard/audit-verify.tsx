@@ -23,7 +23,13 @@ export function AuditVerify() {
         </p>
       )}
       {r && (
-        <p className={r.ok ? 'verify-ok' : 'verify-broken'} role="status" data-testid="audit-verify-result" data-ok={r.ok} data-rows={r.rows}>
+        <p
+          className={r.ok ? 'verify-ok' : 'verify-broken'}
+          role="status"
+          data-testid="audit-verify-result"
+          data-ok={r.ok}
+          data-rows={r.rows}
+        >
           {r.ok
             ? t('dash.verify.ok', { rows: r.rows.toLocaleString(lang), head: r.head ?? '', seconds: r.seconds.toLocaleString(lang) })
             : t('dash.verify.broken', { seq: String(r.badSeq), reason: r.reason ?? '', rows: r.rows.toLocaleString(lang) })}

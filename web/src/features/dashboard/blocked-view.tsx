@@ -54,19 +54,29 @@ export function BlockedView({ view }: { view: Blocked }) {
       <div>
         <h3>{t('dash.blocked.decisions')}</h3>
         {view.decisions.length === 0 ? (
-          <p className="muted" data-testid="blocked-decisions-empty">{t('dash.blocked.noDecisions')}</p>
+          <p className="muted" data-testid="blocked-decisions-empty">
+            {t('dash.blocked.noDecisions')}
+          </p>
         ) : (
           <table className="table" data-testid="blocked-decisions">
             <thead>
               <tr>
                 <th scope="col">{t('dash.gates.gate')}</th>
                 <th scope="col">{t('dash.blocked.decision')}</th>
-                <th scope="col" className="num">{t('dash.blocked.count')}</th>
+                <th scope="col" className="num">
+                  {t('dash.blocked.count')}
+                </th>
               </tr>
             </thead>
             <tbody>
               {view.decisions.map((d) => (
-                <tr key={`${d.gate}:${d.decision}`} data-testid="blocked-decision-row" data-gate={d.gate} data-decision={d.decision} data-count={d.count}>
+                <tr
+                  key={`${d.gate}:${d.decision}`}
+                  data-testid="blocked-decision-row"
+                  data-gate={d.gate}
+                  data-decision={d.decision}
+                  data-count={d.count}
+                >
                   <td>{gateLabel(d.gate, t)}</td>
                   <td>{decisionName(d.decision)}</td>
                   <td className="num">{formatCount(d.count, lang)}</td>
@@ -86,7 +96,9 @@ export function BlockedView({ view }: { view: Blocked }) {
             <thead>
               <tr>
                 <th scope="col">{t('dash.blocked.category')}</th>
-                <th scope="col" className="num">{t('dash.blocked.drafts')}</th>
+                <th scope="col" className="num">
+                  {t('dash.blocked.drafts')}
+                </th>
               </tr>
             </thead>
             <tbody>

@@ -22,7 +22,13 @@ export function BreakdownChart({ rows, metric }: { rows: readonly ChartRow[]; me
           <XAxis type="number" tick={{ fontSize: 12 }} tickFormatter={format} allowDecimals={metric === 'costUsd'} />
           <YAxis type="category" dataKey="name" width={200} tick={{ fontSize: 12 }} interval={0} />
           <Tooltip formatter={(value) => format(Number(value))} />
-          <Bar dataKey={metric} name={label} fill={metric === 'costUsd' ? '#b26b00' : '#1f4fd1'} radius={[0, 3, 3, 0]} isAnimationActive={false} />
+          <Bar
+            dataKey={metric}
+            name={label}
+            fill={metric === 'costUsd' ? '#b26b00' : '#1f4fd1'}
+            radius={[0, 3, 3, 0]}
+            isAnimationActive={false}
+          />
         </BarChart>
       </ResponsiveContainer>
     </div>

@@ -21,14 +21,28 @@ export function BreakdownSection({ summary, filter }: { summary: UsageSummary; f
       <div className="dash-toggles">
         <div className="segmented" role="group" aria-label={t('dash.breakdownBy')}>
           {DIMENSIONS.map((d) => (
-            <button key={d} type="button" className="segment" aria-pressed={d === dimension} data-testid={`breakdown-dim-${d}`} onClick={() => setDimension(d)}>
+            <button
+              key={d}
+              type="button"
+              className="segment"
+              aria-pressed={d === dimension}
+              data-testid={`breakdown-dim-${d}`}
+              onClick={() => setDimension(d)}
+            >
               {t(`dash.dim.${d}`)}
             </button>
           ))}
         </div>
         <div className="segmented" role="group" aria-label={t('dash.measure')}>
           {METRICS.map((m) => (
-            <button key={m} type="button" className="segment" aria-pressed={m === metric} data-testid={`breakdown-metric-${m}`} onClick={() => setMetric(m)}>
+            <button
+              key={m}
+              type="button"
+              className="segment"
+              aria-pressed={m === metric}
+              data-testid={`breakdown-metric-${m}`}
+              onClick={() => setMetric(m)}
+            >
               {m === 'costUsd' ? t('dash.series.cost') : t('dash.series.calls')}
             </button>
           ))}

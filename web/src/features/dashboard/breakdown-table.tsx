@@ -17,7 +17,9 @@ export function BreakdownTable({ rows, dimension, filter }: Props) {
   const { t, lang } = useI18n()
   const valueOf = useCallback((r: BreakdownRow, key: Col): SortValue => r[key], [])
   const { sorted, sort, setSort } = useSorted<BreakdownRow, Col>(rows, { key: 'costUsd', desc: true }, valueOf, lang)
-  const header = (id: Col, label: string) => <SortHeader key={id} id={id} label={label} sort={sort} onSort={setSort} numeric={NUMERIC.includes(id)} table="breakdown" />
+  const header = (id: Col, label: string) => (
+    <SortHeader key={id} id={id} label={label} sort={sort} onSort={setSort} numeric={NUMERIC.includes(id)} table="breakdown" />
+  )
 
   return (
     <div className="table-wrap">
@@ -37,7 +39,11 @@ export function BreakdownTable({ rows, dimension, filter }: Props) {
             <tr key={r.key} data-testid="breakdown-row" data-key={r.key} data-calls={r.calls} data-failed={r.failed} data-cost={r.costUsd}>
               <td>
                 {r.filter ? (
-                  <Link to={filterHref({ ...filter, ...r.filter })} title={t('dash.narrowTo', { name: r.name })} data-testid="breakdown-narrow">
+                  <Link
+                    to={filterHref({ ...filter, ...r.filter })}
+                    title={t('dash.narrowTo', { name: r.name })}
+                    data-testid="breakdown-narrow"
+                  >
                     {r.name}
                   </Link>
                 ) : (

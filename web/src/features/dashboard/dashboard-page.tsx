@@ -85,7 +85,13 @@ export function DashboardPage() {
         }
       </ViewSection>
 
-      <ViewSection title={t('dash.approvals.title')} testId="dashboard-approvals" query={approvals} intro={t('dash.approvals.intro')} actions={csv('approvals', 'csv-approvals')}>
+      <ViewSection
+        title={t('dash.approvals.title')}
+        testId="dashboard-approvals"
+        query={approvals}
+        intro={t('dash.approvals.intro')}
+        actions={csv('approvals', 'csv-approvals')}
+      >
         {(a) => <ApprovalsView view={a} />}
       </ViewSection>
 
@@ -118,7 +124,14 @@ export function DashboardPage() {
         title={t('dash.budgets.title')}
         testId="dashboard-budgets"
         query={budgets}
-        intro={budgets.data && t('dash.budgets.intro', { month: formatMonth(budgets.data.month, lang), n: budgets.data.refusedThisMonth, warn: formatShare(budgets.data.warnAt, lang) })}
+        intro={
+          budgets.data &&
+          t('dash.budgets.intro', {
+            month: formatMonth(budgets.data.month, lang),
+            n: budgets.data.refusedThisMonth,
+            warn: formatShare(budgets.data.warnAt, lang),
+          })
+        }
         actions={<CsvLink href={usageUrl('budgets', {}, {})} testId="csv-budgets" />}
       >
         {(b) => (b.lines.length === 0 ? <p className="muted">{t('dash.budgets.none')}</p> : <BudgetTable lines={b.lines} />)}

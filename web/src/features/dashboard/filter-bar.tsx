@@ -73,7 +73,13 @@ export function FilterBar({ filter, teams, users }: Props) {
             <label htmlFor={`${id}-from`} className="field-label">
               {t('dash.filter.from')}
             </label>
-            <input id={`${id}-from`} type="date" data-testid="dashboard-from" value={draft.from} onChange={(e) => edit({ from: e.target.value })} />
+            <input
+              id={`${id}-from`}
+              type="date"
+              data-testid="dashboard-from"
+              value={draft.from}
+              onChange={(e) => edit({ from: e.target.value })}
+            />
           </div>
           <div className="field">
             <label htmlFor={`${id}-to`} className="field-label">
@@ -87,7 +93,14 @@ export function FilterBar({ filter, teams, users }: Props) {
         <label htmlFor={`${id}-team`} className="field-label">
           {t('dash.filter.team')}
         </label>
-        <input id={`${id}-team`} list={`${id}-teams`} data-testid="dashboard-team" value={draft.team} placeholder={t('dash.filter.all')} onChange={(e) => edit({ team: e.target.value })} />
+        <input
+          id={`${id}-team`}
+          list={`${id}-teams`}
+          data-testid="dashboard-team"
+          value={draft.team}
+          placeholder={t('dash.filter.all')}
+          onChange={(e) => edit({ team: e.target.value })}
+        />
         <datalist id={`${id}-teams`}>
           {teams.map((x) => (
             <option key={x} value={x} />
@@ -98,7 +111,15 @@ export function FilterBar({ filter, teams, users }: Props) {
         <label htmlFor={`${id}-user`} className="field-label">
           {t('dash.filter.user')}
         </label>
-        <input id={`${id}-user`} type="email" list={`${id}-users`} data-testid="dashboard-user" value={draft.user} placeholder={t('dash.filter.all')} onChange={(e) => edit({ user: e.target.value })} />
+        <input
+          id={`${id}-user`}
+          type="email"
+          list={`${id}-users`}
+          data-testid="dashboard-user"
+          value={draft.user}
+          placeholder={t('dash.filter.all')}
+          onChange={(e) => edit({ user: e.target.value })}
+        />
         <datalist id={`${id}-users`}>
           {users.map((x) => (
             <option key={x} value={x} />
@@ -128,7 +149,12 @@ export function FilterBar({ filter, teams, users }: Props) {
           {t('dash.filter.apply')}
         </button>
         {hasNarrowing(filter) && (
-          <button type="button" className="button" data-testid="dashboard-clear" onClick={() => apply({ ...filter, team: '', user: '', kind: '' })}>
+          <button
+            type="button"
+            className="button"
+            data-testid="dashboard-clear"
+            onClick={() => apply({ ...filter, team: '', user: '', kind: '' })}
+          >
             {t('dash.filter.clear')}
           </button>
         )}

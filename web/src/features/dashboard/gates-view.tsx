@@ -15,7 +15,9 @@ export function GatesTable({ gates }: { gates: readonly Gate[] }) {
   const { t, lang } = useI18n()
   const valueOf = useCallback((g: Gate, key: Col): SortValue => (key === 'gate' ? gateLabel(g.gate, t) : g[key]), [t])
   const { sorted, sort, setSort } = useSorted<Gate, Col>(gates, { key: 'overdue', desc: true }, valueOf, lang)
-  const header = (id: Col, label: string) => <SortHeader key={id} id={id} label={label} sort={sort} onSort={setSort} numeric={NUMERIC.includes(id)} table="gates" />
+  const header = (id: Col, label: string) => (
+    <SortHeader key={id} id={id} label={label} sort={sort} onSort={setSort} numeric={NUMERIC.includes(id)} table="gates" />
+  )
 
   return (
     <div className="table-wrap">
@@ -33,7 +35,14 @@ export function GatesTable({ gates }: { gates: readonly Gate[] }) {
         </thead>
         <tbody>
           {sorted.map((g) => (
-            <tr key={g.gate} data-testid="gates-row" data-gate={g.gate} data-decided={g.decided} data-open={g.open} data-overdue={g.overdue}>
+            <tr
+              key={g.gate}
+              data-testid="gates-row"
+              data-gate={g.gate}
+              data-decided={g.decided}
+              data-open={g.open}
+              data-overdue={g.overdue}
+            >
               <td>{gateLabel(g.gate, t)}</td>
               <td className="num">{formatCount(g.decided, lang)}</td>
               <td className="num">{formatHours(g.meanHours, lang)}</td>

@@ -33,7 +33,12 @@ export function KpiGrid({ summary, approvals, gates, blocked }: Props) {
         label={t('dash.kpi.cost')}
         value={totals ? formatUsd(totals.costUsd, lang) : null}
         raw={totals?.costUsd}
-        sub={totals && (totals.unknownCostCalls > 0 ? t('dash.kpi.costUnknown', { n: formatCount(totals.unknownCostCalls, lang) }) : t('dash.kpi.users', { n: formatCount(totals.users, lang) }))}
+        sub={
+          totals &&
+          (totals.unknownCostCalls > 0
+            ? t('dash.kpi.costUnknown', { n: formatCount(totals.unknownCostCalls, lang) })
+            : t('dash.kpi.users', { n: formatCount(totals.users, lang) }))
+        }
         tone={totals && totals.unknownCostCalls > 0 ? 'warn' : 'neutral'}
       />
       <KpiCard
@@ -49,7 +54,14 @@ export function KpiGrid({ summary, approvals, gates, blocked }: Props) {
         label={t('dash.kpi.approvalRate')}
         value={share(approvals?.approvalRate)}
         raw={approvals?.approvalRate}
-        sub={approvals && t('dash.kpi.approvalSub', { approved: formatCount(approvals.approved, lang), decided: formatCount(decided, lang), runs: formatCount(approvals.runs, lang) })}
+        sub={
+          approvals &&
+          t('dash.kpi.approvalSub', {
+            approved: formatCount(approvals.approved, lang),
+            decided: formatCount(decided, lang),
+            runs: formatCount(approvals.runs, lang),
+          })
+        }
       />
       <KpiCard
         id="without-rework"
@@ -64,7 +76,10 @@ export function KpiGrid({ summary, approvals, gates, blocked }: Props) {
         label={t('dash.kpi.aiShare')}
         value={share(approvals?.aiShare)}
         raw={approvals?.aiShare}
-        sub={approvals && t('dash.kpi.editedFinals', { n: formatCount(approvals.editedFinals, lang), approved: formatCount(approvals.approved, lang) })}
+        sub={
+          approvals &&
+          t('dash.kpi.editedFinals', { n: formatCount(approvals.editedFinals, lang), approved: formatCount(approvals.approved, lang) })
+        }
       />
       <KpiCard
         id="overdue"

@@ -8,7 +8,12 @@ import { Link } from '../../lib/router'
 /** The approvals stuck now, the latest first: each opens its run. */
 export function OverdueList({ items }: { items: GateView['overdue'] }) {
   const { t, lang } = useI18n()
-  if (items.length === 0) return <p className="muted" data-testid="overdue-empty">{t('dash.overdue.none')}</p>
+  if (items.length === 0)
+    return (
+      <p className="muted" data-testid="overdue-empty">
+        {t('dash.overdue.none')}
+      </p>
+    )
   return (
     <div className="table-wrap">
       <table className="table" data-testid="overdue-table">
@@ -19,7 +24,9 @@ export function OverdueList({ items }: { items: GateView['overdue'] }) {
             <th scope="col">{t('dash.overdue.waitsFor')}</th>
             <th scope="col">{t('dash.overdue.author')}</th>
             <th scope="col">{t('dash.overdue.due')}</th>
-            <th scope="col" className="num">{t('dash.overdue.late')}</th>
+            <th scope="col" className="num">
+              {t('dash.overdue.late')}
+            </th>
           </tr>
         </thead>
         <tbody>

@@ -24,8 +24,20 @@ export function UsageOverTime({ summary }: { summary: UsageSummary }) {
           <ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
             <CartesianGrid stroke="#e6e9ef" vertical={false} />
             <XAxis dataKey="label" tick={{ fontSize: 12 }} minTickGap={12} />
-            <YAxis yAxisId="calls" allowDecimals={false} tick={{ fontSize: 12 }} width={56} tickFormatter={(v: number) => compactCount(v, lang)} />
-            <YAxis yAxisId="cost" orientation="right" tick={{ fontSize: 12 }} width={64} tickFormatter={(v: number) => formatUsd(v, lang)} />
+            <YAxis
+              yAxisId="calls"
+              allowDecimals={false}
+              tick={{ fontSize: 12 }}
+              width={56}
+              tickFormatter={(v: number) => compactCount(v, lang)}
+            />
+            <YAxis
+              yAxisId="cost"
+              orientation="right"
+              tick={{ fontSize: 12 }}
+              width={64}
+              tickFormatter={(v: number) => formatUsd(v, lang)}
+            />
             <Tooltip formatter={(value, name) => (name === cost ? formatUsd(Number(value), lang) : formatCount(Number(value), lang))} />
             <Legend />
             <Bar yAxisId="calls" dataKey="calls" name={calls} fill={ACCENT} radius={[3, 3, 0, 0]} isAnimationActive={false} />
@@ -40,20 +52,28 @@ export function UsageOverTime({ summary }: { summary: UsageSummary }) {
             <thead>
               <tr>
                 <th scope="col">{summary.period.bucket === 'day' ? t('dash.series.day') : t('dash.series.month')}</th>
-                <th scope="col" className="num">{calls}</th>
-                <th scope="col" className="num">{t('dash.series.offline')}</th>
-                <th scope="col" className="num">{cost}</th>
+                <th scope="col" className="num">
+                  {calls}
+                </th>
+                <th scope="col" className="num">
+                  {t('dash.series.offline')}
+                </th>
+                <th scope="col" className="num">
+                  {cost}
+                </th>
               </tr>
             </thead>
             <tbody>
-              {points.filter((p) => p.calls > 0).map((p) => (
-                <tr key={p.bucket} data-testid="usage-series-row" data-bucket={p.bucket} data-calls={p.calls}>
-                  <td>{formatBucket(p.bucket, lang)}</td>
-                  <td className="num">{formatCount(p.calls, lang)}</td>
-                  <td className="num">{formatCount(p.offlineCalls, lang)}</td>
-                  <td className="num">{formatUsd(p.costUsd, lang)}</td>
-                </tr>
-              ))}
+              {points
+                .filter((p) => p.calls > 0)
+                .map((p) => (
+                  <tr key={p.bucket} data-testid="usage-series-row" data-bucket={p.bucket} data-calls={p.calls}>
+                    <td>{formatBucket(p.bucket, lang)}</td>
+                    <td className="num">{formatCount(p.calls, lang)}</td>
+                    <td className="num">{formatCount(p.offlineCalls, lang)}</td>
+                    <td className="num">{formatUsd(p.costUsd, lang)}</td>
+                  </tr>
+                ))}
             </tbody>
           </table>
         </div>

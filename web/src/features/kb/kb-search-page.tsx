@@ -48,7 +48,12 @@ export function KbSearchPage() {
               <ResultItem key={item.runId} item={item} onFilter={(patch) => go({ ...filters, ...patch, offset: 0 })} />
             ))}
           </ol>
-          <Pager offset={filters.offset} pageSize={PAGE_SIZE} total={results.data.total} onPage={(offset) => navigate(kbHref({ ...filters, offset }))} />
+          <Pager
+            offset={filters.offset}
+            pageSize={PAGE_SIZE}
+            total={results.data.total}
+            onPage={(offset) => navigate(kbHref({ ...filters, offset }))}
+          />
         </div>
       )}
     </section>

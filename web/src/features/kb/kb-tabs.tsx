@@ -5,7 +5,12 @@ import { Link } from '../../lib/router'
 export function KbTabs({ current }: { current: 'results' | 'prompts' }) {
   const { t } = useI18n()
   const tab = (id: 'results' | 'prompts', to: string, label: string) => (
-    <Link to={to} className={current === id ? 'kb-tab active' : 'kb-tab'} aria-current={current === id ? 'page' : undefined} data-testid={`kb-tab-${id}`}>
+    <Link
+      to={to}
+      className={current === id ? 'kb-tab active' : 'kb-tab'}
+      aria-current={current === id ? 'page' : undefined}
+      data-testid={`kb-tab-${id}`}
+    >
       {label}
     </Link>
   )

@@ -19,7 +19,12 @@ const MARK = { add: '+', del: '−', same: ' ' } as const
 /** A unified line diff: removed lines red with −, added green with +, three lines of context around each change. */
 export function LineDiff({ hunks, from, to }: { hunks: readonly DiffHunk[]; from: string; to: string }) {
   const { t } = useI18n()
-  if (hunks.length === 0) return <p className="muted" data-testid="prompt-diff-none">{t('prompts.noChanges')}</p>
+  if (hunks.length === 0)
+    return (
+      <p className="muted" data-testid="prompt-diff-none">
+        {t('prompts.noChanges')}
+      </p>
+    )
   const count = (op: 'add' | 'del') => hunks.reduce((n, h) => n + h.lines.filter((l) => l.op === op).length, 0)
   return (
     <div className="line-diff" data-testid="prompt-diff">

@@ -10,13 +10,29 @@ export function Pager({ offset, pageSize, total, onPage }: Props) {
   const last = Math.min(offset + pageSize, total)
   return (
     <nav className="pager" aria-label={t('kb.pager')} data-testid="kb-pager">
-      <button type="button" className="button button-small" data-testid="kb-prev" disabled={offset === 0} onClick={() => onPage(Math.max(0, offset - pageSize))}>
+      <button
+        type="button"
+        className="button button-small"
+        data-testid="kb-prev"
+        disabled={offset === 0}
+        onClick={() => onPage(Math.max(0, offset - pageSize))}
+      >
         {t('kb.prev')}
       </button>
       <span className="muted small" data-testid="kb-page-range">
-        {t('kb.range', { first: formatCount(Math.min(offset + 1, total), lang), last: formatCount(last, lang), total: formatCount(total, lang) })}
+        {t('kb.range', {
+          first: formatCount(Math.min(offset + 1, total), lang),
+          last: formatCount(last, lang),
+          total: formatCount(total, lang),
+        })}
       </span>
-      <button type="button" className="button button-small" data-testid="kb-next" disabled={last >= total} onClick={() => onPage(offset + pageSize)}>
+      <button
+        type="button"
+        className="button button-small"
+        data-testid="kb-next"
+        disabled={last >= total}
+        onClick={() => onPage(offset + pageSize)}
+      >
         {t('kb.next')}
       </button>
     </nav>

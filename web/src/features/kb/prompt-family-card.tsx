@@ -10,7 +10,13 @@ import { promptStatCells, STAT_COLUMNS } from './prompt-stats'
 export function PromptFamilyCard({ family }: { family: PromptFamily }) {
   const { t, lang } = useI18n()
   return (
-    <section className="card" data-testid="prompt-family" data-id={family.id} data-lang={family.lang} data-versions={family.versions.length}>
+    <section
+      className="card"
+      data-testid="prompt-family"
+      data-id={family.id}
+      data-lang={family.lang}
+      data-versions={family.versions.length}
+    >
       <h2>
         {family.id} <span className="tag">{t(`lang.${family.lang}`)}</span> <span className="muted small">{family.kind}</span>
       </h2>
@@ -31,18 +37,28 @@ export function PromptFamilyCard({ family }: { family: PromptFamily }) {
             {family.versions.map((v) => {
               const cells = promptStatCells(v.stats, lang)
               return (
-                <tr key={v.version} data-testid="prompt-version-row" data-version={v.version} data-runs={v.stats.runs} data-approved={v.stats.approved}>
+                <tr
+                  key={v.version}
+                  data-testid="prompt-version-row"
+                  data-version={v.version}
+                  data-runs={v.stats.runs}
+                  data-approved={v.stats.approved}
+                >
                   <td className="nowrap">
                     <Link to={promptVersionHref(family.id, family.lang, v.version)} data-testid="prompt-version-link">
                       v{v.version}
                     </Link>
-                    <span className="muted small prompt-version-meta">{t('prompts.ownerSince', { owner: v.owner, date: formatDate(v.firstSeenAt, lang) })}</span>
+                    <span className="muted small prompt-version-meta">
+                      {t('prompts.ownerSince', { owner: v.owner, date: formatDate(v.firstSeenAt, lang) })}
+                    </span>
                   </td>
                   <td className="prompt-changelog">{v.changelog}</td>
                   {STAT_COLUMNS.map((c) => (
                     <td key={c} className="num" data-stat={c}>
                       {cells[c]}
-                      {c === 'meanCost' && v.stats.meanCostUsd !== null && <span className="muted small prompt-costed">{t('prompts.costedRuns', { n: v.stats.costedRuns })}</span>}
+                      {c === 'meanCost' && v.stats.meanCostUsd !== null && (
+                        <span className="muted small prompt-costed">{t('prompts.costedRuns', { n: v.stats.costedRuns })}</span>
+                      )}
                     </td>
                   ))}
                 </tr>
@@ -51,7 +67,13 @@ export function PromptFamilyCard({ family }: { family: PromptFamily }) {
           </tbody>
         </table>
       </div>
-      {family.versions.length > 1 ? <CompareForm family={family} /> : <p className="muted small" data-testid="prompt-single-version">{t('prompts.singleVersion')}</p>}
+      {family.versions.length > 1 ? (
+        <CompareForm family={family} />
+      ) : (
+        <p className="muted small" data-testid="prompt-single-version">
+          {t('prompts.singleVersion')}
+        </p>
+      )}
     </section>
   )
 }

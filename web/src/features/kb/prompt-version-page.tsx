@@ -46,7 +46,11 @@ export function PromptVersionPage({ id, lang: promptLang, version }: Props) {
           <div className="details-row">
             <dt>{t('prompts.settings')}</dt>
             <dd>
-              {t('prompts.settingsValue', { kind: v.kind, schema: v.schema ?? t('common.none'), temperature: v.temperature ?? t('common.none') })}
+              {t('prompts.settingsValue', {
+                kind: v.kind,
+                schema: v.schema ?? t('common.none'),
+                temperature: v.temperature ?? t('common.none'),
+              })}
             </dd>
           </div>
           {STAT_COLUMNS.map((c) => (
@@ -67,12 +71,16 @@ export function PromptVersionPage({ id, lang: promptLang, version }: Props) {
             </p>
           </>
         ) : (
-          <p className="muted" data-testid="prompt-first-version">{t('prompts.firstVersion')}</p>
+          <p className="muted" data-testid="prompt-first-version">
+            {t('prompts.firstVersion')}
+          </p>
         )}
       </div>
       <div className="card">
         <h2>{t('prompts.body')}</h2>
-        <pre className="prompt-body" data-testid="prompt-body">{v.body}</pre>
+        <pre className="prompt-body" data-testid="prompt-body">
+          {v.body}
+        </pre>
       </div>
     </section>
   )

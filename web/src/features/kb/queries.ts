@@ -1,6 +1,15 @@
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
 import { z } from 'zod'
-import { MyRatingSummary, PromptCompare, PromptFamily, PromptVersionDetail, ResultPage, ResultRecord, TagList, type RatingRequest } from '../../../../contracts/kb'
+import {
+  MyRatingSummary,
+  PromptCompare,
+  PromptFamily,
+  PromptVersionDetail,
+  ResultPage,
+  ResultRecord,
+  TagList,
+  type RatingRequest,
+} from '../../../../contracts/kb'
 import { fetchJson } from '../../lib/fetch-json'
 import { withQuery } from '../../lib/url-query'
 import { PAGE_SIZE, type KbFilters } from './search-filters'

@@ -41,7 +41,12 @@ export function RatingForm({ runId, rating }: { runId: string; rating: MyRatingS
               checked={value === n}
               onChange={() => setValue(n)}
             />
-            <label htmlFor={`${id}-${n}`} className={n <= shown ? 'star-label filled' : 'star-label'} data-testid={`kb-star-${n}`} onMouseEnter={() => setHover(n)}>
+            <label
+              htmlFor={`${id}-${n}`}
+              className={n <= shown ? 'star-label filled' : 'star-label'}
+              data-testid={`kb-star-${n}`}
+              onMouseEnter={() => setHover(n)}
+            >
               <span aria-hidden="true">★</span>
               <span className="visually-hidden">{t('kb.stars', { n })}</span>
             </label>
@@ -52,7 +57,14 @@ export function RatingForm({ runId, rating }: { runId: string; rating: MyRatingS
         <label htmlFor={`${id}-comment`} className="field-label">
           {t('kb.ratingComment')} <span className="muted small">({t('form.optional')})</span>
         </label>
-        <textarea id={`${id}-comment`} rows={2} maxLength={2000} data-testid="kb-rating-comment" value={comment} onChange={(e) => setComment(e.target.value)} />
+        <textarea
+          id={`${id}-comment`}
+          rows={2}
+          maxLength={2000}
+          data-testid="kb-rating-comment"
+          value={comment}
+          onChange={(e) => setComment(e.target.value)}
+        />
       </div>
       <div className="form-actions">
         <button type="submit" className="button button-primary" data-testid="kb-rate-submit" disabled={value === null || rate.isPending}>

@@ -7,7 +7,13 @@ export function RatingText({ rating }: { rating: RatingSummary }) {
   if (rating.avg === null) return <span className="muted">{t('kb.notRated')}</span>
   const avg = new Intl.NumberFormat(lang, { maximumFractionDigits: 1 }).format(rating.avg)
   return (
-    <span className="rating-text" data-testid="kb-rating-avg" data-avg={rating.avg} data-count={rating.count} title={t('kb.ratingTitle', { avg, n: rating.count })}>
+    <span
+      className="rating-text"
+      data-testid="kb-rating-avg"
+      data-avg={rating.avg}
+      data-count={rating.count}
+      title={t('kb.ratingTitle', { avg, n: rating.count })}
+    >
       <span aria-hidden="true">★</span> {avg} <span className="muted">({rating.count})</span>
     </span>
   )

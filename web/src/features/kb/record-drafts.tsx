@@ -45,9 +45,17 @@ export function RecordDrafts({ drafts, openNewest }: { drafts: ResultRecord['dra
   return (
     <div className="record-drafts">
       {[...drafts].reverse().map((d) => (
-        <details key={d.version} className="record-draft" open={openNewest && d.version === newest} data-testid="kb-draft" data-version={d.version} data-engine={d.engine}>
+        <details
+          key={d.version}
+          className="record-draft"
+          open={openNewest && d.version === newest}
+          data-testid="kb-draft"
+          data-version={d.version}
+          data-engine={d.engine}
+        >
           <summary>
-            <strong>{t('run.draft', { version: d.version })}</strong> <span className="muted small">{engineLabel(d.engine, t, d.model)}</span>
+            <strong>{t('run.draft', { version: d.version })}</strong>{' '}
+            <span className="muted small">{engineLabel(d.engine, t, d.model)}</span>
           </summary>
           <DraftMeta draft={d} />
           <div className="draft-text pre-wrap">{d.text}</div>

@@ -24,17 +24,30 @@ export function ResultItem({ item, onFilter }: Props) {
       </div>
       <p className="muted small kb-result-meta">
         <span className="tag">{t(`kind.${item.kind}`)}</span> {channelLabel(item.channel, t)} · {t(`lang.${item.lang}`)} ·{' '}
-        <button type="button" className="link-button" title={t('kb.byAuthor', { name: item.author.name })} onClick={() => onFilter({ author: item.author.id })}>
+        <button
+          type="button"
+          className="link-button"
+          title={t('kb.byAuthor', { name: item.author.name })}
+          onClick={() => onFilter({ author: item.author.id })}
+        >
           {item.author.name}
         </button>{' '}
         · {formatDate(item.approvedAt ?? item.createdAt, lang)} · {engineLabel(item.engine, t, item.model)}
-        {item.edited && <> · {t('kb.edited')}</>} · {t('kb.prompt', { id: item.promptId, version: item.promptVersion })} · <RatingText rating={item.rating} />
+        {item.edited && <> · {t('kb.edited')}</>} · {t('kb.prompt', { id: item.promptId, version: item.promptVersion })} ·{' '}
+        <RatingText rating={item.rating} />
       </p>
       <HighlightedSnippet item={item} />
       {item.tags.length > 0 && (
         <p className="chips kb-result-tags">
           {item.tags.map((tag) => (
-            <button key={tag} type="button" className="chip chip-button" data-testid="kb-result-tag" title={t('kb.byTag', { tag })} onClick={() => onFilter({ tag })}>
+            <button
+              key={tag}
+              type="button"
+              className="chip chip-button"
+              data-testid="kb-result-tag"
+              title={t('kb.byTag', { tag })}
+              onClick={() => onFilter({ tag })}
+            >
               #{tag}
             </button>
           ))}

@@ -74,7 +74,9 @@ export function ResultRecordPage({ runId }: { runId: string }) {
           {rater && !ownResult ? (
             <RatingForm runId={r.runId} rating={r.rating} />
           ) : (
-            <p className="muted small" data-testid="kb-rate-not">{t(ownResult ? 'kb.rateOwn' : 'kb.rateRoles')}</p>
+            <p className="muted small" data-testid="kb-rate-not">
+              {t(ownResult ? 'kb.rateOwn' : 'kb.rateRoles')}
+            </p>
           )}
           <RecordRatings ratings={r.ratings} />
         </div>

@@ -34,12 +34,22 @@ export function SearchForm({ filters, authorName }: Props) {
     e.preventDefault()
     apply({ ...draft, q: text(draft.q ?? ''), tag: text(draft.tag ?? ''), from: draft.from || undefined, to: draft.to || undefined })
   }
-  const select = (key: 'kind' | 'channel' | 'outcome' | 'lang', label: string, options: readonly { value: string; label: string }[], parse: (v: string) => string | undefined) => (
+  const select = (
+    key: 'kind' | 'channel' | 'outcome' | 'lang',
+    label: string,
+    options: readonly { value: string; label: string }[],
+    parse: (v: string) => string | undefined,
+  ) => (
     <div className="field">
       <label htmlFor={`${id}-${key}`} className="field-label">
         {label}
       </label>
-      <select id={`${id}-${key}`} data-testid={`kb-${key}`} value={draft[key] ?? ''} onChange={(e) => pick({ [key]: parse(e.target.value) })}>
+      <select
+        id={`${id}-${key}`}
+        data-testid={`kb-${key}`}
+        value={draft[key] ?? ''}
+        onChange={(e) => pick({ [key]: parse(e.target.value) })}
+      >
         <option value="">{t('kb.filter.any')}</option>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -56,22 +66,55 @@ export function SearchForm({ filters, authorName }: Props) {
         <label htmlFor={`${id}-q`} className="visually-hidden">
           {t('kb.query')}
         </label>
-        <input id={`${id}-q`} type="search" data-testid="kb-q" value={draft.q ?? ''} placeholder={t('kb.queryPlaceholder')} onChange={(e) => edit({ q: e.target.value })} />
+        <input
+          id={`${id}-q`}
+          type="search"
+          data-testid="kb-q"
+          value={draft.q ?? ''}
+          placeholder={t('kb.queryPlaceholder')}
+          onChange={(e) => edit({ q: e.target.value })}
+        />
         <button type="submit" className="button button-primary" data-testid="kb-search-submit">
           {t('kb.search')}
         </button>
       </div>
       <p className="field-help">{t('kb.queryHelp')}</p>
       <div className="kb-filters">
-        {select('kind', t('kb.filter.kind'), BRIEF_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) })), (v) => BriefKind.safeParse(v).data)}
-        {select('channel', t('kb.filter.channel'), channels.map((c) => ({ value: c, label: channelLabel(c, t) })), (v) => v || undefined)}
-        {select('outcome', t('kb.filter.outcome'), RunStatus.options.map((s) => ({ value: s, label: t(`runStatus.${s}`) })), (v) => RunStatus.safeParse(v).data)}
-        {select('lang', t('kb.filter.lang'), Lang.options.map((l) => ({ value: l, label: t(`lang.${l}`) })), (v) => Lang.safeParse(v).data)}
+        {select(
+          'kind',
+          t('kb.filter.kind'),
+          BRIEF_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) })),
+          (v) => BriefKind.safeParse(v).data,
+        )}
+        {select(
+          'channel',
+          t('kb.filter.channel'),
+          channels.map((c) => ({ value: c, label: channelLabel(c, t) })),
+          (v) => v || undefined,
+        )}
+        {select(
+          'outcome',
+          t('kb.filter.outcome'),
+          RunStatus.options.map((s) => ({ value: s, label: t(`runStatus.${s}`) })),
+          (v) => RunStatus.safeParse(v).data,
+        )}
+        {select(
+          'lang',
+          t('kb.filter.lang'),
+          Lang.options.map((l) => ({ value: l, label: t(`lang.${l}`) })),
+          (v) => Lang.safeParse(v).data,
+        )}
         <div className="field">
           <label htmlFor={`${id}-from`} className="field-label">
             {t('kb.filter.from')}
           </label>
-          <input id={`${id}-from`} type="date" data-testid="kb-from" value={draft.from ?? ''} onChange={(e) => edit({ from: e.target.value })} />
+          <input
+            id={`${id}-from`}
+            type="date"
+            data-testid="kb-from"
+            value={draft.from ?? ''}
+            onChange={(e) => edit({ from: e.target.value })}
+          />
         </div>
         <div className="field">
           <label htmlFor={`${id}-to`} className="field-label">
@@ -88,13 +131,23 @@ export function SearchForm({ filters, authorName }: Props) {
       </div>
       <div className="kb-filter-foot">
         <label className="toggle">
-          <input type="checkbox" data-testid="kb-mine" checked={draft.author === me.id} onChange={(e) => pick({ author: e.target.checked ? me.id : undefined })} />{' '}
+          <input
+            type="checkbox"
+            data-testid="kb-mine"
+            checked={draft.author === me.id}
+            onChange={(e) => pick({ author: e.target.checked ? me.id : undefined })}
+          />{' '}
           {t('kb.filter.mine')}
         </label>
         {filters.author && filters.author !== me.id && (
           <span className="chip" data-testid="kb-author-filter">
             {t('kb.filter.author', { name: authorName ?? t('kb.filter.someAuthor') })}{' '}
-            <button type="button" className="link-button" aria-label={t('kb.filter.clearAuthor')} onClick={() => pick({ author: undefined })}>
+            <button
+              type="button"
+              className="link-button"
+              aria-label={t('kb.filter.clearAuthor')}
+              onClick={() => pick({ author: undefined })}
+            >
               ×
             </button>
           </span>

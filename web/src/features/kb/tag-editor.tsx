@@ -30,7 +30,13 @@ export function TagEditor({ runId, tags, editable }: Props) {
       ) : (
         <ul className="chips tag-list">
           {tags.map((x) => (
-            <li key={x.tag} className="chip" data-testid="kb-tag-chip" data-tag={x.tag} title={t('kb.tagAddedBy', { name: x.addedBy.name })}>
+            <li
+              key={x.tag}
+              className="chip"
+              data-testid="kb-tag-chip"
+              data-tag={x.tag}
+              title={t('kb.tagAddedBy', { name: x.addedBy.name })}
+            >
               <Link to={kbHref({ tag: x.tag, offset: 0 })}>#{x.tag}</Link>
               {editable && (
                 <button
@@ -53,7 +59,14 @@ export function TagEditor({ runId, tags, editable }: Props) {
           <label htmlFor={id} className="visually-hidden">
             {t('kb.newTag')}
           </label>
-          <input id={id} data-testid="kb-tag-input" maxLength={40} placeholder={t('kb.newTag')} value={draft} onChange={(e) => setDraft(e.target.value)} />
+          <input
+            id={id}
+            data-testid="kb-tag-input"
+            maxLength={40}
+            placeholder={t('kb.newTag')}
+            value={draft}
+            onChange={(e) => setDraft(e.target.value)}
+          />
           <button type="submit" className="button" data-testid="kb-tag-add" disabled={add.isPending || !draft.trim()}>
             {t('kb.addTag')}
           </button>

@@ -80,14 +80,7 @@ export function TextField({ path, value, onChange, error, optional, type = 'text
         rows ? (
           <textarea {...control} rows={rows} value={value} onChange={(e) => onChange(path, e.target.value)} />
         ) : (
-          <input
-            {...control}
-            type={type}
-            min={min}
-            max={max}
-            value={value}
-            onChange={(e) => onChange(path, e.target.value)}
-          />
+          <input {...control} type={type} min={min} max={max} value={value} onChange={(e) => onChange(path, e.target.value)} />
         )
       }
     </FormField>

@@ -22,7 +22,8 @@ export const initialValues = (): FormValues => {
 }
 
 /** The upload summary while the keywords text is still the uploaded file's; null once it was edited. */
-export const currentSeoImport = (v: FormValues): SeoImport | null => (v.seoImport !== null && v.seoImport.csv === v['inputs.keywordsCsv'] ? v.seoImport : null)
+export const currentSeoImport = (v: FormValues): SeoImport | null =>
+  v.seoImport !== null && v.seoImport.csv === v['inputs.keywordsCsv'] ? v.seoImport : null
 
 /**
  * "What is advertised?": '' until the writer chooses (the form asks for a choice), INFER for
@@ -38,7 +39,10 @@ export const advertisedIssues = (v: FormValues, t: Translate): FormIssue[] =>
 
 const optional = (s: string) => (s.trim() === '' ? undefined : s)
 const lines = (s: string) => {
-  const items = s.split('\n').map((l) => l.trim()).filter(Boolean)
+  const items = s
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
   return items.length > 0 ? items : undefined
 }
 const numberOrUndefined = (s: string) => (s.trim() === '' ? undefined : Number(s))
@@ -97,7 +101,9 @@ export function buildPayload(kind: BriefKind, v: FormValues): CreateBriefInput {
           mode: isSeoMode(v['inputs.mode']) ? v['inputs.mode'] : undefined,
           threshold: numberOrUndefined(v['inputs.threshold']),
           // the rows the upload skipped, by the file's own lines, go with the brief into the draft
-          importProblems: (currentSeoImport(v)?.problems.length ? currentSeoImport(v)!.problems : undefined) as SeoImportProblem[] | undefined,
+          importProblems: (currentSeoImport(v)?.problems.length ? currentSeoImport(v)!.problems : undefined) as
+            | SeoImportProblem[]
+            | undefined,
         },
       }
   }

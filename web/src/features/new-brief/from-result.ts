@@ -44,6 +44,11 @@ export function valuesFromBrief(b: CreateBrief): FormValues {
       return { ...v, transcripts: set.map((x, i) => ({ uid: `reused-${i}`, id: x.id ?? '', segment: x.segment ?? '', text: x.text })) }
     }
     case 'seo_clusters':
-      return { ...v, 'inputs.keywordsCsv': b.inputs.keywordsCsv, 'inputs.mode': text(b.inputs.mode), 'inputs.threshold': text(b.inputs.threshold) }
+      return {
+        ...v,
+        'inputs.keywordsCsv': b.inputs.keywordsCsv,
+        'inputs.mode': text(b.inputs.mode),
+        'inputs.threshold': text(b.inputs.threshold),
+      }
   }
 }

@@ -8,7 +8,17 @@ import { Link, navigate } from '../../lib/router'
 import { BudgetNotice } from './budget-notice'
 import { CommonFields } from './common-fields'
 import { controlId } from './form-field'
-import { advertisedIssues, buildPayload, errorsFromServer, errorsFromZod, initialValues, noErrors, withoutErrors, type FormErrors, type FormValues } from './form-model'
+import {
+  advertisedIssues,
+  buildPayload,
+  errorsFromServer,
+  errorsFromZod,
+  initialValues,
+  noErrors,
+  withoutErrors,
+  type FormErrors,
+  type FormValues,
+} from './form-model'
 import { KindInputs } from './kind-inputs'
 import { PiiPanel } from './pii-panel'
 import { piiCheckFields } from './pii-model'
@@ -24,8 +34,7 @@ import { useBriefFromResult } from './use-brief-from-result'
 import { useRiskCheck } from './use-risk-check'
 import { usePiiReview } from './use-pii-review'
 
-const focusFirstError = () =>
-  requestAnimationFrame(() => document.querySelector<HTMLElement>('.brief-form [aria-invalid="true"]')?.focus())
+const focusFirstError = () => requestAnimationFrame(() => document.querySelector<HTMLElement>('.brief-form [aria-invalid="true"]')?.focus())
 const focusControl = (path: ControlPath) => requestAnimationFrame(() => document.getElementById(controlId(path))?.focus())
 
 export function NewBriefPage() {
@@ -198,7 +207,14 @@ export function NewBriefPage() {
             <legend>
               {t('form.inputsSection')}: {t(`kind.${kind}`)}
             </legend>
-            <KindInputs kind={kind} values={values} errors={errors} onChange={onChange} transcripts={transcripts} onSeoImport={onSeoImport} />
+            <KindInputs
+              kind={kind}
+              values={values}
+              errors={errors}
+              onChange={onChange}
+              transcripts={transcripts}
+              onSeoImport={onSeoImport}
+            />
           </fieldset>
 
           <PiiPanel review={pii} />

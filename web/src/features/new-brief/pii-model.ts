@@ -60,8 +60,21 @@ export function snippet(text: string, start: number, end: number, radius = 40) {
 
 /** What the guard reports, as the server names the types; an unknown type is shown as written. */
 export const PII_TYPES = [
-  'PERSON', 'EMAIL', 'PHONE', 'PASSPORT_RU', 'SNILS', 'INN', 'OGRN', 'OGRNIP', 'CARD', 'IBAN',
-  'ADDRESS', 'DATE_OF_BIRTH', 'IP', 'SECRET', 'SSN',
+  'PERSON',
+  'EMAIL',
+  'PHONE',
+  'PASSPORT_RU',
+  'SNILS',
+  'INN',
+  'OGRN',
+  'OGRNIP',
+  'CARD',
+  'IBAN',
+  'ADDRESS',
+  'DATE_OF_BIRTH',
+  'IP',
+  'SECRET',
+  'SSN',
 ] as const
 type PiiType = (typeof PII_TYPES)[number]
 const isPiiType = (s: string): s is PiiType => (PII_TYPES as readonly string[]).includes(s)

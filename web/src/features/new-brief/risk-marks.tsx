@@ -19,7 +19,14 @@ export function FieldRiskMarks({ path }: { path: ControlPath }) {
   return (
     <ul className="risk-marks" data-testid={`risk-marks-${path}`} aria-label={t('riskCheck.marksLabel')}>
       {marks.map((m) => (
-        <li key={`${m.path}|${m.start}|${m.end}|${m.category}`} className={`risk-mark risk-mark-${categorySeverity(m.category)}`} data-testid="risk-mark" data-path={m.path} data-category={m.category} data-rule={m.rule}>
+        <li
+          key={`${m.path}|${m.start}|${m.end}|${m.category}`}
+          className={`risk-mark risk-mark-${categorySeverity(m.category)}`}
+          data-testid="risk-mark"
+          data-path={m.path}
+          data-category={m.category}
+          data-rule={m.rule}
+        >
           <span className={`cat cat-${categorySeverity(m.category)}`} title={m.category}>
             {categoryLabel(m.category, t)}
           </span>{' '}

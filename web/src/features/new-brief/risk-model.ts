@@ -1,4 +1,11 @@
-import { Lang, type BriefKind, type PiiDismissal, type RiskCheckRequest, type RiskCheckResponse, type RiskMark } from '../../../../contracts/briefs'
+import {
+  Lang,
+  type BriefKind,
+  type PiiDismissal,
+  type RiskCheckRequest,
+  type RiskCheckResponse,
+  type RiskMark,
+} from '../../../../contracts/briefs'
 import type { ControlPath } from '../../lib/brief-fields'
 import { advertisedOf, fieldFor, type FormValues } from './form-model'
 
@@ -7,7 +14,12 @@ import { advertisedOf, fieldFor, type FormValues } from './form-model'
  * kind, channel and language, what is advertised, and the dismissed personal data. Null while no
  * channel is chosen: the rules are per channel.
  */
-export function riskCheckBody(kind: BriefKind, values: FormValues, fields: Record<string, string>, dismissals: readonly PiiDismissal[]): RiskCheckRequest | null {
+export function riskCheckBody(
+  kind: BriefKind,
+  values: FormValues,
+  fields: Record<string, string>,
+  dismissals: readonly PiiDismissal[],
+): RiskCheckRequest | null {
   const channel = values.channel.trim()
   if (channel === '') return null
   return {

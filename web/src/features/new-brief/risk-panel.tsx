@@ -20,7 +20,17 @@ function statusOf(check: RiskCheck): Status {
 }
 
 /** "Medicine (declared)" against what the text reads as, in words. */
-function SectorReading({ sectors, known, t, lang }: { sectors: RiskCheckResponse['sectors']; known: readonly PolicySector[] | undefined; t: Translate; lang: Lang }) {
+function SectorReading({
+  sectors,
+  known,
+  t,
+  lang,
+}: {
+  sectors: RiskCheckResponse['sectors']
+  known: readonly PolicySector[] | undefined
+  t: Translate
+  lang: Lang
+}) {
   const label = (id: string) => sectorLabel(id, known, t, lang)
   const inferred = sectors.inferred.length > 0 ? sectors.inferred.map(label).join(', ') : t('riskCheck.noSector')
   return (
@@ -51,7 +61,12 @@ export function RiskPanel({ check, kind }: { check: RiskCheck; kind: BriefKind }
   const marks = data?.fields.reduce((n, f) => n + f.risks.length, 0) ?? 0
 
   return (
-    <section className={`risk-check-panel risk-check-${status}`} data-testid="risk-check" data-status={status} aria-labelledby="risk-check-title">
+    <section
+      className={`risk-check-panel risk-check-${status}`}
+      data-testid="risk-check"
+      data-status={status}
+      aria-labelledby="risk-check-title"
+    >
       <h2 id="risk-check-title">{t('riskCheck.title')}</h2>
       <p className="pii-status" role="status" aria-live="polite" data-testid="risk-check-status">
         {check.checking && <span className="spinner" aria-hidden="true" />}
@@ -72,12 +87,19 @@ export function RiskPanel({ check, kind }: { check: RiskCheck; kind: BriefKind }
             {t('riskCheck.gates')} <span className="risk-check-gates">{data.gates.map((g) => gateLabel(g, t)).join(' → ')}</span>
           </p>
           <p className="muted small">{t('riskCheck.gatesHelp')}</p>
-          {internal && <p className="muted small" data-testid="risk-check-internal">{t('riskCheck.internal', { kind: t(`kind.${kind}`) })}</p>}
+          {internal && (
+            <p className="muted small" data-testid="risk-check-internal">
+              {t('riskCheck.internal', { kind: t(`kind.${kind}`) })}
+            </p>
+          )}
           {data.sectors.mismatch && (
             <p className="risk-check-warning" data-testid="risk-check-mismatch">
               {t(data.sectors.declared === OTHER_SECTOR ? 'riskCheck.mismatchOther' : 'riskCheck.mismatch', {
                 declared: data.sectors.declared ? sectorLabel(data.sectors.declared, policy.data?.sectors, t, lang) : '',
-                inferred: data.sectors.inferred.filter((s) => s !== data.sectors.declared).map((s) => sectorLabel(s, policy.data?.sectors, t, lang)).join(', '),
+                inferred: data.sectors.inferred
+                  .filter((s) => s !== data.sectors.declared)
+                  .map((s) => sectorLabel(s, policy.data?.sectors, t, lang))
+                  .join(', '),
               })}
             </p>
           )}

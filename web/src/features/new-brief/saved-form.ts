@@ -50,8 +50,13 @@ export function saveBriefForm(form: SavedForm) {
     const { piiDismissals, values, kind } = form
     const { transcripts, seoImport: _upload, ...fields } = values
     const current = currentSeoImport(values)
-    const seoImport = current ? { keywords: current.keywords, withUrls: current.withUrls, encoding: current.encoding, problems: current.problems } : null
-    window.sessionStorage.setItem(KEY, JSON.stringify({ kind, values: fields, transcripts, piiDismissals: Object.values(piiDismissals), seoImport }))
+    const seoImport = current
+      ? { keywords: current.keywords, withUrls: current.withUrls, encoding: current.encoding, problems: current.problems }
+      : null
+    window.sessionStorage.setItem(
+      KEY,
+      JSON.stringify({ kind, values: fields, transcripts, piiDismissals: Object.values(piiDismissals), seoImport }),
+    )
   } catch {
     // Too large for storage (a big CSV) or storage disabled: the form itself still holds the text.
   }

@@ -28,7 +28,14 @@ function ImportSummary({ result }: { result: SeoImport }) {
   const { t, lang } = useI18n()
   const { problems } = result
   return (
-    <div className="seo-import" data-testid="seo-import-summary" data-keywords={result.keywords} data-with-urls={result.withUrls} data-encoding={result.encoding} data-skipped={problems.length}>
+    <div
+      className="seo-import"
+      data-testid="seo-import-summary"
+      data-keywords={result.keywords}
+      data-with-urls={result.withUrls}
+      data-encoding={result.encoding}
+      data-skipped={problems.length}
+    >
       <p className="small">
         {[
           plural('seo.n.keywords', result.keywords, t, lang),
@@ -142,7 +149,15 @@ export function SeoInputs({ values, errors, onChange, onImport }: Props) {
           path="inputs.threshold"
           error={errors.fields['inputs.threshold']}
           optional
-          help={t(!isSeoMode(mode) ? 'help.inputs.threshold' : serp ? 'seo.form.thresholdHelpSerp' : mode === 'semantic' ? 'seo.form.thresholdHelpSemantic' : 'seo.form.thresholdHelpLexical')}
+          help={t(
+            !isSeoMode(mode)
+              ? 'help.inputs.threshold'
+              : serp
+                ? 'seo.form.thresholdHelpSerp'
+                : mode === 'semantic'
+                  ? 'seo.form.thresholdHelpSemantic'
+                  : 'seo.form.thresholdHelpLexical',
+          )}
         >
           {(control) => (
             <input

@@ -7,7 +7,13 @@ export type SeoMode = (typeof SEO_MODES)[number]
 export const isSeoMode = (s: string): s is SeoMode => (SEO_MODES as readonly string[]).includes(s)
 export const isSerpMode = (mode: SeoMode) => mode !== 'lexical' && mode !== 'semantic'
 /** server/seo/cluster.ts DEFAULT_THRESHOLD: what an empty threshold means in each mode. */
-export const DEFAULT_THRESHOLDS: Record<SeoMode, number> = { 'serp-soft': 3, 'serp-moderate': 3, 'serp-hard': 3, lexical: 0.2, semantic: 0.5 }
+export const DEFAULT_THRESHOLDS: Record<SeoMode, number> = {
+  'serp-soft': 3,
+  'serp-moderate': 3,
+  'serp-hard': 3,
+  lexical: 0.2,
+  semantic: 0.5,
+}
 
 /** The server's limit on one upload (server/seo/routes.ts): checked here too, to skip a pointless upload. */
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024

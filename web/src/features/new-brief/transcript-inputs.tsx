@@ -42,7 +42,13 @@ export function TranscriptInputs({ values, errors, onChange, onEdit, onAdd, onRe
   if (items.length === 0) {
     return (
       <>
-        <TextField path="inputs.transcript" value={values['inputs.transcript']} onChange={onChange} error={errors.fields['inputs.transcript']} rows={14} />
+        <TextField
+          path="inputs.transcript"
+          value={values['inputs.transcript']}
+          onChange={onChange}
+          error={errors.fields['inputs.transcript']}
+          rows={14}
+        />
         <AddButton count={1} onAdd={onAdd} />
       </>
     )
@@ -82,7 +88,13 @@ export function TranscriptInputs({ values, errors, onChange, onEdit, onAdd, onRe
                 </button>
               </div>
               <div className="field-row">
-                <FormField path={path('id')} error={errors.fields[path('id')]} label={t('form.transcriptId')} help={t('form.transcriptIdHelp')} optional>
+                <FormField
+                  path={path('id')}
+                  error={errors.fields[path('id')]}
+                  label={t('form.transcriptId')}
+                  help={t('form.transcriptIdHelp')}
+                  optional
+                >
                   {(control) => <input {...control} maxLength={100} value={item.id} onChange={(e) => onEdit(i, 'id', e.target.value)} />}
                 </FormField>
                 <FormField
@@ -93,11 +105,22 @@ export function TranscriptInputs({ values, errors, onChange, onEdit, onAdd, onRe
                   optional
                 >
                   {(control) => (
-                    <input {...control} list={segmentsId} maxLength={100} value={item.segment} onChange={(e) => onEdit(i, 'segment', e.target.value)} />
+                    <input
+                      {...control}
+                      list={segmentsId}
+                      maxLength={100}
+                      value={item.segment}
+                      onChange={(e) => onEdit(i, 'segment', e.target.value)}
+                    />
                   )}
                 </FormField>
               </div>
-              <FormField path={path('text')} error={errors.fields[path('text')]} label={t('form.transcriptText')} help={t('form.transcriptTextHelp')}>
+              <FormField
+                path={path('text')}
+                error={errors.fields[path('text')]}
+                label={t('form.transcriptText')}
+                help={t('form.transcriptTextHelp')}
+              >
                 {(control) => <textarea {...control} rows={10} value={item.text} onChange={(e) => onEdit(i, 'text', e.target.value)} />}
               </FormField>
             </li>

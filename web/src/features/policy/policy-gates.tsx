@@ -51,7 +51,9 @@ export function PolicyCategories({ categories }: { categories: PolicyView['categ
           <span className={`cat cat-${categorySeverity(c.category)}`} title={c.category}>
             {categoryLabel(c.category, t)}
           </span>
-          <span aria-hidden="true" className="muted">→</span>
+          <span aria-hidden="true" className="muted">
+            →
+          </span>
           <span>{c.gates.length > 0 ? c.gates.map((g) => gateLabel(g, t)).join(', ') : t('policy.releaseOnly')}</span>
         </li>
       ))}

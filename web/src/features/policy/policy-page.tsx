@@ -51,7 +51,12 @@ export function PolicyPage() {
             <dt>{t('policy.channels')}</dt>
             <dd className="chips">
               {policy.channels.map((c) => (
-                <span key={c} className={paid.has(c) ? 'chip chip-paid' : 'chip'} data-testid="policy-channel" data-paid={paid.has(c) || undefined}>
+                <span
+                  key={c}
+                  className={paid.has(c) ? 'chip chip-paid' : 'chip'}
+                  data-testid="policy-channel"
+                  data-paid={paid.has(c) || undefined}
+                >
                   {channelLabel(c, t)}
                   {paid.has(c) && <strong className="chip-note"> · {t('policy.paidAd')}</strong>}
                 </span>
@@ -72,7 +77,9 @@ export function PolicyPage() {
               {policy.internalKinds.kinds.length > 0 ? (
                 <>
                   {policy.internalKinds.kinds.map((k) => kindLabel(k, t)).join(', ')}. {t('policy.internalKindsValue')}{' '}
-                  {policy.internalKinds.categories.length > 0 ? policy.internalKinds.categories.map((c) => categoryLabel(c, t)).join(', ') : t('common.none')}
+                  {policy.internalKinds.categories.length > 0
+                    ? policy.internalKinds.categories.map((c) => categoryLabel(c, t)).join(', ')
+                    : t('common.none')}
                 </>
               ) : (
                 t('common.none')

@@ -43,12 +43,15 @@ export function DecisionPanel({ runId, gate, canDecide, canWaive, passBlocked, m
       return
     }
     setLocalError(null)
-    decision.mutate({ gateId: gate.id, body: parsed.data }, {
-      onSuccess: () => {
-        setComment('')
-        setWaiveMissing('')
+    decision.mutate(
+      { gateId: gate.id, body: parsed.data },
+      {
+        onSuccess: () => {
+          setComment('')
+          setWaiveMissing('')
+        },
       },
-    })
+    )
   }
 
   const options = Decision.options.filter((d) => (d === 'waive' ? canWaive : canDecide))

@@ -34,7 +34,13 @@ function VersionSummary({ draft, side }: { draft: Draft; side: 'from' | 'to' }) 
   )
 }
 
-function VersionSelect({ side, value, versions, drafts, onChange }: {
+function VersionSelect({
+  side,
+  value,
+  versions,
+  drafts,
+  onChange,
+}: {
   side: 'from' | 'to'
   value: number
   versions: number[]
@@ -81,7 +87,13 @@ export function DraftCompare({ run }: { run: Run }) {
     <div className="card draft-compare" id="draft-compare" data-testid="draft-compare" data-from={pair.from} data-to={pair.to}>
       <h2>{t('compare.title')}</h2>
       <div className="compare-controls">
-        <VersionSelect side="from" value={pair.from} versions={versions} drafts={run.drafts} onChange={(v) => setPicked({ ...pair, from: v })} />
+        <VersionSelect
+          side="from"
+          value={pair.from}
+          versions={versions}
+          drafts={run.drafts}
+          onChange={(v) => setPicked({ ...pair, from: v })}
+        />
         <span className="compare-arrow" aria-hidden="true">
           →
         </span>

@@ -165,8 +165,7 @@ export function DraftView({ draft, run }: { draft: Draft; run: Run }) {
       <p className="muted small" data-testid="draft-meta">
         {/* An edit keeps the AI draft's prompt fields; no prompt wrote its words, so none is named. */}
         {draft.engine !== 'human' && <>{t('run.prompt', { id: draft.promptId, version: draft.promptVersion })} · </>}
-        {t(`lang.${draft.lang}`)} ·{' '}
-        {formatDateTime(draft.createdAt, lang)}
+        {t(`lang.${draft.lang}`)} · {formatDateTime(draft.createdAt, lang)}
       </p>
       {draft.engineNote && (
         <p className="engine-note small" role="note" data-testid="engine-note">

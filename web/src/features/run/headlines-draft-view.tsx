@@ -55,7 +55,9 @@ export function HeadlinesDraftView({ draft }: { draft: HeadlinesDraft }) {
         <p className="muted small">
           {t('headlines.limit', { max: maxLength })} ·{' '}
           <span data-testid="headlines-distinct2" data-value={draft.distinct2} title={t('headlines.distinct2Help')}>
-            {t('headlines.distinct2', { value: draft.distinct2.toLocaleString(lang, { minimumFractionDigits: 2, maximumFractionDigits: 2 }) })}
+            {t('headlines.distinct2', {
+              value: draft.distinct2.toLocaleString(lang, { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+            })}
           </span>
         </p>
       </div>

@@ -17,7 +17,9 @@ export function OfferDraftView({ offer }: { offer: OfferDraft }) {
             <p className="one-liner">
               <span className="muted small">{t('run.oneLiner')}:</span> {v.oneLiner}
             </p>
-            <p className="pitch" data-testid="offer-pitch">{v.pitch}</p>
+            <p className="pitch" data-testid="offer-pitch">
+              {v.pitch}
+            </p>
             <dl className="variant-parts">
               {PARTS.map((p) => (
                 <div key={p}>

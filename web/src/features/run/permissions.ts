@@ -9,8 +9,7 @@ const sameEmail = (a: string, b: string) => a.toLowerCase() === b.toLowerCase()
 /** Separation of duties: the author never decides or checks anything on their own work. */
 export const isAuthor = (run: Run, me: Me) => sameEmail(run.authorEmail, me.email)
 
-const mine = (gate: Gate, me: Me) =>
-  me.roles.includes(gate.role) && (gate.assignee === null || sameEmail(gate.assignee, me.email))
+const mine = (gate: Gate, me: Me) => me.roles.includes(gate.role) && (gate.assignee === null || sameEmail(gate.assignee, me.email))
 
 /** Pass, request changes, reject: an open gate of my role, assigned to me or to nobody. */
 export const canDecide = (run: Run, gate: Gate, me: Me) => !isAuthor(run, me) && gate.status === 'open' && mine(gate, me)
@@ -19,8 +18,7 @@ export const canDecide = (run: Run, gate: Gate, me: Me) => !isAuthor(run, me) &&
 export const canWaive = (run: Run, gate: Gate, me: Me) =>
   !isAuthor(run, me) && gate.status === 'open' && gate.waivableBy.some((r) => me.roles.includes(r))
 
-export const factCheckGate = (run: Run, version: number) =>
-  run.gates.find((g) => g.gate === 'fact_check' && g.draftVersion === version)
+export const factCheckGate = (run: Run, version: number) => run.gates.find((g) => g.gate === 'fact_check' && g.draftVersion === version)
 
 /** Why the current user may not mark claims (null: they may). */
 export type ClaimLock = 'author' | 'no_gate' | 'not_open' | 'not_mine' | null

@@ -1,6 +1,14 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
 import { z } from 'zod'
-import { Draft, Run, type ClaimsVerify, type ClaimUpdate, type DecisionRequest, type DraftEdit, type RunStatus } from '../../../../contracts/runs'
+import {
+  Draft,
+  Run,
+  type ClaimsVerify,
+  type ClaimUpdate,
+  type DecisionRequest,
+  type DraftEdit,
+  type RunStatus,
+} from '../../../../contracts/runs'
 import { fetchJson, isApiError } from '../../lib/fetch-json'
 import { BRIEFS_KEY } from '../briefs/queries'
 import { REVIEWS_KEY } from '../reviews/queries'
@@ -49,8 +57,7 @@ export function useCheckClaim(runId: string) {
 export function useVerifyClaims(runId: string) {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: (body: ClaimsVerify) =>
-      fetchJson('/api/claims/verify', z.object({ verified: z.number().int() }), { method: 'POST', body }),
+    mutationFn: (body: ClaimsVerify) => fetchJson('/api/claims/verify', z.object({ verified: z.number().int() }), { method: 'POST', body }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: runQuery(runId).queryKey }),
   })
 }
@@ -62,8 +69,7 @@ export function useVerifyClaims(runId: string) {
 export const draftQuery = (runId: string, version: number) =>
   queryOptions({
     queryKey: ['run-drafts', runId, version],
-    queryFn: ({ signal }) =>
-      fetchJson(`/api/runs/${encodeURIComponent(runId)}/drafts/${version}`, Draft, { signal }),
+    queryFn: ({ signal }) => fetchJson(`/api/runs/${encodeURIComponent(runId)}/drafts/${version}`, Draft, { signal }),
     staleTime: Infinity,
   })
 
@@ -82,8 +88,7 @@ export function useEditDraft(runId: string) {
       queryClient.invalidateQueries({ queryKey: BRIEFS_KEY }),
     ])
   return useMutation({
-    mutationFn: (body: DraftEdit) =>
-      fetchJson(`/api/runs/${encodeURIComponent(runId)}/edits`, EditCreated, { method: 'POST', body }),
+    mutationFn: (body: DraftEdit) => fetchJson(`/api/runs/${encodeURIComponent(runId)}/edits`, EditCreated, { method: 'POST', body }),
     onSuccess: refresh,
     // A 409 means the run moved on (another tab, a decision): show the run as it is now.
     onError: (err) => (isApiError(err) && err.status === 409 ? refresh() : undefined),

@@ -9,14 +9,25 @@ const RANK = { high: 0, medium: 1, low: 2 } as const
 export function RiskList({ risks }: { risks: RiskHit[] }) {
   const { t } = useI18n()
   const groups = groupRisks(risks).sort((a, b) => RANK[categorySeverity(a.category)] - RANK[categorySeverity(b.category)])
-  if (groups.length === 0) return <p className="muted" data-testid="risk-none">{t('risk.none')}</p>
+  if (groups.length === 0)
+    return (
+      <p className="muted" data-testid="risk-none">
+        {t('risk.none')}
+      </p>
+    )
 
   return (
     <ul className="risk-list">
       {groups.map((g) => {
         const severity = categorySeverity(g.category)
         return (
-          <li key={`${g.category} ${g.rule}`} className={`risk-item risk-item-${severity}`} data-testid="risk-item" data-category={g.category} data-rule={g.rule}>
+          <li
+            key={`${g.category} ${g.rule}`}
+            className={`risk-item risk-item-${severity}`}
+            data-testid="risk-item"
+            data-category={g.category}
+            data-rule={g.rule}
+          >
             <div className="rule-head">
               <span className={`cat cat-${severity}`}>{categoryLabel(g.category, t)}</span>
               <code className="rule-id">{g.rule}</code>
@@ -31,7 +42,11 @@ export function RiskList({ risks }: { risks: RiskHit[] }) {
                 ))}
               </p>
             )}
-            {g.missing && <p className="small"><span className="badge badge-needed">{t('risk.missingInText')}</span></p>}
+            {g.missing && (
+              <p className="small">
+                <span className="badge badge-needed">{t('risk.missingInText')}</span>
+              </p>
+            )}
             <p className="rule-explain">{g.explain}</p>
             {g.fix && (
               <p className="rule-fix">

@@ -41,7 +41,8 @@ export function RunPage({ id }: { id: string }) {
     return open > 0 ? t('decision.blockedClaims', { n: open }) : null
   }
   // Mandatory wording the draft lacks holds a pass back at the gates the run's policy names.
-  const missingAt = (g: Gate) => (run.missingBlocksPassAt.includes(g.gate) && run.draft?.version === g.draftVersion ? run.draft.missing : [])
+  const missingAt = (g: Gate) =>
+    run.missingBlocksPassAt.includes(g.gate) && run.draft?.version === g.draftVersion ? run.draft.missing : []
   const active = isActiveRun(run.status)
 
   return (

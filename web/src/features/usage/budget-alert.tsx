@@ -14,7 +14,12 @@ export function BudgetAlert({ budgets, month }: { budgets: readonly Budget[]; mo
   if (pressing.length === 0) return null
   const over = pressing.some((b) => b.state === 'over')
   return (
-    <div className={over ? 'budget-alert budget-alert-over' : 'budget-alert'} role="status" data-testid="budget-alert" data-state={over ? 'over' : 'warn'}>
+    <div
+      className={over ? 'budget-alert budget-alert-over' : 'budget-alert'}
+      role="status"
+      data-testid="budget-alert"
+      data-state={over ? 'over' : 'warn'}
+    >
       {pressing.map((b) => {
         const vars = {
           scope: b.scope === 'user' ? t('budget.scope.user') : t('budget.scope.team', { name: b.name }),

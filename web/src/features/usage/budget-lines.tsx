@@ -38,8 +38,12 @@ export function BudgetTable({ lines }: { lines: readonly Budget[] }) {
           <tr>
             <th scope="col">{t('budget.col.scope')}</th>
             <th scope="col">{t('budget.col.name')}</th>
-            <th scope="col" className="num">{t('budget.col.limit')}</th>
-            <th scope="col" className="num">{t('budget.col.spent')}</th>
+            <th scope="col" className="num">
+              {t('budget.col.limit')}
+            </th>
+            <th scope="col" className="num">
+              {t('budget.col.spent')}
+            </th>
             <th scope="col">{t('budget.col.share')}</th>
             <th scope="col">{t('budget.col.state')}</th>
           </tr>

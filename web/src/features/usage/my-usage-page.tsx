@@ -53,7 +53,9 @@ export function MyUsagePage() {
       <div className="card">
         <h2>{t('myUsage.budgets')}</h2>
         {m.budgets.length === 0 ? (
-          <p className="muted" data-testid="my-budgets-none">{t('myUsage.noBudgets')}</p>
+          <p className="muted" data-testid="my-budgets-none">
+            {t('myUsage.noBudgets')}
+          </p>
         ) : (
           <>
             <p className="muted small">{t('myUsage.budgetsHelp')}</p>

@@ -3,7 +3,17 @@ import { useI18n } from '../../i18n'
 import { formatCount, formatUsd } from '../../lib/format-number'
 
 /** A short breakdown of one's own calls (by kind, by model): name, calls, failed, cost. */
-export function OwnUsageTable({ title, rows, name, testId }: { title: string; rows: readonly UsageRow[]; name: (r: UsageRow) => string; testId: string }) {
+export function OwnUsageTable({
+  title,
+  rows,
+  name,
+  testId,
+}: {
+  title: string
+  rows: readonly UsageRow[]
+  name: (r: UsageRow) => string
+  testId: string
+}) {
   const { t, lang } = useI18n()
   return (
     <div className="table-wrap">
@@ -11,9 +21,15 @@ export function OwnUsageTable({ title, rows, name, testId }: { title: string; ro
         <thead>
           <tr>
             <th scope="col">{title}</th>
-            <th scope="col" className="num">{t('dash.col.calls')}</th>
-            <th scope="col" className="num">{t('dash.col.failed')}</th>
-            <th scope="col" className="num">{t('dash.col.cost')}</th>
+            <th scope="col" className="num">
+              {t('dash.col.calls')}
+            </th>
+            <th scope="col" className="num">
+              {t('dash.col.failed')}
+            </th>
+            <th scope="col" className="num">
+              {t('dash.col.cost')}
+            </th>
           </tr>
         </thead>
         <tbody>

@@ -41,7 +41,10 @@ export function InterviewDraftView({ draft, lang }: { draft: InterviewDraft; lan
     [select],
   )
   // In a synthesis the top-level quotes name their interview; with one interview they all are its.
-  const nav = useMemo(() => ({ interviews: draft.interviews, fallback: several ? null : 0, show, open }), [draft.interviews, several, show, open])
+  const nav = useMemo(
+    () => ({ interviews: draft.interviews, fallback: several ? null : 0, show, open }),
+    [draft.interviews, several, show, open],
+  )
 
   const index = draft.interviews[active] ? active : 0
   const entry = draft.interviews[index]!
@@ -78,13 +81,7 @@ export function InterviewDraftView({ draft, lang }: { draft: InterviewDraft; lan
               {/* One interview: the draft's own lists are its summary. */}
               <SummaryLists parts={several ? entry : draft} />
             </QuoteScope>
-            <TranscriptView
-              key={index}
-              entry={entry}
-              spans={spans}
-              focus={focus?.index === index ? focus : null}
-              lang={lang}
-            />
+            <TranscriptView key={index} entry={entry} spans={spans} focus={focus?.index === index ? focus : null} lang={lang} />
           </div>
         </section>
       </div>

@@ -39,7 +39,13 @@ export function ObjectionMap({ rows, total }: { rows: InterviewDraft['objectionM
             </thead>
             <tbody>
               {rows.map((r) => (
-                <tr key={`${r.kind} ${r.key}`} data-testid="objection-map-row" data-key={r.key} data-kind={r.kind} data-interviews={r.interviews}>
+                <tr
+                  key={`${r.kind} ${r.key}`}
+                  data-testid="objection-map-row"
+                  data-key={r.key}
+                  data-kind={r.kind}
+                  data-interviews={r.interviews}
+                >
                   <td>
                     <strong>{r.label}</strong>
                     <br />

@@ -32,8 +32,16 @@ export function SummaryLists({ parts }: { parts: SummaryParts }) {
   const { t } = useI18n()
   return (
     <div className="summary-lists">
-      <Section title="interview.insights" testId="interview-insight" items={parts.insights.map((x, i) => ({ key: `${i}`, title: x.text, quotes: x.quotes }))} />
-      <Section title="interview.needs" testId="interview-need" items={parts.needs.map((x, i) => ({ key: `${i}`, title: x.label, quotes: x.quotes }))} />
+      <Section
+        title="interview.insights"
+        testId="interview-insight"
+        items={parts.insights.map((x, i) => ({ key: `${i}`, title: x.text, quotes: x.quotes }))}
+      />
+      <Section
+        title="interview.needs"
+        testId="interview-need"
+        items={parts.needs.map((x, i) => ({ key: `${i}`, title: x.label, quotes: x.quotes }))}
+      />
       <Section
         title="interview.objections"
         testId="interview-objection"

@@ -38,7 +38,10 @@ export function TranscriptView({ entry, spans, focus, lang }: Props) {
   const { t } = useI18n()
   const text = entry.transcript
   // The span a link pointed at is always marked, even when it is not one of the listed quotes.
-  const segments = useMemo(() => transcriptSegments(text, focus ? [...spans, focus] : spans, entry.speakers), [text, spans, focus, entry.speakers])
+  const segments = useMemo(
+    () => transcriptSegments(text, focus ? [...spans, focus] : spans, entry.speakers),
+    [text, spans, focus, entry.speakers],
+  )
   const box = useRef<HTMLDivElement>(null)
 
   useEffect(() => {

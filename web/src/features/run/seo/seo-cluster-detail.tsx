@@ -47,7 +47,10 @@ function ContentPlan({ cluster, draft, stale }: { cluster: SeoCluster; draft: Se
                     <li key={p.keyword} data-testid="seo-plan-piece" data-kind={p.kind} data-keyword={p.keyword}>
                       {p.keyword} <span className="muted small">· {p.frequency.toLocaleString(lang)}</span>
                       {p.keywords.length > 1 && (
-                        <span className="small muted"> — {t('seo.plan.alsoCovers', { list: p.keywords.filter((k) => k !== p.keyword).join('; ') })}</span>
+                        <span className="small muted">
+                          {' '}
+                          — {t('seo.plan.alsoCovers', { list: p.keywords.filter((k) => k !== p.keyword).join('; ') })}
+                        </span>
                       )}
                     </li>
                   ))}

@@ -7,7 +7,15 @@ import { entriesOf, totalFrequency, type Layout, type Moves, type Place } from '
 
 type SortKey = 'frequency' | 'keywords' | 'label'
 type Sort = { key: SortKey; desc: boolean }
-type Row = { index: number; label: string; pillar: string; intent: SeoDraft['clusters'][number]['intent']; keywords: number; frequency: number; touched: boolean }
+type Row = {
+  index: number
+  label: string
+  pillar: string
+  intent: SeoDraft['clusters'][number]['intent']
+  keywords: number
+  frequency: number
+  touched: boolean
+}
 
 /** Rows shown before "show all": a 10,000-keyword export makes a thousand clusters and more. */
 const SHOWN_ROWS = 200
@@ -21,7 +29,19 @@ function compare(sort: Sort, lang: string) {
   return (a: Row, b: Row) => (sort.desc ? -primary(a, b) : primary(a, b)) || b.frequency - a.frequency || byLabel(a, b)
 }
 
-function SortHeader({ id, label, sort, onSort, numeric }: { id: SortKey; label: string; sort: Sort; onSort: (s: Sort) => void; numeric?: boolean }) {
+function SortHeader({
+  id,
+  label,
+  sort,
+  onSort,
+  numeric,
+}: {
+  id: SortKey
+  label: string
+  sort: Sort
+  onSort: (s: Sort) => void
+  numeric?: boolean
+}) {
   const { t } = useI18n()
   const active = sort.key === id
   return (
@@ -68,7 +88,15 @@ export function SeoClusterTable({ draft, moves, layout, targets, labelOf, onMove
     draft.clusters.forEach((c, index) => {
       const members = layout.members[index] ?? []
       if (q && !fold(c.label).includes(q) && !members.some((k) => fold(k).includes(q))) return
-      list.push({ index, label: c.label, pillar: c.pillar, intent: c.intent, keywords: members.length, frequency: totalFrequency(draft, members), touched: layout.touched.has(index) })
+      list.push({
+        index,
+        label: c.label,
+        pillar: c.pillar,
+        intent: c.intent,
+        keywords: members.length,
+        frequency: totalFrequency(draft, members),
+        touched: layout.touched.has(index),
+      })
     })
     return list.sort(compare(sort, lang))
   }, [draft, layout, query, sort, lang])
@@ -81,7 +109,14 @@ export function SeoClusterTable({ draft, moves, layout, targets, labelOf, onMove
         <label htmlFor={filterId} className="visually-hidden">
           {t('seo.filter')}
         </label>
-        <input id={filterId} type="search" data-testid="seo-filter" placeholder={t('seo.filter')} value={query} onChange={(e) => setQuery(e.target.value)} />
+        <input
+          id={filterId}
+          type="search"
+          data-testid="seo-filter"
+          placeholder={t('seo.filter')}
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+        />
         {query.trim() && (
           <span className="muted small" data-testid="seo-filter-count">
             {t('seo.filterCount', { n: rows.length, total: draft.clusters.length })}
@@ -114,11 +149,18 @@ export function SeoClusterTable({ draft, moves, layout, targets, labelOf, onMove
                     onClick={() => setOpen(expanded ? null : r.index)}
                   >
                     <td>
-                      <button type="button" className="link-button seo-cluster-label" aria-expanded={expanded} aria-controls={expanded ? detailId : undefined}>
+                      <button
+                        type="button"
+                        className="link-button seo-cluster-label"
+                        aria-expanded={expanded}
+                        aria-controls={expanded ? detailId : undefined}
+                      >
                         {r.label}
                       </button>
                       {r.label !== r.pillar && <span className="muted small seo-cluster-pillar">{r.pillar}</span>}
-                      {r.touched && <span className="tag seo-move-tag">{r.keywords === 0 ? t('seo.clusterEmptied') : t('seo.changed')}</span>}
+                      {r.touched && (
+                        <span className="tag seo-move-tag">{r.keywords === 0 ? t('seo.clusterEmptied') : t('seo.changed')}</span>
+                      )}
                     </td>
                     <td>
                       <span className={`tag seo-intent-${r.intent}`}>{t(`seo.intent.${r.intent}`)}</span>

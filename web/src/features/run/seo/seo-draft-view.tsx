@@ -30,7 +30,9 @@ function Summary({ draft }: { draft: SeoDraft }) {
     >
       <span className="tag">{t(`seo.mode.${draft.mode}`)}</span>{' '}
       {[
-        t(draft.mode === 'lexical' || draft.mode === 'semantic' ? 'seo.summary.thresholdSimilarity' : 'seo.summary.thresholdSerp', { n: threshold }),
+        t(draft.mode === 'lexical' || draft.mode === 'semantic' ? 'seo.summary.thresholdSimilarity' : 'seo.summary.thresholdSerp', {
+          n: threshold,
+        }),
         plural('seo.n.clusters', draft.clusters.length, t, lang),
         t('seo.summary.unclustered', { n: draft.unclustered.length.toLocaleString(lang) }),
         plural('seo.n.skipped', draft.problems.length, t, lang),
@@ -73,7 +75,15 @@ function ExportLinks({ runId, version }: { runId: string; version: number }) {
   )
 }
 
-type BarProps = { count: number; version: number; canSave: boolean; saving: boolean; error: string | null; onSave: () => void; onDiscard: () => void }
+type BarProps = {
+  count: number
+  version: number
+  canSave: boolean
+  saving: boolean
+  error: string | null
+  onSave: () => void
+  onDiscard: () => void
+}
 
 /** Unsaved moves: how many, and save them as the next version or drop them. */
 function MovesBar({ count, version, canSave, saving, error, onSave, onDiscard }: BarProps) {
@@ -154,7 +164,13 @@ export function SeoDraftView({ draft, run, version }: { draft: SeoDraft; run: Ru
         ) : (
           <>
             <p className="muted small">{t('seo.unclusteredHelp')}</p>
-            <SeoKeywordList draft={draft} entries={entriesOf(draft.unclustered, UNCLUSTERED, moves, layout)} targets={movable} labelOf={labelOf} onMove={onMove} />
+            <SeoKeywordList
+              draft={draft}
+              entries={entriesOf(draft.unclustered, UNCLUSTERED, moves, layout)}
+              targets={movable}
+              labelOf={labelOf}
+              onMove={onMove}
+            />
           </>
         )}
       </section>

@@ -17,7 +17,15 @@ const SHOWN_KEYWORDS = 100
 const placeValue = (p: Place) => (p === UNCLUSTERED ? UNCLUSTERED : String(p))
 const placeOf = (value: string): Place => (value === UNCLUSTERED ? UNCLUSTERED : Number(value))
 
-function MoveSelect({ entry, targets, onMove }: { entry: KeywordEntry; targets: readonly Target[]; onMove: (keyword: string, to: Place) => void }) {
+function MoveSelect({
+  entry,
+  targets,
+  onMove,
+}: {
+  entry: KeywordEntry
+  targets: readonly Target[]
+  onMove: (keyword: string, to: Place) => void
+}) {
   const { t } = useI18n()
   const [full, setFull] = useState(targets.length <= EAGER_OPTIONS)
   const shown = full ? targets : targets.filter((x) => x.place === entry.place || x.place === UNCLUSTERED)

@@ -71,7 +71,8 @@ export function entriesOf(home: readonly string[], at: Place, moves: Moves, layo
   return [...own, ...incoming]
 }
 
-export const totalFrequency = (draft: SeoDraft, keywords: readonly string[]) => keywords.reduce((n, k) => n + (draft.frequencies[k] ?? 0), 0)
+export const totalFrequency = (draft: SeoDraft, keywords: readonly string[]) =>
+  keywords.reduce((n, k) => n + (draft.frequencies[k] ?? 0), 0)
 
 /**
  * The edit the server takes (POST /api/runs/:id/edits with `content`): the same draft with the
