@@ -24,7 +24,7 @@ export function mixedBrief(bytes = 20_000): string | null {
   const en = files.filter((f) => Number(f.slice(3, 5)) > 22)
   let out = ''
   for (let i = 0; Buffer.byteLength(out) < bytes && i < Math.max(ru.length, en.length); i++) {
-    for (const f of [ru[i], en[i]]) if (f) out += fs.readFileSync(path.join(DOCS, f), 'utf8') + '\n\n'
+    for (const f of [ru[i], en[i]]) if (f) out += `${fs.readFileSync(path.join(DOCS, f), 'utf8')}\n\n`
   }
   while (Buffer.byteLength(out) > bytes) out = out.slice(0, out.length - 100)
   return out

@@ -219,7 +219,12 @@ export async function measureEventLoop(
   const windows: [number, number][] = []
   const poolTasks: { task: string; ok: boolean }[] = []
   await closePool()
-  configurePool({ onSettled: (e) => (windows.push([e.start, e.end]), poolTasks.push({ task: e.task, ok: e.ok })) })
+  configurePool({
+    onSettled: (e) => {
+      windows.push([e.start, e.end])
+      poolTasks.push({ task: e.task, ok: e.ok })
+    },
+  })
   const server = await startServer(config, { log: opts.log ?? (() => {}) })
   try {
     const writer = await login(server.url, 'writer@copydesk.local')

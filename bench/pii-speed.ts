@@ -87,7 +87,7 @@ export async function benchPii() {
     'A. '.repeat(330_000),
     '+7 ('.repeat(250_000),
     'Rua A 1 '.repeat(125_000),
-    'Via '.repeat(250_000) + '1',
+    `${'Via '.repeat(250_000)}1`,
     'Aa Bb Cc tér 1.  '.repeat(60_000),
     "O'".repeat(500_000),
     'Оператор Кирилл: да\n'.repeat(50_000),

@@ -93,7 +93,7 @@ describe.skipIf(!executablePath)('browser: briefs, policy gates and reviews (Deb
     const { context, page, pageErrors } = await openPage()
     const brief = offerBrief() // safe copy: the default policy gates it with release only
 
-    await page.goto(server.url + '/')
+    await page.goto(`${server.url}/`)
     await page.getByTestId('login-email').fill('writer@copydesk.local')
     await page.getByTestId('login-password').fill('wrong')
     await page.getByTestId('login-submit').click()
@@ -132,7 +132,7 @@ describe.skipIf(!executablePath)('browser: briefs, policy gates and reviews (Deb
     // Russian UI for a Russian browser
     const ru = await browser.newContext({ locale: 'ru-RU' })
     const ruPage = await ru.newPage()
-    await ruPage.goto(server.url + '/')
+    await ruPage.goto(`${server.url}/`)
     expect(await ruPage.getByTestId('login-submit').innerText()).toMatch(/[а-яё]/i)
     await ru.close()
 
@@ -320,7 +320,7 @@ describe.skipIf(!executablePath)('browser: briefs, policy gates and reviews (Deb
     await person.getByTestId('pii-dismiss-reason').fill(reason)
     await person.getByTestId('pii-dismiss-reason').press('Enter') // confirms; does not submit the brief
     await expect.poll(() => person.getAttribute('data-dismissed')).toBe('true')
-    expect(page.url()).toBe(server.url + '/briefs/new')
+    expect(page.url()).toBe(`${server.url}/briefs/new`)
 
     // A 12-digit INN with a valid checksum is personal data: it cannot be dismissed.
     await page.getByTestId('brief-task').fill(`${brief.task}. Invoices go to ИНН 500100732259`)

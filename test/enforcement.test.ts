@@ -131,7 +131,7 @@ describe.each(targets)('gates cannot be skipped on $name', (target) => {
     )
     const result = await verifyAudit(h.sql)
     expect(result.ok).toBe(true)
-    const [{ n, max }] = (await h.sql`select count(*)::int as n, max(seq)::int as max from audit_log`) as any
+    const [{ n, max }] = await h.sql<[{ n: number; max: number }]>`select count(*)::int as n, max(seq)::int as max from audit_log`
     expect(n).toBe(max)
   })
 
@@ -162,7 +162,7 @@ describe.each(targets)('gates cannot be skipped on $name', (target) => {
         await tx`update audit_log set seq = ${b} where seq = -1`
         await tx`alter table audit_log enable trigger user`
       })
-    const [{ total }] = (await h.sql`select max(seq)::int as total from audit_log`) as any
+    const [{ total }] = await h.sql<[{ total: number }]>`select max(seq)::int as total from audit_log`
     const k = Math.floor(total / 2)
 
     // changed: one field of one row

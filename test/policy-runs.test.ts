@@ -155,7 +155,7 @@ describe.each(targets)('policy-gated runs on $name', (target) => {
       editors.map((e, i) => e.post(`/api/gates/${gate.id}/decision`, { decision: i === 1 ? 'reject' : 'pass', comment: 'x' })),
     )
     expect(results.map((r) => r.status).sort()).toEqual([200, 409, 409])
-    const [{ n }] = (await h.sql`select count(*)::int as n from gate_decisions where gate_id = ${gate.id}`) as any
+    const [{ n }] = await h.sql<[{ n: number }]>`select count(*)::int as n from gate_decisions where gate_id = ${gate.id}`
     expect(n).toBe(1)
   })
 

@@ -141,7 +141,10 @@ describe('clustering scores', () => {
 
   it('agrees with counting all pairs one by one on random partitions', () => {
     let seed = 7
-    const rand = (k: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % k)
+    const rand = (k: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31
+      return seed % k
+    }
     for (let round = 0; round < 20; round++) {
       const n = 30 + rand(40)
       const gold = Array.from({ length: n }, () => `g${rand(6)}`)

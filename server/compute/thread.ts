@@ -15,7 +15,8 @@ port.on('message', async ({ id, task, input }: Request) => {
   try {
     const run = tasks[task]
     if (!run) throw new Error(`no compute task "${task}" (known: ${Object.keys(tasks).join(', ')})`)
-    const output = await run(input)
+    // the pool's typed run<K>() checked this input against task K's parameter before posting it
+    const output = await run(input as never)
     port.postMessage({ id, ok: true, output } satisfies Reply)
   } catch (err) {
     port.postMessage({ id, ok: false, error: serializeError(err) } satisfies Reply)

@@ -17,7 +17,7 @@ export function lockDataDir(dataDir: string): () => void {
       const owner = Number(fs.readFileSync(file, 'utf8').trim())
       if (Number.isInteger(owner) && owner > 0 && isAlive(owner)) {
         throw new Error(
-          `${dataDir} is in use by another Copydesk process (pid ${owner}). ` + 'Stop it, or point COPYDESK_DATA_DIR at another folder.',
+          `${dataDir} is in use by another Copydesk process (pid ${owner}). Stop it, or point COPYDESK_DATA_DIR at another folder.`,
         )
       }
       fs.rmSync(file, { force: true }) // stale: its owner died without cleaning up

@@ -114,7 +114,7 @@ export async function draftCommand(
 
   const drafting = draftingKind(kind)
   const provider = createProvider(loadConfig(env).llm, env)
-  let result
+  let result: Awaited<ReturnType<typeof generateDraft>>
   try {
     result = await generateDraft(drafting, task, provider, prompts.get(drafting.promptId, task.brief.lang), async () => {})
   } catch (err) {
@@ -127,7 +127,10 @@ export async function draftCommand(
   return 0
 }
 
-const fail = (io: Io, file: string, message: string) => (io.err(`copydesk draft: ${file}: ${message}`), 1)
+const fail = (io: Io, file: string, message: string) => {
+  io.err(`copydesk draft: ${file}: ${message}`)
+  return 1
+}
 const issuesText = (e: z.ZodError, prefix = '') => e.issues.map((i) => `${prefix}${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')
 const stringOr = (v: unknown) => (typeof v === 'string' ? v : undefined)
 const transcriptsIn = (v: unknown) => z.array(Transcript).optional().catch(undefined).parse(v)

@@ -6,7 +6,7 @@ import { seoKind } from './seo'
 import type { DraftingKind } from './types'
 
 /** Every brief kind has its drafting module: a new kind does not compile until it has one. */
-const KINDS: Record<BriefKind, DraftingKind<any, any>> = {
+const KINDS: Record<BriefKind, DraftingKind<unknown, unknown>> = {
   offer: offerKind,
   headlines: headlinesKind,
   interview_summary: interviewKind,

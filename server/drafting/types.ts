@@ -52,7 +52,7 @@ export type DraftingKind<T, P = void> = {
   schema: import('zod').ZodType<T>
   /** Work before the calls, once per draft (SEO: cluster, with the model's embeddings in the semantic mode). */
   prepare?(task: DraftingTask, ctx: PrepareContext): Promise<P>
-  calls(task: DraftingTask, prepared: P): DraftingCall<any>[]
+  calls(task: DraftingTask, prepared: P): DraftingCall<unknown>[]
   combine(replies: unknown[], task: DraftingTask, prepared: P): T
   /**
    * Checks what `combine` built; default `schema.parse`. A kind whose output was already

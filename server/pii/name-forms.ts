@@ -22,12 +22,12 @@ const HUSHING = /[гкхжшщч]$/
 export function givenNameForms(nominative: string, sex: 'm' | 'f' | 'any'): string[] {
   const n = fold(nominative)
   const stem = n.slice(0, -1)
-  if (n.endsWith('ия')) return [n, stem + 'и', stem + 'ю', stem + 'ей', stem + 'ею']
-  if (n.endsWith('ья')) return [n, stem + 'и', stem + 'е', stem + 'ю', stem + 'ей', stem + 'ею']
-  if (n.endsWith('я')) return [n, stem + 'и', stem + 'е', stem + 'ю', stem + 'ей', stem + 'ею']
-  if (n.endsWith('а')) return [n, stem + (HUSHING.test(stem) ? 'и' : 'ы'), stem + 'е', stem + 'у', stem + 'ой', stem + 'ою', stem + 'ей']
-  if (n.endsWith('й')) return [n, stem + 'я', stem + 'ю', stem + 'ем', stem + 'е']
-  if (n.endsWith('ь')) return sex === 'f' ? [n, stem + 'и', n + 'ю'] : [n, stem + 'я', stem + 'ю', stem + 'ем', stem + 'е']
+  if (n.endsWith('ия')) return [n, `${stem}и`, `${stem}ю`, `${stem}ей`, `${stem}ею`]
+  if (n.endsWith('ья')) return [n, `${stem}и`, `${stem}е`, `${stem}ю`, `${stem}ей`, `${stem}ею`]
+  if (n.endsWith('я')) return [n, `${stem}и`, `${stem}е`, `${stem}ю`, `${stem}ей`, `${stem}ею`]
+  if (n.endsWith('а')) return [n, stem + (HUSHING.test(stem) ? 'и' : 'ы'), `${stem}е`, `${stem}у`, `${stem}ой`, `${stem}ою`, `${stem}ей`]
+  if (n.endsWith('й')) return [n, `${stem}я`, `${stem}ю`, `${stem}ем`, `${stem}е`]
+  if (n.endsWith('ь')) return sex === 'f' ? [n, `${stem}и`, `${n}ю`] : [n, `${stem}я`, `${stem}ю`, `${stem}ем`, `${stem}е`]
   if (/[бвгджзклмнпрстфхцчшщ]$/.test(n)) {
     // Пётр -> Петра (the fleeting vowel), Лев -> Льва
     const fleeting = n === 'петр' ? 'петр' : n === 'лев' ? 'льв' : n === 'павел' ? 'павл' : n

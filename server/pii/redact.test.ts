@@ -47,7 +47,7 @@ describe('redaction', () => {
       'Bearer '.repeat(150_000),
       '@'.repeat(1_000_000),
       'Rua A 1 '.repeat(125_000),
-      'Via '.repeat(250_000) + '1',
+      `${'Via '.repeat(250_000)}1`,
       'Aa Bb Cc tér 1.  '.repeat(60_000),
       'Ruth R '.repeat(140_000),
       // the name layer: one endless word of joined capitals (was minutes), 50,000 speaker labels (was 24 s)

@@ -187,7 +187,7 @@ function freeSlot(out: PiiFinding[], m: { start: number; end: number }): number 
 // before it, or in the typical "45 10 123456" spelling.
 const PASSPORT = /(?<![\p{N}-])\d{2}[ \t]?\d{2}[ \t№]{0,3}\d{6}(?![\p{N}-])/uy
 // The cue may sit in the question a line before the answer ("паспорт?" / "Клиент: 4510 123456").
-const PASSPORT_CUE = /(?:паспорт|серия|passport|серии)[^]{0,120}$/u
+const PASSPORT_CUE = /(?:паспорт|серия|passport|серии)[\s\S]{0,120}$/u
 export const passportRu: PiiDetector = (text) => {
   const out: PiiFinding[] = []
   for (const m of digitMatches(text, PASSPORT, 10)) {

@@ -92,7 +92,7 @@ export function loadPolicy(dir: string): Policy {
     { file, packs },
     {
       policyFile: rel(POLICY_FILE),
-      rule: (pack, ruleIndex, field) => rel(path.join('packs', `${pack}.yaml`)) + `: rules.${ruleIndex}.${field}`,
+      rule: (pack, ruleIndex, field) => `${rel(path.join('packs', `${pack}.yaml`))}: rules.${ruleIndex}.${field}`,
     },
   )
 }

@@ -27,7 +27,7 @@ export function gatesFor(policy: Policy, categories: readonly RiskCategory[]): G
   while (pending.length) {
     const i = pending.findIndex((g) => (policy.file.gates[g]?.after ?? []).every((a) => !pending.includes(a)))
     // the loader rejects cycles, so some gate is always ready
-    order.push(...pending.splice(i < 0 ? 0 : i, 1))
+    order.push(...pending.splice(Math.max(i, 0), 1))
   }
   return order
 }

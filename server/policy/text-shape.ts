@@ -69,7 +69,7 @@ export function customerRanges(
       c.first > prev.last &&
       c.first - prev.last <= MAX_GAP + 1 &&
       !clauseBreak(text, index, prev.last, c.first) &&
-      /^[\s,]*(?:и|или|а также|and|or|&)?[\s,]/iu.test(text.slice(index.tokens[prev.last]!.end, index.tokens[c.first]!.start) + ' ')
+      /^[\s,]*(?:и|или|а также|and|or|&)?[\s,]/iu.test(`${text.slice(index.tokens[prev.last]!.end, index.tokens[c.first]!.start)} `)
     ) {
       prev.last = c.last
       continue

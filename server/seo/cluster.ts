@@ -6,7 +6,7 @@ import { clusterIntent, type Intent } from './intent'
 import { clusterLexically } from './lexical'
 import { contentPlan, type ContentPlan } from './plan'
 import { clusterSemantically, SEMANTIC_MAX_KEYWORDS } from './semantic'
-import { clusterBySerp, type Grouping, type SerpMode } from './serp'
+import { clusterBySerp, type Grouping } from './serp'
 import { normalizeUrl } from './urls'
 
 export type ClusterMode = (typeof SEO_MODES)[number]

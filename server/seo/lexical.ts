@@ -36,7 +36,12 @@ export function terms(keyword: string): string[] {
 /** Keywords as sparse TF-IDF vectors over term ids (sorted), L2-normalised; postings per term. */
 function vectors(keywords: string[]) {
   const ids = new Map<string, number>()
-  const docs = keywords.map((k) => terms(k).map((t) => ids.get(t) ?? (ids.set(t, ids.size), ids.size - 1)))
+  const idOf = (t: string) => {
+    let id = ids.get(t)
+    if (id === undefined) ids.set(t, (id = ids.size))
+    return id
+  }
+  const docs = keywords.map((k) => terms(k).map(idOf))
   const df = new Int32Array(ids.size)
   for (const d of docs) for (const t of new Set(d)) df[t]!++
   const n = docs.length

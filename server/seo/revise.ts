@@ -20,7 +20,11 @@ export function reviseSeo(current: SeoDraft, proposed: unknown): SeoDraft {
   const before = new Set(all(current))
   const after = all(next)
   const seen = new Set<string>()
-  const twice = after.filter((k) => (seen.has(k) ? true : (seen.add(k), false)))
+  const twice = after.filter((k) => {
+    if (seen.has(k)) return true
+    seen.add(k)
+    return false
+  })
   const missing = [...before].filter((k) => !seen.has(k))
   const added = [...seen].filter((k) => !before.has(k))
   if (missing.length || added.length || twice.length) {

@@ -86,7 +86,11 @@ function components(order: number[], linked: (i: number) => number[]): number[][
     while (stack.length) {
       const i = stack.pop()!
       group.push(i)
-      for (const j of linked(i)) if (!seen.has(j)) seen.add(j), stack.push(j)
+      for (const j of linked(i)) {
+        if (seen.has(j)) continue
+        seen.add(j)
+        stack.push(j)
+      }
     }
     groups.push(group)
   }

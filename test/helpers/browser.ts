@@ -12,7 +12,7 @@ export async function openBrowserPage(browser: Browser) {
 
 /** Logs in through the login screen as a demo user (password "demo"). */
 export async function loginAs(page: Page, baseUrl: string, email: string) {
-  await page.goto(baseUrl + '/')
+  await page.goto(`${baseUrl}/`)
   await page.getByTestId('login-email').fill(email)
   await page.getByTestId('login-password').fill('demo')
   await page.getByTestId('login-submit').click()

@@ -163,7 +163,7 @@ describe.skipIf(!executablePath)('browser: another origin cannot act with the se
     expect(await counts()).toEqual(before)
 
     // and the session survived: the app still works for its user
-    await page.goto(server.url + '/')
+    await page.goto(`${server.url}/`)
     await expect.poll(() => page.getByTestId('nav-logout').isVisible()).toBe(true)
   })
 })

@@ -165,7 +165,7 @@ describe.each(targets)('HTTP request hardening on $name', (target) => {
       [{ ...offerBrief(), audience: 'Parents \ud83d of teens' }, 'audience'], // a high surrogate alone
       [{ ...offerBrief(), task: '\udc00 trailing low half' }, 'task'],
       [{ ...offerBrief(), inputs: { ...offerBrief().inputs, proofs: ['ok', 'bad\u0000'] } }, 'inputs.proofs.1'],
-      [{ ...offerBrief(), inputs: { ...offerBrief().inputs, ['key\u0000']: 'x' } }, 'inputs.key\\u0000'],
+      [{ ...offerBrief(), inputs: { ...offerBrief().inputs, 'key\u0000': 'x' } }, 'inputs.key\\u0000'],
     ]
     for (const [value, field] of cases) {
       // JSON.stringify writes NUL as \u0000 and a lone surrogate as \udXXX: exactly what a client sends

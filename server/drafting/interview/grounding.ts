@@ -117,6 +117,8 @@ function dedupe(qs: Quote[]): Quote[] {
   const seen = new Set<string>()
   return qs.filter((q) => {
     const k = `${q.start}:${q.end}`
-    return seen.has(k) ? false : (seen.add(k), true)
+    if (seen.has(k)) return false
+    seen.add(k)
+    return true
   })
 }

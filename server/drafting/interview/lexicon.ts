@@ -560,11 +560,11 @@ const NEED = [
   'the main thing',
 ]
 
-const stemRegex = (stems: string[]) => new RegExp(`(?<![\\p{L}\\p{N}])(?:${stems.map(escape).join('|')})`, 'giu')
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+const stemRegex = (stems: string[]) => new RegExp(`(?<![\\p{L}\\p{N}])(?:${stems.map(escapeRegex).join('|')})`, 'giu')
+const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 const TOPIC_RE = Object.fromEntries(TOPICS.map((t) => [t, stemRegex(TOPIC_STEMS[t])])) as Record<Topic, RegExp>
-const NEGATIVE_RE = new RegExp(NEGATIVE.map(escape).join('|'), 'giu')
+const NEGATIVE_RE = new RegExp(NEGATIVE.map(escapeRegex).join('|'), 'giu')
 const FEAR_RE = stemRegex(FEAR)
 const NEED_RE = stemRegex(NEED)
 

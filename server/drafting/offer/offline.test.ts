@@ -80,7 +80,7 @@ describe('offline offer engine', () => {
 
   it('keeps the one-liner within the 10-second limit for a long brief', () => {
     const long = task('en', {
-      product: 'X'.repeat(10) + ' platform for everything your front desk does all day long',
+      product: `${'X'.repeat(10)} platform for everything your front desk does all day long`,
       timeframe: 'the first ninety calendar days after the contract is signed',
     })
     for (const v of offerOffline(long).variants) expect(v.oneLiner.length).toBeLessThanOrEqual(ONE_LINER_MAX)

@@ -54,7 +54,7 @@ type Parts = { product: string; forWhom: string; task: string; when: string; met
 const cap = (s: string) => (s ? s[0]!.toLocaleUpperCase() + s.slice(1) : s)
 // Lower-case the first letter only of an ordinary capitalised word ("Cut" -> "cut"); acronyms and
 // brand names with capitals inside ("CRM", "RemindCRM", "iPhone") keep their spelling.
-const lc = (s: string) => (/^\p{Lu}[\p{Ll}\-]*(?=[\s,.:;!?]|$)/u.test(s) ? s[0]!.toLocaleLowerCase() + s.slice(1) : s)
+const lc = (s: string) => (/^\p{Lu}[\p{Ll}-]*(?=[\s,.:;!?]|$)/u.test(s) ? s[0]!.toLocaleLowerCase() + s.slice(1) : s)
 const clean = (s: string | undefined) =>
   (s ?? '')
     .trim()

@@ -51,6 +51,7 @@ export function LoginPage() {
               data-testid="login-email"
               value={email}
               onChange={(e) => setEmail(e.target.value)}
+              // biome-ignore lint/a11y/noAutofocus: the sign-in page has one task; the e-mail field is where every visitor starts
               autoFocus
             />
           </label>

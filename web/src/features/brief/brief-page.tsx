@@ -1,5 +1,4 @@
 import { useQuery } from '@tanstack/react-query'
-import type { Brief } from '../../../../contracts/briefs'
 import { ErrorState, Loading } from '../../components/states'
 import { StatusBadge } from '../../components/status-badge'
 import { useI18n } from '../../i18n'

@@ -1,6 +1,6 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
 import { Brief, Created } from '../../../../contracts/briefs'
-import { RunStatus } from '../../../../contracts/runs'
+import type { RunStatus } from '../../../../contracts/runs'
 import { fetchJson } from '../../lib/fetch-json'
 import { BRIEFS_KEY } from '../briefs/queries'
 

@@ -19,6 +19,7 @@ export function BreakdownSection({ summary, filter }: { summary: UsageSummary; f
   return (
     <>
       <div className="dash-toggles">
+        {/* biome-ignore lint/a11y/useSemanticElements: a segmented control of buttons, not a form section (a fieldset brings its own box and legend) */}
         <div className="segmented" role="group" aria-label={t('dash.breakdownBy')}>
           {DIMENSIONS.map((d) => (
             <button
@@ -33,6 +34,7 @@ export function BreakdownSection({ summary, filter }: { summary: UsageSummary; f
             </button>
           ))}
         </div>
+        {/* biome-ignore lint/a11y/useSemanticElements: a segmented control of buttons, not a form section (a fieldset brings its own box and legend) */}
         <div className="segmented" role="group" aria-label={t('dash.measure')}>
           {METRICS.map((m) => (
             <button

@@ -15,8 +15,8 @@ type Props = { rows: readonly BreakdownRow[]; dimension: Dimension; filter: Dash
 /** Every row of a breakdown, sortable by any column; a user, team or kind links to the dashboard narrowed to it. */
 export function BreakdownTable({ rows, dimension, filter }: Props) {
   const { t, lang } = useI18n()
-  const valueOf = useCallback((r: BreakdownRow, key: Col): SortValue => r[key], [])
-  const { sorted, sort, setSort } = useSorted<BreakdownRow, Col>(rows, { key: 'costUsd', desc: true }, valueOf, lang)
+  const valueFor = useCallback((r: BreakdownRow, key: Col): SortValue => r[key], [])
+  const { sorted, sort, setSort } = useSorted<BreakdownRow, Col>(rows, { key: 'costUsd', desc: true }, valueFor, lang)
   const header = (id: Col, label: string) => (
     <SortHeader key={id} id={id} label={label} sort={sort} onSort={setSort} numeric={NUMERIC.includes(id)} table="breakdown" />
   )

@@ -13,8 +13,8 @@ const NUMERIC: readonly Col[] = ['decided', 'meanHours', 'p50Hours', 'p90Hours',
 /** How long each gate kept drafts waiting (decided in the period), and how many wait now. */
 export function GatesTable({ gates }: { gates: readonly Gate[] }) {
   const { t, lang } = useI18n()
-  const valueOf = useCallback((g: Gate, key: Col): SortValue => (key === 'gate' ? gateLabel(g.gate, t) : g[key]), [t])
-  const { sorted, sort, setSort } = useSorted<Gate, Col>(gates, { key: 'overdue', desc: true }, valueOf, lang)
+  const valueFor = useCallback((g: Gate, key: Col): SortValue => (key === 'gate' ? gateLabel(g.gate, t) : g[key]), [t])
+  const { sorted, sort, setSort } = useSorted<Gate, Col>(gates, { key: 'overdue', desc: true }, valueFor, lang)
   const header = (id: Col, label: string) => (
     <SortHeader key={id} id={id} label={label} sort={sort} onSort={setSort} numeric={NUMERIC.includes(id)} table="gates" />
   )

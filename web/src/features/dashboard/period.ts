@@ -46,6 +46,7 @@ export type SeriesPoint = UsageSummary['series'][number]
 export function fillSeries(summary: Pick<UsageSummary, 'period' | 'series'>, now = new Date()): SeriesPoint[] {
   const { from, to, bucket } = summary.period
   const today = now.toISOString().slice(0, 10)
+  // biome-ignore lint/complexity/useMathMinMax: ISO date strings compare as strings; Math.min would make them NaN
   const last = to < today ? to : today
   const known = new Map(summary.series.map((p) => [p.bucket, p]))
   const out: SeriesPoint[] = []

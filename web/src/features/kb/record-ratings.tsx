@@ -10,7 +10,7 @@ export function RecordRatings({ ratings }: { ratings: ResultRecord['ratings'] })
     <ul className="rating-list" data-testid="kb-ratings">
       {ratings.map((r) => (
         <li key={r.user.id} data-testid="kb-rating" data-rating={r.rating}>
-          <span className="stars-static" aria-label={t('kb.stars', { n: r.rating })}>
+          <span className="stars-static" role="img" aria-label={t('kb.stars', { n: r.rating })}>
             {'★'.repeat(r.rating)}
             <span className="stars-off">{'★'.repeat(5 - r.rating)}</span>
           </span>{' '}

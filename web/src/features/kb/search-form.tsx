@@ -61,6 +61,7 @@ export function SearchForm({ filters, authorName }: Props) {
   )
 
   return (
+    // biome-ignore lint/a11y/useSemanticElements: <form role="search"> is the landmark every screen reader knows; <search> is from 2023
     <form className="card kb-search" role="search" onSubmit={submit} data-testid="kb-search-form">
       <div className="kb-query">
         <label htmlFor={`${id}-q`} className="visually-hidden">

@@ -95,6 +95,7 @@ export function PiiFindingRow({ finding, text, dismissal, issue, onDismiss, onUn
               value={reason}
               placeholder={t('pii.reasonPlaceholder')}
               maxLength={500}
+              // biome-ignore lint/a11y/noAutofocus: the field opens because the writer just asked to dismiss a finding; the reason is what they type next
               autoFocus
               aria-invalid={Boolean(error)}
               aria-describedby={error ? errorId : undefined}

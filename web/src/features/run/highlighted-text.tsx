@@ -67,6 +67,7 @@ export function HighlightedText({ text, risks, lang }: { text: string; risks: Ri
   const tipHits = tip ? segments[tip.index]?.hits : undefined
 
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: keydown bubbles up from the focusable highlights inside; the wrapper itself takes no focus
     <div className="highlighted" ref={wrap} onKeyDown={onKeyDown}>
       <div className="draft-text pre-wrap" data-testid="draft-text" lang={lang}>
         {segments.map((s, i) => {

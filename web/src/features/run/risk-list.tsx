@@ -34,7 +34,8 @@ export function RiskList({ risks }: { risks: RiskHit[] }) {
             </div>
             {g.article && <p className="rule-article">{g.article}</p>}
             {g.matches.length > 0 && (
-              <p className="chips" aria-label={t('risk.matched')}>
+              <p className="chips">
+                <span className="visually-hidden">{t('risk.matched')}: </span>
                 {g.matches.map((m) => (
                   <span key={m.text} className={`chip chip-match risk-${severity}`}>
                     «{m.text}»{m.count > 1 && <span className="muted"> ×{m.count}</span>}

@@ -69,6 +69,7 @@ export function InterviewDraftView({ draft, lang }: { draft: InterviewDraft; lan
               <InterviewTabs interviews={draft.interviews} active={index} onSelect={select} idBase={idBase} />
             </>
           )}
+          {/* biome-ignore lint/a11y/useAriaPropsSupportedByRole: aria-labelledby is set only with role="tabpanel", which supports it */}
           <div
             className="interview-grid"
             id={panelId(idBase)}

@@ -60,7 +60,9 @@ export function TranscriptView({ entry, spans, focus, lang }: Props) {
       <h4>{t('interview.transcript')}</h4>
       <p className="muted small">{t('interview.transcriptHint')}</p>
       <Speakers speakers={entry.speakers} />
-      {/* Focusable: a keyboard user scrolls a long transcript too. */}
+      {/* Focusable: a keyboard user scrolls a long transcript too (a scrollable region must take focus, WCAG 2.1.1). */}
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: see above */}
+      {/* biome-ignore lint/a11y/useSemanticElements: a div keeps the transcript's pre-wrap box; role=region names it */}
       <div className="transcript-text pre-wrap" ref={box} lang={lang} role="region" aria-label={t('interview.transcript')} tabIndex={0}>
         {segments.map((s) => {
           const part = text.slice(s.start, s.end)

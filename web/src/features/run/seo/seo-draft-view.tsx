@@ -89,7 +89,7 @@ type BarProps = {
 function MovesBar({ count, version, canSave, saving, error, onSave, onDiscard }: BarProps) {
   const { t, lang } = useI18n()
   return (
-    <div className="seo-moves-bar" role="region" aria-label={t('seo.moves.region')} data-testid="seo-moves-bar" data-count={count}>
+    <section className="seo-moves-bar" aria-label={t('seo.moves.region')} data-testid="seo-moves-bar" data-count={count}>
       <p>
         <strong data-testid="seo-moves-count">{plural('seo.n.changes', count, t, lang)}</strong>{' '}
         <span className="muted small">{canSave ? t('seo.moves.note') : t('seo.moves.stale')}</span>
@@ -107,7 +107,7 @@ function MovesBar({ count, version, canSave, saving, error, onSave, onDiscard }:
           {t('seo.moves.discard')}
         </button>
       </div>
-    </div>
+    </section>
   )
 }
 
