@@ -18,6 +18,7 @@ import { startServer } from '../server/main'
 import { testTargets, type TestTarget } from '../test/helpers/databases'
 import { seoBrief } from '../test/helpers/fixtures'
 import { fmt } from './stats'
+import { silentLog, type Log } from '../server/log'
 
 const HEADS = [
   'crm',
@@ -202,10 +203,7 @@ export type EventLoopResult = {
 }
 
 /** Starts a server, drafts one n-keyword lexical plan while polling, and returns the numbers. */
-export async function measureEventLoop(
-  n: number,
-  opts: { every?: number; log?: (m: string) => void; target?: TestTarget } = {},
-): Promise<EventLoopResult> {
+export async function measureEventLoop(n: number, opts: { every?: number; log?: Log; target?: TestTarget } = {}): Promise<EventLoopResult> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-event-loop-'))
   // the embedded default, or a fresh database on the real PostgreSQL (demo users seeded as `copydesk seed --demo` would)
   const fresh = opts.target?.name === 'postgres' ? await opts.target.fresh() : undefined
@@ -225,7 +223,7 @@ export async function measureEventLoop(
       poolTasks.push({ task: e.task, ok: e.ok })
     },
   })
-  const server = await startServer(config, { log: opts.log ?? (() => {}) })
+  const server = await startServer(config, { log: opts.log ?? silentLog })
   try {
     const writer = await login(server.url, 'writer@copydesk.local')
     const editor = await login(server.url, 'editor@copydesk.local')

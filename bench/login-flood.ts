@@ -7,6 +7,7 @@ import path from 'node:path'
 import { loadConfig } from '../server/config'
 import { startServer } from '../server/main'
 import { fmt, summarize } from './stats'
+import { silentLog } from '../server/log'
 
 const SECONDS = Number(process.env.BENCH_FLOOD_SECONDS ?? 20)
 const CONCURRENCY = 8
@@ -18,7 +19,7 @@ export async function printLoginFlood() {
   // Behind a (pretend) proxy, so the attacker and the colleague are different addresses.
   const server = await startServer(
     loadConfig({ COPYDESK_DATA_DIR: dataDir, PORT: '0', COPYDESK_TRUST_PROXY: 'true', COPYDESK_WORKERS: '0' }),
-    { log: () => {} },
+    { log: silentLog },
   )
   const login = async (email: string, password: string, ip: string): Promise<Attempt> => {
     const t0 = performance.now()

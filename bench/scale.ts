@@ -21,6 +21,7 @@ import { findPostgres } from '../test/helpers/env'
 import { Client } from '../test/helpers/client'
 import { loadSeoFixture } from '../test/helpers/seo-fixtures'
 import { fmt, summarize, timeEach } from './stats'
+import { silentLog } from '../server/log'
 
 const TOTAL = Number(process.env.BENCH_SCALE_ROWS ?? 1_000_000)
 const REPEAT = Number(process.env.BENCH_SCALE_REPEAT ?? 40)
@@ -59,7 +60,7 @@ export async function benchScale(): Promise<ScaleRow[]> {
       (select count(*) from drafts)::int as drafts, (select count(*) from ai_usage_daily)::int as rollup`
     rows.push({ what: 'data', n: size!.audit, value: `${size!.runs} runs, ${size!.drafts} drafts, ${size!.rollup} rollup rows` })
     const policy = loadPolicy(POLICIES_DIR)
-    const app = createApp({ db, provider: new OfflineProvider(), policy, log: () => {} })
+    const app = createApp({ db, provider: new OfflineProvider(), policy, log: silentLog })
     const client = () => new Client((p, init) => Promise.resolve(app.request(p, init)))
     const cmo = await client().login('cmo@copydesk.local')
     const writer = await client().login('writer@copydesk.local')

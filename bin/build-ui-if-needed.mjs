@@ -17,8 +17,18 @@ export function buildUiIfNeeded({ force = false } = {}) {
   const sources = ['web/src', 'web/index.html', 'web/vite.config.ts', 'contracts'].map((p) => path.join(root, p))
   const built = fs.existsSync(index) ? fs.statSync(index).mtimeMs : 0
   if (!force && built > 0 && built >= Math.max(...sources.filter(fs.existsSync).map(newest))) return
-  console.log('Building the web UI (web/dist)…')
+  // vite is a build tool (devDependencies): an install without them serves a UI built beforehand
   const vite = path.join(root, 'node_modules', 'vite', 'bin', 'vite.js')
+  if (!fs.existsSync(vite)) {
+    if (built > 0) {
+      console.warn('web/dist is older than web/src, and vite is not installed (npm install --omit=dev): serving the UI as built')
+      return
+    }
+    throw new Error(
+      'the web UI is not built (web/dist) and vite is not installed: run `npm run build` where the dev dependencies are, or `npm install`',
+    )
+  }
+  console.log('Building the web UI (web/dist)…')
   const r = spawnSync(process.execPath, [vite, 'build', '--config', path.join(root, 'web', 'vite.config.ts'), '--logLevel', 'warn'], {
     cwd: root,
     stdio: 'inherit',

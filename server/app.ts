@@ -9,6 +9,7 @@ import { briefRoutes } from './briefs/routes'
 import type { Database } from './db/connect'
 import { gateRoutes } from './gates/routes'
 import { kbRoutes } from './kb/routes'
+import { accessLog, type LogEnv } from './http/access-log'
 import { bodyCap } from './http/body-cap'
 import { problemResponse } from './http/problem'
 import { sameOrigin } from './http/same-origin'
@@ -21,6 +22,7 @@ import { seoRoutes } from './seo/routes'
 import { usageRoutes } from './usage/routes'
 import { runRoutes } from './runs/routes'
 import { AppError } from './errors'
+import { createLog, type Log } from './log'
 
 export type AppDeps = {
   db: Database
@@ -35,22 +37,24 @@ export type AppDeps = {
   trustProxy?: boolean
   /** Idle and absolute session timeouts (COPYDESK_SESSION_IDLE_MINUTES, COPYDESK_SESSION_MAX_HOURS). */
   session?: { idleMinutes: number; maxHours: number }
-  log?: (msg: string, err?: unknown) => void
+  /** The server's log (server/log.ts); standard output when omitted. */
+  log?: Log
 }
 
 export function createApp(deps: AppDeps) {
   const { sql } = deps.db
-  const log = deps.log ?? ((msg, err) => console.error(msg, err))
+  const log = deps.log ?? createLog()
   const queued = deps.onJobQueued ?? (() => {})
   const secureCookie = (url: string) => deps.cookieSecure === 'true' || (deps.cookieSecure !== 'false' && url.startsWith('https:'))
 
-  const app = new Hono<AuthEnv>()
+  const app = new Hono<AuthEnv & LogEnv>()
   app.use(requestId())
+  app.use(accessLog(log))
   app.use(securityHeaders())
   app.use(bodyCap())
   app.onError((err, c) => problemResponse(err, c, log))
 
-  const api = new Hono<AuthEnv>()
+  const api = new Hono<AuthEnv & LogEnv>()
   api.use(noStore)
   // Before the session is looked up: a forged request never gets as far as its cookie.
   api.use(sameOrigin({ trustProxy: deps.trustProxy ?? false }))

@@ -1,14 +1,10 @@
+// Each command's module is imported when that command runs: \`copydesk pii scan\` does not load
+// the drafting engine, the model SDKs or the database driver (a CLI call starts in a fraction of
+// the time; scripts call it in loops).
 import { parseArgs } from 'node:util'
-import { AddUser, addUser } from './auth/add-user'
-import { DisableUser, disableUser } from './auth/disable-user'
-import { seedDemoUsers } from './auth/seed-demo'
-import { auditAnchor, auditVerify } from './audit/cli'
+import { AddUser } from './auth/add-user'
+import { DisableUser } from './auth/disable-user'
 import { loadConfig } from './config'
-import { draftCommand } from './drafting/cli'
-import { seoCluster } from './seo/cli'
-import { piiRedact, piiScan } from './pii/cli'
-import { policyCheck, policyClassify } from './policy/cli'
-import { openConfiguredDatabase } from './db/open'
 
 const HELP = `copydesk — governed AI drafting for marketing teams
 
@@ -96,18 +92,25 @@ export async function runCli(argv: string[], io: Out = { out: console.log, err: 
     io.out(HELP)
     return cmd || values.help ? 0 : 2
   }
-  if (cmd === 'policy' && sub === 'check') return policyCheck(positionals[2], io)
-  if (cmd === 'policy' && sub === 'classify') return policyClassify(positionals.slice(2), String(values.channel ?? 'landing'), io)
-  if (cmd === 'pii' && sub === 'scan') return piiScan(positionals.slice(2), io)
-  if (cmd === 'pii' && sub === 'redact') return piiRedact(positionals.slice(2), io)
+  if (cmd === 'policy' && sub === 'check') return (await import('./policy/cli')).policyCheck(positionals[2], io)
+  if (cmd === 'policy' && sub === 'classify')
+    return (await import('./policy/cli')).policyClassify(positionals.slice(2), String(values.channel ?? 'landing'), io)
+  if (cmd === 'pii' && sub === 'scan') return (await import('./pii/cli')).piiScan(positionals.slice(2), io)
+  if (cmd === 'pii' && sub === 'redact') return (await import('./pii/cli')).piiRedact(positionals.slice(2), io)
   if (cmd === 'seo' && sub === 'cluster')
-    return seoCluster(
+    return (await import('./seo/cli')).seoCluster(
       positionals[2],
       { mode: values.mode as string | undefined, threshold: values.threshold as string | undefined, json: Boolean(values.json) },
       io,
       env,
     )
-  if (cmd === 'draft') return draftCommand(values.kind as string | undefined, values.brief as string | undefined, Boolean(values.json), io)
+  if (cmd === 'draft')
+    return (await import('./drafting/cli')).draftCommand(
+      values.kind as string | undefined,
+      values.brief as string | undefined,
+      Boolean(values.json),
+      io,
+    )
   const known = ['migrate', 'seed', 'audit', 'user']
   if (
     !known.includes(cmd) ||
@@ -145,6 +148,7 @@ export async function runCli(argv: string[], io: Out = { out: console.log, err: 
     newUser = parsed.data
   }
   const config = loadConfig(env)
+  const { openConfiguredDatabase } = await import('./db/open')
   const db = await openConfiguredDatabase(config)
   try {
     if (cmd === 'migrate') {
@@ -152,17 +156,20 @@ export async function runCli(argv: string[], io: Out = { out: console.log, err: 
       return 0
     }
     if (cmd === 'seed') {
+      const { seedDemoUsers } = await import('./auth/seed-demo')
       const created = await seedDemoUsers(db.sql, config.demoPassword)
       io.out(created.length ? created.map((u) => `created ${u.email} (${u.role})`).join('\n') : 'demo users already exist')
       return 0
     }
     if (newUser) {
+      const { addUser } = await import('./auth/add-user')
       const { created, sessionsEnded } = await addUser(db.sql, newUser)
       const ended = sessionsEnded ? `; ${sessionsEnded} session(s) ended` : ''
       io.out(`${created ? 'created' : 'updated'} ${newUser.email} (${newUser.roles.join(', ')})${ended}`)
       return 0
     }
     if (disable) {
+      const { disableUser } = await import('./auth/disable-user')
       const { found, sessionsEnded } = await disableUser(db.sql, disable)
       if (!found) {
         io.err(`copydesk user disable: no user ${disable.email}`)
@@ -171,8 +178,9 @@ export async function runCli(argv: string[], io: Out = { out: console.log, err: 
       io.out(`disabled ${disable.email}; ${sessionsEnded} session(s) ended`)
       return 0
     }
-    if (sub === 'anchor') return await auditAnchor(db.sql, values.out as string | undefined, io)
-    return await auditVerify(db.sql, values.anchor as string | undefined, io)
+    const audit = await import('./audit/cli')
+    if (sub === 'anchor') return await audit.auditAnchor(db.sql, values.out as string | undefined, io)
+    return await audit.auditVerify(db.sql, values.anchor as string | undefined, io)
   } finally {
     await db.close()
   }

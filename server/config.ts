@@ -1,5 +1,6 @@
 import path from 'node:path'
 import { z } from 'zod'
+import { LOG_LEVELS, type LogFormat, type LogLevel } from './log'
 
 const optionalText = z.string().trim().min(1).optional().catch(undefined)
 
@@ -23,6 +24,10 @@ const Env = z.object({
   COPYDESK_COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
   /** Behind a TLS proxy: believe X-Forwarded-Proto (Secure cookie) and X-Forwarded-For (login throttling by IP). */
   COPYDESK_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  /** fatal, error, warn, info (default), debug (also every request for the UI's files), trace, silent. */
+  COPYDESK_LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  /** json (one object per line) or text; unset: text on a terminal, json otherwise. */
+  COPYDESK_LOG_FORMAT: z.enum(['json', 'text']).optional(),
   COPYDESK_SESSION_IDLE_MINUTES: z.coerce
     .number()
     .int()
@@ -58,6 +63,7 @@ export type Config = {
   cookieSecure: 'auto' | 'true' | 'false'
   trustProxy: boolean
   session: { idleMinutes: number; maxHours: number }
+  log: { level: LogLevel; format: LogFormat | undefined }
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -82,5 +88,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: e.COPYDESK_COOKIE_SECURE,
     trustProxy: e.COPYDESK_TRUST_PROXY === 'true',
     session: { idleMinutes: e.COPYDESK_SESSION_IDLE_MINUTES, maxHours: e.COPYDESK_SESSION_MAX_HOURS },
+    log: { level: e.COPYDESK_LOG_LEVEL, format: e.COPYDESK_LOG_FORMAT },
   }
 }

@@ -15,11 +15,13 @@ import { syncPolicy } from './policy/store'
 import { PromptLibrary, loadPrompts, syncPrompts } from './prompts/load'
 import { releaseOrphanedJobs } from './runs/jobs'
 import { Worker } from './runs/worker'
+import { createLog, type Log } from './log'
 
 export type Server = { url: string; port: number; close(): Promise<void> }
 
 export type StartOptions = {
-  log?: (msg: string) => void
+  /** The server's log; by default standard output at COPYDESK_LOG_LEVEL in COPYDESK_LOG_FORMAT. */
+  log?: Log
   /** Tests inject a provider; otherwise OPENAI_API_KEY decides. */
   provider?: LlmProvider
   webDist?: string
@@ -32,7 +34,7 @@ export type StartOptions = {
  * prompt sync, demo users (embedded only), workers, and the HTTP server for API + UI.
  */
 export async function startServer(config: Config, opts: StartOptions = {}): Promise<Server> {
-  const log = opts.log ?? ((m: string) => console.log(m))
+  const log = opts.log ?? createLog(config.log)
   const prompts = new PromptLibrary(loadPrompts(PROMPTS_DIR)) // a bad prompt file stops startup here
   const policy = loadPolicy(opts.policiesDir ?? POLICIES_DIR) // so does an invalid policy: never "no gates"
   const db = await openConfiguredDatabase(config)
@@ -42,18 +44,18 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     await syncPolicy(db.sql, policy)
     if (db.kind === 'pglite') {
       const demo = demoSeedAllowed(config)
-      if (!demo.allowed) log(demo.reason)
+      if (!demo.allowed) log.warn(demo.reason)
       const created = demo.allowed ? await seedDemoUsers(db.sql, config.demoPassword) : []
       if (created.length) {
-        log(`Demo users created (password "${config.demoPassword === 'demo' ? 'demo' : 'from COPYDESK_DEMO_PASSWORD'}"):`)
-        for (const u of created) log(`  ${u.email.padEnd(26)} ${u.role}`)
+        const password = config.demoPassword === 'demo' ? 'demo' : 'from COPYDESK_DEMO_PASSWORD'
+        for (const u of created) log.info({ email: u.email, role: u.role, password }, 'demo user created')
       }
       const orphans = await releaseOrphanedJobs(db.sql)
-      if (orphans) log(`Picked up ${orphans} run job(s) left running by a stopped process.`)
+      if (orphans) log.info({ jobs: orphans }, 'picked up run jobs left running by a stopped process')
     }
     const provider = opts.provider ?? createProvider(config.llm)
     for (let i = 0; i < config.workers; i++) {
-      workers.push(new Worker({ sql: db.sql, provider, prompts, policy }, { log: (m) => log(m) }))
+      workers.push(new Worker({ sql: db.sql, provider, prompts, policy }, { log }))
     }
     workers.forEach((w) => w.start())
     const app = createApp({
@@ -65,16 +67,16 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
       cookieSecure: config.cookieSecure,
       trustProxy: config.trustProxy,
       session: config.session,
-      log: (m, err) => console.error(m, err),
+      log,
     })
     const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
       const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s))
     })
     const port = (server.address() as AddressInfo).port
     const where = db.kind === 'pglite' ? `embedded PostgreSQL in ${config.dataDir}` : 'PostgreSQL from DATABASE_URL'
-    log(`Policy "${policy.name}" version ${policy.version}`)
+    log.info({ policy: policy.name, version: policy.version }, 'policy loaded')
     const engine = provider.engine === 'offline' ? 'offline engine (no OPENAI_API_KEY)' : `model ${provider.model}`
-    log(`Copydesk on http://localhost:${port} — ${where}, ${engine}`)
+    log.info({ database: where, engine }, `Copydesk on http://localhost:${port}`)
     let closing: Promise<void> | undefined
     return {
       url: `http://127.0.0.1:${port}`,
@@ -100,14 +102,15 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
 
 /** `npm start`: run until SIGINT/SIGTERM, then stop cleanly (the data folder lock is released). */
 export async function main(config: Config = loadConfig()) {
-  const server = await startServer(config)
+  const log = createLog(config.log)
+  const server = await startServer(config, { log })
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
-      console.log(`${signal}: stopping…`)
+      log.info({ signal }, 'stopping')
       server.close().then(
         () => process.exit(0),
         (err) => {
-          console.error(err)
+          log.fatal({ err }, 'could not stop cleanly')
           process.exit(1)
         },
       )

@@ -18,6 +18,7 @@ import { loginAs, openBrowserPage } from './helpers/browser'
 import { findChromium } from './helpers/env'
 import { offerBrief } from './helpers/fixtures'
 import { policyVariant } from './helpers/policy-copy'
+import { silentLog } from '../server/log'
 
 const executablePath = findChromium()
 const WRITER = 'writer@copydesk.local'
@@ -109,7 +110,7 @@ describe.skipIf(!executablePath)('browser: AI usage dashboard and the knowledge 
     const db = await openConfiguredDatabase(config)
     await syncPrompts(db.sql, [earlierOfferPrompt()])
     await db.close()
-    server = await startServer(config, { log: () => {}, policiesDir: policy.dir })
+    server = await startServer(config, { log: silentLog, policiesDir: policy.dir })
     browser = await chromium.launch({
       executablePath,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],

@@ -12,6 +12,7 @@ import { findChromium } from './helpers/env'
 import { headlinesBrief, interviewBrief, medicalOfferBrief, offerBrief, seoBrief } from './helpers/fixtures'
 import { loadInterviews } from './helpers/interviews'
 import { loadSeoFixture, seoFixturePath } from './helpers/seo-fixtures'
+import { silentLog } from '../server/log'
 
 const executablePath = findChromium()
 // Where README's screenshots come from: `SCREENSHOTS=1 npx vitest run test/e2e.browser.test.ts`.
@@ -28,7 +29,7 @@ describe.skipIf(!executablePath)('browser: briefs, policy gates and reviews (Deb
     const built = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'build-ui-if-needed.mjs')], { stdio: 'inherit' })
     expect(built.status).toBe(0)
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-e2e-'))
-    server = await startServer(loadConfig({ COPYDESK_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1' }), { log: () => {} })
+    server = await startServer(loadConfig({ COPYDESK_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1' }), { log: silentLog })
     browser = await chromium.launch({
       executablePath,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],

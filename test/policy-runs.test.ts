@@ -10,6 +10,7 @@ import { startFakeOpenAi, type FakeOpenAi } from './helpers/fake-openai'
 import { medicalOfferBrief, offerBrief } from './helpers/fixtures'
 import { makeHarness, type Harness } from './helpers/harness'
 import { policyVariant } from './helpers/policy-copy'
+import { silentLog } from '../server/log'
 
 const targets = await testTargets()
 const MODEL_OFFER = (extra: Partial<{ pitch: string; proof: string }> = {}) => ({
@@ -193,7 +194,7 @@ describe.each(targets)('policy-gated runs on $name', (target) => {
         v2.gates.filter((g: { draftVersion: number }) => g.draftVersion === 2).map((g: { gate: string; role: string }) => [g.gate, g.role]),
       ).toEqual([['release', 'editor']])
       // After a restart with the new policy, a new run is planned with it
-      const restarted = createApp({ db: h.db, provider: h.deps.provider, policy: h.deps.policy, log: () => {} })
+      const restarted = createApp({ db: h.db, provider: h.deps.provider, policy: h.deps.policy, log: silentLog })
       const writer2 = await new Client((p, init) => Promise.resolve(restarted.request(p, init))).login('writer@copydesk.local')
       const fresh = await h.runToGate(writer2)
       expect(fresh.run.policyVersion).toBe(h.deps.policy.version)

@@ -11,9 +11,10 @@ import { startChildServer } from './helpers/child-server'
 import { Client } from './helpers/client'
 import { testTargets, type TestTarget } from './helpers/databases'
 import { offerBrief } from './helpers/fixtures'
+import { silentLog } from '../server/log'
 
 const targets = await testTargets()
-const quiet = { log: () => {} }
+const quiet = { log: silentLog }
 
 async function waitForStatus(c: Client, runId: string, status: string) {
   await expect.poll(async () => (await c.get(`/api/runs/${runId}`)).body.status, { timeout: 30_000, interval: 100 }).toBe(status)
@@ -92,6 +93,7 @@ describe('embedded server killed with SIGKILL', () => {
     try {
       const env: Record<string, string> = { ...f.env, COPYDESK_WORKERS: '1' }
       const first = await startChildServer(env)
+      expect(first.output()).toMatch(/"msg":"demo user created"/) // the log is JSON lines when not on a terminal
       const writer = await clientFor(first.url).login('writer@copydesk.local')
       const brief = await writer.post('/api/briefs', offerBrief())
       const run = await writer.post(`/api/briefs/${brief.body.id}/runs`)
@@ -111,7 +113,7 @@ describe('embedded server killed with SIGKILL', () => {
         expect(waiting.status).toBe('awaiting_review')
         expect((await editor.post(`/api/gates/${waiting.gates[0].id}/decision`, { decision: 'pass' })).status).toBe(200)
         await waitForStatus(editor, run.body.id, 'approved')
-        expect(second.output()).not.toMatch(/Demo users created/) // seeded once, on the first start only
+        expect(second.output()).not.toMatch(/demo user created/) // seeded once, on the first start only
       } finally {
         second.child.kill('SIGTERM')
         await new Promise((r) => second.child.once('exit', r))

@@ -3,7 +3,7 @@ import type { LoginRequest } from '../../contracts/auth'
 import { appendAudit } from '../audit/append'
 import type { Sql } from '../db/connect'
 import { AppError } from '../errors'
-import { DUMMY_HASH_PROMISE, verifyPassword } from './password'
+import { dummyHash, verifyPassword } from './password'
 import { deleteSession, deleteStaleSessions, findUserByEmail, insertSession, type UserRow } from './queries'
 import type { SessionLimits } from './session-limits'
 import { admitLogin, auditDigest, settleLogin, type Throttled, type ThrottleOptions } from './throttle'
@@ -32,7 +32,7 @@ export async function login(ctx: LoginContext): Promise<{ ok: true; user: UserRo
   if (!admitted.ok) return admitted
   const user = await findUserByEmail(sql, input.email)
   // An unknown e-mail is checked against a dummy hash, so it takes as long as a known one.
-  const ok = await verifyPassword(input.password, user?.password_hash ?? (await DUMMY_HASH_PROMISE))
+  const ok = await verifyPassword(input.password, user?.password_hash ?? (await dummyHash()))
   if (!user || !ok) {
     await sql.begin(async (tx) => {
       await settleLogin(tx, src, false, ctx.throttle)

@@ -43,5 +43,10 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return key.length === expected.length && timingSafeEqual(key, expected)
 }
 
-/** A hash of a random password: lets a login for an unknown e-mail take as long as a real one. */
-export const DUMMY_HASH_PROMISE = hashPassword(randomBytes(16).toString('hex'))
+let dummy: Promise<string> | undefined
+/**
+ * A hash of a random password: lets a login for an unknown e-mail take as long as a real one.
+ * Made on first use, not at import (a CLI call would wait for a scrypt run it never needs); the
+ * login routes ask for it when they are built, so the first unknown e-mail is not slower.
+ */
+export const dummyHash = (): Promise<string> => (dummy ??= hashPassword(randomBytes(16).toString('hex')))

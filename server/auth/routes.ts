@@ -7,6 +7,7 @@ import { AppError } from '../errors'
 import { jsonBody } from '../http/validate'
 import { clientIp, publicUrl } from './client-ip'
 import { login } from './login'
+import { dummyHash } from './password'
 import { SESSION_COOKIE, type AuthEnv } from './middleware'
 import { deleteSession, type UserRow } from './queries'
 import { sessionLimits, type SessionLimits } from './session-limits'
@@ -27,6 +28,7 @@ export type AuthRouteOptions = {
 }
 
 export function authRoutes(sql: Sql, opts: AuthRouteOptions = {}) {
+  void dummyHash() // made now, at start: the first login for an unknown e-mail costs what the others do
   const secureCookie = opts.secureCookie ?? ((url: string) => url.startsWith('https:'))
   const trustProxy = opts.trustProxy ?? false
   const session = sessionLimits(opts.session)

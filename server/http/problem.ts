@@ -1,14 +1,19 @@
 import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { AppError } from '../errors'
+import type { Log } from '../log'
 import { isDbConnectionError } from '../process-guards'
 
 // Postgres SQLSTATEs raised by our triggers and constraints: a rule said no.
 const PG_CHECK = new Set(['23514', '23505', '23503', '42501'])
 
-/** The one place an error becomes an HTTP answer: `{code, message, requestId, issues?}`. */
-export function problemResponse(err: unknown, c: Context, log: (msg: string, err: unknown) => void) {
+/**
+ * The one place an error becomes an HTTP answer: `{code, message, requestId, issues?}`. What the
+ * client may not see (a stack, a driver's message) goes to the log, under the same request id.
+ */
+export function problemResponse(err: unknown, c: Context, log: Log) {
   const requestId = (c.get('requestId') as string | undefined) ?? ''
+  const reqLog = (c.get('log') as Log | undefined) ?? log.child({ reqId: requestId })
   const send = (status: number, body: Record<string, unknown>) =>
     c.body(JSON.stringify({ ...body, requestId }), status as 400, { 'content-type': 'application/problem+json' })
   if (err instanceof AppError) {
@@ -22,10 +27,10 @@ export function problemResponse(err: unknown, c: Context, log: (msg: string, err
   }
   if (isDbConnectionError(err)) {
     // The database dropped or refused the connection: postgres.js reconnects on the next query.
-    log(`database unavailable (request ${requestId}): ${(err as Error).message}`, undefined)
+    reqLog.warn({ err: (err as Error).message }, 'database unavailable')
     c.header('retry-after', '2')
     return send(503, { code: 'unavailable', message: 'the database is unavailable; try again in a few seconds' })
   }
-  log(`unhandled error (request ${requestId})`, err)
+  reqLog.error({ err }, 'unhandled error')
   return send(500, { code: 'internal', message: 'something went wrong on our side; the request id helps us find it' })
 }

@@ -6,6 +6,7 @@ import { loadConfig } from '../config'
 import { startServer } from '../main'
 import { POLICIES_DIR } from './cli'
 import { PolicyError, loadPolicy } from './load'
+import { silentLog } from '../log'
 
 const made: string[] = []
 /** A copy of policies/ (named `policies`, as users see it) with one file edited. */
@@ -118,7 +119,7 @@ describe('policy files', () => {
     const dir = brokenCopy('default.yaml', (t) => t.replace('role: legal', 'role: lawyer'))
     const data = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-policy-data-'))
     made.push(data)
-    await expect(startServer(loadConfig({ COPYDESK_DATA_DIR: data, PORT: '0' }), { log: () => {}, policiesDir: dir })).rejects.toThrow(
+    await expect(startServer(loadConfig({ COPYDESK_DATA_DIR: data, PORT: '0' }), { log: silentLog, policiesDir: dir })).rejects.toThrow(
       /gates\.legal_review\.role: unknown role "lawyer"/,
     )
     expect(fs.existsSync(path.join(data, 'copydesk.lock'))).toBe(false) // refused before touching the data folder

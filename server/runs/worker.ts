@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { appendAudit } from '../audit/append'
 import { openGate } from '../gates/open-gate'
 import { LlmError } from '../llm/provider'
+import { silentLog, type Log } from '../log'
 import { isDbConnectionError } from '../process-guards'
 import { PostgresJsSaver } from './checkpointer'
 import type { RunDeps } from './deps'
@@ -14,7 +15,8 @@ export type WorkerOptions = {
   pollMs?: number
   /** A job claimed this many times (its worker kept dying) fails its run. */
   maxAttempts?: number
-  log?: (msg: string) => void
+  /** Where the worker says what went wrong (the server's log); silent by default. */
+  log?: Log
 }
 
 /** Thrown inside a job when its lease went to another worker: we stop and leave the job alone. */
@@ -41,12 +43,13 @@ export class Worker {
     opts: WorkerOptions = {},
   ) {
     this.graph = buildRunGraph(deps, new PostgresJsSaver(deps.sql))
-    this.opts = { leaseSeconds: 60, pollMs: 500, maxAttempts: 5, log: () => {}, ...Worker.defaults, ...opts }
+    const o = { leaseSeconds: 60, pollMs: 500, maxAttempts: 5, log: silentLog, ...Worker.defaults, ...opts }
+    this.opts = { ...o, log: o.log.child({ worker: this.id }) }
   }
 
   start() {
     // run() catches everything it expects; this catch only makes an unexpected bug loud, not an unhandled rejection.
-    this.loop ??= this.run().catch((err) => this.opts.log(`worker ${this.id}: loop stopped by a bug: ${(err as Error)?.stack ?? err}`))
+    this.loop ??= this.run().catch((err) => this.opts.log.error({ err }, 'worker loop stopped by a bug'))
   }
 
   /** New work was queued in this process: look now instead of at the next poll. */
@@ -82,7 +85,7 @@ export class Worker {
         failures = 0
       } catch (err) {
         failures++
-        this.opts.log(`worker: claiming failed (${failures} in a row): ${(err as Error).message}`)
+        this.opts.log.warn({ failures, err: (err as Error).message }, 'claiming a job failed')
       }
       if (job) {
         await this.process(job) // never throws: every outcome is recorded or left to the lease
@@ -111,7 +114,7 @@ export class Worker {
         renewLease(this.deps.sql, job.id, this.id, this.opts.leaseSeconds).then(
           (ours) => ours || lease.abort(new LeaseLost(`job ${job.id} was taken over by another worker`)),
           // A missed beat is fine: the next one retries; the lease is three beats long.
-          (err) => this.opts.log(`worker: heartbeat for job ${job.id} failed: ${(err as Error).message}`),
+          (err) => this.opts.log.warn({ jobId: job.id, runId: job.run_id, err: (err as Error).message }, 'heartbeat failed'),
         )
       },
       (this.opts.leaseSeconds * 1000) / 3,
@@ -133,17 +136,17 @@ export class Worker {
     const { log } = this.opts
     try {
       if (err instanceof LeaseLost) {
-        log(`worker: ${err.message}; leaving it alone`)
+        log.warn({ jobId: job.id, runId: job.run_id }, `${err.message}; leaving it alone`)
       } else if (isDbConnectionError(err) && job.attempts <= this.opts.maxAttempts) {
         const reason = `database connection lost: ${(err as Error).message}`
-        log(`worker: job ${job.id} (run ${job.run_id}) interrupted, back to the queue: ${reason}`)
+        log.warn({ jobId: job.id, runId: job.run_id, reason }, 'job interrupted, back to the queue')
         await retryDb(() => releaseJob(this.deps.sql, job.id, this.id, reason), { signal: this.stopSignal() })
       } else {
         await retryDb(() => this.fail(job, err), { signal: this.stopSignal() })
       }
     } catch (e) {
       // The database stayed away through every retry: the lease runs out and the job is claimed again.
-      log(`worker: could not record the outcome of job ${job.id}: ${(e as Error).message}`)
+      log.error({ jobId: job.id, runId: job.run_id, err: (e as Error).message }, 'could not record the outcome of a job')
     }
   }
 
@@ -193,10 +196,10 @@ export class Worker {
     await this.deps.sql.begin(async (tx) => {
       // Only while the job is still ours: otherwise the worker that took it over decides the run.
       if (!(await finishJob(tx, job.id, 'failed', reason, { workerId: this.id }))) {
-        this.opts.log(`worker: run ${job.run_id} failed here (${reason}), but job ${job.id} is no longer ours; not recording it`)
+        this.opts.log.warn({ jobId: job.id, runId: job.run_id, reason }, 'run failed here, but the job is no longer ours; not recording it')
         return
       }
-      this.opts.log(`worker: run ${job.run_id} failed: ${reason}`)
+      this.opts.log.warn({ jobId: job.id, runId: job.run_id, reason }, 'run failed')
       const changed = await tx`update runs set status = 'failed', error = ${reason}
         where id = ${job.run_id} and status not in ('approved', 'rejected', 'failed') returning id`
       if (changed.length) await appendAudit(tx, { actorId: null, action: 'run.failed', runId: job.run_id, data: { reason, jobId: job.id } })

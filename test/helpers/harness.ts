@@ -17,6 +17,7 @@ import { Client } from './client'
 import { openFresh, type TestTarget } from './databases'
 import { startFakeOpenAi, type FakeOpenAi } from './fake-openai'
 import { offerBrief } from './fixtures'
+import { silentLog } from '../../server/log'
 
 export type Harness = Awaited<ReturnType<typeof makeHarness>>
 
@@ -31,7 +32,7 @@ export async function makeHarness(target: TestTarget, opts: { provider?: LlmProv
   await syncPolicy(db.sql, policy)
   const deps = { sql: db.sql, provider, prompts, policy }
   const worker = new Worker(deps)
-  const app = createApp({ db, provider, policy, log: () => {} })
+  const app = createApp({ db, provider, policy, log: silentLog })
   const client = () => new Client((path, init) => Promise.resolve(app.request(path, init)))
   const as = (role: string) => client().login(`${role}@copydesk.local`)
 

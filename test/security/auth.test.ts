@@ -14,6 +14,7 @@ import type { Sql } from '../../server/db/connect'
 import { problemResponse } from '../../server/http/problem'
 import { testTargets } from '../helpers/databases'
 import { makeHarness, type Harness } from '../helpers/harness'
+import { silentLog } from '../../server/log'
 
 // Counts password checks, i.e. scrypt runs: the proof that a refused attempt never reaches one.
 // The timings below compare with scrypt at its production cost, so the dummy hash for unknown
@@ -21,9 +22,10 @@ import { makeHarness, type Harness } from '../helpers/harness'
 const scrypt = vi.hoisted(() => ({ calls: 0 }))
 vi.mock('../../server/auth/password', async (importOriginal) => {
   const real = await importOriginal<typeof import('../../server/auth/password')>()
+  const dummy = real.hashPassword((await import('node:crypto')).randomBytes(16).toString('hex'), real.SCRYPT_PARAMS)
   return {
     ...real,
-    DUMMY_HASH_PROMISE: real.hashPassword((await import('node:crypto')).randomBytes(16).toString('hex'), real.SCRYPT_PARAMS),
+    dummyHash: () => dummy,
     verifyPassword: (password: string, stored: string) => {
       scrypt.calls++
       return real.verifyPassword(password, stored)
@@ -41,7 +43,7 @@ const PASSWORD = 'right password 1'
 function authApp(sql: Sql, opts: AuthRouteOptions = {}) {
   const app = new Hono<AuthEnv>()
   app.use(requestId())
-  app.onError((err, c) => problemResponse(err, c, () => {}))
+  app.onError((err, c) => problemResponse(err, c, silentLog))
   app.use(sessionUser(sql, opts.session))
   app.route('/api/auth', authRoutes(sql, opts))
   app.get('/api/me', requireUser(), (c) => c.json(toMe(c.get('user')!)))

@@ -13,6 +13,7 @@ import { loginAs, openBrowserPage } from '../helpers/browser'
 import { Client } from '../helpers/client'
 import { findChromium } from '../helpers/env'
 import { offerBrief } from '../helpers/fixtures'
+import { silentLog } from '../../server/log'
 
 const executablePath = findChromium()
 
@@ -73,7 +74,7 @@ describe.skipIf(!executablePath)('browser: another origin cannot act with the se
     expect(built.status).toBe(0)
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-csrf-'))
     server = await startServer(loadConfig({ COPYDESK_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', COPYDESK_WORKERS: '0' }), {
-      log: () => {},
+      log: silentLog,
     })
     // A script with the session cookie and no Origin (CONTRACTS.md) sets the scene and counts.
     script = await new Client((p, init) => fetch(server.url + p, init)).login('writer@copydesk.local')

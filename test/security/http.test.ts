@@ -10,6 +10,7 @@ import { testTargets } from '../helpers/databases'
 import { offerBrief } from '../helpers/fixtures'
 import { seoFixturePath } from '../helpers/seo-fixtures'
 import { makeHarness, type Harness } from '../helpers/harness'
+import { silentLog } from '../../server/log'
 
 const targets = await testTargets()
 // app.request('/x') addresses http://localhost/x: that is the app's own origin here.
@@ -123,7 +124,7 @@ describe.each(targets)('HTTP request hardening on $name', (target) => {
       ...json,
     }
     const body = JSON.stringify({ email: 'writer@copydesk.local', password: 'demo' })
-    const trusting = createApp({ db: h.db, provider: h.deps.provider, policy: h.policy, trustProxy: true, log: () => {} })
+    const trusting = createApp({ db: h.db, provider: h.deps.provider, policy: h.policy, trustProxy: true, log: silentLog })
     expect((await send(trusting, 'POST', '/api/auth/login', { headers: proxied, body })).status).toBe(200)
     expect(
       (await send(trusting, 'POST', '/api/auth/login', { headers: { ...proxied, 'x-forwarded-host': 'evil.example' }, body })).status,
@@ -182,7 +183,7 @@ describe.each(targets)('HTTP request hardening on $name', (target) => {
   it('sends the security headers on API answers, errors and the UI shell', async () => {
     const webDist = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-shell-'))
     fs.writeFileSync(path.join(webDist, 'index.html'), '<!doctype html><title>Copydesk</title><div id="root"></div>')
-    const withUi = createApp({ db: h.db, provider: h.deps.provider, policy: h.policy, webDist, log: () => {} })
+    const withUi = createApp({ db: h.db, provider: h.deps.provider, policy: h.policy, webDist, log: silentLog })
     try {
       const answers = {
         health: await withUi.request('/api/health'),
