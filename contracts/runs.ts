@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { BriefKind, Lang } from './briefs'
 import { Role } from './roles'
+import { RiskHit } from './risks'
 
 export const RunStatus = z.enum(['queued', 'running', 'awaiting_review', 'changes_requested', 'approved', 'rejected', 'failed'])
 export type RunStatus = z.infer<typeof RunStatus>
@@ -78,18 +79,7 @@ export const OfferDraft = z.object({
 })
 export type OfferDraft = z.infer<typeof OfferDraft>
 
-export const RiskHit = z.object({
-  category: z.string(),
-  rule: z.string(),
-  /** Offsets into the draft's text (JavaScript string indices); 0..0 for something missing. */
-  start: z.number().int(),
-  end: z.number().int(),
-  match: z.string(),
-  article: z.string().optional(),
-  explain: z.string(),
-  fix: z.string().optional(),
-})
-export type RiskHit = z.infer<typeof RiskHit>
+export { RiskHit } from './risks'
 
 export const MissingWording = z.object({
   rule: z.string(),

@@ -247,6 +247,16 @@ describe.each(targets)('the CMO dashboard on $name', (target) => {
       }),
     ])
     expect(g.overdue[0].daysOverdue).toBeGreaterThanOrEqual(2.9)
+    // one author's gates come from the gates themselves, not the rollup: the same numbers
+    const mine = (await (await h.as('cmo')).get('/api/usage/gates?user=writer@copydesk.local')).body
+    expect(mine.gates.find((x: { gate: string }) => x.gate === 'release')).toMatchObject({
+      decided: 3,
+      open: 2,
+      overdue: 1,
+      p50Hours: release.p50Hours,
+      p90Hours: release.p90Hours,
+    })
+    expect((await (await h.as('cmo')).get('/api/usage/gates?user=editor@copydesk.local')).body.gates).toEqual([])
     const overdueCsv = new TextDecoder().decode((await (await h.as('cmo')).bytes('GET', '/api/usage/gates?format=csv&list=overdue')).bytes)
     expect(overdueCsv).toMatch(/gate_id,run_id,gate,role,assignee,due_at,days_overdue,brief,author/)
 

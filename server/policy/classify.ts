@@ -7,20 +7,9 @@ import { customerRanges, findNear, quotedNames, sentenceIds } from './text-shape
 import type { Policy } from './load'
 import { OTHER_SECTOR, type RiskCategory } from './schema'
 import { normalize, tokenize } from './tokens'
+import type { RiskHit } from '../../contracts/risks'
 
-export type RiskHit = {
-  category: RiskCategory
-  rule: string
-  /** Personal-data hits: the placeholder type (PHONE, EMAIL …). */
-  piiType?: string
-  start: number
-  end: number
-  /** The matched text ('' for a missing-element hit at 0..0). */
-  match: string
-  article?: string
-  explain: string
-  fix?: string
-}
+export type { RiskHit }
 
 /** A required disclaimer, label or wording that the text lacks. */
 export type Missing = { rule: string; category: RiskCategory; requirement: string; wording: string; article?: string }

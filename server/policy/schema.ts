@@ -1,21 +1,9 @@
 import { z } from 'zod'
 import { GateName } from '../../contracts/runs'
 import { ROLES } from '../../contracts/roles'
+import { RiskCategory } from '../../contracts/risks'
 
-export const RISK_CATEGORIES = [
-  'legal_promise',
-  'finance',
-  'medicine',
-  'supplements',
-  'safety',
-  'superlative',
-  'personal_data',
-  'ad_labeling',
-  'factual_claim',
-  'brand',
-] as const
-export const RiskCategory = z.enum(RISK_CATEGORIES, { error: (i) => `unknown risk category "${String(i.input)}"` })
-export type RiskCategory = z.infer<typeof RiskCategory>
+export { RISK_CATEGORIES, RiskCategory } from '../../contracts/risks'
 
 const RoleName = z.enum(ROLES, { error: (i) => `unknown role "${String(i.input)}"` })
 const Gate = z.enum(GateName.options, { error: (i) => `unknown gate "${String(i.input)}"` })

@@ -1,3 +1,4 @@
+import { z } from 'zod'
 import type { ApprovalView } from '../../contracts/usage'
 import type { Queryable } from '../db/connect'
 import type { Scope } from './period'
@@ -11,8 +12,28 @@ export const WITHOUT_REWORK_TARGET: [number, number] = [0.7, 0.85]
  * both make a new version). The AI's share of an approved text is 1 - its edit ratio from the
  * AI draft (1 when the AI draft itself passed).
  */
+// a sum over no rows is null (an empty period): zero here
+const count = z
+  .number()
+  .nullable()
+  .transform((n) => n ?? 0)
+const Row = z.object({
+  kind: z.string(),
+  total: z.number(),
+  runs: count,
+  approved: count,
+  rejected: count,
+  failed: count,
+  without_rework: count,
+  edited: count,
+  ai_share_sum: count,
+})
+type Row = z.infer<typeof Row>
+const NONE: Row = { kind: '', total: 1, runs: 0, approved: 0, rejected: 0, failed: 0, without_rework: 0, edited: 0, ai_share_sum: 0 }
+
 export async function approvalView(db: Queryable, s: Scope): Promise<ApprovalView> {
-  const rows = await db`
+  const rows = z.array(Row).parse(
+    await db`
     select coalesce(kind, '') as kind, grouping(kind) as total, sum(runs)::int as runs, sum(approved)::int as approved,
       sum(rejected)::int as rejected, sum(failed)::int as failed, sum(without_rework)::int as without_rework,
       sum(edited_finals)::int as edited, sum(ai_share_sum)::float8 as ai_share_sum
@@ -21,32 +42,26 @@ export async function approvalView(db: Queryable, s: Scope): Promise<ApprovalVie
       ${s.userId ? db`and user_id = ${s.userId}` : db``}
       ${s.team ? db`and team = ${s.team}` : db``}
       ${s.kind ? db`and kind = ${s.kind}` : db``}
-    group by rollup (kind) order by total desc, runs desc`
-  const n = (v: unknown) => Number(v ?? 0)
-  const share = (r: Record<string, unknown> | undefined) => (n(r?.approved) ? n(r?.ai_share_sum) / n(r?.approved) : null)
-  const total = rows.find((r) => Number(r.total) === 1)
-  const approved = n(total?.approved)
-  const decided = approved + n(total?.rejected)
+    group by rollup (kind) order by total desc, runs desc`,
+  )
+  const share = (r: Row) => (r.approved ? r.ai_share_sum / r.approved : null)
+  const total = rows.find((r) => r.total === 1) ?? NONE
+  const { approved, rejected } = total
+  const decided = approved + rejected
   return {
-    runs: n(total?.runs),
+    runs: total.runs,
     approved,
-    rejected: n(total?.rejected),
-    failed: n(total?.failed),
-    inReview: n(total?.runs) - approved - n(total?.rejected) - n(total?.failed),
+    rejected,
+    failed: total.failed,
+    inReview: total.runs - approved - rejected - total.failed,
     approvalRate: decided ? approved / decided : null,
-    approvedWithoutRework: n(total?.without_rework),
-    withoutReworkShare: approved ? n(total?.without_rework) / approved : null,
+    approvedWithoutRework: total.without_rework,
+    withoutReworkShare: approved ? total.without_rework / approved : null,
     target: WITHOUT_REWORK_TARGET,
     aiShare: share(total),
-    editedFinals: n(total?.edited),
+    editedFinals: total.edited,
     byKind: rows
-      .filter((r) => Number(r.total) === 0)
-      .map((r) => ({
-        kind: String(r.kind),
-        runs: n(r.runs),
-        approved: n(r.approved),
-        approvedWithoutRework: n(r.without_rework),
-        aiShare: share(r),
-      })),
+      .filter((r) => r.total === 0)
+      .map((r) => ({ kind: r.kind, runs: r.runs, approved: r.approved, approvedWithoutRework: r.without_rework, aiShare: share(r) })),
   }
 }

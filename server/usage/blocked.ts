@@ -1,3 +1,4 @@
+import { z } from 'zod'
 import type { BlockedView } from '../../contracts/usage'
 import type { Queryable } from '../db/connect'
 import type { Scope } from './period'
@@ -8,24 +9,28 @@ import type { Scope } from './period'
  * log never holds the values), model calls refused by a budget, gate decisions that stopped or
  * sent back a draft, and the risk categories drafts were flagged with.
  */
+const Row = z.object({ event: z.string(), detail: z.string(), n: z.number() })
+
 export async function blockedView(db: Queryable, s: Scope): Promise<BlockedView> {
-  const rows = await db`select event, detail, sum(n)::int as n from policy_events_daily
+  const rows = z.array(Row).parse(
+    await db`select event, detail, sum(n)::int as n from policy_events_daily
     where day >= ${s.from} and day < ${s.until}
       ${s.userId ? db`and user_id = ${s.userId}` : db``}
       ${s.team ? db`and team = ${s.team}` : db``}
       ${s.kind ? db`and kind = ${s.kind}` : db``}
-    group by event, detail order by n desc, detail`
+    group by event, detail order by n desc, detail`,
+  )
   const of = (event: string) => rows.filter((r) => r.event === event)
-  const count = (event: string) => of(event).reduce((n, r) => n + Number(r.n), 0)
-  const types = (event: string) => Object.fromEntries(of(event).map((r) => [String(r.detail), Number(r.n)]))
+  const count = (event: string) => of(event).reduce((n, r) => n + r.n, 0)
+  const types = (event: string) => Object.fromEntries(of(event).map((r) => [r.detail, r.n]))
   return {
     piiBlocked: count('pii_blocked'),
     piiTypes: types('pii_blocked_type'),
     piiRedacted: types('pii_redacted_type'),
     budgetRefused: count('budget_refused'),
     decisions: rows
-      .filter((r) => String(r.event).startsWith('decision_'))
-      .map((r) => ({ gate: String(r.detail), decision: String(r.event).slice('decision_'.length), count: Number(r.n) })),
-    categories: of('risk_category').map((r) => ({ category: String(r.detail), drafts: Number(r.n) })),
+      .filter((r) => r.event.startsWith('decision_'))
+      .map((r) => ({ gate: r.detail, decision: r.event.slice('decision_'.length), count: r.n })),
+    categories: of('risk_category').map((r) => ({ category: r.detail, drafts: r.n })),
   }
 }

@@ -1,3 +1,4 @@
+import { z } from 'zod'
 import type { Queryable } from '../db/connect'
 import type { Budgets } from '../policy/schema'
 
@@ -33,16 +34,20 @@ export function budgetLimits(budgets: Budgets, user: BudgetUser): { scope: 'user
   return out
 }
 
+/** An aggregate without GROUP BY: always one row. */
+const Spent = z.tuple([z.object({ spent: z.number() })])
+
 /** What the user and their team have spent on models this month (the rollup of the audit log) against their budgets. */
 export async function budgetStatus(db: Queryable, budgets: Budgets, user: BudgetUser, now = new Date()): Promise<BudgetStatus> {
   const { month, from, to } = monthOf(now)
   const scopes: BudgetScope[] = []
   for (const limit of budgetLimits(budgets, user)) {
-    const [row] =
+    const [{ spent }] = Spent.parse(
       limit.scope === 'user'
         ? await db`select coalesce(sum(cost_usd), 0)::float8 as spent from ai_usage_daily where user_id = ${user.id} and day >= ${from} and day < ${to}`
-        : await db`select coalesce(sum(cost_usd), 0)::float8 as spent from ai_usage_daily where team = ${limit.name} and day >= ${from} and day < ${to}`
-    scopes.push(budgetScope(limit, Number(row?.spent ?? 0), budgets.warn_at))
+        : await db`select coalesce(sum(cost_usd), 0)::float8 as spent from ai_usage_daily where team = ${limit.name} and day >= ${from} and day < ${to}`,
+    )
+    scopes.push(budgetScope(limit, spent, budgets.warn_at))
   }
   return { month, warnAt: budgets.warn_at, scopes }
 }

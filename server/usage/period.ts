@@ -1,3 +1,4 @@
+import { z } from 'zod'
 import type { UsageFilter } from '../../contracts/usage'
 import type { Queryable } from '../db/connect'
 import { AppError } from '../errors'
@@ -31,9 +32,9 @@ export async function resolveScope(db: Queryable, f: UsageFilter, now = new Date
   if (days > MAX_DAYS) throw new AppError('bad_request', `a period is at most ${MAX_DAYS} days; this one is ${days}`)
   let userId: string | null = null
   if (f.user) {
-    const [u] = await db`select id from users where email = ${f.user}`
+    const [u] = z.array(z.object({ id: z.string() })).parse(await db`select id::text as id from users where email = ${f.user}`)
     if (!u) throw new AppError('bad_request', `no user with the e-mail ${f.user}`)
-    userId = String(u.id)
+    userId = u.id
   }
   return {
     from,

@@ -1,8 +1,35 @@
+import { z } from 'zod'
 import type { UsageSummary } from '../../contracts/usage'
 import type { Queryable } from '../db/connect'
 import type { Scope } from './period'
 
-type Row = Record<string, unknown>
+// a sum over no rows is null (the grand total of an empty period): zero here
+const total = z
+  .number()
+  .nullable()
+  .transform((n) => n ?? 0)
+// a column a grouping set leaves out is '' in its rows (coalesced; the table's columns are not null)
+const key = z.string()
+const Row = z.object({
+  bucket: key,
+  user_id: key,
+  team: key,
+  kind: key,
+  engine: key,
+  model: key,
+  prompt_id: key,
+  prompt_version: key,
+  g: z.number(),
+  calls: total,
+  failed: total,
+  tokens_in: total,
+  tokens_out: total,
+  cost_usd: total,
+  unknown_cost: total,
+  offline_calls: total,
+})
+type Row = z.infer<typeof Row>
+type Sums = Pick<Row, 'calls' | 'failed' | 'tokens_in' | 'tokens_out' | 'cost_usd'>
 
 /**
  * Model calls and their cost in a period, from the daily rollup of the audit log (never a scan
@@ -11,8 +38,11 @@ type Row = Record<string, unknown>
  */
 export async function usageSummary(db: Queryable, s: Scope): Promise<UsageSummary> {
   const bucket = s.bucket === 'day' ? db`to_char(day, 'YYYY-MM-DD')` : db`to_char(day, 'YYYY-MM')`
-  const rows = await db`
-    select ${bucket} as bucket, user_id::text as user_id, team, kind, engine, model, prompt_id, prompt_version,
+  const rows = z.array(Row).parse(
+    await db`
+    select coalesce(${bucket}, '') as bucket, coalesce(user_id::text, '') as user_id, coalesce(team, '') as team,
+      coalesce(kind, '') as kind, coalesce(engine, '') as engine, coalesce(model, '') as model,
+      coalesce(prompt_id, '') as prompt_id, coalesce(prompt_version, '') as prompt_version,
       grouping(${bucket}, user_id, team, kind, engine, model, prompt_id, prompt_version) as g,
       sum(calls)::int as calls, sum(failed)::int as failed, sum(tokens_in)::float8 as tokens_in, sum(tokens_out)::float8 as tokens_out,
       sum(cost_usd)::float8 as cost_usd, sum(unknown_cost)::int as unknown_cost,
@@ -22,61 +52,54 @@ export async function usageSummary(db: Queryable, s: Scope): Promise<UsageSummar
       ${s.userId ? db`and user_id = ${s.userId}` : db``}
       ${s.team ? db`and team = ${s.team}` : db``}
       ${s.kind ? db`and kind = ${s.kind}` : db``}
-    group by grouping sets ((), (${bucket}), (user_id, team), (team), (kind), (engine, model), (prompt_id, prompt_version))`
+    group by grouping sets ((), (${bucket}), (user_id, team), (team), (kind), (engine, model), (prompt_id, prompt_version))`,
+  )
   // grouping() has one bit per column, the first column the highest: a set's rows have its columns' bits clear
   const ALL = 0b11111111
-  const set = (...cols: number[]) => rows.filter((r) => Number(r.g) === ALL - cols.reduce((m, c) => m | (1 << (7 - c)), 0))
-  const byCost = (a: Row, b: Row) => Number(b.cost_usd) - Number(a.cost_usd) || Number(b.calls) - Number(a.calls)
-  const sums = (r: Row) => ({
-    calls: Number(r.calls),
-    failed: Number(r.failed),
-    tokensIn: Number(r.tokens_in),
-    tokensOut: Number(r.tokens_out),
-    costUsd: Number(r.cost_usd),
-  })
-  const total = set()[0]
+  const set = (...cols: number[]) => rows.filter((r) => r.g === ALL - cols.reduce((m, c) => m | (1 << (7 - c)), 0))
+  const byCost = (a: Sums, b: Sums) => b.cost_usd - a.cost_usd || b.calls - a.calls
+  const sums = (r: Sums) => ({ calls: r.calls, failed: r.failed, tokensIn: r.tokens_in, tokensOut: r.tokens_out, costUsd: r.cost_usd })
+  const all = set()[0]
   const users = byUser(set(1, 2).sort(byCost))
   const ids = users.map((u) => u.userId)
   const emails = new Map(
     ids.length
-      ? (await db`select id::text as id, email from users where id = any(${ids}::uuid[])`).map((u) => [String(u.id), String(u.email)])
+      ? z
+          .array(z.object({ id: z.string(), email: z.string() }))
+          .parse(await db`select id::text as id, email from users where id = any(${ids}::uuid[])`)
+          .map((u) => [u.id, u.email])
       : [],
   )
   return {
     period: { from: s.from, to: s.to, bucket: s.bucket },
     totals: {
-      ...sums(total ?? { calls: 0, failed: 0, tokens_in: 0, tokens_out: 0, cost_usd: 0 }),
-      unknownCostCalls: Number(total?.unknown_cost ?? 0),
+      ...sums(all ?? { calls: 0, failed: 0, tokens_in: 0, tokens_out: 0, cost_usd: 0 }),
+      unknownCostCalls: all?.unknown_cost ?? 0,
       users: users.length,
     },
     series: set(0)
-      .sort((a, b) => String(a.bucket).localeCompare(String(b.bucket)))
-      .map((r) => ({
-        bucket: String(r.bucket),
-        calls: Number(r.calls),
-        costUsd: Number(r.cost_usd),
-        offlineCalls: Number(r.offline_calls),
-      })),
+      .sort((a, b) => a.bucket.localeCompare(b.bucket))
+      .map((r) => ({ bucket: r.bucket, calls: r.calls, costUsd: r.cost_usd, offlineCalls: r.offline_calls })),
     byUser: users
       .map((u) => ({ key: u.userId, label: emails.get(u.userId) ?? u.userId, team: u.teams.join(', '), ...sums(u.row) }))
       .sort((a, b) => b.costUsd - a.costUsd || b.calls - a.calls),
     byTeam: set(2)
       .sort(byCost)
-      .map((r) => ({ key: String(r.team), label: String(r.team), ...sums(r) })),
+      .map((r) => ({ key: r.team, label: r.team, ...sums(r) })),
     byKind: set(3)
       .sort(byCost)
-      .map((r) => ({ key: String(r.kind), label: String(r.kind), ...sums(r) })),
+      .map((r) => ({ key: r.kind, label: r.kind, ...sums(r) })),
     byModel: set(4, 5)
       .sort(byCost)
-      .map((r) => ({ key: String(r.model), label: String(r.model), engine: String(r.engine), ...sums(r) })),
+      .map((r) => ({ key: r.model, label: r.model, engine: r.engine, ...sums(r) })),
     byPrompt: set(6, 7)
       .filter((r) => r.prompt_id !== '')
       .sort(byCost)
       .map((r) => ({
         key: `${r.prompt_id}@${r.prompt_version}`,
         label: `${r.prompt_id} ${r.prompt_version}`,
-        promptId: String(r.prompt_id),
-        promptVersion: String(r.prompt_version),
+        promptId: r.prompt_id,
+        promptVersion: r.prompt_version,
         ...sums(r),
       })),
   }
@@ -86,14 +109,13 @@ export async function usageSummary(db: Queryable, s: Scope): Promise<UsageSummar
 function byUser(rows: Row[]): { userId: string; teams: string[]; row: Row }[] {
   const out = new Map<string, { userId: string; teams: string[]; row: Row }>()
   for (const r of rows) {
-    const id = String(r.user_id)
-    const u = out.get(id)
+    const u = out.get(r.user_id)
     if (!u) {
-      out.set(id, { userId: id, teams: [String(r.team)], row: { ...r } })
+      out.set(r.user_id, { userId: r.user_id, teams: [r.team], row: { ...r } })
       continue
     }
-    u.teams.push(String(r.team))
-    for (const k of ['calls', 'failed', 'tokens_in', 'tokens_out', 'cost_usd']) u.row[k] = Number(u.row[k]) + Number(r[k])
+    u.teams.push(r.team)
+    for (const k of ['calls', 'failed', 'tokens_in', 'tokens_out', 'cost_usd'] as const) u.row[k] += r[k]
   }
   return [...out.values()]
 }

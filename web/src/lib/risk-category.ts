@@ -1,21 +1,10 @@
+import { RISK_CATEGORIES, type RiskCategory } from '../../../contracts/risks'
 import type { Translate } from '../i18n'
 
-/** Risk categories the shipped rule packs use; a policy may add its own, shown by id. */
-export const KNOWN_CATEGORIES = [
-  'legal_promise',
-  'finance',
-  'medicine',
-  'supplements',
-  'safety',
-  'personal_data',
-  'ad_labeling',
-  'superlative',
-  'factual_claim',
-  'brand',
-] as const
-export type KnownCategory = (typeof KNOWN_CATEGORIES)[number]
+/** The risk categories (contracts/risks.ts); a label for anything else (an older record) is its id. */
+type KnownCategory = RiskCategory
 
-const isKnownCategory = (s: string): s is KnownCategory => (KNOWN_CATEGORIES as readonly string[]).includes(s)
+const isKnownCategory = (s: string): s is KnownCategory => (RISK_CATEGORIES as readonly string[]).includes(s)
 
 export const categoryLabel = (category: string, t: Translate) => (isKnownCategory(category) ? t(`category.${category}`) : category)
 
