@@ -3,7 +3,7 @@
 // keyword or brief title of "=HYPERLINK(...)" typed by one person runs on the machine of the
 // person who exports it. Every CSV and XLSX cell Copydesk writes goes through `spreadsheetCell`.
 //
-// In an XLSX written by exceljs a string cell is never a formula, but people open it and save
+// In the XLSX Copydesk writes (write-excel-file) a string cell is never a formula, but people open it and save
 // it as CSV, and then it is: XLSX cells are escaped the same way, so both files read alike.
 
 const TRIGGER = /^[=+\-@\t\r]/

@@ -1,7 +1,7 @@
 // A content plan as files the SEO specialist takes away: keyword -> cluster (CSV), and the same
 // plus the plan as a second sheet (XLSX). Also the normalised CSV an uploaded export becomes.
-import ExcelJS from 'exceljs'
 import Papa from 'papaparse'
+import writeExcelFile from 'write-excel-file/node'
 import type { SeoDraft } from '../../contracts/drafts'
 import { spreadsheetRow } from '../http/spreadsheet-cell'
 import type { KeywordRow } from './cluster'
@@ -32,16 +32,17 @@ function planRows(d: SeoDraft): (string | number)[][] {
 
 export const seoCsv = (d: SeoDraft): string => Papa.unparse({ fields: KEYWORD_HEADER, data: keywordRows(d) })
 
+const PLAN_HEADER = ['cluster', 'piece', 'target keyword', 'keywords', 'frequency']
+const header = (names: string[]) => names.map((value) => ({ value, fontWeight: 'bold' as const }))
+// string cells are written as text, never as formulas; an empty frequency is an empty cell
+const cells = (rows: (string | number)[][]) => rows.map((r) => r.map((v) => (v === '' ? null : v)))
+
 export async function seoXlsx(d: SeoDraft): Promise<Uint8Array> {
-  const book = new ExcelJS.Workbook()
-  const keywords = book.addWorksheet('Keywords')
-  keywords.addRow(KEYWORD_HEADER)
-  keywords.addRows(keywordRows(d))
-  const plan = book.addWorksheet('Content plan')
-  plan.addRow(['cluster', 'piece', 'target keyword', 'keywords', 'frequency'])
-  plan.addRows(planRows(d))
-  for (const sheet of [keywords, plan]) sheet.getRow(1).font = { bold: true }
-  return new Uint8Array(await book.xlsx.writeBuffer())
+  const buffer = await writeExcelFile([
+    { sheet: 'Keywords', data: [header(KEYWORD_HEADER), ...cells(keywordRows(d))], stickyRowsCount: 1 },
+    { sheet: 'Content plan', data: [header(PLAN_HEADER), ...cells(planRows(d))], stickyRowsCount: 1 },
+  ]).toBuffer()
+  return new Uint8Array(buffer)
 }
 
 /**

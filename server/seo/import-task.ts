@@ -1,4 +1,4 @@
-// The keyword upload parsed in a compute thread (exceljs on a 200,000-row sheet is seconds of
+// The keyword upload parsed in a compute thread (reading a 200,000-row sheet is seconds of
 // CPU): what POST /api/seo/import answers, as plain data that crosses the thread boundary.
 import type { SeoImportProblem } from '../../contracts/briefs'
 import { normalisedCsv } from './export'

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs'
+import writeExcelFile from 'write-excel-file/node'
 import { describe, expect, it } from 'vitest'
 import { decode, importKeywords, ImportError } from './import'
 
@@ -49,14 +49,20 @@ describe('keyword import', () => {
       },
     ])
 
-    const book = new ExcelJS.Workbook()
-    const sheet = book.addWorksheet('Keywords')
-    sheet.addRow(['Keyword', 'Volume'])
-    sheet.addRow(['trail running shoes', 900])
-    sheet.addRow(['', 5])
-    const x = await importKeywords(new Uint8Array(await book.xlsx.writeBuffer()))
+    const x = await importKeywords(
+      await writeExcelFile([
+        ['Keyword', 'Volume'],
+        ['trail running shoes', 900],
+        [null, 5],
+        [null, null], // an empty row is no row; the next keeps its own number
+        ['  spaced  ', 3.5],
+      ]).toBuffer(),
+    )
     expect(x.encoding).toBe('xlsx')
-    expect(x.rows.map((y) => [y.keyword, y.frequency, y.line])).toEqual([['trail running shoes', 900, 2]])
+    expect(x.rows.map((y) => [y.keyword, y.frequency, y.line])).toEqual([
+      ['trail running shoes', 900, 2],
+      ['spaced', 4, 5],
+    ])
     expect(x.problems).toEqual([{ line: 3, problem: 'empty_keyword', detail: 'no keyword in this row' }])
   })
 

@@ -1,8 +1,8 @@
 // Keyword exports as SEO tools and Wordstat give them: CSV/TSV (UTF-8, UTF-8 with BOM or
 // Windows-1251; delimiter detected) or XLSX, columns found by their RU/EN header. Bad rows are
 // reported by line number, never silently dropped.
-import ExcelJS from 'exceljs'
 import Papa from 'papaparse'
+import { readSheet, type CellValue } from 'read-excel-file/node'
 import type { SeoImportProblem } from '../../contracts/briefs'
 import type { KeywordRow } from './cluster'
 import { cellTooLong, checkXlsx, LIMITS, tooManyCells, tooManyRows } from './upload-limits'
@@ -157,21 +157,31 @@ function parseText(text: string): { records: { cells: string[]; line: number }[]
   return { records, delimiter }
 }
 
+/** A cell as the text a person sees: numbers as written in the file, a date as its ISO day (or time). */
+function cellText(v: CellValue | null): string {
+  if (v === null) return ''
+  if (v instanceof Date)
+    return v.getUTCHours() + v.getUTCMinutes() + v.getUTCSeconds() === 0 ? v.toISOString().slice(0, 10) : v.toISOString()
+  return String(v)
+}
+
 async function parseXlsx(bytes: Uint8Array): Promise<{ cells: string[]; line: number }[]> {
-  // exceljs inflates and builds everything at once: it only ever sees an archive already walked with caps
+  // the reader inflates and builds the first sheet at once: it only ever sees an archive already walked with caps
   await checkXlsx(bytes)
-  const book = new ExcelJS.Workbook()
-  await book.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer)
-  const sheet = book.worksheets[0]
-  if (!sheet) throw new ImportError('the workbook has no sheet')
+  let grid: (CellValue | null)[][]
+  try {
+    // numbers as the file writes them ("12000", not 12000 reformatted), text untrimmed
+    grid = await readSheet(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { parseNumber: (s: string) => s, trim: false })
+  } catch (err) {
+    throw new ImportError(`the workbook could not be read: ${(err as Error).message}`)
+  }
   const out: { cells: string[]; line: number }[] = []
-  sheet.eachRow({ includeEmpty: false }, (row, n) => {
-    const cells: string[] = []
-    row.eachCell({ includeEmpty: true }, (cell, col) => {
-      cells[col - 1] = cell.text ?? ''
-      if (cells[col - 1]!.length > LIMITS.cellChars) throw cellTooLong(n, 'cell', LIMITS.cellChars)
-    })
-    out.push({ cells: Array.from(cells, (c) => c ?? ''), line: n })
+  grid.forEach((row, i) => {
+    const cells = row.map(cellText)
+    while (cells.length && cells.at(-1) === '') cells.pop()
+    if (cells.length === 0) return // an empty row is skipped; the rows after it keep the sheet's own numbers
+    if (cells.some((c) => c.length > LIMITS.cellChars)) throw cellTooLong(i + 1, 'cell', LIMITS.cellChars)
+    out.push({ cells, line: i + 1 })
   })
   return out
 }
