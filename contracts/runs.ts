@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { BriefKind, Lang } from './briefs'
 import { Role } from './roles'
-import { RiskHit } from './risks'
+import { RiskCategory, RiskHit } from './risks'
 
 export const RunStatus = z.enum(['queued', 'running', 'awaiting_review', 'changes_requested', 'approved', 'rejected', 'failed'])
 export type RunStatus = z.infer<typeof RunStatus>
@@ -143,7 +143,7 @@ export const Draft = z.object({
   promptVersion: z.string(),
   feedback: z.string().nullable(),
   createdAt: z.string(),
-  categories: z.array(z.string()),
+  categories: z.array(RiskCategory),
   risks: z.array(RiskHit),
   missing: z.array(MissingWording),
   piiFindings: z.number().int(),
@@ -185,7 +185,7 @@ export const SectorReading = z.object({ declared: z.string().nullable(), inferre
 
 /** The brief's own risks by the run's policy, read beside the draft's (offsets are into the brief's fields joined). */
 export const BriefRisks = z.object({
-  categories: z.array(z.string()),
+  categories: z.array(RiskCategory),
   risks: z.array(RiskHit),
   missing: z.array(MissingWording),
   sectors: SectorReading,

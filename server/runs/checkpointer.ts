@@ -14,17 +14,37 @@ import {
   type PendingWrite,
   type SerializerProtocol,
 } from '@langchain/langgraph-checkpoint'
+import { z } from 'zod'
 import type { Sql } from '../db/connect'
 
-type Row = {
-  thread_id: string
-  checkpoint_ns: string
-  checkpoint_id: string
-  parent_checkpoint_id: string | null
-  type: string
-  checkpoint: Uint8Array
-  metadata: Uint8Array
-}
+// bytea columns come back as Buffers
+const bytes = z.instanceof(Uint8Array)
+const Row = z.object({
+  thread_id: z.string(),
+  checkpoint_ns: z.string(),
+  checkpoint_id: z.string(),
+  parent_checkpoint_id: z.string().nullable(),
+  type: z.string(),
+  checkpoint: bytes,
+  metadata: bytes,
+})
+type Row = z.infer<typeof Row>
+const WriteRow = z.object({
+  task_id: z.string(),
+  idx: z.number(),
+  channel: z.string(),
+  type: z.string(),
+  value: bytes,
+  task_path: z.string(),
+})
+
+/** Where a LangGraph config points (its other configurable keys are LangGraph's own). */
+const Where = z.looseObject({
+  thread_id: z.string().optional(),
+  checkpoint_ns: z.string().optional(),
+  checkpoint_id: z.string().optional(),
+})
+const where = (config: RunnableConfig | undefined) => Where.parse(config?.configurable ?? {})
 
 /**
  * LangGraph checkpoints in our own database through postgres.js (thread = run).
@@ -44,34 +64,38 @@ export class PostgresJsSaver extends BaseCheckpointSaver {
   }
 
   async getTuple(config: RunnableConfig): Promise<CheckpointTuple | undefined> {
-    const threadId = config.configurable?.thread_id as string | undefined
+    const { thread_id: threadId, checkpoint_ns: ns = '' } = where(config)
     if (threadId === undefined) return undefined
-    const ns = (config.configurable?.checkpoint_ns as string | undefined) ?? ''
     const id = getCheckpointId(config)
-    const rows = (id
-      ? await this.sql`select * from lg_checkpoints where thread_id = ${threadId} and checkpoint_ns = ${ns} and checkpoint_id = ${id}`
-      : await this.sql`select * from lg_checkpoints where thread_id = ${threadId} and checkpoint_ns = ${ns}
-          order by checkpoint_id desc limit 1`) as unknown as Row[]
+    const rows = z.array(Row).parse(
+      id
+        ? await this.sql`select * from lg_checkpoints where thread_id = ${threadId} and checkpoint_ns = ${ns} and checkpoint_id = ${id}`
+        : await this.sql`select * from lg_checkpoints where thread_id = ${threadId} and checkpoint_ns = ${ns}
+          order by checkpoint_id desc limit 1`,
+    )
     const row = rows[0]
     return row ? this.toTuple(row) : undefined
   }
 
   async *list(config: RunnableConfig, options?: CheckpointListOptions): AsyncGenerator<CheckpointTuple> {
-    const threadId = config.configurable?.thread_id as string | undefined
-    const ns = config.configurable?.checkpoint_ns as string | undefined
-    const id = config.configurable?.checkpoint_id as string | undefined
-    const before = options?.before?.configurable?.checkpoint_id as string | undefined
+    const { thread_id: threadId, checkpoint_ns: ns, checkpoint_id: id } = where(config)
+    const before = where(options?.before).checkpoint_id
     const limit = options?.limit
-    const rows = (await this.sql`select * from lg_checkpoints where true
+    const rows = z.array(Row).parse(
+      await this.sql`select * from lg_checkpoints where true
       ${threadId !== undefined ? this.sql`and thread_id = ${threadId}` : this.sql``}
       ${ns !== undefined ? this.sql`and checkpoint_ns = ${ns}` : this.sql``}
       ${id ? this.sql`and checkpoint_id = ${id}` : this.sql``}
       ${before ? this.sql`and checkpoint_id < ${before}` : this.sql``}
-      order by thread_id, checkpoint_ns, checkpoint_id desc`) as unknown as Row[]
+      order by thread_id, checkpoint_ns, checkpoint_id desc`,
+    )
     let remaining = limit
     for (const row of rows) {
       const tuple = await this.toTuple(row)
-      if (options?.filter && !Object.entries(options.filter).every(([k, v]) => (tuple.metadata as Record<string, unknown>)?.[k] === v))
+      if (
+        options?.filter &&
+        !Object.entries(options.filter).every(([k, v]) => (tuple.metadata as Record<string, unknown> | undefined)?.[k] === v)
+      )
         continue
       if (remaining !== undefined) {
         if (remaining <= 0) break
@@ -82,10 +106,8 @@ export class PostgresJsSaver extends BaseCheckpointSaver {
   }
 
   async put(config: RunnableConfig, checkpoint: Checkpoint, metadata: CheckpointMetadata): Promise<RunnableConfig> {
-    const threadId = config.configurable?.thread_id as string | undefined
+    const { thread_id: threadId, checkpoint_ns: ns = '', checkpoint_id: parent = null } = where(config)
     if (threadId === undefined) throw new Error('checkpoint put without configurable.thread_id')
-    const ns = (config.configurable?.checkpoint_ns as string | undefined) ?? ''
-    const parent = (config.configurable?.checkpoint_id as string | undefined) ?? null
     const [[type, cp], [, md]] = await Promise.all([this.serde.dumpsTyped(copyCheckpoint(checkpoint)), this.serde.dumpsTyped(metadata)])
     await this.sql`insert into lg_checkpoints (thread_id, checkpoint_ns, checkpoint_id, parent_checkpoint_id, type, checkpoint, metadata)
       values (${threadId}, ${ns}, ${checkpoint.id}, ${parent}, ${type}, ${Buffer.from(cp)}, ${Buffer.from(md)})
@@ -95,9 +117,7 @@ export class PostgresJsSaver extends BaseCheckpointSaver {
   }
 
   async putWrites(config: RunnableConfig, writes: PendingWrite[], taskId: string, taskPath?: string): Promise<void> {
-    const threadId = config.configurable?.thread_id as string | undefined
-    const ns = (config.configurable?.checkpoint_ns as string | undefined) ?? ''
-    const checkpointId = config.configurable?.checkpoint_id as string | undefined
+    const { thread_id: threadId, checkpoint_ns: ns = '', checkpoint_id: checkpointId } = where(config)
     if (threadId === undefined || checkpointId === undefined) throw new Error('checkpoint writes need thread_id and checkpoint_id')
     const rows = await Promise.all(
       writes.map(async ([channel, value], i) => {
@@ -137,15 +157,10 @@ export class PostgresJsSaver extends BaseCheckpointSaver {
   }
 
   private async toTuple(row: Row): Promise<CheckpointTuple> {
-    const writes = (await this.sql`select task_id, idx, channel, type, value, task_path from lg_writes
-      where thread_id = ${row.thread_id} and checkpoint_ns = ${row.checkpoint_ns} and checkpoint_id = ${row.checkpoint_id}`) as unknown as {
-      task_id: string
-      idx: number
-      channel: string
-      type: string
-      value: Uint8Array
-      task_path: string
-    }[]
+    const writes = z.array(WriteRow).parse(
+      await this.sql`select task_id, idx, channel, type, value, task_path from lg_writes
+      where thread_id = ${row.thread_id} and checkpoint_ns = ${row.checkpoint_ns} and checkpoint_id = ${row.checkpoint_id}`,
+    )
     writes.sort((a, b) => compareWritesSortKeys(writesSortKey(a.task_path, a.task_id, a.idx), writesSortKey(b.task_path, b.task_id, b.idx)))
     const pendingWrites: CheckpointPendingWrite[] = await Promise.all(
       writes.map(async (w) => [w.task_id, w.channel, await this.serde.loadsTyped(w.type, w.value)] as CheckpointPendingWrite),

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { BriefKind, Lang } from '../../contracts/briefs'
 import { ClaimStatus, GateName, GateStatus, MissingWording, RiskHit, RunStatus } from '../../contracts/runs'
 import { Role } from '../../contracts/roles'
+import { RiskCategory } from '../../contracts/risks'
 import type { Queryable } from '../db/connect'
 
 const iso = z.coerce.date().transform((d) => d.toISOString())
@@ -45,7 +46,7 @@ export const DraftRow = z.object({
   prompt_id: z.string(),
   prompt_version: z.string(),
   feedback: z.string().nullable(),
-  categories: z.array(z.string()),
+  categories: z.array(RiskCategory),
   risks: z.array(RiskHit),
   missing: z.array(MissingWording),
   pii_findings: z.number(),
