@@ -74,7 +74,7 @@ class TagCounter {
     const cut = text.lastIndexOf('<')
     WHOLE_TAG.lastIndex = cut
     if (cut >= 0 && !WHOLE_TAG.test(text)) {
-      if (text.length - cut > MAX_TAG) throw new AppError('bad_request', 'the workbook is malformed: a tag of more than 4 KB')
+      if (text.length - cut > MAX_TAG) throw new AppError('unprocessable', 'the workbook is malformed: a tag of more than 4 KB')
       ;[text, this.carry] = [text.slice(0, cut), text.slice(cut)]
     } else this.carry = ''
     this.count(text)

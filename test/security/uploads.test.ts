@@ -256,6 +256,11 @@ describe('uploads that cannot hurt', () => {
         body: { message: expect.stringMatching(/^the sheet spans [\d,]+ rows × [\d,]+ columns/) },
       })
     }
+    // a start tag that never closes is malformed (422), not carried on forever
+    expect(await upload(small(`<worksheet xmlns="${NS}"><sheetData><row><c r="A1" x="${'a'.repeat(200_000)}`))).toMatchObject({
+      status: 422,
+      body: { message: 'the workbook is malformed: a tag of more than 4 KB' },
+    })
     // rows without addresses count on from the last one
     const rows = `<row r="900000"/>${'<row><c t="inlineStr"><is><t>k</t></is></c><c/><c/><c/><c/></row>'.repeat(2)}`
     expect(await upload(small(`<worksheet xmlns="${NS}"><sheetData>${rows}</sheetData></worksheet>`))).toMatchObject({ status: 413 })
