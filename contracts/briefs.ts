@@ -227,3 +227,6 @@ export const BriefListItem = Brief.pick({
 export type BriefListItem = z.infer<typeof BriefListItem>
 
 export const Created = z.object({ id: z.uuid() })
+
+/** GET /api/briefs: my briefs, or with all=1 the whole team's. */
+export const BriefListQuery = z.object({ all: z.enum(['0', '1']).default('0').describe("1: every author's briefs, not only mine") })

@@ -214,6 +214,11 @@ export const Run = z.object({
 })
 export type Run = z.infer<typeof Run>
 
+/** GET /api/reviews: my open gates, or with overdue=1 only the overdue ones. */
+export const ReviewsQuery = z.object({ overdue: z.enum(['0', '1']).default('0').describe('1: overdue gates only') })
+/** GET /api/runs/:id/drafts/:version/export: an SEO content plan as a file. */
+export const ExportQuery = z.object({ format: z.enum(['csv', 'xlsx']).default('csv') })
+
 export const ReviewItem = z.object({
   gateId: z.uuid(),
   gate: GateName,

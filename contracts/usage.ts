@@ -4,21 +4,32 @@ import { BriefKind } from './briefs'
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
 
-/** Every view takes the same filters; the period defaults to the current month (UTC). */
-export const UsageFilter = z
-  .object({
-    /** First day of the period (inclusive). */
-    from: day.optional(),
-    /** Last day of the period (inclusive). */
-    to: day.optional(),
-    team: z.string().trim().min(1).max(100).optional(),
-    /** A user's e-mail. */
-    user: z.string().trim().toLowerCase().pipe(z.email()).optional(),
-    kind: BriefKind.optional(),
-    format: z.enum(['json', 'csv']).default('json'),
-  })
-  .refine((f) => !f.from || !f.to || f.from <= f.to, { message: 'from is after to', path: ['from'] })
+/** The period and whose rows; the period defaults to the current month (UTC). */
+export const UsagePeriod = z.object({
+  from: day.optional().describe('first day of the period, inclusive (default: the first of this month, UTC)'),
+  to: day.optional().describe('last day of the period, inclusive (default: the end of this month)'),
+  team: z.string().trim().min(1).max(100).optional().describe('a team'),
+  user: z.string().trim().toLowerCase().pipe(z.email()).optional().describe("a user's e-mail"),
+})
+/** JSON, or the same view as CSV. */
+export const FormatQuery = z.object({ format: z.enum(['json', 'csv']).default('json') })
+
+/** Every view takes the same filters. */
+export const UsageFilter = UsagePeriod.extend({ kind: BriefKind.optional().describe('a brief kind'), ...FormatQuery.shape }).refine(
+  (f) => !f.from || !f.to || f.from <= f.to,
+  { message: 'from is after to', path: ['from'] },
+)
 export type UsageFilter = z.infer<typeof UsageFilter>
+/** GET /api/usage/gates?format=csv: the gates table, or the list of overdue gates. */
+export const GatesListQuery = z.object({ list: z.enum(['gates', 'overdue']).default('gates') })
+/** GET /api/usage/log.csv: one action only. */
+export const LogFilter = z.object({
+  action: z
+    .string()
+    .regex(/^[a-z_]+\.[a-z_]+$/)
+    .optional()
+    .describe('one action, e.g. llm.call'),
+})
 
 const Money = z.number()
 export const UsageRow = z.object({

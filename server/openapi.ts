@@ -4,6 +4,7 @@ import {
   Brief,
   BriefListItem,
   CreateBrief,
+  BriefListQuery,
   Created,
   PiiCheckRequest,
   PiiCheckResponse,
@@ -13,15 +14,30 @@ import {
 } from '../contracts/briefs'
 import { Problem } from '../contracts/problem'
 import { PolicyView } from '../contracts/policy'
-import { ClaimsVerify, ClaimUpdate, DecisionRequest, Draft, DraftEdit, ReviewItem, Run } from '../contracts/runs'
-import { ApprovalView, AuditCheck, BlockedView, BudgetView, GateView, MyUsage, UsageSummary } from '../contracts/usage'
+import { ClaimsVerify, ClaimUpdate, DecisionRequest, Draft, DraftEdit, ExportQuery, ReviewItem, ReviewsQuery, Run } from '../contracts/runs'
+import {
+  ApprovalView,
+  AuditCheck,
+  BlockedView,
+  BudgetView,
+  FormatQuery,
+  GateView,
+  GatesListQuery,
+  LogFilter,
+  MyUsage,
+  UsageFilter,
+  UsagePeriod,
+  UsageSummary,
+} from '../contracts/usage'
 import {
   PromptCompare,
+  PromptCompareQuery,
   PromptFamily,
   PromptVersionDetail,
   MyRatingSummary,
   RatingRequest,
   ResultPage,
+  ResultQuery,
   ResultRecord,
   TagList,
   TagRequest,
@@ -35,18 +51,10 @@ type Op = {
   response?: z.ZodType
   status?: number
   auth?: boolean
-  query?: Record<string, string>
+  /** The zod objects the route parses its query string with: each property is a parameter. */
+  query?: z.ZodObject | z.ZodObject[]
   /** Path parameters that are not UUIDs: their schema. */
   pathParams?: Record<string, Record<string, unknown>>
-}
-
-const USAGE_QUERY: Record<string, string> = {
-  from: 'first day, YYYY-MM-DD (default: the first of this month, UTC)',
-  to: 'last day, YYYY-MM-DD (default: the end of this month)',
-  team: 'a team',
-  user: "a user's e-mail",
-  kind: 'a brief kind',
-  format: 'json (default) or csv',
 }
 
 const promptPath = { id: { type: 'string', pattern: '^[a-z][a-z0-9_-]*$' }, lang: { type: 'string', enum: ['ru', 'en'] } }
@@ -58,6 +66,13 @@ const OPS: Op[] = [
     path: '/api/health',
     summary: 'Liveness and database check',
     response: z.object({ ok: z.boolean(), db: z.string(), engine: z.string() }),
+    auth: false,
+  },
+  {
+    method: 'get',
+    path: '/api/openapi.json',
+    summary: 'This document: OpenAPI 3.1, request and response schemas generated from the zod schemas the routes validate with',
+    response: z.record(z.string(), z.unknown()),
     auth: false,
   },
   {
@@ -75,7 +90,7 @@ const OPS: Op[] = [
     path: '/api/briefs',
     summary: "My briefs (?all=1: the whole team's)",
     response: z.array(BriefListItem),
-    query: { all: 'set to 1 for every author' },
+    query: BriefListQuery,
   },
   { method: 'post', path: '/api/briefs', summary: 'Create a brief (writer)', body: CreateBrief, response: Created, status: 201 },
   {
@@ -106,7 +121,7 @@ const OPS: Op[] = [
     method: 'get',
     path: '/api/runs/{id}/drafts/{version}/export',
     summary: 'An SEO content plan as a file: ?format=csv (keyword -> cluster, pillar, intent, frequency, role) or xlsx (that and the plan)',
-    query: { format: 'csv (default) or xlsx' },
+    query: ExportQuery,
   },
   {
     method: 'post',
@@ -135,7 +150,7 @@ const OPS: Op[] = [
     path: '/api/reviews',
     summary: 'My open gates, soonest due first',
     response: z.array(ReviewItem),
-    query: { overdue: 'set to 1 for overdue gates only' },
+    query: ReviewsQuery,
   },
   {
     method: 'post',
@@ -166,7 +181,7 @@ const OPS: Op[] = [
     summary:
       'Model calls and cost in a period: totals, over time, by user, team, kind, model, prompt version (others than cmo/admin: their own)',
     response: UsageSummary,
-    query: USAGE_QUERY,
+    query: UsageFilter,
   },
   {
     method: 'get',
@@ -174,7 +189,7 @@ const OPS: Op[] = [
     summary:
       'Runs started in the period by outcome: approval rate, approved without rework, AI share of approved copy (others than cmo/admin: their own)',
     response: ApprovalView,
-    query: USAGE_QUERY,
+    query: UsageFilter,
   },
   {
     method: 'get',
@@ -182,21 +197,21 @@ const OPS: Op[] = [
     summary:
       'Time in each gate (mean, p50, p90 hours), open and overdue gates, the overdue list (cmo/admin; format=csv&list=overdue for the list)',
     response: GateView,
-    query: USAGE_QUERY,
+    query: [UsageFilter, GatesListQuery],
   },
   {
     method: 'get',
     path: '/api/usage/blocked',
     summary: 'What the policy stopped: personal data by type, budget refusals, stopping decisions by gate, risk categories (cmo/admin)',
     response: BlockedView,
-    query: USAGE_QUERY,
+    query: UsageFilter,
   },
   {
     method: 'get',
     path: '/api/usage/budgets',
     summary: 'Every budget this month with its spend and state, and the refusals (cmo/admin)',
     response: BudgetView,
-    query: { format: 'json or csv' },
+    query: FormatQuery,
   },
   {
     method: 'post',
@@ -210,13 +225,7 @@ const OPS: Op[] = [
     path: '/api/usage/log.csv',
     summary: 'The audit log of a period as CSV, streamed (cmo/admin)',
     response: z.string(),
-    query: {
-      from: USAGE_QUERY.from!,
-      to: USAGE_QUERY.to!,
-      team: USAGE_QUERY.team!,
-      user: USAGE_QUERY.user!,
-      action: 'one action, e.g. llm.call',
-    },
+    query: [UsagePeriod, LogFilter],
   },
   {
     method: 'get',
@@ -224,19 +233,7 @@ const OPS: Op[] = [
     summary:
       'The results archive: full-text search (Russian and English) and filters; best match first with q, newest first without. Writers see approved results and their own',
     response: ResultPage,
-    query: {
-      q: 'words, "a phrase", -word, or (web-search syntax)',
-      kind: 'brief kind',
-      channel: 'channel',
-      outcome: 'run status',
-      author: 'author user id',
-      lang: 'ru or en',
-      from: 'created on or after YYYY-MM-DD (UTC)',
-      to: 'created on or before YYYY-MM-DD (UTC)',
-      tag: 'a tag',
-      limit: '1-100, default 20',
-      offset: 'default 0',
-    },
+    query: ResultQuery,
   },
   {
     method: 'get',
@@ -283,7 +280,7 @@ const OPS: Op[] = [
     path: '/api/kb/prompts/{id}/{lang}/compare',
     summary: 'Two versions of a prompt side by side and the line diff from a to b',
     response: PromptCompare,
-    query: { a: 'a version', b: 'another version' },
+    query: PromptCompareQuery,
     pathParams: promptPath,
   },
   {
@@ -294,6 +291,29 @@ const OPS: Op[] = [
     pathParams: { ...promptPath, version: { type: 'string' } },
   },
 ]
+
+/** `GET /api/runs/{id}/drafts` -> getRunsByIdDrafts: unique per method and path, stable for generated clients. */
+export const operationId = (op: Pick<Op, 'method' | 'path'>) =>
+  op.method +
+  op.path
+    .replace(/^\/api/, '')
+    .split('/')
+    .filter(Boolean)
+    .map((seg) => {
+      const param = /^\{(\w+)\}$/.exec(seg)
+      const words = (param ? `by-${param[1]}` : seg).split(/[^A-Za-z0-9]+/).filter(Boolean)
+      return words.map((w) => w[0]!.toUpperCase() + w.slice(1)).join('')
+    })
+    .join('')
+
+/** A query schema's properties as OpenAPI parameters: each with its own type, required when the route requires it. */
+function queryParameters(s: z.ZodObject) {
+  const js = schema(s, 'input') as { properties?: Record<string, Record<string, unknown>>; required?: string[] }
+  return Object.entries(js.properties ?? {}).map(([name, property]) => {
+    const { description, ...rest } = property
+    return { name, in: 'query', required: js.required?.includes(name) ?? false, ...(description ? { description } : {}), schema: rest }
+  })
+}
 
 const schema = (s: z.ZodType, io: 'input' | 'output') => {
   const { $schema: _drop, ...rest } = z.toJSONSchema(s, { io, unrepresentable: 'any' })
@@ -310,15 +330,10 @@ export function openApiDocument() {
       required: true,
       schema: op.pathParams?.[m[1]!] ?? { type: 'string', format: 'uuid' },
     }))
-    const query = Object.entries(op.query ?? {}).map(([name, description]) => ({
-      name,
-      in: 'query',
-      required: false,
-      description,
-      schema: { type: 'string' },
-    }))
+    const query = [op.query ?? []].flat().flatMap(queryParameters)
     paths[op.path] ??= {}
     paths[op.path]![op.method] = {
+      operationId: operationId(op),
       summary: op.summary,
       ...(op.auth === false ? { security: [] } : {}),
       ...(params.length + query.length ? { parameters: [...params, ...query] } : {}),

@@ -1,9 +1,9 @@
 import { Hono } from 'hono'
-import { CreateBrief, PiiCheckRequest, RiskCheckRequest } from '../../contracts/briefs'
+import { BriefListQuery, CreateBrief, PiiCheckRequest, RiskCheckRequest } from '../../contracts/briefs'
 import { requireRole, requireUser, type AuthEnv } from '../auth/middleware'
 import type { Sql } from '../db/connect'
 import type { Policy } from '../policy/load'
-import { idParam, jsonBody } from '../http/validate'
+import { idParam, jsonBody, parseOr400 } from '../http/validate'
 import { startRun } from '../runs/start-run'
 import { createBrief } from './create-brief'
 import { getBrief, listBriefs } from './get-brief'
@@ -14,7 +14,16 @@ export function briefRoutes(sql: Sql, policy: Policy, onRunQueued: () => void) {
   return (
     new Hono<AuthEnv>()
       .use(requireUser())
-      .get('/', async (c) => c.json(await listBriefs({ db: sql, policy, user: c.get('user'), all: c.req.query('all') === '1' })))
+      .get('/', async (c) =>
+        c.json(
+          await listBriefs({
+            db: sql,
+            policy,
+            user: c.get('user'),
+            all: parseOr400(BriefListQuery, c.req.query(), 'the query').all === '1',
+          }),
+        ),
+      )
       .post('/', requireRole('writer'), async (c) => {
         const input = await jsonBody(c, CreateBrief)
         return c.json(await createBrief({ sql, policy, user: c.get('user'), input }), 201)

@@ -1,8 +1,8 @@
 import { Hono } from 'hono'
-import { ClaimsVerify, ClaimUpdate, DecisionRequest } from '../../contracts/runs'
+import { ClaimsVerify, ClaimUpdate, DecisionRequest, ReviewsQuery } from '../../contracts/runs'
 import { requireUser, type AuthEnv } from '../auth/middleware'
 import type { Sql } from '../db/connect'
-import { idParam, jsonBody } from '../http/validate'
+import { idParam, jsonBody, parseOr400 } from '../http/validate'
 import { checkClaim } from './check-claim'
 import { decideGate } from './decide-gate'
 import { listReviews } from './list-reviews'
@@ -28,7 +28,13 @@ export function gateRoutes(sql: Sql, onResumeQueued: () => void) {
         return c.json(await checkClaim({ sql, user: c.get('user'), claimId: idParam(c, 'id', 'claim'), input }))
       })
       .get('/reviews', async (c) =>
-        c.json(await listReviews({ db: sql, user: c.get('user'), overdueOnly: c.req.query('overdue') === '1' })),
+        c.json(
+          await listReviews({
+            db: sql,
+            user: c.get('user'),
+            overdueOnly: parseOr400(ReviewsQuery, c.req.query(), 'the query').overdue === '1',
+          }),
+        ),
       )
   )
 }

@@ -2,10 +2,10 @@ import { Hono } from 'hono'
 import { requireUser, type AuthEnv } from '../auth/middleware'
 import type { Sql } from '../db/connect'
 import { SeoDraft } from '../../contracts/drafts'
-import { DraftEdit } from '../../contracts/runs'
+import { DraftEdit, ExportQuery } from '../../contracts/runs'
 import { seoCsv, seoXlsx } from '../seo/export'
 import { AppError } from '../errors'
-import { idParam, jsonBody } from '../http/validate'
+import { idParam, jsonBody, parseOr400 } from '../http/validate'
 import type { Policy } from '../policy/load'
 import { editDraft } from './edit-draft'
 import { getDraft, getRun } from './get-run'
@@ -42,7 +42,7 @@ export function runRoutes(sql: Sql, policy: Policy, onResumeQueued: () => void) 
       if (draft.kind !== 'seo_clusters') throw new AppError('bad_request', 'only an SEO content plan exports as CSV/XLSX')
       const plan = SeoDraft.parse(draft.content)
       const name = `content-plan-v${draft.version}`
-      if (c.req.query('format') === 'xlsx') {
+      if (parseOr400(ExportQuery, c.req.query(), 'the query').format === 'xlsx') {
         return c.body((await seoXlsx(plan)).buffer as ArrayBuffer, 200, {
           'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
           'content-disposition': `attachment; filename="${name}.xlsx"`,

@@ -1,7 +1,6 @@
 import type { Context } from 'hono'
 import { Hono } from 'hono'
-import { z } from 'zod'
-import { UsageFilter } from '../../contracts/usage'
+import { GatesListQuery, LogFilter, UsageFilter } from '../../contracts/usage'
 import type { AuthEnv, AuthedEnv } from '../auth/middleware'
 import { crossCheckAudit } from '../audit/cross-check'
 import { verifyAudit } from '../audit/verify'
@@ -20,12 +19,6 @@ import { resolveScope } from './period'
 import { usageSummary } from './summary'
 
 const WHOLE_LOG = ['cmo', 'admin'] as const
-const LogFilter = z.object({
-  action: z
-    .string()
-    .regex(/^[a-z_]+\.[a-z_]+$/)
-    .optional(),
-})
 
 /**
  * GET /api/usage/*: the CMO's audit of AI usage. The CMO and admins see everyone; anyone else
@@ -71,7 +64,7 @@ export function usageRoutes(sql: Sql, policy: Policy) {
         const scope = await resolveScope(sql, f)
         const v = await gateView(sql, scope)
         if (f.format !== 'csv') return c.json(v)
-        return c.req.query('list') === 'overdue'
+        return parseOr400(GatesListQuery, { list: c.req.query('list') }, 'the query').list === 'overdue'
           ? csv(c, 'overdue-approvals', csvText(overdueTable(v)))
           : csv(c, `gates-${period(scope)}`, csvText(gatesTable(v)))
       })
