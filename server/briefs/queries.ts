@@ -1,9 +1,9 @@
 import { z } from 'zod'
+import { iso } from '../db/columns'
 import { BriefKind, Lang, PiiDismissal } from '../../contracts/briefs'
 import { reviewsGate } from '../access/visibility'
 import type { Queryable } from '../db/connect'
 
-const iso = z.coerce.date().transform((d) => d.toISOString())
 // Dates are selected with to_char, so no driver or time zone can shift the calendar day.
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
 

@@ -4,7 +4,8 @@ import type { UserRow } from '../auth/queries'
 import type { Sql } from '../db/connect'
 import { conflict, forbidden, notFound } from '../errors'
 import { enqueueJob } from '../runs/jobs'
-import { selectGate, selectRun, setRunStatus } from '../runs/queries'
+import { selectRun, setRunStatus } from '../runs/queries'
+import { selectGate } from './queries'
 import { missingWordingWaiver } from './missing-wording'
 
 const GATE_STATUS = { pass: 'passed', request_changes: 'changes_requested', reject: 'rejected', waive: 'waived' } as const

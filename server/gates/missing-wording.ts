@@ -3,7 +3,8 @@ import { MissingWording, type GateName } from '../../contracts/runs'
 import type { Tx } from '../db/connect'
 import { AppError } from '../errors'
 import { policyByVersion } from '../policy/store'
-import type { GateRow, RunRow } from '../runs/queries'
+import type { RunRow } from '../runs/queries'
+import type { GateRow } from './queries'
 
 /**
  * Where missing wording blocks a pass when the run has no recorded policy: the schema's default,

@@ -1,8 +1,7 @@
 import { z } from 'zod'
+import { iso } from '../db/columns'
 import { Lang } from '../../contracts/briefs'
 import type { Queryable } from '../db/connect'
-
-const iso = z.coerce.date().transform((d) => d.toISOString())
 
 /** The front matter server/prompts/load.ts stores with each version. */
 const PromptMeta = z.object({

@@ -1,12 +1,7 @@
 import { z } from 'zod'
+import { iso, isoOrNull } from '../db/columns'
 import { Decision, GateName, RunStatus } from '../../contracts/runs'
 import type { Queryable } from '../db/connect'
-
-const iso = z.coerce.date().transform((d) => d.toISOString())
-const isoOrNull = z.coerce
-  .date()
-  .nullable()
-  .transform((d) => d?.toISOString() ?? null)
 
 export const ResultRunRow = z.object({
   id: z.string(),

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { iso } from '../db/columns'
 import { BriefKind, Lang, PiiDismissal } from '../../contracts/briefs'
 import { GateName, RunStatus } from '../../contracts/runs'
 import { reviewsGate } from '../access/visibility'
@@ -51,8 +52,6 @@ function where(db: Queryable, f: SearchFilter) {
     ${f.tag ? db`and exists (select 1 from result_tags t where t.run_id = k.run_id and t.tag = ${f.tag})` : db``}
     ${f.terms ? db`and ${matches(db, f.terms)}` : db``}`
 }
-
-const iso = z.coerce.date().transform((d) => d.toISOString())
 
 export const ResultRow = z.object({
   run_id: z.string(),

@@ -1,7 +1,8 @@
 import { appendAudit } from '../audit/append'
 import type { Sql } from '../db/connect'
 import { conflict, notFound } from '../errors'
-import { selectGates, selectRun } from './queries'
+import { selectGates } from '../gates/queries'
+import { selectRun } from './queries'
 
 /**
  * The release step. Approval happens only here, in one transaction; the runs trigger refuses

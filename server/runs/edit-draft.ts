@@ -13,7 +13,8 @@ import { policyByVersion } from '../policy/store'
 import { classifyDraft } from './classify-draft'
 import type { RunDeps } from './deps'
 import { enqueueJob } from './jobs'
-import { selectDraft, selectGates, selectRun, setRunStatus } from './queries'
+import { selectGates } from '../gates/queries'
+import { selectDraft, selectRun, setRunStatus } from './queries'
 
 /** Above this product of lengths (two ~20,000-character texts) exact Levenshtein takes seconds. */
 const EXACT_LIMIT = 4e8

@@ -7,18 +7,8 @@ import type { Queryable } from '../db/connect'
 import { notFound } from '../errors'
 import type { Policy } from '../policy/load'
 import { classifyBrief } from './classify-draft'
-import {
-  selectClaims,
-  selectDraft,
-  selectDraftVersions,
-  selectDrafts,
-  selectGates,
-  selectRun,
-  type ClaimRow,
-  type DraftRow,
-  type GateRow,
-  type RunRow,
-} from './queries'
+import { selectClaims, selectGates, type ClaimRow, type GateRow } from '../gates/queries'
+import { selectDraft, selectDraftVersions, selectDrafts, selectRun, type DraftRow, type RunRow } from './queries'
 
 type Reader = { db: Queryable; policy: Policy; user: UserRow }
 
