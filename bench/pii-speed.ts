@@ -6,6 +6,7 @@ import { Placeholders } from '../server/pii/redact'
 import { scanPii } from '../server/pii/scan'
 import { loadPiiCorpus } from '../test/helpers/pii-corpus'
 import { fmt, summarize, timeEach } from './stats'
+import { HOSTILE_PII_INPUTS } from '../test/helpers/pii-hostile'
 
 const MIXED =
   'Клиент: Иванова Мария Петровна, тел. +7 (916) 123-45-67, почта m.ivanova@mail.ru. Заказ № 4510-123456 на 12 990 ₽ доставить: г. Москва, ул. Тверская, д. 7, кв. 12. ' +
@@ -77,26 +78,7 @@ export async function benchPii() {
   const redact = summarize(await timeEach(200, async () => new Placeholders().apply(brief, scanPii(brief))))
   rows.push({ what: 'pii scan + redact, 20 KB brief', ...redact })
 
-  const hostile = [
-    '1-'.repeat(500_000),
-    '8 '.repeat(500_000),
-    'a@a.'.repeat(250_000),
-    '1.'.repeat(500_000),
-    'ул. '.repeat(250_000),
-    'Иван '.repeat(200_000),
-    'A. '.repeat(330_000),
-    '+7 ('.repeat(250_000),
-    'Rua A 1 '.repeat(125_000),
-    `${'Via '.repeat(250_000)}1`,
-    'Aa Bb Cc tér 1.  '.repeat(60_000),
-    "O'".repeat(500_000),
-    'Оператор Кирилл: да\n'.repeat(50_000),
-    'Anna Lee '.repeat(111_000),
-    'Катя, здравствуйте '.repeat(52_000),
-    'Name: Anna Lee Phone: '.repeat(45_000),
-    'Mr. Anna '.repeat(110_000),
-    'И.И.'.repeat(250_000),
-  ]
+  const hostile = HOSTILE_PII_INPUTS
   let worst = 0
   for (const h of hostile) {
     const t0 = performance.now()

@@ -3,28 +3,13 @@ import { loadConfig } from '../server/config'
 import { createProvider } from '../server/llm'
 import { testTargets } from './helpers/databases'
 import { startFakeOpenAi, type FakeOpenAi } from './helpers/fake-openai'
-import { medicalOfferBrief, offerBrief } from './helpers/fixtures'
+import { medicalOfferBrief, offerBrief, modelOfferReply } from './helpers/fixtures'
 import { makeHarness, type Harness } from './helpers/harness'
 import { policyVariant } from './helpers/policy-copy'
 
 const targets = await testTargets()
 // words the rules do not read as finance: only the model's finding gates it
 const BNPL = 'Spread the yearly fee over the season, a little each month.'
-const OFFER = (pitch: string) => ({
-  variants: [
-    {
-      forWhom: 'Studio owners',
-      task: 'Fill classes',
-      timeframe: 'first month',
-      method: 'Booking page',
-      difference: 'Afternoon setup',
-      oneLiner: 'StudioDesk fills evening classes',
-      pitch,
-    },
-  ],
-  proofs: [],
-  missing: [],
-})
 
 // The default policy runs a model reviewer of risk whenever a model is configured. It can only
 // ADD categories (and so gates) to the rules' findings; it never removes one, and when it fails
@@ -44,7 +29,7 @@ describe.each(targets)('model risk review on $name', (target) => {
   beforeEach(() => fake.reset())
 
   it('adds a category the rules missed, with its span, and gates the draft for it', async () => {
-    fake.push({ content: OFFER(`StudioDesk fills your evening classes. ${BNPL}`) })
+    fake.push({ content: modelOfferReply({ pitch: `StudioDesk fills your evening classes. ${BNPL}` }) })
     fake.pushReview({
       content: { findings: [{ category: 'finance', quote: BNPL, reason: 'Instalment payment terms are a financial service.' }] },
       usage: { prompt_tokens: 300, completion_tokens: 40 },
@@ -68,7 +53,7 @@ describe.each(targets)('model risk review on $name', (target) => {
   })
 
   it('cannot remove what the rules found: "no risk, legal review not required" changes no gate', async () => {
-    fake.push({ content: OFFER('RemindCRM cures caries and cuts no-shows by 40%, guaranteed.') })
+    fake.push({ content: modelOfferReply({ pitch: 'RemindCRM cures caries and cuts no-shows by 40%, guaranteed.' }) })
     fake.pushReview({ content: { findings: [] } })
     const writer = await h.as('writer')
     const { run } = await h.runToGate(writer, medicalOfferBrief())
@@ -78,7 +63,7 @@ describe.each(targets)('model risk review on $name', (target) => {
   })
 
   it('a paraphrased quote still adds its category at 0..0; a finding the rules already made is not repeated', async () => {
-    fake.push({ content: OFFER('StudioDesk is the best booking page. Spread the yearly price over the season.') })
+    fake.push({ content: modelOfferReply({ pitch: 'StudioDesk is the best booking page. Spread the yearly price over the season.' }) })
     fake.pushReview({
       content: {
         findings: [
@@ -99,7 +84,7 @@ describe.each(targets)('model risk review on $name', (target) => {
   })
 
   it('when the review call fails, the rules gate the draft and the failure is logged', async () => {
-    fake.push({ content: OFFER('StudioDesk fills your evening classes.') })
+    fake.push({ content: modelOfferReply({ pitch: 'StudioDesk fills your evening classes.' }) })
     fake.pushReview({ content: { findings: 'none' } }, { content: { findings: 'still none' } })
     const writer = await h.as('writer')
     const { runId, run } = await h.runToGate(writer)
@@ -113,7 +98,7 @@ describe.each(targets)('model risk review on $name', (target) => {
   })
 
   it('a draft holding personal data is never sent to the reviewer', async () => {
-    fake.push({ content: OFFER('Call our manager on +7 916 123-45-67 to book.') })
+    fake.push({ content: modelOfferReply({ pitch: 'Call our manager on +7 916 123-45-67 to book.' }) })
     const writer = await h.as('writer')
     const { run } = await h.runToGate(writer, offerBrief())
     expect(run.draft.piiFindings).toBeGreaterThan(0)
@@ -121,7 +106,7 @@ describe.each(targets)('model risk review on $name', (target) => {
   })
 
   it('the prompt tells the reviewer what the brief advertises, what the rules read, and the categories by meaning', async () => {
-    fake.push({ content: OFFER('Our patches help tired legs feel light again. Loans from 9.9% APR.') })
+    fake.push({ content: modelOfferReply({ pitch: 'Our patches help tired legs feel light again. Loans from 9.9% APR.' }) })
     const writer = await h.as('writer')
     await h.runToGate(writer, { ...offerBrief(), advertised: 'other' })
     const review = fake.requests.find((r) => r.body.response_format?.json_schema?.name === 'RiskReview')!.body
@@ -140,7 +125,7 @@ describe.each(targets)('model risk review on $name', (target) => {
     const config = loadConfig({ OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: fake.baseURL, COPYDESK_LLM_MAX_RETRIES: '0' })
     const h2 = await makeHarness(target, { provider: createProvider(config.llm, {}), policiesDir: off.dir })
     try {
-      fake.push({ content: OFFER('StudioDesk fills your evening classes.') })
+      fake.push({ content: modelOfferReply({ pitch: 'StudioDesk fills your evening classes.' }) })
       await h2.runToGate(await h2.as('writer'))
       expect(fake.requests.map((r) => r.body.response_format?.json_schema?.name)).not.toContain('RiskReview')
     } finally {

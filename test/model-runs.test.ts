@@ -5,23 +5,9 @@ import { verifyAudit } from '../server/audit/verify'
 import { testTargets } from './helpers/databases'
 import { startFakeOpenAi, type FakeOpenAi } from './helpers/fake-openai'
 import { makeHarness, type Harness } from './helpers/harness'
+import { CLINIC_OFFER_REPLY } from './helpers/fixtures'
 
 const targets = await testTargets()
-const VALID = {
-  variants: [
-    {
-      forWhom: 'Clinic owners',
-      task: 'Fewer no-shows',
-      timeframe: '30 days',
-      method: 'Reminders',
-      difference: 'One-day setup',
-      oneLiner: 'RemindCRM: fewer no-shows in 30 days',
-      pitch: 'RemindCRM cuts no-shows in 30 days.',
-    },
-  ],
-  proofs: [{ claim: 'Clinic "Smile" cut no-shows from 18% to 7%', status: 'given' }],
-  missing: [],
-}
 
 describe.each(targets)('runs through an OpenAI-compatible model on $name', (target) => {
   let fake: FakeOpenAi
@@ -47,13 +33,13 @@ describe.each(targets)('runs through an OpenAI-compatible model on $name', (targ
   it('drafts with the model, renders the rendered prompt, and audits tokens and cost', async () => {
     fake.push(
       { status: 429, headers: { 'retry-after-ms': '5' } },
-      { content: VALID, usage: { prompt_tokens: 2000, completion_tokens: 600 } },
+      { content: CLINIC_OFFER_REPLY, usage: { prompt_tokens: 2000, completion_tokens: 600 } },
     )
     const writer = await h.as('writer')
     const { runId, run } = await h.runToGate(writer)
     expect(run.status).toBe('awaiting_review')
     expect(run.draft).toMatchObject({ engine: 'openai', model: 'gpt-4.1-mini' })
-    expect(run.draft.content).toEqual(VALID)
+    expect(run.draft.content).toEqual(CLINIC_OFFER_REPLY)
     const prompt = fake.draftRequests.at(-1).body.messages[1].content as string
     expect(prompt).toContain('Owners of small yoga studios')
     expect(prompt).toContain('set up in an afternoon, no IT staff needed')

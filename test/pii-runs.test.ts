@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { testTargets } from './helpers/databases'
-import { offerBrief } from './helpers/fixtures'
+import { offerBrief, modelOfferReply } from './helpers/fixtures'
 import { modelHarnessPerSuite } from './helpers/harness'
 
 const targets = await testTargets()
@@ -18,27 +18,11 @@ const TRANSCRIPT = [
 ].join('\n')
 const VALUES = ['Кузнецов', 'Марин', '208-55-41', 'marina.k@yandex.ru', '4510 123456', 'Спартаковская', 'John Smith', '7946 0958']
 
-const OFFER = {
-  variants: [
-    {
-      forWhom: 'Studio owners',
-      task: 'Fill classes',
-      timeframe: 'first month',
-      method: 'Booking page',
-      difference: 'Afternoon setup',
-      oneLiner: 'StudioDesk fills evening classes',
-      pitch: 'StudioDesk fills your evening classes.',
-    },
-  ],
-  proofs: [],
-  missing: [],
-}
-
 describe.each(targets)('personal data in briefs on $name', (target) => {
   const s = modelHarnessPerSuite(target)
 
   it('an interview transcript goes through drafting without a single value reaching the model, the draft or the log', async () => {
-    s.fake.setFallback({ content: OFFER })
+    s.fake.setFallback({ content: modelOfferReply() })
     const writer = await s.h.as('writer')
     const { runId, run } = await s.h.runToGate(writer, offerBrief({ inputs: { product: 'StudioDesk', proofs: [TRANSCRIPT] } }))
     expect(run.status).toBe('awaiting_review')
@@ -95,7 +79,7 @@ describe.each(targets)('personal data in briefs on $name', (target) => {
     r = await writer.post('/api/briefs', { ...brief, piiDismissals: [dismiss(mascot, '')] })
     expect(r.body.issues[0].path).toBe('piiDismissals.0.reason')
 
-    s.fake.setFallback({ content: OFFER })
+    s.fake.setFallback({ content: modelOfferReply() })
     r = await writer.post('/api/briefs', { ...brief, piiDismissals: [dismiss(mascot, 'A cartoon mascot, not a person')] })
     expect(r.status).toBe(201)
     expect((await writer.get(`/api/briefs/${r.body.id}`)).body.piiDismissals).toEqual([dismiss(mascot, 'A cartoon mascot, not a person')])
@@ -130,7 +114,7 @@ describe.each(targets)('personal data in briefs on $name', (target) => {
     })
     expect(b.status).toBe(201)
     s.fake.setFallback({
-      content: { ...OFFER, variants: [{ ...OFFER.variants[0], pitch: 'Set StudioDesk up from the router page at 192.168.0.1.' }] },
+      content: modelOfferReply({ pitch: 'Set StudioDesk up from the router page at 192.168.0.1.' }),
     })
     await writer.post(`/api/briefs/${b.body.id}/runs`)
     await s.h.worker.drain()

@@ -2,26 +2,11 @@
 // as the policy says, each use named in the audit row of the call.
 import { describe, expect, it } from 'vitest'
 import { testTargets } from './helpers/databases'
-import { offerBrief } from './helpers/fixtures'
+import { modelOfferReply, offerBrief } from './helpers/fixtures'
 import { makeModelHarness, modelHarnessPerSuite } from './helpers/harness'
 import { policyVariant } from './helpers/policy-copy'
 
 const targets = await testTargets()
-const offer = (oneLiner: string) => ({
-  variants: [
-    {
-      forWhom: 'Yoga studio owners',
-      task: 'Full evening classes',
-      timeframe: 'this month',
-      method: 'Online booking',
-      difference: 'Set up in an afternoon',
-      oneLiner,
-      pitch: 'Online booking for your evening classes.',
-    },
-  ],
-  proofs: [],
-  missing: [],
-})
 
 describe.each(targets)('approved results as drafting examples on $name', (target) => {
   const s = modelHarnessPerSuite(target)
@@ -29,7 +14,7 @@ describe.each(targets)('approved results as drafting examples on $name', (target
   it('the model sees approved texts of the same kind, channel and language, and the audit row names them', async () => {
     const writer = await s.h.as('writer')
     const editor = await s.h.as('editor')
-    s.fake.setFallback({ content: offer('Evening classes, booked in one tap') })
+    s.fake.setFallback({ content: modelOfferReply({ oneLiner: 'Evening classes, booked in one tap' }) })
     const first = await s.h.runToGate(writer)
     expect(s.fake.requests[0].body.messages[1].content).not.toMatch(/Earlier approved texts/) // nothing approved yet
     const gate = s.h.openGate(first.run)!
@@ -38,7 +23,7 @@ describe.each(targets)('approved results as drafting examples on $name', (target
     expect((await writer.get(`/api/runs/${first.runId}`)).body.status).toBe('approved')
 
     s.fake.reset()
-    s.fake.setFallback({ content: offer('A second offer') })
+    s.fake.setFallback({ content: modelOfferReply({ oneLiner: 'A second offer' }) })
     const second = await s.h.runToGate(writer)
     const prompt = s.fake.requests[0].body.messages[1].content as string
     expect(prompt).toMatch(/Earlier approved texts of the same kind and channel/)
@@ -49,7 +34,7 @@ describe.each(targets)('approved results as drafting examples on $name', (target
 
     // another channel, or another language, has no examples yet
     s.fake.reset()
-    s.fake.setFallback({ content: offer('A third offer') })
+    s.fake.setFallback({ content: modelOfferReply({ oneLiner: 'A third offer' }) })
     await s.h.runToGate(writer, offerBrief({ channel: 'email' }))
     expect(s.fake.requests[0].body.messages[1].content).not.toContain('Evening classes, booked in one tap')
   })
@@ -59,12 +44,12 @@ describe.each(targets)('approved results as drafting examples on $name', (target
     const t = await makeModelHarness(target, s.fake, { policiesDir: off.dir })
     try {
       const writer = await t.as('writer')
-      s.fake.setFallback({ content: offer('Evening classes, booked in one tap') })
+      s.fake.setFallback({ content: modelOfferReply({ oneLiner: 'Evening classes, booked in one tap' }) })
       const first = await t.runToGate(writer)
       await (await t.as('editor')).post(`/api/gates/${t.openGate(first.run)!.id}/decision`, { decision: 'pass' })
       await t.worker.drain()
       s.fake.reset()
-      s.fake.setFallback({ content: offer('Another') })
+      s.fake.setFallback({ content: modelOfferReply({ oneLiner: 'Another' }) })
       const second = await t.runToGate(writer)
       expect(s.fake.requests[0].body.messages[1].content).not.toMatch(/Earlier approved texts/)
       const [call] =

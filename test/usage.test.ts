@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { verifyAudit } from '../server/audit/verify'
 import { testTargets } from './helpers/databases'
 import { startFakeOpenAi, type FakeOpenAi } from './helpers/fake-openai'
-import { offerBrief, seoBrief } from './helpers/fixtures'
+import { offerBrief, seoBrief, modelOfferReply } from './helpers/fixtures'
 import { makeHarness, makeModelHarness, type Harness } from './helpers/harness'
 import { policyVariant } from './helpers/policy-copy'
 
@@ -14,21 +14,6 @@ import { policyVariant } from './helpers/policy-copy'
 const noReviewer = (y: string) => y.replace('llm_classifier:\n  enabled: true', 'llm_classifier:\n  enabled: false')
 
 const targets = await testTargets()
-const OFFER = {
-  variants: [
-    {
-      forWhom: 'Yoga studio owners',
-      task: 'Full evening classes',
-      timeframe: 'this month',
-      method: 'Online booking',
-      difference: 'Set up in an afternoon',
-      oneLiner: 'Full evening classes with online booking',
-      pitch: 'Online booking that fills your evening classes.',
-    },
-  ],
-  proofs: [],
-  missing: [],
-}
 // gpt-4o-mini: 1,000 tokens in and 500 out cost $0.00045 a call
 const CALL_USD = (1000 * 0.15 + 500 * 0.6) / 1e6
 
@@ -49,7 +34,7 @@ describe.each(targets)('monthly AI budgets on $name', (target) => {
     await fake?.close()
     variant?.dispose()
   })
-  beforeEach(() => fake.setFallback({ content: OFFER, usage: { prompt_tokens: 1000, completion_tokens: 500 } }))
+  beforeEach(() => fake.setFallback({ content: modelOfferReply(), usage: { prompt_tokens: 1000, completion_tokens: 500 } }))
 
   it('warns at warn_at, then refuses further model calls: the offline engine drafts, the refusal is on record', async () => {
     const writer = await h.as('writer')
@@ -144,7 +129,7 @@ describe.each(targets)('the CMO dashboard on $name', (target) => {
   })
 
   it('every model call is counted in the daily rollup, which matches the audit log', async () => {
-    fake.setFallback({ content: OFFER, usage: { prompt_tokens: 1000, completion_tokens: 500 } })
+    fake.setFallback({ content: modelOfferReply(), usage: { prompt_tokens: 1000, completion_tokens: 500 } })
     const writer = await model.as('writer')
     for (let i = 0; i < 3; i++) await model.runToGate(writer)
     fake.setFallback({ status: 400 })

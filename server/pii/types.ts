@@ -1,20 +1,6 @@
-export const PII_TYPES = [
-  'PERSON',
-  'EMAIL',
-  'PHONE',
-  'PASSPORT_RU',
-  'SNILS',
-  'INN',
-  'OGRN',
-  'OGRNIP',
-  'CARD',
-  'IBAN',
-  'ADDRESS',
-  'DATE_OF_BIRTH',
-  'IP',
-  'SECRET',
-] as const
-export type PiiType = (typeof PII_TYPES)[number]
+import type { PiiType } from '../../contracts/pii'
+
+export { PII_TYPES, type PiiType } from '../../contracts/pii'
 
 /** One piece of personal data: offsets are JavaScript string indices into the scanned text. */
 export type PiiFinding = {

@@ -105,3 +105,39 @@ export function seoBrief(keywordsCsv: string, overrides: Partial<SeoBrief> = {})
     ...overrides,
   }
 }
+
+/** A model's offer reply, as the fake OpenAI server scripts it: one variant with this one-liner and pitch, and a given proof if any. */
+export function modelOfferReply(extra: Partial<{ oneLiner: string; pitch: string; proof: string }> = {}) {
+  return {
+    variants: [
+      {
+        forWhom: 'Studio owners',
+        task: 'Fill classes',
+        timeframe: 'first month',
+        method: 'Booking page',
+        difference: 'Afternoon setup',
+        oneLiner: extra.oneLiner ?? 'StudioDesk fills evening classes',
+        pitch: extra.pitch ?? 'StudioDesk fills your evening classes.',
+      },
+    ],
+    proofs: extra.proof ? [{ claim: extra.proof, status: 'given' }] : [],
+    missing: [],
+  }
+}
+
+/** The model's offer reply for the clinic brief (offerBrief): a draft the offer schema accepts, with one given proof. */
+export const CLINIC_OFFER_REPLY = {
+  variants: [
+    {
+      forWhom: 'Clinic owners',
+      task: 'Fewer no-shows',
+      timeframe: '30 days',
+      method: 'Reminders',
+      difference: 'One-day setup',
+      oneLiner: 'RemindCRM: fewer no-shows in 30 days',
+      pitch: 'RemindCRM cuts no-shows in 30 days.',
+    },
+  ],
+  proofs: [{ claim: 'Clinic "Smile" cut no-shows from 18% to 7%', status: 'given' }],
+  missing: [],
+}

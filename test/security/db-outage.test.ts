@@ -8,7 +8,7 @@ import { Client } from '../helpers/client'
 import { testTargets } from '../helpers/databases'
 import { findPostgres } from '../helpers/env'
 import { startFakeOpenAi, type FakeOpenAi } from '../helpers/fake-openai'
-import { offerBrief } from '../helpers/fixtures'
+import { offerBrief, CLINIC_OFFER_REPLY } from '../helpers/fixtures'
 
 /*
  * Issue 14, item 4: the database going away under running drafts. Real PostgreSQL only: PGlite
@@ -18,23 +18,6 @@ import { offerBrief } from '../helpers/fixtures'
 const adminUrl = await findPostgres()
 const pgTarget = (await testTargets()).find((t) => t.name === 'postgres')
 if (!adminUrl || !pgTarget) console.warn('\n#### db-outage.test.ts SKIPPED: no real PostgreSQL (TEST_DATABASE_URL) ####\n')
-
-/** A draft the offer schema accepts. */
-const DRAFT = {
-  variants: [
-    {
-      forWhom: 'Clinic owners',
-      task: 'Fewer no-shows',
-      timeframe: '30 days',
-      method: 'Reminders',
-      difference: 'One-day setup',
-      oneLiner: 'RemindCRM: fewer no-shows in 30 days',
-      pitch: 'RemindCRM cuts no-shows in 30 days.',
-    },
-  ],
-  proofs: [{ claim: 'Clinic "Smile" cut no-shows from 18% to 7%', status: 'given' }],
-  missing: [],
-}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 const clientFor = (url: string) => new Client((p, init) => fetch(url + p, init))
@@ -111,8 +94,8 @@ describe.skipIf(!adminUrl || !pgTarget)('the database goes away under running dr
     const lease = 3
     // The first model call hangs (the victim is mid-draft when we kill it); later ones answer in 0.5 s.
     fake.reset()
-    fake.push({ content: DRAFT, delayMs: 120_000 })
-    fake.setFallback({ content: DRAFT, delayMs: 500 })
+    fake.push({ content: CLINIC_OFFER_REPLY, delayMs: 120_000 })
+    fake.setFallback({ content: CLINIC_OFFER_REPLY, delayMs: 500 })
     const a = await child({ ...env, COPYDESK_WORKERS: '1' }, { workerLeaseSeconds: lease })
     const writer = await clientFor(a.url).login('writer@copydesk.local')
     const runId = await startRun(writer)
@@ -142,7 +125,7 @@ describe.skipIf(!adminUrl || !pgTarget)('the database goes away under running dr
   it('a storm of terminated connections: the process stays up, health recovers, every run ends', async () => {
     const { env, name, sql } = await prepareDatabase()
     fake.reset()
-    fake.setFallback({ content: DRAFT, delayMs: 300 })
+    fake.setFallback({ content: CLINIC_OFFER_REPLY, delayMs: 300 })
     const s = await child({ ...env, COPYDESK_WORKERS: '2' })
     const writer = await clientFor(s.url).login('writer@copydesk.local')
     const runIds: string[] = []

@@ -204,7 +204,6 @@ export const en: Messages = {
   'piiType.DATE_OF_BIRTH': 'Date of birth',
   'piiType.IP': 'IP address',
   'piiType.SECRET': 'Secret (key, password)',
-  'piiType.SSN': 'SSN',
 
   'field.title': 'Title',
   'field.audience': 'Target audience',

@@ -201,7 +201,6 @@ export const ru = {
   'piiType.DATE_OF_BIRTH': 'Дата рождения',
   'piiType.IP': 'IP-адрес',
   'piiType.SECRET': 'Секрет (ключ, пароль)',
-  'piiType.SSN': 'SSN',
 
   'field.title': 'Название',
   'field.audience': 'Целевая аудитория',

@@ -1,4 +1,5 @@
 import type { BriefKind, PiiCheckResponse, PiiDismissal } from '../../../../contracts/briefs'
+import { PII_TYPES, type PiiType } from '../../../../contracts/pii'
 import type { Translate } from '../../i18n'
 import { isFieldPath, parseTranscriptPath } from '../../lib/brief-fields'
 import { buildPayload, type FormValues } from './form-model'
@@ -58,25 +59,7 @@ export function snippet(text: string, start: number, end: number, radius = 40) {
   }
 }
 
-/** What the guard reports, as the server names the types; an unknown type is shown as written. */
-export const PII_TYPES = [
-  'PERSON',
-  'EMAIL',
-  'PHONE',
-  'PASSPORT_RU',
-  'SNILS',
-  'INN',
-  'OGRN',
-  'OGRNIP',
-  'CARD',
-  'IBAN',
-  'ADDRESS',
-  'DATE_OF_BIRTH',
-  'IP',
-  'SECRET',
-  'SSN',
-] as const
-type PiiType = (typeof PII_TYPES)[number]
+/** What the guard reports (contracts/pii.ts); an unknown type is shown as written. */
 const isPiiType = (s: string): s is PiiType => (PII_TYPES as readonly string[]).includes(s)
 
 export const piiTypeLabel = (type: string, t: Translate) => (isPiiType(type) ? t(`piiType.${type}`) : type)
