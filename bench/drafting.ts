@@ -4,7 +4,7 @@ import { HeadlinesDraft, InterviewDraft } from '../contracts/drafts'
 import { headlinesKind } from '../server/drafting/headlines'
 import { BRIEFS, LIMITS } from '../server/drafting/headlines/fixtures'
 import { interviewKind } from '../server/drafting/interview'
-import type { DraftingKind, DraftingTask } from '../server/drafting/types'
+import type { DraftingBriefOf, DraftingKind, DraftingTask } from '../server/drafting/types'
 import { loadInterviews } from '../test/helpers/interviews'
 import { fmt, summarize } from './stats'
 
@@ -76,7 +76,7 @@ export function printDrafting() {
   )
 }
 
-const brief = (lang: 'ru' | 'en'): DraftingTask['brief'] => ({
+const brief = (lang: 'ru' | 'en'): Omit<DraftingBriefOf<'interview_summary'>, 'inputs'> => ({
   kind: 'interview_summary',
   title: 'Bench',
   audience: 'customers',
@@ -88,5 +88,4 @@ const brief = (lang: 'ru' | 'en'): DraftingTask['brief'] => ({
   qualityCriteria: '-',
   successMetrics: '-',
   lang,
-  inputs: {},
 })

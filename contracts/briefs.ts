@@ -181,18 +181,33 @@ export const SeoInputs = z.object({
   importProblems: z.array(SeoImportProblem).max(1_000_000).optional(),
 })
 
+/**
+ * Each kind's inputs: the one place a kind's own brief fields are declared. The create request,
+ * the stored brief and the brief read back are all keyed by kind from this map, so a reader gets
+ * the inputs of the brief's kind, typed, never a record to parse again.
+ */
+export const BRIEF_INPUTS = {
+  offer: OfferInputs,
+  headlines: HeadlinesInputs,
+  interview_summary: InterviewInputs,
+  seo_clusters: SeoInputs,
+} as const satisfies Record<BriefKind, z.ZodType>
+export type BriefInputs<K extends BriefKind = BriefKind> = z.output<(typeof BRIEF_INPUTS)[K]>
+/** A kind with its inputs, one member per kind: narrowing `kind` types `inputs`. */
+export type KindInputs = { [K in BriefKind]: { kind: K; inputs: BriefInputs<K> } }[BriefKind]
+
 export const CreateBrief = z.discriminatedUnion('kind', [
   BriefCommon.extend({ kind: z.literal('offer'), inputs: OfferInputs.default({}) }),
   BriefCommon.extend({ kind: z.literal('headlines'), inputs: HeadlinesInputs.default({ count: 10 }) }),
-  BriefCommon.extend({ kind: z.literal('interview_summary'), inputs: InterviewInputs }),
-  BriefCommon.extend({ kind: z.literal('seo_clusters'), inputs: SeoInputs }),
+  BriefCommon.extend({ kind: z.literal('interview_summary'), inputs: BRIEF_INPUTS.interview_summary }),
+  BriefCommon.extend({ kind: z.literal('seo_clusters'), inputs: BRIEF_INPUTS.seo_clusters }),
 ])
 export type CreateBrief = z.infer<typeof CreateBrief>
 export type CreateBriefInput = z.input<typeof CreateBrief>
 
-export const Brief = z.object({
+/** A brief as read back, the parts every kind shares. */
+export const BriefBase = z.object({
   id: z.uuid(),
-  kind: BriefKind,
   title: z.string(),
   audience: z.string(),
   task: z.string(),
@@ -206,24 +221,30 @@ export const Brief = z.object({
   lang: Lang,
   /** The declared sector (what is advertised), or null: inferred from the text. */
   advertised: z.string().nullable(),
-  inputs: z.record(z.string(), z.unknown()),
   piiDismissals: z.array(PiiDismissal),
   authorId: z.uuid(),
   authorEmail: z.string(),
   createdAt: z.string(),
   runs: z.array(z.object({ id: z.uuid(), status: z.string(), createdAt: z.string() })),
 })
+
+/** `base` with `kind` and that kind's `inputs`, one member per kind: a union discriminated by kind. */
+export function byKind<S extends z.ZodRawShape>(base: z.ZodObject<S>) {
+  const member = <K extends BriefKind>(kind: K) => base.extend({ kind: z.literal(kind), inputs: BRIEF_INPUTS[kind] })
+  return z.discriminatedUnion('kind', [member('offer'), member('headlines'), member('interview_summary'), member('seo_clusters')])
+}
+
+export const Brief = byKind(BriefBase)
 export type Brief = z.infer<typeof Brief>
 
-export const BriefListItem = Brief.pick({
+export const BriefListItem = BriefBase.pick({
   id: true,
-  kind: true,
   title: true,
   channel: true,
   deadline: true,
   authorEmail: true,
   createdAt: true,
-})
+}).extend({ kind: BriefKind })
 export type BriefListItem = z.infer<typeof BriefListItem>
 
 export const Created = z.object({ id: z.uuid() })

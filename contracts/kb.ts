@@ -1,7 +1,7 @@
 // The knowledge base: the results archive (search, one result's record, ratings, tags, reuse)
 // and the prompt library (versions, their record, diffs).
 import { z } from 'zod'
-import { Brief, BriefKind, Lang } from './briefs'
+import { BriefBase, BriefKind, byKind, Lang } from './briefs'
 import { Decision, GateName, RunStatus } from './runs'
 
 /** A query-string value: an empty field of a filter form means "no filter". */
@@ -124,22 +124,22 @@ export const RecordRating = z.object({
 export const RecordTag = z.object({ tag: z.string(), addedBy: Person, addedAt: z.string() })
 
 /** A brief as the knowledge base shows it: every free text through the personal-data guard. */
-export const RecordBrief = Brief.pick({
-  id: true,
-  kind: true,
-  title: true,
-  audience: true,
-  task: true,
-  offer: true,
-  format: true,
-  channel: true,
-  deadline: true,
-  qualityCriteria: true,
-  successMetrics: true,
-  lang: true,
-  inputs: true,
-  createdAt: true,
-}).extend({ author: Person })
+export const RecordBrief = byKind(
+  BriefBase.pick({
+    id: true,
+    title: true,
+    audience: true,
+    task: true,
+    offer: true,
+    format: true,
+    channel: true,
+    deadline: true,
+    qualityCriteria: true,
+    successMetrics: true,
+    lang: true,
+    createdAt: true,
+  }).extend({ author: Person }),
+)
 
 export const ResultRecord = z.object({
   runId: z.uuid(),

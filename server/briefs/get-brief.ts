@@ -5,6 +5,7 @@ import type { Queryable } from '../db/connect'
 import { notFound } from '../errors'
 import type { Policy } from '../policy/load'
 import { Redactor } from '../policy/pii-guard'
+import { mapInputs } from './kind-inputs'
 import { redactBrief } from './redact-brief'
 import { selectBrief, selectBriefRuns, selectBriefs } from './queries'
 
@@ -28,12 +29,11 @@ export async function getBrief({ db, policy, user, id }: Reader & { id: string }
     format: b.format,
     qualityCriteria: b.quality_criteria,
     successMetrics: b.success_metrics,
-    inputs: b.inputs,
+    ...mapInputs(b, (inputs) => inputs),
   }
   const shown = access === 'work' ? typed : redactBrief(policy, b).fields
   return {
     id: b.id,
-    kind: b.kind,
     ...shown,
     channel: b.channel,
     deadline: b.deadline,

@@ -1,15 +1,14 @@
 import { z } from 'zod'
 import { iso } from '../db/columns'
-import { BriefKind, Lang, PiiDismissal } from '../../contracts/briefs'
+import { BriefKind, byKind, Lang, PiiDismissal } from '../../contracts/briefs'
 import { reviewsGate } from '../access/visibility'
 import type { Queryable } from '../db/connect'
 
 // Dates are selected with to_char, so no driver or time zone can shift the calendar day.
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
 
-export const BriefRow = z.object({
+const BriefRowBase = z.object({
   id: z.string(),
-  kind: BriefKind,
   title: z.string(),
   audience: z.string(),
   task: z.string(),
@@ -23,12 +22,13 @@ export const BriefRow = z.object({
   fact_check_owner_email: z.string().nullable(),
   lang: Lang,
   advertised: z.string().nullable(),
-  inputs: z.record(z.string(), z.unknown()),
   pii_dismissals: z.array(PiiDismissal),
   author_id: z.string(),
   author_email: z.string(),
   created_at: iso,
 })
+/** A brief read back: its inputs parsed by its kind, once, here. */
+export const BriefRow = byKind(BriefRowBase)
 export type BriefRow = z.infer<typeof BriefRow>
 
 export async function selectBrief(db: Queryable, id: string): Promise<BriefRow | undefined> {
@@ -48,16 +48,15 @@ export async function selectBriefRuns(db: Queryable, briefId: string) {
     .parse(await db`select id, status, created_at from runs where brief_id = ${briefId} order by created_at desc`)
 }
 
-export const BriefListRow = BriefRow.pick({
+export const BriefListRow = BriefRowBase.pick({
   id: true,
-  kind: true,
   title: true,
   channel: true,
   deadline: true,
   author_id: true,
   author_email: true,
   created_at: true,
-}).extend({ reviews: z.boolean() })
+}).extend({ kind: BriefKind, reviews: z.boolean() })
 
 /** `visibleTo`: only the briefs this user reads (their own, those they review, those with an approved run). */
 export async function selectBriefs(db: Queryable, opts: { authorId?: string; visibleTo?: { id: string; roles: string[] }; limit: number }) {

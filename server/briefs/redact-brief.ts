@@ -1,4 +1,6 @@
+import type { KindInputs } from '../../contracts/briefs'
 import { dismissedIn } from './pii-check'
+import { mapInputs } from './kind-inputs'
 import type { BriefRow } from './queries'
 import type { Queryable } from '../db/connect'
 import type { Policy } from '../policy/load'
@@ -18,8 +20,7 @@ export type RedactedBrief = {
   format: string
   qualityCriteria: string
   successMetrics: string
-  inputs: Record<string, unknown>
-}
+} & KindInputs
 
 /**
  * The brief as the drafting step sees it, and the knowledge base shows it: the briefs table
@@ -40,7 +41,7 @@ export function redactBrief(policy: Policy, brief: BriefRow): { fields: Redacted
     format: field('format', brief.format),
     qualityCriteria: field('qualityCriteria', brief.quality_criteria),
     successMetrics: field('successMetrics', brief.success_metrics),
-    inputs: redactor.redactDeep(brief.inputs, 'inputs', keep),
+    ...mapInputs(brief, (inputs) => redactor.redactDeep(inputs, 'inputs', keep)),
   }
   return { fields, redactor }
 }

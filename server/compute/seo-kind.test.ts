@@ -2,6 +2,7 @@
 // (the worker's failure message, the run's status) see the same classes and messages.
 import { afterAll, describe, expect, it } from 'vitest'
 import { seoKind } from '../drafting/seo'
+import type { BriefInputs } from '../../contracts/briefs'
 import type { DraftingTask } from '../drafting/types'
 import { AppError } from '../errors'
 import { OfflineProvider } from '../llm/offline-provider'
@@ -9,7 +10,7 @@ import { clusterKeywords } from '../seo/cluster'
 import { importText } from '../seo/import'
 import { closePool } from './pool'
 
-const task = (inputs: Record<string, unknown>): DraftingTask => ({
+const task = (inputs: BriefInputs<'seo_clusters'>): DraftingTask => ({
   brief: {
     kind: 'seo_clusters',
     title: 't',
@@ -40,13 +41,13 @@ describe('SEO drafting through the compute pool', () => {
     expect(plan.clusters.map((c) => c.keywords)).toEqual(
       clusterKeywords(importText(CSV).rows, { mode: 'lexical' }).clusters.map((c) => c.keywords),
     )
-    const out = seoKind.combine([{ names: [{ cluster: 0, name: 'CRM' }] }], task({}), plan)
+    const out = seoKind.combine([{ names: [{ cluster: 0, name: 'CRM' }] }], task({ keywordsCsv: CSV }), plan)
     expect(seoKind.parse!(out).clusters[0]!.label).toBe('CRM')
     expect(() => seoKind.parse!({ ...out, clusters: [{ ...out.clusters[0]!, label: 7 as unknown as string }] })).toThrow()
   })
 
   it('bad exports and options are still 400s with the same messages', async () => {
-    const refused = (inputs: Record<string, unknown>) => seoKind.prepare!(task(inputs), ctx).catch((e: unknown) => e as AppError)
+    const refused = (inputs: BriefInputs<'seo_clusters'>) => seoKind.prepare!(task(inputs), ctx).catch((e: unknown) => e as AppError)
     const empty = await refused({ keywordsCsv: 'Keyword,Volume\n,10\n' })
     expect(empty).toBeInstanceOf(AppError)
     expect(empty).toMatchObject({ code: 'bad_request', message: expect.stringMatching(/no usable rows/) })

@@ -101,12 +101,21 @@ export async function draftCommand(
     if (!inputs.success)
       return fail(io, file, `an interview_summary brief needs "transcript" or "transcripts": ${issuesText(inputs.error)}`)
     const lang = brief.lang ?? detectLang(...sources.map((s) => s.text))
-    task = taskOf({ ...safeBrief({ ...brief, inputs: {} }, kind), lang, inputs: inputs.data }, policy)
-  } else if (kind === 'offer' || kind === 'headlines') {
-    const safe = safeBrief(brief, kind)
-    const parsed = (kind === 'offer' ? OfferInputs : HeadlinesInputs).safeParse(safe.inputs)
+    task = taskOf({ ...safeBrief(brief, new Redactor(scanPii)), lang, kind, inputs: inputs.data }, policy)
+  } else if (kind === 'offer') {
+    // one placeholder numbering for the whole brief: its text fields, then its inputs
+    const r = new Redactor(scanPii)
+    const fields = safeBrief(brief, r)
+    const parsed = OfferInputs.safeParse(r.redactDeep(brief.inputs))
     if (!parsed.success) return fail(io, file, issuesText(parsed.error, 'inputs.'))
-    task = taskOf({ ...safe, inputs: parsed.data }, policy)
+    task = taskOf({ ...fields, kind, inputs: parsed.data }, policy)
+  } else if (kind === 'headlines') {
+    // one placeholder numbering for the whole brief: its text fields, then its inputs
+    const r = new Redactor(scanPii)
+    const fields = safeBrief(brief, r)
+    const parsed = HeadlinesInputs.safeParse(r.redactDeep(brief.inputs))
+    if (!parsed.success) return fail(io, file, issuesText(parsed.error, 'inputs.'))
+    task = taskOf({ ...fields, kind, inputs: parsed.data }, policy)
   } else {
     io.err(`copydesk draft: unknown kind "${kind}" (offer, headlines, interview_summary)`)
     return 2
@@ -149,12 +158,10 @@ function contractShape(kind: string, output: unknown): Record<string, unknown> {
     : { ...d, transcripts: d.interviews.map((i) => ({ id: i.id, text: i.transcript })) }
 }
 
-/** The brief's text fields and inputs redacted, one placeholder numbering for the whole brief. */
-function safeBrief(brief: BriefFile, kind: string): DraftingBrief {
-  const r = new Redactor(scanPii)
+/** The brief's text fields redacted by `r` (its inputs are redacted and parsed by kind above). */
+function safeBrief(brief: BriefFile, r: Redactor): Omit<DraftingBrief, 'kind' | 'inputs'> {
   const lang = brief.lang ?? detectLang(brief.audience, brief.task, brief.offer)
   return {
-    kind,
     lang,
     title: r.redact(brief.title),
     audience: r.redact(brief.audience),
@@ -165,7 +172,6 @@ function safeBrief(brief: BriefFile, kind: string): DraftingBrief {
     deadline: brief.deadline,
     qualityCriteria: r.redact(brief.qualityCriteria),
     successMetrics: r.redact(brief.successMetrics),
-    inputs: r.redactDeep(brief.inputs),
   }
 }
 

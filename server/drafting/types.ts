@@ -1,9 +1,8 @@
-import type { Lang } from '../../contracts/briefs'
+import type { KindInputs, Lang } from '../../contracts/briefs'
 import type { Prompt } from '../prompts/load'
 
 /** What a drafting kind sees of a brief. */
 export type DraftingBrief = {
-  kind: string
   title: string
   audience: string
   task: string
@@ -14,8 +13,9 @@ export type DraftingBrief = {
   qualityCriteria: string
   successMetrics: string
   lang: Lang
-  inputs: Record<string, unknown>
-}
+} & KindInputs
+/** A brief of one kind, its inputs typed. */
+export type DraftingBriefOf<K extends KindInputs['kind']> = Extract<DraftingBrief, { kind: K }>
 
 export type DraftingTask = {
   brief: DraftingBrief

@@ -44,7 +44,6 @@ export async function getResult({
     policyVersion: run.policy_version,
     brief: {
       id: brief.id,
-      kind: brief.kind,
       ...fields,
       channel: brief.channel,
       deadline: brief.deadline,

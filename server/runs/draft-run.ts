@@ -60,20 +60,8 @@ export async function draftRun(
   const before = (await selectDraftVersions(sql, runId)).filter((d) => d.version < version).at(-1)
   const previous = before ? await selectDraft(sql, runId, before.version) : undefined
   const task: DraftingTask = {
-    brief: {
-      kind: brief.kind,
-      title: safe.title,
-      audience: safe.audience,
-      task: safe.task,
-      offer: safe.offer,
-      format: safe.format,
-      channel: brief.channel,
-      deadline: brief.deadline,
-      qualityCriteria: safe.qualityCriteria,
-      successMetrics: safe.successMetrics,
-      lang: brief.lang,
-      inputs: safe.inputs,
-    },
+    // the redacted fields: the brief's texts, and its kind with that kind's inputs
+    brief: { ...fields, channel: brief.channel, deadline: brief.deadline, lang: brief.lang },
     feedback: safe.feedback,
     // A writer's edit is its text: that is what the reviewer asked to change.
     previous: previous ? (previous.engine === 'human' ? { editedText: previous.text } : previous.content) : null,

@@ -1,16 +1,16 @@
 // Realistic headline briefs for the engine's quality tests: RU and EN, B2B and B2C, with and
 // without key phrases and numbers.
-import type { DraftingBrief } from '../types'
+import type { DraftingBriefOf } from '../types'
 
 const base = {
-  kind: 'headlines',
+  kind: 'headlines' as const,
   format: 'headlines',
   deadline: '2026-12-01',
   qualityCriteria: 'Без обещаний, которые нельзя доказать',
   successMetrics: 'CTR',
 }
 
-export const BRIEFS: Record<string, DraftingBrief> = {
+export const BRIEFS: Record<string, DraftingBriefOf<'headlines'>> = {
   ruDental: {
     ...base,
     title: 'Стоматологии: заголовки',

@@ -1,4 +1,3 @@
-import { HeadlinesInputs } from '../../../contracts/briefs'
 import { HEADLINE_ANGLES, HeadlinesDraft } from '../../../contracts/drafts'
 import { examplesNote, redraftNote } from '../redraft'
 import type { DraftingKind, DraftingTask } from '../types'
@@ -7,9 +6,10 @@ import { headlinesOffline } from './offline'
 import type { FinishOptions, RawHeadlines } from './schema'
 import { headlinesMissing } from './terms'
 import { headlinesReplySchema } from './validate'
+import { inputsOf } from '../../briefs/kind-inputs'
 
 const optionsOf = ({ brief, limits }: DraftingTask): FinishOptions => ({
-  count: HeadlinesInputs.parse(brief.inputs).count,
+  count: inputsOf('headlines', brief).count,
   maxLength: limits.headlineMaxLength,
   channel: brief.channel,
   lang: brief.lang,
@@ -27,7 +27,7 @@ export const headlinesKind: DraftingKind<HeadlinesDraft> = {
   calls(task) {
     const opts = optionsOf(task)
     const { brief } = task
-    const keyPhrases = HeadlinesInputs.parse(brief.inputs).keyPhrases ?? []
+    const keyPhrases = inputsOf('headlines', brief).keyPhrases ?? []
     return [
       {
         part: null,

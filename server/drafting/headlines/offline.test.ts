@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { HeadlinesDraft } from '../../../contracts/drafts'
-import type { DraftingBrief } from '../types'
+import type { DraftingBrief, DraftingBriefOf } from '../types'
 import { finishHeadlines, nearDuplicate } from './finish'
 import { BRIEFS, LIMITS } from './fixtures'
 import { headlinesOffline } from './offline'
@@ -32,7 +32,7 @@ const stems = (s: string) =>
   )
 
 describe.each(Object.entries(BRIEFS))('offline headlines for %s', (_, brief) => {
-  const briefText = [brief.audience, brief.task, brief.offer, ...((brief.inputs.keyPhrases as string[] | undefined) ?? [])].join(' ')
+  const briefText = [brief.audience, brief.task, brief.offer, ...(brief.inputs.keyPhrases ?? [])].join(' ')
   const briefStems = stems(briefText)
   const briefNumbers = new Set(briefText.match(/\d+/g) ?? [])
 
@@ -90,18 +90,22 @@ describe("offline headlines: grammar and the brief's words", () => {
   })
 
   it('keeps Russian nouns in the right case and the English article in agreement', () => {
-    const cash: DraftingBrief = {
+    const cash: DraftingBriefOf<'headlines'> = {
       ...BRIEFS.ruDental!,
       offer: 'Облачная касса для кофеен',
       audience: 'Владельцы кофеен',
       task: 'Сократить очереди у кассы',
-      inputs: {},
+      inputs: { count: 10 },
     }
     const all = headlinesOffline(cash, { count: 10, maxLength: 70 }).headlines.map((h) => h.text)
     expect(all).toContain('А вы уже пробовали облачную кассу для кофеен?')
     expect(all).toContain('Почему владельцы кофеен выбирают облачную кассу') // not "… кофеен … кофеен"
     expect(all.join('\n')).not.toMatch(/выбирают облачная|пробовали облачная/)
-    const ai: DraftingBrief = { ...BRIEFS.enAccounting!, offer: 'AI assistant that reconciles invoices', inputs: {} }
+    const ai: DraftingBriefOf<'headlines'> = {
+      ...BRIEFS.enAccounting!,
+      offer: 'AI assistant that reconciles invoices',
+      inputs: { count: 10 },
+    }
     const en = headlinesOffline(ai, { count: 10, maxLength: 70 })
       .headlines.map((h) => h.text)
       .join('\n')

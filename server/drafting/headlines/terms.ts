@@ -2,7 +2,7 @@
 // key phrase, fact …), each item a list of variants, longest first, so a template can pick the
 // longest that fits the channel's limit. Nothing here is invented: a term the brief lacks is
 // empty, and the templates that need it are skipped.
-import { HeadlinesInputs, type Lang } from '../../../contracts/briefs'
+import type { Lang } from '../../../contracts/briefs'
 import type { DraftingBrief } from '../types'
 import {
   brandWords,
@@ -19,6 +19,7 @@ import {
   withArticle,
 } from './phrases'
 import { lc } from './text'
+import { inputsOf } from '../../briefs/kind-inputs'
 
 export type Terms = {
   /** P: the product, a noun phrase in mid-sentence casing ("CRM с автонапоминаниями"). */
@@ -64,7 +65,7 @@ const one = (variants: string[]) => (variants.length ? [variants] : [])
 
 export function extractTerms(brief: DraftingBrief): Terms {
   const lang = brief.lang
-  const inputs = HeadlinesInputs.parse(brief.inputs)
+  const inputs = inputsOf('headlines', brief)
   const brands = brandWords([brief.audience, brief.task, brief.offer, ...(inputs.keyPhrases ?? [])])
   const keep = new Set(brands.values())
   const low = (s: string | undefined) => lc(clean(s), keep)
@@ -211,7 +212,7 @@ export function headlinesMissing(brief: DraftingBrief): string[] {
   const t = extractTerms(brief)
   const m = MISSING[brief.lang]
   const out: string[] = []
-  if (!HeadlinesInputs.parse(brief.inputs).keyPhrases?.length) out.push(m.keys)
+  if (!inputsOf('headlines', brief).keyPhrases?.length) out.push(m.keys)
   if (t.facts.length === 0 && !/\d/.test(brief.task)) out.push(m.numbers)
   if (!t.customerTask) out.push(m.task)
   if (t.audience.length === 0) out.push(m.audience)

@@ -1,4 +1,4 @@
-import { InterviewInputs, type Lang } from '../../../contracts/briefs'
+import type { Lang } from '../../../contracts/briefs'
 import { InterviewDraft, type InterviewEntry } from '../../../contracts/drafts'
 import { redraftNote } from '../redraft'
 import type { DraftingKind, DraftingTask } from '../types'
@@ -9,8 +9,9 @@ import { summarizeInterview } from './summarize'
 import { mapOf, synthesizeSummaries } from './synthesize'
 import { parseTranscript } from './transcript'
 import { interviewText } from './text'
+import { inputsOf } from '../../briefs/kind-inputs'
 
-const sources = (task: DraftingTask) => sourcesOf(InterviewInputs.parse(task.brief.inputs))
+const sources = (task: DraftingTask) => sourcesOf(inputsOf('interview_summary', task.brief))
 const labelOf = (lang: Lang) => (topic: string) =>
   topic in TOPIC_LABELS ? TOPIC_LABELS[topic as Topic][lang] : lang === 'ru' ? 'Другие опасения' : 'Other concerns'
 

@@ -1,8 +1,8 @@
 import { OfferDraft } from '../../../contracts/runs'
 import { offerOffline } from './offline'
-import { OfferInputs } from '../../../contracts/briefs'
 import { examplesNote, redraftNote } from '../redraft'
 import type { DraftingKind, DraftingTask } from '../types'
+import { inputsOf } from '../../briefs/kind-inputs'
 
 const NONE = { ru: '(не указано)', en: '(not given)' }
 
@@ -57,7 +57,7 @@ export const offerKind: DraftingKind<OfferDraft> = {
 
 function variables(task: DraftingTask): Record<string, string> {
   const { brief } = task
-  const i = OfferInputs.parse(brief.inputs)
+  const i = inputsOf('offer', brief)
   const none = NONE[brief.lang]
   return {
     audience: brief.audience,

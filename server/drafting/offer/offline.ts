@@ -1,7 +1,7 @@
 import type { OfferDraft } from '../../../contracts/runs'
 import type { DraftingTask } from '../types'
-import { OfferInputs } from '../../../contracts/briefs'
 import { ONE_LINER_MAX, words } from './text'
+import { inputsOf } from '../../briefs/kind-inputs'
 
 const L = {
   ru: {
@@ -71,7 +71,7 @@ const firstClause = (s: string) => clean(s.split(/[.;:\n(]|\s[—–-]\s/u)[0])
 export function offerOffline(task: DraftingTask): OfferDraft {
   const lang = task.brief.lang
   const t = L[lang]
-  const inputs = OfferInputs.parse(task.brief.inputs)
+  const inputs = inputsOf('offer', task.brief)
   const timeframe = clean(inputs.timeframe)
   const method = clean(inputs.method)
   const difference = clean(inputs.differentiator)

@@ -1,5 +1,4 @@
 import { z } from 'zod'
-import { SeoInputs } from '../../../contracts/briefs'
 import { SeoDraft } from '../../../contracts/drafts'
 import { runInPool } from '../../compute/pool'
 import { ClusterOptionError } from '../../seo/cluster'
@@ -8,6 +7,7 @@ import { redraftNote } from '../redraft'
 import { LlmError } from '../../llm/provider'
 import type { DraftingKind, DraftingTask, PrepareContext } from '../types'
 import { seoText } from './text'
+import { inputsOf } from '../../briefs/kind-inputs'
 
 const Names = z.object({ names: z.array(z.object({ cluster: z.number().int().min(0), name: z.string().min(1).max(120) })) })
 type Names = z.infer<typeof Names>
@@ -23,7 +23,7 @@ const Labels = z.array(SeoDraft.shape.clusters.element.shape.label)
  * audited call); without one the mode is refused, never faked.
  */
 async function cluster(task: DraftingTask, { provider, onCall }: PrepareContext): Promise<SeoDraft> {
-  const inputs = SeoInputs.parse(task.brief.inputs)
+  const inputs = inputsOf('seo_clusters', task.brief)
   const plan = { csv: inputs.keywordsCsv, mode: inputs.mode, threshold: inputs.threshold, importProblems: inputs.importProblems }
   try {
     if (inputs.mode !== 'semantic') return await runInPool('seo.plan', plan)
