@@ -1,7 +1,31 @@
-// What a draft of each kind holds (runs' draft.content, and `copydesk draft` output). Offers
-// are in runs.ts (OfferDraft); headlines and interview summaries are here.
+// What a draft of each kind holds (runs' draft.content, and `copydesk draft` output), and the
+// map from a kind to its content (DRAFT_CONTENT) every reader of a draft is typed by.
 import { z } from 'zod'
-import { SEO_MODES, SeoImportProblem } from './briefs'
+import { type BriefKind, SEO_MODES, SeoImportProblem } from './briefs'
+
+/** The offer formula (DOMAIN.md): for whom + task + timeframe + method + difference. */
+export const OfferVariant = z.object({
+  forWhom: z.string(),
+  task: z.string(),
+  timeframe: z.string(),
+  method: z.string(),
+  difference: z.string(),
+  /** The offer as one sentence a customer can retell in ten seconds. */
+  oneLiner: z.string(),
+  /** The full offer text with every part of the formula. */
+  pitch: z.string(),
+})
+export const Proof = z.object({
+  claim: z.string(),
+  /** given: the brief supplied it (still to be fact-checked); needed: nothing supplied, never invented. */
+  status: z.enum(['given', 'needed']),
+})
+export const OfferDraft = z.object({
+  variants: z.array(OfferVariant).min(1).max(10),
+  proofs: z.array(Proof),
+  missing: z.array(z.string()),
+})
+export type OfferDraft = z.infer<typeof OfferDraft>
 
 /** The hypothesis a headline tests in an A/B test. */
 export const HEADLINE_ANGLES = [
@@ -144,3 +168,26 @@ export const SeoDraft = z.object({
   problems: z.array(SeoImportProblem),
 })
 export type SeoDraft = z.infer<typeof SeoDraft>
+
+/**
+ * Each kind's draft content: the one place it is declared. A draft read back (the run's draft,
+ * server DraftRow) is a union discriminated by kind built from this map, so it is parsed once,
+ * by its kind, and every reader gets typed content.
+ */
+export const DRAFT_CONTENT = {
+  offer: OfferDraft,
+  headlines: HeadlinesDraft,
+  interview_summary: InterviewDraft,
+  seo_clusters: SeoDraft,
+} as const satisfies Record<BriefKind, z.ZodType>
+export type DraftContent<K extends BriefKind = BriefKind> = z.output<(typeof DRAFT_CONTENT)[K]>
+/** A kind with its draft content, one member per kind: narrowing `kind` types `content`. */
+export type KindContent = { [K in BriefKind]: { kind: K; content: DraftContent<K> } }[BriefKind]
+
+/** `base` with `kind` and that kind's draft `content`, one member per kind: a union discriminated by kind. */
+export function withContent<S extends z.ZodRawShape>(base: z.ZodObject<S>) {
+  const member = <K extends BriefKind>(kind: K) => base.extend({ kind: z.literal(kind), content: DRAFT_CONTENT[kind] })
+  return z.discriminatedUnion('kind', [member('offer'), member('headlines'), member('interview_summary'), member('seo_clusters')])
+}
+/** A kind with its draft content as one value (a database row's `body`). */
+export const KindContent = withContent(z.object({}))

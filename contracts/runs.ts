@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { BriefKind, Lang } from './briefs'
+import { withContent } from './drafts'
 import { Role } from './roles'
 import { RiskCategory, RiskHit } from './risks'
 
@@ -55,29 +56,7 @@ export const Gate = z.object({
 })
 export type Gate = z.infer<typeof Gate>
 
-/** The offer formula (DOMAIN.md): for whom + task + timeframe + method + difference. */
-export const OfferVariant = z.object({
-  forWhom: z.string(),
-  task: z.string(),
-  timeframe: z.string(),
-  method: z.string(),
-  difference: z.string(),
-  /** The offer as one sentence a customer can retell in ten seconds. */
-  oneLiner: z.string(),
-  /** The full offer text with every part of the formula. */
-  pitch: z.string(),
-})
-export const Proof = z.object({
-  claim: z.string(),
-  /** given: the brief supplied it (still to be fact-checked); needed: nothing supplied, never invented. */
-  status: z.enum(['given', 'needed']),
-})
-export const OfferDraft = z.object({
-  variants: z.array(OfferVariant).min(1).max(10),
-  proofs: z.array(Proof),
-  missing: z.array(z.string()),
-})
-export type OfferDraft = z.infer<typeof OfferDraft>
+export { OfferDraft, OfferVariant, Proof } from './drafts'
 
 export { RiskHit } from './risks'
 
@@ -130,11 +109,10 @@ export const ClaimsVerify = z.object({
 })
 export type ClaimsVerify = z.infer<typeof ClaimsVerify>
 
-export const Draft = z.object({
+/** A draft as read back, the parts every kind shares. */
+export const DraftBase = z.object({
   version: z.number().int(),
-  kind: BriefKind,
   lang: Lang,
-  content: z.unknown(),
   text: z.string(),
   /** human: a writer's edit of the AI draft `editedFrom`, judged by the gates like any draft. */
   engine: z.enum(['offline', 'openai', 'human']),
@@ -162,6 +140,8 @@ export const Draft = z.object({
   /** Why a model was configured but did not draft (a spent budget); null otherwise. */
   engineNote: z.string().nullable(),
 })
+/** A draft with its kind and that kind's content (DRAFT_CONTENT), one member per kind. */
+export const Draft = withContent(DraftBase)
 export type Draft = z.infer<typeof Draft>
 
 /**
@@ -201,7 +181,7 @@ export const Run = z.object({
   status: RunStatus,
   error: z.string().nullable(),
   draft: Draft.nullable(),
-  drafts: z.array(Draft.pick({ version: true, createdAt: true, feedback: true, engine: true })),
+  drafts: z.array(DraftBase.pick({ version: true, createdAt: true, feedback: true, engine: true })),
   gates: z.array(Gate),
   claims: z.array(Claim),
   /** Gates where missing mandatory wording blocks a pass unless waived with a reason (the run's policy). */

@@ -38,7 +38,7 @@ export async function createGates(deps: RunDeps, { runId, version }: { runId: st
   const categories = [...new Set<RiskCategory>([...briefCategories, ...draft.categories])]
   let planned = planGates(policy, categories, { factCheckOwner: brief.fact_check_owner_email })
   const claims = planned.some((g) => g.gate === 'fact_check')
-    ? extractClaims(draft.text, draft.risks, givenProofs(brief.kind, draft.content), briefParameters(brief))
+    ? extractClaims(draft.text, draft.risks, givenProofs(draft.body), briefParameters(brief))
     : []
   // A fact check that only numbers and results asked for has nothing to do without a claim;
   // one that a riskier category (finance, medicine, a superlative) asks for stays.

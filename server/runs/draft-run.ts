@@ -14,6 +14,7 @@ import { budgetStatus } from '../usage/budget'
 import { classifyDraft, isInternalKind } from './classify-draft'
 import { approvedExamples } from '../kb/examples'
 import type { BriefKind, Lang } from '../../contracts/briefs'
+import type { KindContent } from '../../contracts/drafts'
 import type { RunDeps } from './deps'
 import { selectDraft, selectDraftVersions, selectRun, setRunStatus } from './queries'
 
@@ -64,7 +65,7 @@ export async function draftRun(
     brief: { ...fields, channel: brief.channel, deadline: brief.deadline, lang: brief.lang },
     feedback: safe.feedback,
     // A writer's edit is its text: that is what the reviewer asked to change.
-    previous: previous ? (previous.engine === 'human' ? { editedText: previous.text } : previous.content) : null,
+    previous: previous ? (previous.engine === 'human' ? { editedText: previous.text } : previous.body.content) : null,
     limits: { headlineMaxLength: headlineMaxLength(policy.file, brief.channel) },
     examples: await examplesFor(deps, brief),
   }
@@ -192,8 +193,7 @@ async function budgetedFor(
 }
 
 /** The proofs an offer draft cites as given: each is a claim for the fact-check gate. */
-export function givenProofs(kind: string, content: unknown): string[] {
-  if (kind !== 'offer') return []
-  const proofs = (content as { proofs?: { claim: string; status: string }[] } | null)?.proofs ?? []
-  return proofs.filter((p) => p.status === 'given').map((p) => p.claim)
+export function givenProofs(draft: KindContent): string[] {
+  if (draft.kind !== 'offer') return []
+  return draft.content.proofs.filter((p) => p.status === 'given').map((p) => p.claim)
 }

@@ -1,6 +1,5 @@
 import { diffLines } from 'diff'
 import { distance } from 'fastest-levenshtein'
-import { SeoDraft } from '../../contracts/drafts'
 import type { DraftEdit } from '../../contracts/runs'
 import { seoText } from '../drafting/seo/text'
 import { reviseSeo } from '../seo/revise'
@@ -58,20 +57,22 @@ export async function editDraft(
     const brief = await selectBrief(tx, run.brief_id)
     if (!brief) throw notFound('brief')
     // A content plan is edited as structure; its text follows from it.
-    let content = current.content
+    const { body } = current
+    let content = body.content
     let text = input.text
-    if (run.kind === 'seo_clusters' && input.content === undefined) {
+    if (body.kind === 'seo_clusters' && input.content === undefined) {
       throw new AppError('bad_request', 'a content plan is edited by moving keywords (content); its text follows from it', [
         { path: 'text', message: 'send content instead' },
       ])
     }
     if (input.content !== undefined) {
-      if (run.kind !== 'seo_clusters')
+      if (body.kind !== 'seo_clusters')
         throw new AppError('bad_request', 'only an SEO content plan is edited as structure; send the edited text', [
           { path: 'content', message: 'not for this kind' },
         ])
-      content = reviseSeo(SeoDraft.parse(current.content), input.content)
-      text = seoText(content as SeoDraft, current.lang)
+      const revised = reviseSeo(body.content, input.content)
+      content = revised
+      text = seoText(revised, current.lang)
     }
     if (text === undefined || current.text === text) throw new AppError('bad_request', 'the text is unchanged')
     const waiting = (await selectGates(tx, runId)).find((g) => g.draft_version === input.version && g.status === 'open')

@@ -39,7 +39,7 @@ export async function getRun({ db, policy, user, id }: Reader & { id: string }):
     authorEmail: run.author_email,
     status: run.status,
     error: outside ? null : run.error,
-    draft: latest ? toDraft(latest, run.kind) : null,
+    draft: latest ? toDraft(latest) : null,
     drafts: drafts.map((d) => ({ version: d.version, createdAt: d.created_at, feedback: outside ? null : d.feedback, engine: d.engine })),
     gates: (outside ? gates.filter((g) => g.draft_version === run.draft_version) : gates).map((g) => ({
       ...toGate(g),
@@ -54,11 +54,10 @@ export async function getRun({ db, policy, user, id }: Reader & { id: string }):
   }
 }
 
-export const toDraft = (d: DraftRow, kind: Run['kind']): NonNullable<Run['draft']> => ({
+export const toDraft = (d: DraftRow): NonNullable<Run['draft']> => ({
+  ...d.body,
   version: d.version,
-  kind,
   lang: d.lang,
-  content: d.content,
   text: d.text,
   engine: d.engine,
   model: d.model,
@@ -91,7 +90,7 @@ export async function getDraft({ db, policy, user, runId, version }: Reader & { 
   assertSees(access, 'run')
   const [draft] = access === 'work' || version === run.draft_version ? await selectDrafts(db, runId, version) : []
   if (!draft) throw notFound(`draft ${version}`)
-  return toDraft(draft, run.kind)
+  return toDraft(draft)
 }
 
 const toClaim = (c: ClaimRow): Run['claims'][number] => ({

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { BriefKind, Lang } from '../../contracts/briefs'
+import { KindContent } from '../../contracts/drafts'
 import { MissingWording, RiskHit, RunStatus } from '../../contracts/runs'
 import { RiskCategory } from '../../contracts/risks'
 import { iso } from '../db/columns'
@@ -33,7 +34,8 @@ export async function selectRun(db: Queryable, id: string, opts: { forUpdate?: b
 export const DraftRow = z.object({
   version: z.number(),
   lang: Lang,
-  content: z.unknown(),
+  /** The run's kind with the draft's content, parsed once here by that kind. */
+  body: KindContent,
   text: z.string(),
   engine: z.enum(['offline', 'openai', 'human']),
   model: z.string(),
@@ -71,10 +73,10 @@ export async function selectDraft(db: Queryable, runId: string, version: number)
 /** Every version of a run's draft; `version` narrows it to one (an SEO plan's content is megabytes a version). */
 export async function selectDrafts(db: Queryable, runId: string, version?: number): Promise<DraftRow[]> {
   return z.array(DraftRow).parse(
-    await db`select d.version, d.lang, d.content, d.text, d.engine, d.model, d.prompt_id, d.prompt_version,
-      d.feedback, d.categories, d.risks, d.missing, d.pii_findings, d.created_at, d.edited_from, d.ai_version, u.email as edited_by_email,
-      d.edit_distance, d.edit_ratio, d.engine_note
-      from drafts d left join users u on u.id = d.edited_by
+    await db`select d.version, d.lang, jsonb_build_object('kind', b.kind, 'content', d.content) as body, d.text, d.engine, d.model,
+      d.prompt_id, d.prompt_version, d.feedback, d.categories, d.risks, d.missing, d.pii_findings, d.created_at, d.edited_from,
+      d.ai_version, u.email as edited_by_email, d.edit_distance, d.edit_ratio, d.engine_note
+      from drafts d join runs r on r.id = d.run_id join briefs b on b.id = r.brief_id left join users u on u.id = d.edited_by
       where d.run_id = ${runId} ${version === undefined ? db`` : db`and d.version = ${version}`} order by d.version`,
   )
 }

@@ -1,7 +1,6 @@
 import { Hono } from 'hono'
 import { requireUser, type AuthEnv } from '../auth/middleware'
 import type { Sql } from '../db/connect'
-import { SeoDraft } from '../../contracts/drafts'
 import { DraftEdit, ExportQuery } from '../../contracts/runs'
 import { seoCsv, seoXlsx } from '../seo/export'
 import { AppError } from '../errors'
@@ -40,7 +39,7 @@ export function runRoutes(sql: Sql, policy: Policy, onResumeQueued: () => void) 
         version: versionParam(c.req.param('version')),
       })
       if (draft.kind !== 'seo_clusters') throw new AppError('bad_request', 'only an SEO content plan exports as CSV/XLSX')
-      const plan = SeoDraft.parse(draft.content)
+      const plan = draft.content
       const name = `content-plan-v${draft.version}`
       if (parseOr400(ExportQuery, c.req.query(), 'the query').format === 'xlsx') {
         return c.body((await seoXlsx(plan)).buffer as ArrayBuffer, 200, {

@@ -1,6 +1,5 @@
 import { lazy, Suspense, useMemo, type ReactNode } from 'react'
-import { HeadlinesDraft, InterviewDraft, SeoDraft } from '../../../../contracts/drafts'
-import { OfferDraft, type Draft, type Run } from '../../../../contracts/runs'
+import type { Draft, Run } from '../../../../contracts/runs'
 import { Loading } from '../../components/states'
 import { useI18n } from '../../i18n'
 import { formatDateTime, formatShare } from '../../lib/format'
@@ -12,34 +11,22 @@ import { hasPolicyFindings, ReviewText } from './review-text'
 // Only SEO runs show it, and it is the largest of the views: it loads on demand.
 const SeoDraftView = lazy(() => import('./seo/seo-draft-view').then((m) => ({ default: m.SeoDraftView })))
 
-/**
- * The screen for the draft's kind. Content is `unknown` in the contract, so it is parsed, never
- * cast; content that does not parse (an older draft, a kind with no screen) gets none, and the
- * plain text is shown instead.
- */
-function structuredView(draft: Draft, run: Run): ReactNode | null {
+/** The screen for the draft's kind: the content arrives parsed by its kind (contracts DRAFT_CONTENT). */
+function structuredView(draft: Draft, run: Run): ReactNode {
   switch (draft.kind) {
-    case 'offer': {
-      const parsed = OfferDraft.safeParse(draft.content)
-      return parsed.success ? <OfferDraftView offer={parsed.data} /> : null
-    }
-    case 'headlines': {
-      const parsed = HeadlinesDraft.safeParse(draft.content)
-      return parsed.success ? <HeadlinesDraftView draft={parsed.data} /> : null
-    }
-    case 'interview_summary': {
-      const parsed = InterviewDraft.safeParse(draft.content)
-      return parsed.success ? <InterviewDraftView draft={parsed.data} lang={draft.lang} /> : null
-    }
-    case 'seo_clusters': {
-      const parsed = SeoDraft.safeParse(draft.content)
-      return parsed.success ? (
+    case 'offer':
+      return <OfferDraftView offer={draft.content} />
+    case 'headlines':
+      return <HeadlinesDraftView draft={draft.content} />
+    case 'interview_summary':
+      return <InterviewDraftView draft={draft.content} lang={draft.lang} />
+    case 'seo_clusters':
+      return (
         <Suspense fallback={<Loading />}>
           {/* Keyed by version: unsaved keyword moves belong to the version they were made on. */}
-          <SeoDraftView key={draft.version} draft={parsed.data} run={run} version={draft.version} />
+          <SeoDraftView key={draft.version} draft={draft.content} run={run} version={draft.version} />
         </Suspense>
-      ) : null
-    }
+      )
   }
 }
 
@@ -93,18 +80,16 @@ function EditSummary({ draft }: { draft: Draft }) {
  * A writer's edit: the edited text is what the gates judge, so it comes first with its risks marked.
  * The structured view was parsed from the AI draft's content and may no longer match the words.
  */
-function HumanDraftBody({ draft, structured }: { draft: Draft; structured: ReactNode | null }) {
+function HumanDraftBody({ draft, structured }: { draft: Draft; structured: ReactNode }) {
   const { t } = useI18n()
   return (
     <>
       <EditSummary draft={draft} />
       <ReviewText draft={draft} />
-      {structured !== null && (
-        <details className="plain-text" data-testid="ai-structure">
-          <summary>{t('run.aiStructure', { version: draft.edit?.aiVersion ?? draft.version })}</summary>
-          {structured}
-        </details>
-      )}
+      <details className="plain-text" data-testid="ai-structure">
+        <summary>{t('run.aiStructure', { version: draft.edit?.aiVersion ?? draft.version })}</summary>
+        {structured}
+      </details>
     </>
   )
 }
@@ -155,7 +140,7 @@ export function DraftView({ draft, run }: { draft: Draft; run: Run }) {
   const structured = useMemo(() => structuredView(draft, run), [draft, run])
   // An SEO plan is edited as structure (keywords moved between clusters) and its text derived from
   // it, so an edited plan is still shown as the plan; other kinds' edits are edits of the text.
-  const editedStructure = draft.kind === 'seo_clusters' && structured !== null
+  const editedStructure = draft.kind === 'seo_clusters'
   return (
     <div className="card draft">
       <div className="draft-head">
@@ -180,8 +165,6 @@ export function DraftView({ draft, run }: { draft: Draft; run: Run }) {
       )}
       {draft.engine === 'human' && !editedStructure ? (
         <HumanDraftBody draft={draft} structured={structured} />
-      ) : structured === null ? (
-        <ReviewText draft={draft} />
       ) : (
         <>
           {draft.engine === 'human' && <EditSummary draft={draft} />}
