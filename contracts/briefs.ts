@@ -192,9 +192,13 @@ export const BRIEF_INPUTS = {
   interview_summary: InterviewInputs,
   seo_clusters: SeoInputs,
 } as const satisfies Record<BriefKind, z.ZodType>
-export type BriefInputs<K extends BriefKind = BriefKind> = z.output<(typeof BRIEF_INPUTS)[K]>
-/** A kind with its inputs, one member per kind: narrowing `kind` types `inputs`. */
-export type KindInputs = { [K in BriefKind]: { kind: K; inputs: BriefInputs<K> } }[BriefKind]
+type InputsMap = { [K in BriefKind]: z.output<(typeof BRIEF_INPUTS)[K]> }
+/**
+ * A kind with its inputs, one member per kind: narrowing `kind` types `inputs`. Generic in K, so
+ * a registry keyed by kind can be called with a brief's inputs without a switch.
+ */
+export type KindInputs<K extends BriefKind = BriefKind> = { [P in K]: { kind: P; inputs: InputsMap[P] } }[K]
+export type BriefInputs<K extends BriefKind = BriefKind> = InputsMap[K]
 
 export const CreateBrief = z.discriminatedUnion('kind', [
   BriefCommon.extend({ kind: z.literal('offer'), inputs: OfferInputs.default({}) }),

@@ -180,9 +180,13 @@ export const DRAFT_CONTENT = {
   interview_summary: InterviewDraft,
   seo_clusters: SeoDraft,
 } as const satisfies Record<BriefKind, z.ZodType>
-export type DraftContent<K extends BriefKind = BriefKind> = z.output<(typeof DRAFT_CONTENT)[K]>
-/** A kind with its draft content, one member per kind: narrowing `kind` types `content`. */
-export type KindContent = { [K in BriefKind]: { kind: K; content: DraftContent<K> } }[BriefKind]
+type ContentMap = { [K in BriefKind]: z.output<(typeof DRAFT_CONTENT)[K]> }
+export type DraftContent<K extends BriefKind = BriefKind> = ContentMap[K]
+/**
+ * A kind with its draft content, one member per kind: narrowing `kind` types `content`. Generic
+ * in K, so a registry keyed by kind can be called with a body's content without a switch.
+ */
+export type KindContent<K extends BriefKind = BriefKind> = { [P in K]: { kind: P; content: ContentMap[P] } }[K]
 
 /** `base` with `kind` and that kind's draft `content`, one member per kind: a union discriminated by kind. */
 export function withContent<S extends z.ZodRawShape>(base: z.ZodObject<S>) {

@@ -4,8 +4,7 @@
 import fs from 'node:fs'
 import { z } from 'zod'
 import { HeadlinesInputs, InterviewInputs, Lang, OfferInputs } from '../../contracts/briefs'
-import type { HeadlinesDraft, InterviewDraft } from '../../contracts/drafts'
-import type { OfferDraft } from '../../contracts/runs'
+import type { InterviewDraft, OfferDraft } from '../../contracts/drafts'
 import { detectLang } from '../briefs/detect-lang'
 import { loadConfig } from '../config'
 import { createProvider } from '../llm'
@@ -19,8 +18,10 @@ import { headlineMaxLength } from '../policy/schema'
 import { PromptLibrary, loadPrompts } from '../prompts/load'
 import { generateDraft } from './generate'
 import { sourcesOf } from './interview/sources'
-import { draftingKind } from './kinds'
-import type { DraftingBrief, DraftingTask } from './types'
+import { headlinesKind } from './headlines'
+import { interviewKind } from './interview'
+import { offerKind } from './offer'
+import type { DraftingBrief, DraftingKind, DraftingTask } from './types'
 
 type Io = { out: (s: string) => void; err: (s: string) => void }
 
@@ -121,17 +122,24 @@ export async function draftCommand(
     return 2
   }
 
-  const drafting = draftingKind(kind)
   const provider = createProvider(loadConfig(env).llm, env)
-  let result: Awaited<ReturnType<typeof generateDraft>>
+  const generate = async <T, P, R>(drafting: DraftingKind<T, P, R>, shape: (output: T) => Record<string, unknown>) => {
+    const r = await generateDraft(drafting, task, provider, prompts.get(drafting.promptId, task.brief.lang), async () => {})
+    return { engine: r.engine, model: r.model, lang: task.brief.lang, ...shape(r.output) }
+  }
+  let draft: Record<string, unknown>
   try {
-    result = await generateDraft(drafting, task, provider, prompts.get(drafting.promptId, task.brief.lang), async () => {})
+    draft =
+      kind === 'offer'
+        ? await generate(offerKind, offersOf)
+        : kind === 'headlines'
+          ? await generate(headlinesKind, (d) => d)
+          : await generate(interviewKind, interviewShape)
   } catch (err) {
     if (!(err instanceof LlmError)) throw err
     io.err(`copydesk draft: the ${provider.engine} engine failed (${err.failure}): ${err.message}`)
     return 1
   }
-  const draft = { engine: result.engine, model: result.model, lang: task.brief.lang, ...contractShape(kind, result.output) }
   io.out(json ? JSON.stringify(draft) : JSON.stringify(draft, null, 2))
   return 0
 }
@@ -148,11 +156,8 @@ function taskOf(brief: DraftingBrief, policy: Policy): DraftingTask {
   return { brief, feedback: null, previous: null, limits: { headlineMaxLength: headlineMaxLength(policy.file, brief.channel) } }
 }
 
-/** The CLI contract's shapes; interview drafts also name the transcript(s) the quotes index into. */
-function contractShape(kind: string, output: unknown): Record<string, unknown> {
-  if (kind === 'offer') return offersOf(output as OfferDraft)
-  if (kind === 'headlines') return output as HeadlinesDraft
-  const d = output as InterviewDraft
+/** The CLI contract's interview shape: the summary with the transcript(s) its quotes index into. */
+function interviewShape(d: InterviewDraft): Record<string, unknown> {
   return d.interviews.length === 1
     ? { ...d, speakers: d.interviews[0]!.speakers, transcript: d.interviews[0]!.transcript }
     : { ...d, transcripts: d.interviews.map((i) => ({ id: i.id, text: i.transcript })) }

@@ -11,16 +11,16 @@ export type CallRecord = { part: string | null; usage: Usage; outcome: string; e
  * engine held to the same schema), then grounds the replies into the stored draft. `onCall`
  * hears of every call, also a failed one, so what was spent is always on record.
  */
-export async function generateDraft<T, P>(
-  kind: DraftingKind<T, P>,
+export async function generateDraft<T, P, R>(
+  kind: DraftingKind<T, P, R>,
   task: DraftingTask,
   provider: LlmProvider,
   prompt: Prompt,
   onCall: (call: CallRecord) => Promise<void>,
 ): Promise<{ output: T; engine: LlmProvider['engine']; model: string }> {
-  const replies: unknown[] = []
+  const replies: R[] = []
   const used: Usage[] = []
-  const prepared = (kind.prepare ? await kind.prepare(task, { provider, onCall }) : undefined) as P
+  const prepared = await kind.prepare(task, { provider, onCall })
   const calls = kind.calls(task, prepared)
   for (const call of calls) {
     try {

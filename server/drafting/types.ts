@@ -1,4 +1,5 @@
-import type { KindInputs, Lang } from '../../contracts/briefs'
+import type { BriefInputs, BriefKind, KindInputs, Lang } from '../../contracts/briefs'
+import type { DraftContent } from '../../contracts/drafts'
 import type { Prompt } from '../prompts/load'
 
 /** What a drafting kind sees of a brief. */
@@ -47,13 +48,15 @@ export type DraftingCall<M> = {
  * (grounded by code: quotes located in the transcript, headline lengths counted), the stored
  * draft's contract, and its plain-text rendering for the risk rules and the reviewer.
  */
-export type DraftingKind<T, P = void> = {
+export type DraftingKind<T, P = void, R = unknown> = {
   promptId: string
   schema: import('zod').ZodType<T>
-  /** Work before the calls, once per draft (SEO: cluster, with the model's embeddings in the semantic mode). */
-  prepare?(task: DraftingTask, ctx: PrepareContext): Promise<P>
-  calls(task: DraftingTask, prepared: P): DraftingCall<unknown>[]
-  combine(replies: unknown[], task: DraftingTask, prepared: P): T
+  /** Work before the calls, once per draft (SEO: cluster, with the model's embeddings in the semantic mode); `noPreparation` for none. */
+  prepare(task: DraftingTask, ctx: PrepareContext): Promise<P>
+  /** The calls, each replying an `R` (its schema checked by the provider). */
+  calls(task: DraftingTask, prepared: P): DraftingCall<R>[]
+  /** The replies, one per call in order, grounded into the stored draft. */
+  combine(replies: R[], task: DraftingTask, prepared: P): T
   /**
    * Checks what `combine` built; default `schema.parse`. A kind whose output was already
    * validated in the compute pool (SEO: a 100,000-keyword plan takes seconds to walk) checks
@@ -62,6 +65,30 @@ export type DraftingKind<T, P = void> = {
   parse?(combined: T): T
   toText(output: T, lang: Lang): string
 }
+
+/**
+ * A kind's module: its drafting, and every decision that differs by kind. Adding a kind is a
+ * folder with one of these and a line in kinds.ts; what a kind does not have, it leaves out.
+ */
+export type KindModule<K extends BriefKind, P = void, R = unknown> = DraftingKind<DraftContent<K>, P, R> & {
+  /** Claims the draft cites as given (an offer's proofs): each goes to the fact check as a claim. */
+  givenProofs?(content: DraftContent<K>): string[]
+  /**
+   * A draft edited as structure, not as text (an SEO plan: keywords moved between clusters): the
+   * revised content, or an AppError saying what is wrong with the proposal. Without it the writer edits the text.
+   */
+  revise?(content: DraftContent<K>, proposed: unknown): DraftContent<K>
+  /** The draft as a file to download (an SEO plan: CSV or XLSX); without it the draft has no export. */
+  exportFile?(content: DraftContent<K>, format: 'csv' | 'xlsx'): Promise<DraftFile>
+  /** The inputs a reused brief starts from (an SEO brief drops the rows its old upload skipped). */
+  reuseInputs?(inputs: BriefInputs<K>): BriefInputs<K>
+}
+
+/** `stem`: the file's name before the version and extension (content-plan-v3.csv). */
+export type DraftFile = { stem: string; extension: 'csv' | 'xlsx'; contentType: string; body: string | Uint8Array<ArrayBuffer> }
+
+/** For a kind with no work before its calls. */
+export const noPreparation = async (): Promise<void> => {}
 
 /** What `prepare` may use: the provider (its embeddings), and the audit hook every model call reports to. */
 export type PrepareContext = {

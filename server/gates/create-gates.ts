@@ -7,7 +7,7 @@ import { policyByVersion } from '../policy/store'
 import type { Queryable } from '../db/connect'
 import type { RunDeps } from '../runs/deps'
 import { classifyBrief } from '../runs/classify-draft'
-import { givenProofs } from '../runs/draft-run'
+import { givenProofs } from '../drafting/kinds'
 import { selectDrafts, selectRun } from '../runs/queries'
 import { recordClaims } from './record-claims'
 

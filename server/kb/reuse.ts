@@ -7,6 +7,7 @@ import type { Policy } from '../policy/load'
 import { OTHER_SECTOR } from '../policy/schema'
 import { visibleResult } from './access'
 import { redactBrief, runPolicy } from '../briefs/redact-brief'
+import { reuseInputs } from '../drafting/kinds'
 
 const DAY_MS = 86_400_000
 /** A new brief gets a week: the old deadline has usually passed. */
@@ -38,8 +39,7 @@ export async function reuseBrief({
   const brief = await selectBrief(db, run.brief_id)
   if (!brief) throw notFound('brief')
   const { fields } = redactBrief(await runPolicy(db, policy, run.policy_version), brief)
-  // the rows an SEO export skipped belong to that upload, not to the reused brief
-  const inputs = fields.kind === 'seo_clusters' ? (({ importProblems: _stale, ...rest }) => rest)(fields.inputs) : fields.inputs
+  const inputs = reuseInputs(fields)
   const deadline = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()) + DEADLINE_DAYS * DAY_MS)
   // the author cannot own the fact check of their own brief
   const owner = brief.fact_check_owner_email && brief.fact_check_owner_id !== user.id ? brief.fact_check_owner_email : undefined

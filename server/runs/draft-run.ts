@@ -14,7 +14,6 @@ import { budgetStatus } from '../usage/budget'
 import { classifyDraft, isInternalKind } from './classify-draft'
 import { approvedExamples } from '../kb/examples'
 import type { BriefKind, Lang } from '../../contracts/briefs'
-import type { KindContent } from '../../contracts/drafts'
 import type { RunDeps } from './deps'
 import { selectDraft, selectDraftVersions, selectRun, setRunStatus } from './queries'
 
@@ -190,10 +189,4 @@ async function budgetedFor(
       await appendAudit(deps.sql, { actorId: authorId, action: 'llm.refused', runId: info.runId, data })
     },
   )
-}
-
-/** The proofs an offer draft cites as given: each is a claim for the fact-check gate. */
-export function givenProofs(draft: KindContent): string[] {
-  if (draft.kind !== 'offer') return []
-  return draft.content.proofs.filter((p) => p.status === 'given').map((p) => p.claim)
 }

@@ -1,8 +1,7 @@
 import { diffLines } from 'diff'
 import { distance } from 'fastest-levenshtein'
 import type { DraftEdit } from '../../contracts/runs'
-import { seoText } from '../drafting/seo/text'
-import { reviseSeo } from '../seo/revise'
+import { editedAsStructure, reviseDraft } from '../drafting/kinds'
 import { appendAudit } from '../audit/append'
 import type { UserRow } from '../auth/queries'
 import { selectBrief } from '../briefs/queries'
@@ -60,19 +59,20 @@ export async function editDraft(
     const { body } = current
     let content = body.content
     let text = input.text
-    if (body.kind === 'seo_clusters' && input.content === undefined) {
+    const structural = editedAsStructure(body.kind)
+    if (structural && input.content === undefined) {
       throw new AppError('bad_request', 'a content plan is edited by moving keywords (content); its text follows from it', [
         { path: 'text', message: 'send content instead' },
       ])
     }
     if (input.content !== undefined) {
-      if (body.kind !== 'seo_clusters')
+      const revised = reviseDraft(body, input.content, current.lang)
+      if (!revised)
         throw new AppError('bad_request', 'only an SEO content plan is edited as structure; send the edited text', [
           { path: 'content', message: 'not for this kind' },
         ])
-      const revised = reviseSeo(body.content, input.content)
-      content = revised
-      text = seoText(revised, current.lang)
+      content = revised.content
+      text = revised.text
     }
     if (text === undefined || current.text === text) throw new AppError('bad_request', 'the text is unchanged')
     const waiting = (await selectGates(tx, runId)).find((g) => g.draft_version === input.version && g.status === 'open')

@@ -2,7 +2,7 @@ import { Hono } from 'hono'
 import { requireUser, type AuthEnv } from '../auth/middleware'
 import type { Sql } from '../db/connect'
 import { DraftEdit, ExportQuery } from '../../contracts/runs'
-import { seoCsv, seoXlsx } from '../seo/export'
+import { exportDraft } from '../drafting/kinds'
 import { AppError } from '../errors'
 import { idParam, jsonBody, parseOr400 } from '../http/validate'
 import type { Policy } from '../policy/load'
@@ -38,19 +38,11 @@ export function runRoutes(sql: Sql, policy: Policy, onResumeQueued: () => void) 
         runId: idParam(c, 'id', 'run'),
         version: versionParam(c.req.param('version')),
       })
-      if (draft.kind !== 'seo_clusters') throw new AppError('bad_request', 'only an SEO content plan exports as CSV/XLSX')
-      const plan = draft.content
-      const name = `content-plan-v${draft.version}`
-      if (parseOr400(ExportQuery, c.req.query(), 'the query').format === 'xlsx') {
-        return c.body((await seoXlsx(plan)).buffer as ArrayBuffer, 200, {
-          'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-          'content-disposition': `attachment; filename="${name}.xlsx"`,
-        })
-      }
-      // with a BOM, so Excel opens the Cyrillic right
-      return c.body(`\ufeff${seoCsv(plan)}`, 200, {
-        'content-type': 'text/csv; charset=utf-8',
-        'content-disposition': `attachment; filename="${name}.csv"`,
+      const file = await exportDraft(draft, parseOr400(ExportQuery, c.req.query(), 'the query').format)
+      if (!file) throw new AppError('bad_request', 'only an SEO content plan exports as CSV/XLSX')
+      return c.body(file.body, 200, {
+        'content-type': file.contentType,
+        'content-disposition': `attachment; filename="${file.stem}-v${draft.version}.${file.extension}"`,
       })
     })
     .post('/:id/edits', async (c) => {

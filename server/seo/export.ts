@@ -37,7 +37,7 @@ const header = (names: string[]) => names.map((value) => ({ value, fontWeight: '
 // string cells are written as text, never as formulas; an empty frequency is an empty cell
 const cells = (rows: (string | number)[][]) => rows.map((r) => r.map((v) => (v === '' ? null : v)))
 
-export async function seoXlsx(d: SeoDraft): Promise<Uint8Array> {
+export async function seoXlsx(d: SeoDraft): Promise<Uint8Array<ArrayBuffer>> {
   const buffer = await writeExcelFile([
     { sheet: 'Keywords', data: [header(KEYWORD_HEADER), ...cells(keywordRows(d))], stickyRowsCount: 1 },
     { sheet: 'Content plan', data: [header(PLAN_HEADER), ...cells(planRows(d))], stickyRowsCount: 1 },

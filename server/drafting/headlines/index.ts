@@ -1,6 +1,6 @@
 import { HEADLINE_ANGLES, HeadlinesDraft } from '../../../contracts/drafts'
 import { examplesNote, redraftNote } from '../redraft'
-import type { DraftingKind, DraftingTask } from '../types'
+import { noPreparation, type DraftingTask, type KindModule } from '../types'
 import { finishHeadlines } from './finish'
 import { headlinesOffline } from './offline'
 import type { FinishOptions, RawHeadlines } from './schema'
@@ -21,9 +21,10 @@ const optionsOf = ({ brief, limits }: DraftingTask): FinishOptions => ({
  * angle each tests; code counts lengths against the channel's limit, drops near-duplicates,
  * measures distinct-2 and picks the A/B pair. Too few usable headlines sends the reply back once.
  */
-export const headlinesKind: DraftingKind<HeadlinesDraft> = {
+export const headlinesKind: KindModule<'headlines', void, RawHeadlines> = {
   promptId: 'headlines',
   schema: HeadlinesDraft,
+  prepare: noPreparation,
   calls(task) {
     const opts = optionsOf(task)
     const { brief } = task
@@ -51,7 +52,7 @@ export const headlinesKind: DraftingKind<HeadlinesDraft> = {
       },
     ]
   },
-  combine: (replies, task) => finishHeadlines(replies[0] as RawHeadlines, optionsOf(task)),
+  combine: (replies, task) => finishHeadlines(replies[0]!, optionsOf(task)),
   // One headline a line: what the risk rules read and the reviewer copies (angles and lengths are in the table).
   toText: (d) => d.headlines.map((h) => h.text).join('\n'),
 }

@@ -1,7 +1,7 @@
 import type { Lang } from '../../../contracts/briefs'
 import { InterviewDraft, type InterviewEntry } from '../../../contracts/drafts'
 import { redraftNote } from '../redraft'
-import type { DraftingKind, DraftingTask } from '../types'
+import { noPreparation, type DraftingTask, type KindModule } from '../types'
 import { asReply, groundReply, interviewReplySchema, numberedTranscript, type InterviewReply } from './grounding'
 import { TOPIC_LABELS, TOPICS, type Topic } from './lexicon'
 import { sourcesOf } from './sources'
@@ -20,9 +20,10 @@ const labelOf = (lang: Lang) => (topic: string) =>
  * a deterministic synthesis across the set. Quotes are located by the server in the redacted
  * transcript the model saw; a quote that is not verbatim sends the reply back once.
  */
-export const interviewKind: DraftingKind<InterviewDraft> = {
+export const interviewKind: KindModule<'interview_summary', void, InterviewReply> = {
   promptId: 'interview-summary',
   schema: InterviewDraft,
+  prepare: noPreparation,
   calls(task) {
     const { brief } = task
     const list = sources(task)
@@ -54,7 +55,7 @@ export const interviewKind: DraftingKind<InterviewDraft> = {
       ...(s.segment ? { segment: s.segment } : {}),
       transcript: s.text,
       speakers: parseTranscript(s.text).speakers,
-      ...groundReply(s.text, replies[i] as InterviewReply, labelOf(lang)),
+      ...groundReply(s.text, replies[i]!, labelOf(lang)),
     }))
     if (entries.length > 1) return synthesizeSummaries(entries, lang)
     const [one] = entries as [InterviewEntry]

@@ -1,18 +1,22 @@
 import { OfferDraft } from '../../../contracts/runs'
 import { offerOffline } from './offline'
 import { examplesNote, redraftNote } from '../redraft'
-import type { DraftingKind, DraftingTask } from '../types'
+import { noPreparation, type DraftingTask, type KindModule } from '../types'
 import { inputsOf } from '../../briefs/kind-inputs'
 
 const NONE = { ru: '(не указано)', en: '(not given)' }
 
-export const offerKind: DraftingKind<OfferDraft> = {
+export const offerKind: KindModule<'offer', void, OfferDraft> = {
   promptId: 'offer',
   schema: OfferDraft,
+  prepare: noPreparation,
   calls: (task) => [
     { part: null, schemaName: 'OfferDraft', schema: OfferDraft, variables: variables(task), offline: () => offerOffline(task) },
   ],
-  combine: (replies) => OfferDraft.parse(replies[0]),
+  // the reply is the draft: the provider checked it against OfferDraft
+  combine: (replies) => replies[0]!,
+  // a proof the brief supplied is still a claim to verify
+  givenProofs: (draft) => draft.proofs.filter((p) => p.status === 'given').map((p) => p.claim),
   toText(out, lang) {
     const h =
       lang === 'ru'

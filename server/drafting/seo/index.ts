@@ -5,7 +5,9 @@ import { ClusterOptionError } from '../../seo/cluster'
 import { AppError } from '../../errors'
 import { redraftNote } from '../redraft'
 import { LlmError } from '../../llm/provider'
-import type { DraftingKind, DraftingTask, PrepareContext } from '../types'
+import type { DraftingTask, KindModule, PrepareContext } from '../types'
+import { seoCsv, seoXlsx } from '../../seo/export'
+import { reviseSeo } from '../../seo/revise'
 import { seoText } from './text'
 import { inputsOf } from '../../briefs/kind-inputs'
 
@@ -62,7 +64,7 @@ function ownBuffers(vectors: Float32Array[]): ArrayBuffer[] {
  * call, when a model is configured, only proposes a readable name for each cluster from its
  * keywords. A name for a cluster that does not exist is a validation error.
  */
-export const seoKind: DraftingKind<SeoDraft, SeoDraft> = {
+export const seoKind: KindModule<'seo_clusters', SeoDraft, Names> = {
   promptId: 'seo-clusters',
   schema: SeoDraft,
   prepare: cluster,
@@ -92,7 +94,7 @@ export const seoKind: DraftingKind<SeoDraft, SeoDraft> = {
     ]
   },
   combine(replies, _task, c) {
-    const names = new Map(((replies[0] as Names | undefined)?.names ?? []).map((n) => [n.cluster, n.name.trim()]))
+    const names = new Map((replies[0]?.names ?? []).map((n) => [n.cluster, n.name.trim()]))
     return {
       mode: c.mode,
       threshold: c.threshold,
@@ -104,9 +106,19 @@ export const seoKind: DraftingKind<SeoDraft, SeoDraft> = {
   },
   // The plan was validated against SeoDraft in the pool; only the names are new since.
   parse(combined) {
-    const d = combined as SeoDraft
-    Labels.parse(d.clusters.map((c) => c.label))
-    return d
+    Labels.parse(combined.clusters.map((c) => c.label))
+    return combined
   },
   toText: seoText,
+  // keywords moved between clusters; the text follows from the plan
+  revise: reviseSeo,
+  async exportFile(plan, format) {
+    const stem = 'content-plan'
+    if (format === 'xlsx') return { stem, extension: 'xlsx', contentType: XLSX_TYPE, body: await seoXlsx(plan) }
+    // with a BOM, so Excel opens the Cyrillic right
+    return { stem, extension: 'csv', contentType: 'text/csv; charset=utf-8', body: `\ufeff${seoCsv(plan)}` }
+  },
+  // the rows the old upload skipped belong to that upload
+  reuseInputs: ({ importProblems: _stale, ...inputs }) => inputs,
 }
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
