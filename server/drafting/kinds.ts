@@ -20,6 +20,9 @@ const KINDS: { [K in BriefKind]: KindModule<K, unknown, unknown> } = {
 
 export const draftingKind = <K extends BriefKind>(kind: K): KindModule<K, unknown, unknown> => KINDS[kind]
 
+/** Whether a kind's prompt shows approved results as examples. */
+export const takesExamples = (kind: BriefKind): boolean => KINDS[kind].takesExamples === true
+
 /** The claims a draft cites as given, for the fact check (an offer's proofs); none for most kinds. */
 export const givenProofs = <K extends BriefKind>(draft: KindContent<K>): string[] => KINDS[draft.kind].givenProofs?.(draft.content) ?? []
 

@@ -71,6 +71,8 @@ export type DraftingKind<T, P = void, R = unknown> = {
  * folder with one of these and a line in kinds.ts; what a kind does not have, it leaves out.
  */
 export type KindModule<K extends BriefKind, P = void, R = unknown> = DraftingKind<DraftContent<K>, P, R> & {
+  /** Its prompt shows approved results of the same kind, channel and language as examples of tone and structure. */
+  takesExamples?: true
   /** Claims the draft cites as given (an offer's proofs): each goes to the fact check as a claim. */
   givenProofs?(content: DraftContent<K>): string[]
   /**

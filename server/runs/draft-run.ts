@@ -2,7 +2,7 @@ import { appendAudit } from '../audit/append'
 import { redactBrief, runPolicy } from '../briefs/redact-brief'
 import { selectBrief } from '../briefs/queries'
 import { generateDraft } from '../drafting/generate'
-import { draftingKind } from '../drafting/kinds'
+import { draftingKind, takesExamples } from '../drafting/kinds'
 import type { DraftingTask } from '../drafting/types'
 import { notFound } from '../errors'
 import { LlmError } from '../llm/provider'
@@ -144,15 +144,13 @@ export async function draftRun(
 }
 
 /** Kinds whose drafts learn the house style from approved results (not research, not keyword lists). */
-const EXAMPLE_KINDS = new Set(['offer', 'headlines'])
-
 /**
  * Approved results of the brief's kind, channel and language (the current policy says how many),
  * only when a model will read them: the offline engine has no use for them.
  */
 async function examplesFor(deps: RunDeps, brief: { kind: BriefKind; channel: string; lang: Lang }) {
   const limit = deps.policy.file.knowledge_base.examples
-  if (limit === 0 || deps.provider.engine === 'offline' || !EXAMPLE_KINDS.has(brief.kind)) return []
+  if (limit === 0 || deps.provider.engine === 'offline' || !takesExamples(brief.kind)) return []
   return (await approvedExamples(deps.sql, { kind: brief.kind, channel: brief.channel, lang: brief.lang, limit })).map((e) => ({
     runId: e.runId,
     text: e.text,

@@ -25,6 +25,7 @@ export const headlinesKind: KindModule<'headlines', void, RawHeadlines> = {
   promptId: 'headlines',
   schema: HeadlinesDraft,
   prepare: noPreparation,
+  takesExamples: true,
   calls(task) {
     const opts = optionsOf(task)
     const { brief } = task

@@ -10,6 +10,7 @@ export const offerKind: KindModule<'offer', void, OfferDraft> = {
   promptId: 'offer',
   schema: OfferDraft,
   prepare: noPreparation,
+  takesExamples: true,
   calls: (task) => [
     { part: null, schemaName: 'OfferDraft', schema: OfferDraft, variables: variables(task), offline: () => offerOffline(task) },
   ],
