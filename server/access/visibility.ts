@@ -38,8 +38,8 @@ export async function runAccess(
 }
 
 /** How much of one brief this user reads: its author's and reviewers' work, else only as the context of an approved result. */
-export async function briefAccess(db: Queryable, policy: Policy, user: UserRow, brief: { id: string; author_id: string }): Promise<Access> {
-  if (brief.author_id === user.id || seesAllWork(policy, user)) return 'work'
+export async function briefAccess(db: Queryable, policy: Policy, user: UserRow, brief: { id: string; authorId: string }): Promise<Access> {
+  if (brief.authorId === user.id || seesAllWork(policy, user)) return 'work'
   const [row] = await db`select
       exists (select 1 from gates g join runs r on r.id = g.run_id where r.brief_id = ${brief.id} and ${reviewsGate(db, user)}) as reviews,
       exists (select 1 from runs where brief_id = ${brief.id} and status = 'approved') as approved`

@@ -5,7 +5,6 @@ import type { Queryable } from '../db/connect'
 import { notFound } from '../errors'
 import type { Policy } from '../policy/load'
 import { Redactor } from '../policy/pii-guard'
-import { mapInputs } from './kind-inputs'
 import { redactBrief } from './redact-brief'
 import { selectBrief, selectBriefRuns, selectBriefs } from './queries'
 
@@ -21,29 +20,11 @@ export async function getBrief({ db, policy, user, id }: Reader & { id: string }
   const access = await briefAccess(db, policy, user, b)
   assertSees(access, 'brief')
   const runs = (await selectBriefRuns(db, id)).filter((r) => access === 'work' || r.status === 'approved')
-  const typed = {
-    title: b.title,
-    audience: b.audience,
-    task: b.task,
-    offer: b.offer,
-    format: b.format,
-    qualityCriteria: b.quality_criteria,
-    successMetrics: b.success_metrics,
-    ...mapInputs(b, (inputs) => inputs),
-  }
-  const shown = access === 'work' ? typed : redactBrief(policy, b).fields
+  // the row holds the contract's fields (and the owner's id, not shown)
+  const { factCheckOwnerId: _ownerId, ...typed } = b
+  const shown = access === 'work' ? typed : { ...typed, ...redactBrief(policy, b).fields, piiDismissals: [] }
   return {
-    id: b.id,
     ...shown,
-    channel: b.channel,
-    deadline: b.deadline,
-    factCheckOwner: b.fact_check_owner_email,
-    lang: b.lang,
-    advertised: b.advertised,
-    piiDismissals: access === 'work' ? b.pii_dismissals : [],
-    authorId: b.author_id,
-    authorEmail: b.author_email,
-    createdAt: b.created_at,
     runs: runs.map((r) => ({ id: r.id, status: r.status, createdAt: r.created_at })),
   }
 }
@@ -60,10 +41,10 @@ export async function listBriefs({ db, policy, user, all }: Reader & { all: bool
   return rows.map((r) => ({
     id: r.id,
     kind: r.kind,
-    title: r.author_id === user.id || everything || r.reviews ? r.title : redactor.redact(r.title),
+    title: r.authorId === user.id || everything || r.reviews ? r.title : redactor.redact(r.title),
     channel: r.channel,
     deadline: r.deadline,
-    authorEmail: r.author_email,
-    createdAt: r.created_at,
+    authorEmail: r.authorEmail,
+    createdAt: r.createdAt,
   }))
 }

@@ -60,9 +60,9 @@ export const dismissedIn = (dismissals: readonly PiiDismissal[], path: string) =
  * count as personal data when the brief or its draft has it, so it neither adds gates nor blocks them.
  */
 export function withoutDismissed(c: Classification, brief: BriefRow): Classification {
-  if (!brief.pii_dismissals.length) return c
-  const fields = briefFields({ ...brief, qualityCriteria: brief.quality_criteria, successMetrics: brief.success_metrics })
-  return withoutDismissedIn(c, fields, brief.pii_dismissals)
+  if (!brief.piiDismissals.length) return c
+  const fields = briefFields(brief)
+  return withoutDismissedIn(c, fields, brief.piiDismissals)
 }
 
 /** The same for a brief not stored yet: its texts by path and the writer's dismissals. */

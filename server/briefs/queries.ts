@@ -1,31 +1,19 @@
 import { z } from 'zod'
 import { iso } from '../db/columns'
-import { BriefKind, byKind, Lang, PiiDismissal } from '../../contracts/briefs'
+import { BriefBase, BriefKind, byKind } from '../../contracts/briefs'
 import { reviewsGate } from '../access/visibility'
 import type { Queryable } from '../db/connect'
 
 // Dates are selected with to_char, so no driver or time zone can shift the calendar day.
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
 
-const BriefRowBase = z.object({
+/** A brief's row: the contract's fields (contracts/briefs.ts), with its fact-check owner's id, without its runs. */
+const BriefRowBase = BriefBase.omit({ runs: true }).extend({
   id: z.string(),
-  title: z.string(),
-  audience: z.string(),
-  task: z.string(),
-  offer: z.string(),
-  format: z.string(),
-  channel: z.string(),
+  authorId: z.string(),
   deadline: day,
-  quality_criteria: z.string(),
-  success_metrics: z.string(),
-  fact_check_owner_id: z.string().nullable(),
-  fact_check_owner_email: z.string().nullable(),
-  lang: Lang,
-  advertised: z.string().nullable(),
-  pii_dismissals: z.array(PiiDismissal),
-  author_id: z.string(),
-  author_email: z.string(),
-  created_at: iso,
+  factCheckOwnerId: z.string().nullable(),
+  createdAt: iso,
 })
 /** A brief read back: its inputs parsed by its kind, once, here. */
 export const BriefRow = byKind(BriefRowBase)
@@ -33,8 +21,9 @@ export type BriefRow = z.infer<typeof BriefRow>
 
 export async function selectBrief(db: Queryable, id: string): Promise<BriefRow | undefined> {
   const rows = await db`select b.id, b.kind, b.title, b.audience, b.task, b.offer, b.format, b.channel,
-      to_char(b.deadline, 'YYYY-MM-DD') as deadline, b.quality_criteria, b.success_metrics, b.lang, b.advertised, b.inputs,
-      b.fact_check_owner_id, b.author_id, b.created_at, b.pii_dismissals, u.email as author_email, f.email as fact_check_owner_email
+      to_char(b.deadline, 'YYYY-MM-DD') as deadline, b.quality_criteria as "qualityCriteria", b.success_metrics as "successMetrics",
+      b.lang, b.advertised, b.inputs, b.fact_check_owner_id as "factCheckOwnerId", f.email as "factCheckOwner",
+      b.author_id as "authorId", u.email as "authorEmail", b.created_at as "createdAt", b.pii_dismissals as "piiDismissals"
     from briefs b join users u on u.id = b.author_id left join users f on f.id = b.fact_check_owner_id
     where b.id = ${id}`
   return rows[0] ? BriefRow.parse(rows[0]) : undefined
@@ -53,9 +42,9 @@ export const BriefListRow = BriefRowBase.pick({
   title: true,
   channel: true,
   deadline: true,
-  author_id: true,
-  author_email: true,
-  created_at: true,
+  authorId: true,
+  authorEmail: true,
+  createdAt: true,
 }).extend({ kind: BriefKind, reviews: z.boolean() })
 
 /** `visibleTo`: only the briefs this user reads (their own, those they review, those with an approved run). */
@@ -65,8 +54,8 @@ export async function selectBriefs(db: Queryable, opts: { authorId?: string; vis
     ? db`exists (select 1 from gates g join runs r on r.id = g.run_id where r.brief_id = b.id and ${reviewsGate(db, v)})`
     : db`false`
   return z.array(BriefListRow).parse(
-    await db`select b.id, b.kind, b.title, b.channel, to_char(b.deadline, 'YYYY-MM-DD') as deadline, b.author_id,
-        u.email as author_email, b.created_at, ${reviews} as reviews
+    await db`select b.id, b.kind, b.title, b.channel, to_char(b.deadline, 'YYYY-MM-DD') as deadline, b.author_id as "authorId",
+        u.email as "authorEmail", b.created_at as "createdAt", ${reviews} as reviews
       from briefs b join users u on u.id = b.author_id
       where ${opts.authorId ? db`b.author_id = ${opts.authorId}` : db`true`}
         and ${v ? db`(b.author_id = ${v.id} or ${reviews} or exists (select 1 from runs r where r.brief_id = b.id and r.status = 'approved'))` : db`true`}

@@ -31,7 +31,7 @@ export type RedactedBrief = {
  */
 export function redactBrief(policy: Policy, brief: BriefRow): { fields: RedactedBrief; redactor: Redactor } {
   const redactor = Redactor.forPolicy(policy)
-  const keep = (path: string) => dismissedIn(brief.pii_dismissals, path)
+  const keep = (path: string) => dismissedIn(brief.piiDismissals, path)
   const field = (path: string, text: string) => redactor.redact(text, keep(path))
   const fields = {
     title: field('title', brief.title),
@@ -39,8 +39,8 @@ export function redactBrief(policy: Policy, brief: BriefRow): { fields: Redacted
     task: field('task', brief.task),
     offer: field('offer', brief.offer),
     format: field('format', brief.format),
-    qualityCriteria: field('qualityCriteria', brief.quality_criteria),
-    successMetrics: field('successMetrics', brief.success_metrics),
+    qualityCriteria: field('qualityCriteria', brief.qualityCriteria),
+    successMetrics: field('successMetrics', brief.successMetrics),
     ...mapInputs(brief, (inputs) => redactor.redactDeep(inputs, 'inputs', keep)),
   }
   return { fields, redactor }

@@ -36,7 +36,7 @@ export async function createGates(deps: RunDeps, { runId, version }: { runId: st
   // A risky brief gates its drafts even when a draft words the risk away.
   const briefCategories = (await classifyBrief(policy, brief)).categories
   const categories = [...new Set<RiskCategory>([...briefCategories, ...draft.categories])]
-  let planned = planGates(policy, categories, { factCheckOwner: brief.fact_check_owner_email })
+  let planned = planGates(policy, categories, { factCheckOwner: brief.factCheckOwner })
   const claims = planned.some((g) => g.gate === 'fact_check')
     ? extractClaims(draft.text, draft.risks, givenProofs(draft.body), briefParameters(brief))
     : []

@@ -49,7 +49,7 @@ export async function getResult({
       deadline: brief.deadline,
       lang: brief.lang,
       author: { id: run.author_id, name: run.author_name },
-      createdAt: brief.created_at,
+      createdAt: brief.createdAt,
     },
     drafts: drafts.map((d) => ({
       version: d.version,

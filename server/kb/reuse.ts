@@ -42,7 +42,7 @@ export async function reuseBrief({
   const inputs = reuseInputs(fields)
   const deadline = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()) + DEADLINE_DAYS * DAY_MS)
   // the author cannot own the fact check of their own brief
-  const owner = brief.fact_check_owner_email && brief.fact_check_owner_id !== user.id ? brief.fact_check_owner_email : undefined
+  const owner = brief.factCheckOwner && brief.factCheckOwnerId !== user.id ? brief.factCheckOwner : undefined
   // What it advertised, while the active policy still knows that sector (else the writer chooses again).
   const advertised =
     brief.advertised && (brief.advertised === OTHER_SECTOR || brief.advertised in policy.file.sectors) ? brief.advertised : undefined

@@ -22,12 +22,12 @@ export async function startRun({
   return sql.begin(async (tx) => {
     const brief = await selectBrief(tx, briefId)
     if (!brief) throw notFound('brief')
-    if (brief.author_id !== user.id) throw forbidden('only the author of a brief starts drafting runs on it')
+    if (brief.authorId !== user.id) throw forbidden('only the author of a brief starts drafting runs on it')
     // The run is planned with the policy in force now, for good: changing the policy later
     // never changes its gates.
     await syncPolicy(tx, policy)
     const [run] = await tx`insert into runs (brief_id, author_id, policy_version, distinct_reviewers)
-      values (${brief.id}, ${brief.author_id}, ${policy.version}, ${policy.file.distinct_reviewers}) returning id`
+      values (${brief.id}, ${brief.authorId}, ${policy.version}, ${policy.file.distinct_reviewers}) returning id`
     const id = String(run!.id)
     await enqueueJob(tx, id, 'run')
     await appendAudit(tx, {
