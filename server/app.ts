@@ -20,7 +20,7 @@ import type { Policy } from './policy/load'
 import { policyView } from './policy/view'
 import { seoRoutes } from './seo/routes'
 import { usageRoutes } from './usage/routes'
-import { runRoutes } from './runs/routes'
+import { briefRunRoutes, runRoutes } from './runs/routes'
 import { AppError } from './errors'
 import { createLog, type Log } from './log'
 
@@ -67,7 +67,8 @@ export function createApp(deps: AppDeps) {
   api.route('/auth', authRoutes(sql, { secureCookie, trustProxy: deps.trustProxy ?? false, session: deps.session }))
   api.get('/me', requireUser(), (c) => c.json(toMe(c.get('user'))))
   api.get('/policy', requireUser(), (c) => c.json(policyView(deps.policy)))
-  api.route('/briefs', briefRoutes(sql, deps.policy, queued))
+  api.route('/briefs', briefRoutes(sql, deps.policy))
+  api.route('/briefs', briefRunRoutes(sql, deps.policy, queued))
   api.route('/runs', runRoutes(sql, deps.policy, queued))
   api.route('/seo', seoRoutes())
   api.route('/usage', usageRoutes(sql, deps.policy))

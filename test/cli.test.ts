@@ -144,10 +144,13 @@ describe.each(targets)('copydesk against $name, exactly as the server finds it',
     const seeded = copydesk(['seed', '--demo'], env)
     expect(seeded.code).toBe(0)
     expect(seeded.out).toMatch(/created editor@copydesk.local/)
-    expect(copydesk(['seed', '--demo'], env).out).toMatch(/already exist/)
-    const weak = copydesk(['user', 'add', 'ann@example.com', '--roles', 'writer'], env, 'short\n')
-    expect(weak).toMatchObject({ code: 2, err: expect.stringMatching(/password: at least 10 characters/) })
-    expect(copydesk(['user', 'add', 'ann@example.com', '--roles', 'poet'], env, 'long enough pass\n').err).toMatch(/roles\.0/)
+    // Refusals that are the same SQL on both databases run once (each PGlite process costs seconds).
+    if (target.name === 'postgres') {
+      expect(copydesk(['seed', '--demo'], env).out).toMatch(/already exist/)
+      const weak = copydesk(['user', 'add', 'ann@example.com', '--roles', 'writer'], env, 'short\n')
+      expect(weak).toMatchObject({ code: 2, err: expect.stringMatching(/password: at least 10 characters/) })
+      expect(copydesk(['user', 'add', 'ann@example.com', '--roles', 'poet'], env, 'long enough pass\n').err).toMatch(/roles\.0/)
+    }
     expect(copydesk(['user', 'add', 'Ann@Example.com', '--roles', 'writer,editor'], env, 'long enough pass\n').out).toMatch(
       /created ann@example.com \(writer, editor\)/,
     )
@@ -176,17 +179,14 @@ describe.each(targets)('copydesk against $name, exactly as the server finds it',
       await tx`delete from audit_log where seq >= 12`
       await tx`alter table audit_log enable trigger user`
     })
+    const [ann] = await dbCut.sql`select roles, password_hash from users where email = 'ann@example.com'`
+    expect(ann!.roles).toEqual(['writer', 'editor'])
+    expect(ann!.password_hash).not.toContain('long enough')
     await dbCut.close()
     expect(copydesk(['audit', 'verify'], env).out).toMatch(/intact: 11 rows/) // the chain alone cannot tell
     const cut = copydesk(['audit', 'verify', '--anchor', anchors], env)
     expect(cut.code).toBe(1)
     expect(cut.err).toMatch(/row 12, anchored at .* is gone: rows were cut from the log/)
-
-    const db1 = await openDatabase(dbTarget)
-    const [ann] = await db1.sql`select roles, password_hash from users where email = 'ann@example.com'`
-    expect(ann!.roles).toEqual(['writer', 'editor'])
-    expect(ann!.password_hash).not.toContain('long enough')
-    await db1.close()
 
     const db2 = await openDatabase(ownerTarget)
     await db2.sql.begin(async (tx) => {

@@ -5,7 +5,7 @@ import type { Sql } from '../db/connect'
 import { AppError, forbidden } from '../errors'
 import { assertChannel, assertSector } from '../policy/classify'
 import type { Policy } from '../policy/load'
-import { detectLang } from './detect-lang'
+import { detectLang } from '../policy/detect-lang'
 import { assertDismissals, briefFields } from './pii-check'
 
 export async function createBrief({

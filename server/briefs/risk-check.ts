@@ -3,7 +3,7 @@ import { classifyOffThread } from '../compute/classify'
 import { assertChannel, assertSector, type RiskHit } from '../policy/classify'
 import type { Policy } from '../policy/load'
 import { gatesFor } from '../policy/plan'
-import { detectLang } from './detect-lang'
+import { detectLang } from '../policy/detect-lang'
 import { withoutDismissedIn } from './pii-check'
 
 /**

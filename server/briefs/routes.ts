@@ -4,13 +4,12 @@ import { requireRole, requireUser, type AuthEnv } from '../auth/middleware'
 import type { Sql } from '../db/connect'
 import type { Policy } from '../policy/load'
 import { idParam, jsonBody, parseOr400 } from '../http/validate'
-import { startRun } from '../runs/start-run'
 import { createBrief } from './create-brief'
 import { getBrief, listBriefs } from './get-brief'
 import { checkPii } from './pii-check'
 import { checkRisks } from './risk-check'
 
-export function briefRoutes(sql: Sql, policy: Policy, onRunQueued: () => void) {
+export function briefRoutes(sql: Sql, policy: Policy) {
   return (
     new Hono<AuthEnv>()
       .use(requireUser())
@@ -33,10 +32,5 @@ export function briefRoutes(sql: Sql, policy: Policy, onRunQueued: () => void) {
       // Before submitting: the brief's own risk marks, its sector reading and the gates its drafts will get.
       .post('/risk-check', requireRole('writer'), async (c) => c.json(await checkRisks(policy, await jsonBody(c, RiskCheckRequest))))
       .get('/:id', async (c) => c.json(await getBrief({ db: sql, policy, user: c.get('user'), id: idParam(c, 'id', 'brief') })))
-      .post('/:id/runs', requireRole('writer'), async (c) => {
-        const run = await startRun({ sql, policy, user: c.get('user'), briefId: idParam(c, 'id', 'brief') })
-        onRunQueued()
-        return c.json(run, 201)
-      })
   )
 }

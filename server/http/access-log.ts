@@ -1,15 +1,16 @@
 import type { MiddlewareHandler } from 'hono'
-import type { AuthEnv } from '../auth/middleware'
 import type { Log } from '../log'
 
 export type LogEnv = { Variables: { log: Log } }
+/** What the access line reads of the session the auth middleware sets (http/ does not depend on auth/). */
+type SessionEnv = { Variables: { user: { id: string } | null; requestId: string } }
 
 /**
  * A logger bound to the request id for everything after it (`c.get('log')`), and one access line
  * when the request ends: method, path (never the query string: it holds search terms), status,
  * milliseconds and the user. API requests at info (a 5xx at error), the UI's files at debug.
  */
-export function accessLog(log: Log): MiddlewareHandler<AuthEnv & LogEnv> {
+export function accessLog(log: Log): MiddlewareHandler<SessionEnv & LogEnv> {
   return async function accessLogMiddleware(c, next) {
     const reqLog = log.child({ reqId: c.get('requestId') })
     c.set('log', reqLog)

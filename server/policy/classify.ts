@@ -1,5 +1,5 @@
 import type { Lang } from '../../contracts/briefs'
-import { detectLang } from '../briefs/detect-lang'
+import { detectLang } from './detect-lang'
 import { AppError } from '../errors'
 import { getDetector } from './detectors'
 import { findEntry, TokenIndex, type Span } from './lexicon'

@@ -1,5 +1,5 @@
 import { Hono } from 'hono'
-import { requireUser, type AuthEnv } from '../auth/middleware'
+import { requireRole, requireUser, type AuthEnv } from '../auth/middleware'
 import type { Sql } from '../db/connect'
 import { DraftEdit, ExportQuery } from '../../contracts/runs'
 import { exportDraft } from '../drafting/kinds'
@@ -8,11 +8,21 @@ import { idParam, jsonBody, parseOr400 } from '../http/validate'
 import type { Policy } from '../policy/load'
 import { editDraft } from './edit-draft'
 import { getDraft, getRun } from './get-run'
+import { startRun } from './start-run'
 
 const versionParam = (v: string | undefined) => {
   const n = Number(v)
   if (!Number.isInteger(n) || n < 1) throw new AppError('bad_request', 'a draft version is a whole number from 1')
   return n
+}
+
+/** POST /api/briefs/:id/runs, mounted beside the brief routes: briefs/ does not depend on runs/. */
+export function briefRunRoutes(sql: Sql, policy: Policy, onRunQueued: () => void) {
+  return new Hono<AuthEnv>().post('/:id/runs', requireUser(), requireRole('writer'), async (c) => {
+    const run = await startRun({ sql, policy, user: c.get('user'), briefId: idParam(c, 'id', 'brief') })
+    onRunQueued()
+    return c.json(run, 201)
+  })
 }
 
 export function runRoutes(sql: Sql, policy: Policy, onResumeQueued: () => void) {
