@@ -1,30 +1,18 @@
 import type { CreateBrief } from '../../contracts/briefs'
 import { appendAudit } from '../audit/append'
-import type { UserRow } from '../auth/queries'
-import type { Sql } from '../db/connect'
 import { AppError, forbidden } from '../errors'
 import { assertChannel, assertSector } from '../policy/classify'
-import type { Policy } from '../policy/load'
 import { detectLang } from '../policy/detect-lang'
 import { assertDismissals, briefFields } from './pii-check'
+import type { VerbArgs } from '../verb'
 
-export async function createBrief({
-  sql,
-  policy,
-  user,
-  input,
-}: {
-  sql: Sql
-  policy: Policy
-  user: UserRow
-  input: CreateBrief
-}): Promise<{ id: string }> {
+export async function createBrief({ ctx: { db, policy, user }, input }: VerbArgs<CreateBrief>): Promise<{ id: string }> {
   if (!user.roles.includes('writer')) throw forbidden('only writers create briefs')
   assertChannel(policy, input.channel) // the policy's rules are per channel: an unknown one is a 400, not a silent default
   assertSector(policy, input.advertised)
   const dismissals = input.piiDismissals ?? []
   assertDismissals(policy, briefFields(input), dismissals)
-  return sql.begin(async (tx) => {
+  return db.begin(async (tx) => {
     let ownerId: string | null = null
     if (input.factCheckOwner) {
       const [owner] = await tx`select id, roles from users where email = ${input.factCheckOwner.toLowerCase()} and disabled_at is null`

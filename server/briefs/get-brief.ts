@@ -1,20 +1,16 @@
 import type { Brief, BriefListItem } from '../../contracts/briefs'
 import { assertSees, briefAccess, seesAllWork } from '../access/visibility'
-import type { UserRow } from '../auth/queries'
-import type { Queryable } from '../db/connect'
 import { notFound } from '../errors'
-import type { Policy } from '../policy/load'
 import { Redactor } from '../policy/pii-guard'
 import { redactBrief } from './redact-brief'
 import { selectBrief, selectBriefRuns, selectBriefs } from './queries'
-
-type Reader = { db: Queryable; policy: Policy; user: UserRow }
+import type { VerbArgs } from '../verb'
 
 /**
  * A brief as typed, for its author, its reviewers and the roles the policy names; for anyone
  * else only as the context of an approved result: redacted, with its approved runs only.
  */
-export async function getBrief({ db, policy, user, id }: Reader & { id: string }): Promise<Brief> {
+export async function getBrief({ ctx: { db, policy, user }, input: { id } }: VerbArgs<{ id: string }>): Promise<Brief> {
   const b = await selectBrief(db, id)
   if (!b) throw notFound('brief')
   const access = await briefAccess(db, policy, user, b)
@@ -34,7 +30,7 @@ export async function getBrief({ db, policy, user, id }: Reader & { id: string }
  * them for the roles that see all work, else their own, those they review, and those with an
  * approved result (title redacted).
  */
-export async function listBriefs({ db, policy, user, all }: Reader & { all: boolean }): Promise<BriefListItem[]> {
+export async function listBriefs({ ctx: { db, policy, user }, input: { all } }: VerbArgs<{ all: boolean }>): Promise<BriefListItem[]> {
   const everything = all && seesAllWork(policy, user)
   const rows = await selectBriefs(db, { authorId: all ? undefined : user.id, visibleTo: everything || !all ? undefined : user, limit: 200 })
   const redactor = Redactor.forPolicy(policy)
