@@ -6,7 +6,7 @@ import { requestId } from 'hono/request-id'
 import { authRoutes, toMe } from './auth/routes'
 import { requireUser, sessionUser, type AuthEnv } from './auth/middleware'
 import { briefRoutes } from './briefs/routes'
-import type { Database } from './db/connect'
+import { type Database, ping } from './db/connect'
 import { gateRoutes } from './gates/routes'
 import { kbRoutes } from './kb/routes'
 import { accessLog, type LogEnv } from './http/access-log'
@@ -20,7 +20,7 @@ import type { Policy } from './policy/load'
 import { policyView } from './policy/view'
 import { seoRoutes } from './seo/routes'
 import { usageRoutes } from './usage/routes'
-import { briefRunRoutes, runRoutes } from './runs/routes'
+import { briefRunRoutes, gateDecisionRoutes, runRoutes } from './runs/routes'
 import { AppError } from './errors'
 import { createLog, type Log } from './log'
 
@@ -60,7 +60,7 @@ export function createApp(deps: AppDeps) {
   api.use(sameOrigin({ trustProxy: deps.trustProxy ?? false }))
   api.use(sessionUser(sql, deps.session))
   api.get('/health', async (c) => {
-    await sql`select 1`
+    await ping(sql)
     return c.json({ ok: true, db: deps.db.kind, engine: deps.provider.engine })
   })
   api.get('/openapi.json', (c) => c.json(openApiDocument()))
@@ -72,7 +72,8 @@ export function createApp(deps: AppDeps) {
   api.route('/runs', runRoutes(sql, deps.policy, queued))
   api.route('/seo', seoRoutes())
   api.route('/usage', usageRoutes(sql, deps.policy))
-  api.route('/', gateRoutes(sql, queued))
+  api.route('/gates', gateDecisionRoutes(sql, deps.policy, queued))
+  api.route('/', gateRoutes(sql, deps.policy))
   api.route('/kb', kbRoutes(sql, deps.policy))
   api.all('*', () => {
     throw new AppError('not_found', 'no such API endpoint')

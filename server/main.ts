@@ -13,7 +13,7 @@ import { POLICIES_DIR } from './policy/cli'
 import { loadPolicy } from './policy/load'
 import { syncPolicy } from './policy/store'
 import { PromptLibrary, loadPrompts, syncPrompts } from './prompts/load'
-import { releaseOrphanedJobs } from './runs/jobs'
+import { releaseOrphanedJobs } from './jobs/queries'
 import { Worker } from './runs/worker'
 import { createLog, type Log } from './log'
 

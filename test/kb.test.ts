@@ -234,14 +234,17 @@ describe.each(targets)('results archive on $name', (target) => {
     const user = (await findUserByEmail(h.sql, 'editor@copydesk.local'))!
     const query = ResultQuery.parse({ q: 'yoga' })
     // three results say "yoga": en3, then en2, then hl (oldest first); a window of two keeps the newest two
-    const page = await searchResults({ sql: h.sql, policy: h.policy, user, query, window: 2 })
+    const ctx = { db: h.sql, policy: h.policy, user, now: new Date() }
+    const page = await searchResults({ ctx, input: { query, window: 2 } })
     expect(page).toMatchObject({ total: 2, totalExact: false })
     expect(runIds(page)).toEqual([ids.en2, ids.hl])
-    expect(await searchResults({ sql: h.sql, policy: h.policy, user, query, window: 3 })).toMatchObject({ total: 3, totalExact: false })
-    expect(await searchResults({ sql: h.sql, policy: h.policy, user, query, window: 4 })).toMatchObject({ total: 3, totalExact: true })
-    expect(
-      await searchResults({ sql: h.sql, policy: h.policy, user, query: ResultQuery.parse({ q: 'yoga', offset: 5 }), window: 2 }),
-    ).toEqual({ total: 2, totalExact: false, items: [] })
+    expect(await searchResults({ ctx, input: { query, window: 3 } })).toMatchObject({ total: 3, totalExact: false })
+    expect(await searchResults({ ctx, input: { query, window: 4 } })).toMatchObject({ total: 3, totalExact: true })
+    expect(await searchResults({ ctx, input: { query: ResultQuery.parse({ q: 'yoga', offset: 5 }), window: 2 } })).toEqual({
+      total: 2,
+      totalExact: false,
+      items: [],
+    })
   })
 
   it('the index follows the result: a rewritten current draft is found by its new words, an old version is not', async () => {

@@ -33,6 +33,12 @@ const PROBES: Record<string, string> = {
   // no module may take part in an import cycle
   'server/cycle-a.ts': "import { b } from './cycle-b'\nexport const a = () => b\n",
   'server/cycle-b.ts': "import { a } from './cycle-a'\nexport const b = () => a\n",
+  // SQL lives in queries files (and the database layer); a verb calls a query function
+  'server/kb/verb.ts': `type Tag = (s: TemplateStringsArray) => unknown\nexport const q = (db: Tag, deps: { sql: Tag }) => [db${'`select 1`'}, deps.sql${'`select 2`'}]\n`,
+  'server/kb/queries.ts': `type Tag = (s: TemplateStringsArray) => unknown\nexport const q = (db: Tag) => db${'`select 1`'}\n`,
+  'server/kb/search-queries.ts': `type Tag = (s: TemplateStringsArray) => unknown\nexport const q = (tx: Tag) => tx${'`select 1`'}\n`,
+  'server/db/migrate.ts': `type Tag = (s: TemplateStringsArray) => unknown\nexport const q = (sql: Tag) => sql${'`select 1`'}\n`,
+  'server/kb/message.ts': `export const m = String.raw${'`C:\\rows`'}\n`,
 }
 
 let dir = ''
@@ -41,6 +47,7 @@ let found: { file: string; rule: string; message: string }[] = []
 beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-lint-'))
   fs.copyFileSync(path.join(ROOT, 'biome.jsonc'), path.join(dir, 'biome.jsonc'))
+  fs.cpSync(path.join(ROOT, 'lint'), path.join(dir, 'lint'), { recursive: true })
   for (const [file, text] of Object.entries(PROBES)) {
     fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true })
     fs.writeFileSync(path.join(dir, file), text)
@@ -91,5 +98,14 @@ describe('lint: the layering rules of biome.jsonc', () => {
   it('an import cycle is an error', () => {
     expect(on('server/cycle-a.ts').map((d) => d.rule)).toContain('lint/suspicious/noImportCycles')
     expect(on('server/cycle-b.ts').map((d) => d.rule)).toContain('lint/suspicious/noImportCycles')
+  })
+
+  it('SQL outside a queries file (or the database layer) is an error', () => {
+    expect(on('server/kb/verb.ts').map((d) => d.rule)).toEqual(['plugin', 'plugin'])
+    expect(on('server/kb/verb.ts')[0]!.message).toMatch(/SQL lives in a queries.ts file/)
+    expect(on('server/kb/queries.ts')).toEqual([])
+    expect(on('server/kb/search-queries.ts')).toEqual([])
+    expect(on('server/db/migrate.ts')).toEqual([])
+    expect(on('server/kb/message.ts').filter((d) => d.rule === 'plugin')).toEqual([])
   })
 })

@@ -2,6 +2,9 @@ import type { UserRow } from '../auth/queries'
 import type { Queryable } from '../db/connect'
 import { forbidden } from '../errors'
 import type { Policy } from '../policy/load'
+import { briefReach, reviewsRun } from './queries'
+
+// Other folders' queries build on the reviewer rule; it lives with the SQL, in ./queries.
 
 /**
  * The one rule for reading work, used by briefs, runs, drafts, claims, exports and the knowledge
@@ -15,13 +18,6 @@ import type { Policy } from '../policy/load'
  */
 export type Access = 'work' | 'result' | 'none'
 
-/**
- * SQL: the gate `g` is one this user reviews (a role it needs or escalates to, or its assignee).
- * The one definition of "a reviewer of the run", for every query that asks it.
- */
-export const reviewsGate = (db: Queryable, user: { id: string; roles: readonly string[] }) =>
-  db`(g.role = any(${user.roles as string[]}) or g.escalate_to = any(${user.roles as string[]}) or g.assignee_id = ${user.id})`
-
 export const seesAllWork = (policy: Policy, user: UserRow) => user.roles.some((r) => policy.file.access.sees_all_work.includes(r))
 
 /** How much of one run this user reads. */
@@ -32,19 +28,16 @@ export async function runAccess(
   run: { id: string; author_id: string; status: string },
 ): Promise<Access> {
   if (run.author_id === user.id || seesAllWork(policy, user)) return 'work'
-  const [reviews] = await db`select 1 from gates g where g.run_id = ${run.id} and ${reviewsGate(db, user)} limit 1`
-  if (reviews) return 'work'
+  if (await reviewsRun(db, run.id, user)) return 'work'
   return run.status === 'approved' ? 'result' : 'none'
 }
 
 /** How much of one brief this user reads: its author's and reviewers' work, else only as the context of an approved result. */
 export async function briefAccess(db: Queryable, policy: Policy, user: UserRow, brief: { id: string; authorId: string }): Promise<Access> {
   if (brief.authorId === user.id || seesAllWork(policy, user)) return 'work'
-  const [row] = await db`select
-      exists (select 1 from gates g join runs r on r.id = g.run_id where r.brief_id = ${brief.id} and ${reviewsGate(db, user)}) as reviews,
-      exists (select 1 from runs where brief_id = ${brief.id} and status = 'approved') as approved`
-  if (row?.reviews) return 'work'
-  return row?.approved ? 'result' : 'none'
+  const { reviews, approved } = await briefReach(db, brief.id, user)
+  if (reviews) return 'work'
+  return approved ? 'result' : 'none'
 }
 
 export function assertSees(access: Access, what: string): asserts access is 'work' | 'result' {

@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import { z } from 'zod'
 import type { Sql } from '../db/connect'
+import { selectAuditHash } from './queries'
 import { verifyAudit } from './verify'
 
 /**
@@ -48,9 +49,10 @@ export function readAnchors(file: string): Anchor[] {
 export async function checkAnchors(sql: Sql, anchors: Anchor[]): Promise<{ anchor: Anchor; reason: string } | null> {
   for (const anchor of anchors) {
     if (anchor.seq === 0) continue
-    const [row] = await sql`select hash from audit_log where seq = ${anchor.seq}`
-    if (!row) return { anchor, reason: `row ${anchor.seq}, anchored at ${anchor.takenAt}, is gone: rows were cut from the log` }
-    if (row.hash !== anchor.hash)
+    const hash = await selectAuditHash(sql, anchor.seq)
+    if (hash === undefined)
+      return { anchor, reason: `row ${anchor.seq}, anchored at ${anchor.takenAt}, is gone: rows were cut from the log` }
+    if (hash !== anchor.hash)
       return { anchor, reason: `row ${anchor.seq} no longer has the hash anchored at ${anchor.takenAt}: the log was rewritten up to it` }
   }
   return null

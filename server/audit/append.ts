@@ -1,4 +1,5 @@
 import type { Queryable } from '../db/connect'
+import { insertAuditRow } from './queries'
 
 export type AuditAction =
   | 'auth.login'
@@ -43,11 +44,5 @@ export type AuditEntry = {
  * failed audit write rolls the change back. Never put personal data or secrets in `data`.
  */
 export async function appendAudit(db: Queryable, entry: AuditEntry): Promise<void> {
-  await db`insert into audit_log (actor_id, action, run_id, data)
-    values (${entry.actorId}, ${entry.action}, ${entry.runId ?? null}, ${db.json(toJson(entry.data ?? {}))})`
-}
-
-// postgres.js wants its own JSON value type; our entries are plain JSON data.
-function toJson(data: Record<string, unknown>) {
-  return JSON.parse(JSON.stringify(data))
+  await insertAuditRow(db, { actorId: entry.actorId, action: entry.action, runId: entry.runId ?? null, data: entry.data ?? {} })
 }

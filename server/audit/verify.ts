@@ -1,25 +1,14 @@
 import { createHash } from 'node:crypto'
-import { z } from 'zod'
 import type { Sql } from '../db/connect'
+import { type AuditChainRow, selectAuditChain } from './queries'
 
 const GENESIS = '0'.repeat(64)
 const BATCH = 5000
 
-const Row = z.object({
-  seq: z.coerce.number(),
-  at_us: z.string(),
-  actor_id: z.string().nullable(),
-  action: z.string(),
-  run_id: z.string().nullable(),
-  data_text: z.string(),
-  prev_hash: z.string(),
-  hash: z.string(),
-})
-
 export type VerifyResult = { ok: true; rows: number; head: string } | { ok: false; rows: number; badSeq: number; reason: string }
 
 /** The same formula as the audit_log_chain trigger, computed here independently of the DB. */
-export function rowHash(r: z.infer<typeof Row>): string {
+export function rowHash(r: AuditChainRow): string {
   const input = [r.prev_hash, r.seq, r.at_us, r.actor_id ?? '', r.action, r.run_id ?? '', r.data_text].join('|')
   return createHash('sha256').update(input, 'utf8').digest('hex')
 }
@@ -33,11 +22,7 @@ export async function verifyAudit(sql: Sql): Promise<VerifyResult> {
   let prev = GENESIS
   let rows = 0
   for (;;) {
-    const batch = z.array(Row).parse(
-      await sql`select seq, (extract(epoch from at) * 1000000)::bigint::text as at_us,
-          actor_id::text as actor_id, action, run_id::text as run_id, data::text as data_text, prev_hash, hash
-        from audit_log where seq >= ${expectedSeq} order by seq limit ${BATCH}`,
-    )
+    const batch = await selectAuditChain(sql, expectedSeq, BATCH)
     if (batch.length === 0) break
     for (const r of batch) {
       const bad = (reason: string): VerifyResult => ({ ok: false, rows, badSeq: r.seq, reason })

@@ -4,6 +4,7 @@ import { appendAudit } from '../audit/append'
 import type { Sql } from '../db/connect'
 import { AppError } from '../errors'
 import { hashPassword } from './password'
+import { deleteSessionsOfEmail, upsertUser } from './queries'
 import { accountKey, deleteThrottle } from './throttle-queries'
 
 export const AddUser = z.object({
@@ -25,21 +26,21 @@ export async function addUser(sql: Sql, input: AddUser): Promise<{ id: string; c
   return sql.begin(async (tx) => {
     // Ended before the update so they can be counted; the users_end_sessions trigger (007)
     // ends any that appear meanwhile, and login.ts refuses a session for a hash that changed.
-    const ended = await tx`delete from sessions where user_id = (select id from users where email = ${input.email}) returning 1`
-    const rows = await tx`insert into users (email, name, password_hash, roles, team)
-      values (${input.email}, ${input.name}, ${hash}, ${input.roles}, ${input.team ?? null})
-      on conflict (email) do update set name = excluded.name, password_hash = excluded.password_hash,
-        roles = excluded.roles, team = excluded.team, disabled_at = null
-      returning id, (xmax = 0) as created`
-    const row = rows[0]
+    const sessionsEnded = await deleteSessionsOfEmail(tx, input.email)
+    const row = await upsertUser(tx, {
+      email: input.email,
+      name: input.name,
+      passwordHash: hash,
+      roles: input.roles,
+      team: input.team ?? null,
+    })
     if (!row) throw new AppError('internal', 'user was not saved')
-    const sessionsEnded = ended.length
     await deleteThrottle(tx, accountKey(input.email))
     await appendAudit(tx, {
       actorId: null,
       action: 'user.add',
       data: { userId: row.id, roles: input.roles, created: row.created, sessionsEnded, via: 'cli' },
     })
-    return { id: String(row.id), created: Boolean(row.created), sessionsEnded }
+    return { id: row.id, created: row.created, sessionsEnded }
   })
 }

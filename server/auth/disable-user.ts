@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { appendAudit } from '../audit/append'
 import type { Sql } from '../db/connect'
+import { deleteSessionsOfEmail, disableUserByEmail } from './queries'
 
 export const DisableUser = z.object({ email: z.email().transform((s) => s.toLowerCase()) })
 export type DisableUser = z.infer<typeof DisableUser>
@@ -13,12 +14,10 @@ export type DisableUser = z.infer<typeof DisableUser>
 export async function disableUser(sql: Sql, input: DisableUser): Promise<{ found: boolean; sessionsEnded: number }> {
   return sql.begin(async (tx) => {
     // Before the update, to count them; the users_end_sessions trigger (007) catches stragglers.
-    const ended = await tx`delete from sessions where user_id = (select id from users where email = ${input.email}) returning 1`
-    const rows = await tx`update users set disabled_at = coalesce(disabled_at, now())
-      where email = ${input.email} returning id`
-    const id = rows[0]?.id
+    const sessionsEnded = await deleteSessionsOfEmail(tx, input.email)
+    const id = await disableUserByEmail(tx, input.email)
     if (!id) return { found: false, sessionsEnded: 0 }
-    await appendAudit(tx, { actorId: null, action: 'user.disable', data: { userId: id, sessionsEnded: ended.length, via: 'cli' } })
-    return { found: true, sessionsEnded: ended.length }
+    await appendAudit(tx, { actorId: null, action: 'user.disable', data: { userId: id, sessionsEnded, via: 'cli' } })
+    return { found: true, sessionsEnded }
   })
 }

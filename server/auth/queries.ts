@@ -76,3 +76,47 @@ export async function deleteStaleSessions(db: Queryable, userId: string, limits:
     or created_at < now() - ${limits.maxHours} * interval '1 hour'
     or last_seen_at < now() - ${limits.idleMinutes} * interval '1 minute')`
 }
+
+/** Ends every session of the user with this e-mail (if any); how many were ended. */
+export async function deleteSessionsOfEmail(db: Queryable, email: string): Promise<number> {
+  const ended = await db`delete from sessions where user_id = (select id from users where email = ${email}) returning 1`
+  return ended.length
+}
+
+const SavedUser = z.object({ id: z.string(), created: z.boolean() })
+
+/**
+ * Creates the user, or sets the name, password hash, roles and team of an existing one and
+ * enables it again; `created` says which. Undefined if no row came back.
+ */
+export async function upsertUser(
+  db: Queryable,
+  user: { email: string; name: string; passwordHash: string; roles: Role[]; team: string | null },
+): Promise<{ id: string; created: boolean } | undefined> {
+  const [row] = await db`insert into users (email, name, password_hash, roles, team)
+      values (${user.email}, ${user.name}, ${user.passwordHash}, ${user.roles}, ${user.team})
+      on conflict (email) do update set name = excluded.name, password_hash = excluded.password_hash,
+        roles = excluded.roles, team = excluded.team, disabled_at = null
+      returning id, (xmax = 0) as created`
+  return row ? SavedUser.parse(row) : undefined
+}
+
+const IdRow = z.object({ id: z.string() })
+
+/** A demo user with one role in team `demo`, unless the e-mail is taken: its id, or undefined when it existed. */
+export async function insertDemoUser(
+  db: Queryable,
+  user: { email: string; name: string; passwordHash: string; role: Role },
+): Promise<string | undefined> {
+  const [row] = await db`insert into users (email, name, password_hash, roles, team)
+        values (${user.email}, ${user.name}, ${user.passwordHash}, ${[user.role]}, 'demo')
+        on conflict (email) do nothing returning id`
+  return row ? IdRow.parse(row).id : undefined
+}
+
+/** Marks the user disabled (keeping the first time it was); its id, or undefined when there is no such user. */
+export async function disableUserByEmail(db: Queryable, email: string): Promise<string | undefined> {
+  const [row] = await db`update users set disabled_at = coalesce(disabled_at, now())
+      where email = ${email} returning id`
+  return row ? IdRow.parse(row).id : undefined
+}

@@ -2,6 +2,7 @@ import { ROLES } from '../../contracts/roles'
 import { appendAudit } from '../audit/append'
 import type { Sql } from '../db/connect'
 import { hashPassword } from './password'
+import { insertDemoUser } from './queries'
 
 export type DemoUser = { email: string; role: string }
 
@@ -17,11 +18,9 @@ export async function seedDemoUsers(sql: Sql, password: string): Promise<DemoUse
     const email = `${role}@copydesk.local`
     const name = `Demo ${role}`
     await sql.begin(async (tx) => {
-      const rows = await tx`insert into users (email, name, password_hash, roles, team)
-        values (${email}, ${name}, ${hash}, ${[role]}, 'demo')
-        on conflict (email) do nothing returning id`
-      if (rows[0]) {
-        await appendAudit(tx, { actorId: null, action: 'user.seed', data: { userId: rows[0].id, roles: [role] } })
+      const id = await insertDemoUser(tx, { email, name, passwordHash: hash, role })
+      if (id) {
+        await appendAudit(tx, { actorId: null, action: 'user.seed', data: { userId: id, roles: [role] } })
         created.push({ email, role })
       }
     })

@@ -5,6 +5,7 @@ import { assertChannel, assertSector } from '../policy/classify'
 import { detectLang } from '../policy/detect-lang'
 import { assertDismissals, briefFields } from './pii-check'
 import type { VerbArgs } from '../verb'
+import { insertBrief, selectActiveUserRoles } from './queries'
 
 export async function createBrief({ ctx: { db, policy, user }, input }: VerbArgs<CreateBrief>): Promise<{ id: string }> {
   if (!user.roles.includes('writer')) throw forbidden('only writers create briefs')
@@ -15,7 +16,7 @@ export async function createBrief({ ctx: { db, policy, user }, input }: VerbArgs
   return db.begin(async (tx) => {
     let ownerId: string | null = null
     if (input.factCheckOwner) {
-      const [owner] = await tx`select id, roles from users where email = ${input.factCheckOwner.toLowerCase()} and disabled_at is null`
+      const owner = await selectActiveUserRoles(tx, input.factCheckOwner)
       if (!owner) {
         throw new AppError('bad_request', 'the fact-check owner is not a Copydesk user', [
           { path: 'factCheckOwner', message: `no active user ${input.factCheckOwner}` },
@@ -26,7 +27,7 @@ export async function createBrief({ ctx: { db, policy, user }, input }: VerbArgs
           { path: 'factCheckOwner', message: 'name someone other than yourself' },
         ])
       }
-      if (!(owner.roles as string[]).includes('factcheck')) {
+      if (!owner.roles.includes('factcheck')) {
         throw new AppError('bad_request', 'the fact-check owner must hold the factcheck role', [
           { path: 'factCheckOwner', message: `${input.factCheckOwner} is not a fact-checker` },
         ])
@@ -34,13 +35,7 @@ export async function createBrief({ ctx: { db, policy, user }, input }: VerbArgs
       ownerId = owner.id
     }
     const lang = input.lang ?? detectLang(input.audience, input.task, input.offer)
-    const [row] = await tx`insert into briefs (kind, title, audience, task, offer, format, channel, deadline,
-        quality_criteria, success_metrics, fact_check_owner_id, lang, advertised, inputs, author_id, pii_dismissals)
-      values (${input.kind}, ${input.title}, ${input.audience}, ${input.task}, ${input.offer}, ${input.format},
-        ${input.channel}, ${input.deadline}, ${input.qualityCriteria}, ${input.successMetrics}, ${ownerId}, ${lang}, ${input.advertised ?? null},
-        ${tx.json(input.inputs)}, ${user.id}, ${tx.json(dismissals)})
-      returning id`
-    const id = String(row!.id)
+    const id = await insertBrief(tx, { ...input, lang, factCheckOwnerId: ownerId, authorId: user.id, piiDismissals: dismissals })
     await appendAudit(tx, { actorId: user.id, action: 'brief.create', data: { briefId: id, kind: input.kind, lang } })
     if (dismissals.length) {
       // types, places and the writer's reasons; never the values

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { iso } from '../db/columns'
-import { BriefBase, BriefKind, byKind } from '../../contracts/briefs'
-import { reviewsGate } from '../access/visibility'
+import { BriefBase, BriefKind, byKind, type CreateBrief, type Lang, type PiiDismissal } from '../../contracts/briefs'
+import { reviewsGate } from '../access/queries'
 import type { Queryable } from '../db/connect'
 
 // Dates are selected with to_char, so no driver or time zone can shift the calendar day.
@@ -61,4 +61,24 @@ export async function selectBriefs(db: Queryable, opts: { authorId?: string; vis
         and ${v ? db`(b.author_id = ${v.id} or ${reviews} or exists (select 1 from runs r where r.brief_id = b.id and r.status = 'approved'))` : db`true`}
       order by b.created_at desc limit ${opts.limit}`,
   )
+}
+
+/** An active user by e-mail (lower-cased), with roles: who may own a brief's fact check. */
+export async function selectActiveUserRoles(db: Queryable, email: string) {
+  const rows = await db`select id, roles from users where email = ${email.toLowerCase()} and disabled_at is null`
+  return rows[0] ? z.object({ id: z.string(), roles: z.array(z.string()) }).parse(rows[0]) : undefined
+}
+
+/** A new brief as validated (CreateBrief) with its detected language and owner; its id. */
+export async function insertBrief(
+  db: Queryable,
+  b: CreateBrief & { lang: Lang; factCheckOwnerId: string | null; authorId: string; piiDismissals: PiiDismissal[] },
+): Promise<string> {
+  const rows = await db`insert into briefs (kind, title, audience, task, offer, format, channel, deadline,
+      quality_criteria, success_metrics, fact_check_owner_id, lang, advertised, inputs, author_id, pii_dismissals)
+    values (${b.kind}, ${b.title}, ${b.audience}, ${b.task}, ${b.offer}, ${b.format},
+      ${b.channel}, ${b.deadline}, ${b.qualityCriteria}, ${b.successMetrics}, ${b.factCheckOwnerId}, ${b.lang}, ${b.advertised ?? null},
+      ${db.json(b.inputs)}, ${b.authorId}, ${db.json(b.piiDismissals)})
+    returning id`
+  return z.object({ id: z.string() }).parse(rows[0]).id
 }

@@ -110,3 +110,8 @@ function startPgliteThread(dataDir: string | undefined, socketPath: string): Pro
     })
   })
 }
+
+/** A round trip to the database: the health check's proof that it answers. */
+export async function ping(db: Queryable): Promise<void> {
+  await db`select 1`
+}

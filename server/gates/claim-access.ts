@@ -1,34 +1,9 @@
-import { z } from 'zod'
-import { Role } from '../../contracts/roles'
 import type { UserRow } from '../auth/queries'
-import type { Tx } from '../db/connect'
 import { conflict, forbidden } from '../errors'
+import type { ClaimForCheck } from './claim-queries'
 
-/** A claim with what decides who may check it: the run's author and its draft's fact_check gate. */
-export const ClaimForCheck = z.object({
-  id: z.string(),
-  run_id: z.string(),
-  draft_version: z.number(),
-  author_id: z.string(),
-  gate_id: z.string().nullable(),
-  gate_status: z.string().nullable(),
-  role: Role.nullable(),
-  assignee_id: z.string().nullable(),
-  assignee_email: z.string().nullable(),
-})
-export type ClaimForCheck = z.infer<typeof ClaimForCheck>
-
-/** The claims with `ids`, locked for the check (the caller holds the transaction). */
-export async function lockClaims(tx: Tx, ids: readonly string[]): Promise<ClaimForCheck[]> {
-  return z.array(ClaimForCheck).parse(
-    await tx`select c.id, c.run_id, c.draft_version, r.author_id, g.id as gate_id,
-      g.status as gate_status, g.role, g.assignee_id, a.email as assignee_email
-    from claims c join runs r on r.id = c.run_id
-    left join gates g on g.run_id = c.run_id and g.draft_version = c.draft_version and g.gate = 'fact_check'
-    left join users a on a.id = g.assignee_id
-    where c.id = any(${ids as string[]}::uuid[]) order by c.id for update of c`,
-  )
-}
+// The claims with what decides who may check them, locked for the check: claim-queries.ts.
+export { ClaimForCheck, lockClaims } from './claim-queries'
 
 /**
  * Who may check a claim: someone who could pass its draft's fact_check gate while it is open —

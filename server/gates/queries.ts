@@ -1,9 +1,12 @@
 // The gates of a run and the claims its fact-check gate checks, as rows.
 import { z } from 'zod'
-import { ClaimStatus, GateName, GateStatus } from '../../contracts/runs'
+import { BriefKind } from '../../contracts/briefs'
+import { ClaimStatus, type Decision, GateName, GateStatus, MissingWording } from '../../contracts/runs'
 import { Role } from '../../contracts/roles'
+import type { UserRow } from '../auth/queries'
 import { isoOrNull } from '../db/columns'
 import type { Queryable } from '../db/connect'
+import type { PlannedGate } from '../policy/plan'
 
 export const GateRow = z.object({
   id: z.string(),
@@ -68,5 +71,166 @@ export async function selectClaims(db: Queryable, runId: string): Promise<ClaimR
       c.end_offset, c.status, c.source, u.email as checked_by_email, c.checked_at, c.carried_from, s.draft_version as carried_from_version
     from claims c left join users u on u.id = c.checked_by left join claims s on s.id = c.carried_from
     where c.run_id = ${runId} order by c.draft_version desc, c.position`,
+  )
+}
+
+/** The ids of the gates planned for draft `version` of a run, in order. */
+export async function selectGateIds(db: Queryable, { runId, version }: { runId: string; version: number }): Promise<string[]> {
+  const rows = z
+    .array(z.object({ id: z.string() }))
+    .parse(await db`select id from gates where run_id = ${runId} and draft_version = ${version} order by position`)
+  return rows.map((r) => r.id)
+}
+
+/** One planned gate of draft `version`, its assignee by e-mail (an active user, else nobody); a gate already planned stays. */
+export async function insertGate(
+  db: Queryable,
+  { runId, version, position, gate }: { runId: string; version: number; position: number; gate: PlannedGate },
+): Promise<void> {
+  await db`insert into gates (run_id, draft_version, position, gate, role, assignee_id, sla_business_days, waivable_by, escalate_to)
+    values (${runId}, ${version}, ${position}, ${gate.gate}, ${gate.role},
+      (select id from users where email = ${gate.assigneeEmail} and disabled_at is null),
+      ${gate.slaBusinessDays}, ${gate.waivableBy}, ${gate.escalateTo})
+    on conflict (run_id, draft_version, gate) do nothing`
+}
+
+/** Locks the run (lock order everywhere: the run, then its gates). */
+export async function lockRun(db: Queryable, runId: string): Promise<void> {
+  await db`select id from runs where id = ${runId} for update`
+}
+
+const JobLease = z.object({ status: z.string(), locked_by: z.string().nullable() })
+export type JobLease = z.infer<typeof JobLease>
+
+/** A job's status and the worker holding it, locked. */
+export async function lockJob(db: Queryable, jobId: number): Promise<JobLease | undefined> {
+  const rows = await db`select status, locked_by from jobs where id = ${jobId} for update`
+  return rows[0] ? JobLease.parse(rows[0]) : undefined
+}
+
+/** The SLA in business days of a gate of the run still pending, or undefined. */
+export async function selectPendingGateSla(
+  db: Queryable,
+  { runId, gateId }: { runId: string; gateId: string },
+): Promise<number | undefined> {
+  const rows = await db`select sla_business_days from gates where id = ${gateId} and run_id = ${runId} and status = 'pending'`
+  return rows[0] ? z.object({ sla_business_days: z.number() }).parse(rows[0]).sla_business_days : undefined
+}
+
+const OpenedGate = z.object({ gate: GateName, role: Role })
+export type OpenedGate = z.infer<typeof OpenedGate>
+
+/** Opens a pending gate of the run with its due date; the gate and role opened, or undefined when it was not pending. */
+export async function openPendingGate(
+  db: Queryable,
+  { runId, gateId, openedAt, dueAt }: { runId: string; gateId: string; openedAt: Date; dueAt: Date | null },
+): Promise<OpenedGate | undefined> {
+  const rows = await db`update gates set status = 'open', opened_at = ${openedAt}, due_at = ${dueAt}
+    where id = ${gateId} and run_id = ${runId} and status = 'pending' returning gate, role`
+  return rows[0] ? OpenedGate.parse(rows[0]) : undefined
+}
+
+/** A gate of the same draft, other than `gateId`, that `userId` already passed or waived: its name, or undefined. */
+export async function selectGatePassedBy(
+  db: Queryable,
+  { runId, draftVersion, gateId, userId }: { runId: string; draftVersion: number; gateId: string; userId: string },
+): Promise<GateName | undefined> {
+  const rows = await db`select gate from gates where run_id = ${runId} and draft_version = ${draftVersion}
+    and id <> ${gateId} and decided_by = ${userId} and status in ('passed', 'waived')`
+  return rows[0] ? z.object({ gate: GateName }).parse(rows[0]).gate : undefined
+}
+
+/** How many personal-data findings the draft holds, or undefined when there is no such draft. */
+export async function selectDraftPiiFindings(
+  db: Queryable,
+  { runId, version }: { runId: string; version: number },
+): Promise<number | undefined> {
+  const rows = await db`select pii_findings from drafts where run_id = ${runId} and version = ${version}`
+  return rows[0] ? z.object({ pii_findings: z.number() }).parse(rows[0]).pii_findings : undefined
+}
+
+/** The mandatory wording the draft lacks (drafts.missing); none when there is no such draft. */
+export async function selectDraftMissing(
+  db: Queryable,
+  { runId, version }: { runId: string; version: number },
+): Promise<z.infer<typeof MissingWording>[]> {
+  const rows = await db`select missing from drafts where run_id = ${runId} and version = ${version}`
+  const draft = rows[0] ? z.object({ missing: z.array(MissingWording).nullable() }).parse(rows[0]) : undefined
+  return draft?.missing ?? []
+}
+
+/** Records a reviewer's decision on the gate itself. */
+export async function setGateDecision(
+  db: Queryable,
+  { gateId, status, userId, comment }: { gateId: string; status: GateStatus; userId: string; comment: string | null },
+): Promise<void> {
+  await db`update gates set status = ${status}, decided_by = ${userId}, decided_at = now(),
+    comment = ${comment} where id = ${gateId}`
+}
+
+/** The decision history: one row per decision, with the policy in force and any missing wording waived. */
+export async function insertGateDecision(
+  db: Queryable,
+  d: {
+    gateId: string
+    runId: string
+    userId: string
+    decision: Decision
+    comment: string
+    policyVersion: string | null
+    missingWaived: string[] | null
+    missingWaiverReason: string | null
+  },
+): Promise<void> {
+  await db`insert into gate_decisions (gate_id, run_id, decided_by, decision, comment, policy_version, missing_waived, missing_waiver_reason)
+    values (${d.gateId}, ${d.runId}, ${d.userId}, ${d.decision}, ${d.comment}, ${d.policyVersion},
+      ${d.missingWaived ? db.json(d.missingWaived) : null}, ${d.missingWaiverReason})`
+}
+
+/** The pending (later) gates of a draft going back or out: they will never be worked. */
+export async function supersedePendingGates(db: Queryable, { runId, version }: { runId: string; version: number }): Promise<void> {
+  await db`update gates set status = 'superseded' where run_id = ${runId} and draft_version = ${version}
+    and status = 'pending'`
+}
+
+/** A run rejected at a gate, whatever its status. */
+export async function setRunRejected(db: Queryable, runId: string): Promise<void> {
+  await db`update runs set status = 'rejected' where id = ${runId}`
+}
+
+export const ReviewRow = z.object({
+  gate_id: z.string(),
+  gate: GateName,
+  run_id: z.string(),
+  brief_title: z.string(),
+  kind: BriefKind,
+  author_email: z.string(),
+  due_at: z.coerce.date().nullable(),
+  opened_at: z.coerce.date().nullable(),
+  overdue: z.boolean(),
+  escalated: z.boolean(),
+  role: Role,
+})
+export type ReviewRow = z.infer<typeof ReviewRow>
+
+/**
+ * The open gates `user` could decide (their role, assigned to them or to nobody, not their own
+ * work), plus overdue gates escalated to one of their roles; soonest due first, at most 500.
+ */
+export async function selectReviewQueue(
+  db: Queryable,
+  { user, overdueOnly }: { user: Pick<UserRow, 'id' | 'roles'>; overdueOnly: boolean },
+): Promise<ReviewRow[]> {
+  return z.array(ReviewRow).parse(
+    await db`select g.id as gate_id, g.gate, g.run_id, b.title as brief_title, b.kind,
+      u.email as author_email, g.due_at, g.opened_at, coalesce(g.due_at < now(), false) as overdue, g.role,
+      not (g.role = any(${user.roles}) and (g.assignee_id is null or g.assignee_id = ${user.id})) as escalated
+    from gates g join runs r on r.id = g.run_id join briefs b on b.id = r.brief_id join users u on u.id = r.author_id
+    where g.status = 'open' and r.author_id <> ${user.id}
+      and ((g.role = any(${user.roles}) and (g.assignee_id is null or g.assignee_id = ${user.id}))
+        or (g.escalate_to = any(${user.roles}) and g.due_at < now()))
+      ${overdueOnly ? db`and g.due_at < now()` : db``}
+    order by g.due_at nulls last, g.opened_at
+    limit 500`,
   )
 }

@@ -1,29 +1,17 @@
 import type { Person, ResultRecord } from '../../contracts/kb'
-import type { UserRow } from '../auth/queries'
 import { selectBrief } from '../briefs/queries'
-import type { Queryable } from '../db/connect'
 import { notFound } from '../errors'
-import type { Policy } from '../policy/load'
 import { visibleResult } from './access'
 import { selectDecisions, selectRatings, selectRecordDrafts, selectTags, type DecisionRow } from './queries'
 import { redactBrief, runPolicy } from '../briefs/redact-brief'
+import type { VerbArgs } from '../verb'
 
 /**
  * One result's full record: the brief (redacted), every draft version, every gate decision with
  * its reviewer, the outcome, ratings and tags. Free text people typed (the brief, reviewers'
  * comments, a writer's edit the guard found personal data in) goes through the run's redactor.
  */
-export async function getResult({
-  db,
-  policy,
-  user,
-  runId,
-}: {
-  db: Queryable
-  policy: Policy
-  user: UserRow
-  runId: string
-}): Promise<ResultRecord> {
+export async function getResult({ ctx: { db, policy, user }, input: { runId } }: VerbArgs<{ runId: string }>): Promise<ResultRecord> {
   const run = await visibleResult(db, policy, user, runId)
   const brief = await selectBrief(db, run.brief_id)
   if (!brief) throw notFound('brief')

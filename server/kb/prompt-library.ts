@@ -2,6 +2,7 @@ import type { PromptCompare, PromptFamily, PromptStats, PromptVersionDetail, Pro
 import type { Queryable } from '../db/connect'
 import { notFound } from '../errors'
 import { lineDiff } from './prompt-diff'
+import type { Ctx, VerbArgs } from '../verb'
 import { selectPromptBody, selectPromptStats, selectPromptVersions, type PromptStatsRow, type PromptVersionRow } from './prompt-queries'
 
 type Family = { id: string; lang: string }
@@ -60,7 +61,7 @@ async function loadFamily(db: Queryable, family?: Family) {
 }
 
 /** Every prompt (id and language) with every version it ever had, and each version's record. */
-export async function listPrompts({ db }: { db: Queryable }): Promise<PromptFamily[]> {
+export async function listPrompts({ ctx: { db } }: { ctx: Ctx }): Promise<PromptFamily[]> {
   const { versions, stats } = await loadFamily(db)
   const families = new Map<string, PromptFamily>()
   for (const v of versions) {
@@ -87,14 +88,9 @@ async function detail(db: Queryable, v: PromptVersionRow, stats: Map<string, Pro
 
 /** One version: its body, its record, and what changed since the version before it. */
 export async function getPromptVersion({
-  db,
-  family,
-  version,
-}: {
-  db: Queryable
-  family: Family
-  version: string
-}): Promise<PromptVersionDetail> {
+  ctx: { db },
+  input: { family, version },
+}: VerbArgs<{ family: Family; version: string }>): Promise<PromptVersionDetail> {
   const { versions, stats } = await loadFamily(db, family)
   const i = versions.findIndex((v) => v.version === version)
   if (i < 0) throw notFound(`prompt ${family.id} (${family.lang}) version ${version}`)
@@ -106,16 +102,9 @@ export async function getPromptVersion({
 
 /** Two versions side by side, and the diff from `a` to `b`. */
 export async function comparePrompts({
-  db,
-  family,
-  a,
-  b,
-}: {
-  db: Queryable
-  family: Family
-  a: string
-  b: string
-}): Promise<PromptCompare> {
+  ctx: { db },
+  input: { family, a, b },
+}: VerbArgs<{ family: Family; a: string; b: string }>): Promise<PromptCompare> {
   const { versions, stats } = await loadFamily(db, family)
   const find = (version: string) => {
     const v = versions.find((x) => x.version === version)

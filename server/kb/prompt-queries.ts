@@ -29,9 +29,11 @@ export async function selectPromptVersions(db: Queryable, family?: { id: string;
   )
 }
 
+const PromptBodyRow = z.object({ body: z.string() })
+
 export async function selectPromptBody(db: Queryable, id: string, version: string): Promise<string | undefined> {
-  const [row] = await db`select body from prompt_versions where id = ${id} and version = ${version}`
-  return row ? String(row.body) : undefined
+  const [row] = z.array(PromptBodyRow).parse(await db`select body from prompt_versions where id = ${id} and version = ${version}`)
+  return row?.body
 }
 
 export const PromptStatsRow = z.object({

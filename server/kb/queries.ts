@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { iso, isoOrNull } from '../db/columns'
 import { Decision, GateName, RunStatus } from '../../contracts/runs'
+import type { BriefKind, Lang } from '../../contracts/briefs'
 import type { Queryable } from '../db/connect'
 
 export const ResultRunRow = z.object({
@@ -96,8 +97,18 @@ export async function selectTags(db: Queryable, runId: string) {
   )
 }
 
+const TagNameRow = z.object({ tag: z.string() })
+
 export async function selectTagNames(db: Queryable, runId: string): Promise<string[]> {
-  return (await db`select tag from result_tags where run_id = ${runId} order by tag`).map((r) => String(r.tag))
+  return z
+    .array(TagNameRow)
+    .parse(await db`select tag from result_tags where run_id = ${runId} order by tag`)
+    .map((r) => r.tag)
+}
+
+/** Serialises the taggers of one result until the transaction ends; the run row itself stays unlocked. */
+export async function lockResultTags(db: Queryable, runId: string): Promise<void> {
+  await db`select pg_advisory_xact_lock(72010005, hashtext(${runId}))`
 }
 
 /** One rating per person: rating again replaces the rating and the comment, and keeps when it was first given. */
@@ -123,4 +134,32 @@ export async function insertTag(db: Queryable, t: { runId: string; tag: string; 
 /** True when the result had the tag. */
 export async function deleteTag(db: Queryable, runId: string, tag: string): Promise<boolean> {
   return (await db`delete from result_tags where run_id = ${runId} and tag = ${tag} returning tag`).length > 0
+}
+
+export const ApprovedExampleRow = z.object({
+  run_id: z.string(),
+  final_text: z.string(),
+  prompt_version: z.string(),
+  approved_at: iso,
+  rating_avg: z.number().nullable(),
+  rating_count: z.number(),
+})
+export type ApprovedExampleRow = z.infer<typeof ApprovedExampleRow>
+
+/** Approved results of one kind, channel and language: best rated first (unrated after rated ones), then newest. */
+export async function selectApprovedExamples(
+  db: Queryable,
+  { kind, channel, lang, limit }: { kind: BriefKind; channel: string; lang: Lang; limit: number },
+): Promise<ApprovedExampleRow[]> {
+  return z.array(ApprovedExampleRow).parse(
+    await db`select r.id as run_id, r.final_text, d.prompt_version, r.approved_at,
+      (select avg(x.rating)::float8 from result_ratings x where x.run_id = r.id) as rating_avg,
+      (select count(*)::int from result_ratings x where x.run_id = r.id) as rating_count
+    from runs r
+    join briefs b on b.id = r.brief_id
+    join drafts d on d.run_id = r.id and d.version = r.draft_version
+    where r.status = 'approved' and r.final_text is not null and b.kind = ${kind} and b.channel = ${channel} and d.lang = ${lang}
+    order by rating_avg desc nulls last, r.approved_at desc, r.id
+    limit ${limit}`,
+  )
 }

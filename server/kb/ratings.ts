@@ -1,46 +1,45 @@
 import type { RatingRequest } from '../../contracts/kb'
 import { appendAudit } from '../audit/append'
-import type { UserRow } from '../auth/queries'
-import type { Sql } from '../db/connect'
 import { conflict, forbidden, notFound } from '../errors'
-import type { Policy } from '../policy/load'
 import { Redactor } from '../policy/pii-guard'
+import type { VerbArgs } from '../verb'
 import { assertRater, visibleResult } from './access'
-import { deleteTag, insertTag, selectRatingSummary, selectTagNames, upsertRating } from './queries'
+import { deleteTag, insertTag, lockResultTags, selectRatingSummary, selectTagNames, upsertRating } from './queries'
 import { normaliseTag, validTag } from './tags'
 
 const MAX_TAGS_PER_RESULT = 30
-
-type Ctx = { sql: Sql; policy: Policy; user: UserRow }
 
 /**
  * Rates a result 1-5; rating it again replaces the person's rating. The comment is stored
  * redacted. Not by the result's author: ratings rank the examples the model is shown next time,
  * so an author rating their own run would promote their own work.
  */
-export async function rateResult({ sql, policy, user }: Ctx, { runId, input }: { runId: string; input: RatingRequest }) {
+export async function rateResult({
+  ctx: { db, policy, user },
+  input: { runId, rating },
+}: VerbArgs<{ runId: string; rating: RatingRequest }>) {
   assertRater(user)
-  const comment = input.comment ? Redactor.forPolicy(policy).redact(input.comment) : null
-  return sql.begin(async (tx) => {
+  const comment = rating.comment ? Redactor.forPolicy(policy).redact(rating.comment) : null
+  return db.begin(async (tx) => {
     const run = await visibleResult(tx, policy, user, runId)
     if (run.author_id === user.id)
       throw forbidden(
         'you wrote this result, so you cannot rate it: ratings decide which examples the model is shown, and are left to other people',
       )
-    await upsertRating(tx, { runId, userId: user.id, rating: input.rating, comment })
-    await appendAudit(tx, { actorId: user.id, action: 'kb.rated', runId, data: { rating: input.rating, comment: comment !== null } })
+    await upsertRating(tx, { runId, userId: user.id, rating: rating.rating, comment })
+    await appendAudit(tx, { actorId: user.id, action: 'kb.rated', runId, data: { rating: rating.rating, comment: comment !== null } })
     return selectRatingSummary(tx, runId, user.id)
   })
 }
 
 /** Adds a tag (normalised); `created` is false when the result already had it. */
-export async function tagResult({ sql, policy, user }: Ctx, { runId, raw }: { runId: string; raw: string }) {
+export async function tagResult({ ctx: { db, policy, user }, input: { runId, tag: raw } }: VerbArgs<{ runId: string; tag: string }>) {
   assertRater(user)
   const tag = validTag(policy, raw)
-  return sql.begin(async (tx) => {
+  return db.begin(async (tx) => {
     await visibleResult(tx, policy, user, runId)
     // one tagger of a result at a time, so two cannot both pass the cap (the run row stays unlocked for the worker)
-    await tx`select pg_advisory_xact_lock(72010005, hashtext(${runId}))`
+    await lockResultTags(tx, runId)
     const tags = await selectTagNames(tx, runId)
     if (!tags.includes(tag) && tags.length >= MAX_TAGS_PER_RESULT) throw conflict(`a result has at most ${MAX_TAGS_PER_RESULT} tags`)
     const created = await insertTag(tx, { runId, tag, userId: user.id })
@@ -50,9 +49,9 @@ export async function tagResult({ sql, policy, user }: Ctx, { runId, raw }: { ru
 }
 
 /** Tags are shared labels: anyone who may tag may also remove one. */
-export async function untagResult({ sql, policy, user }: Ctx, { runId, raw }: { runId: string; raw: string }) {
+export async function untagResult({ ctx: { db, policy, user }, input: { runId, tag: raw } }: VerbArgs<{ runId: string; tag: string }>) {
   assertRater(user)
-  return sql.begin(async (tx) => {
+  return db.begin(async (tx) => {
     await visibleResult(tx, policy, user, runId)
     const tag = normaliseTag(raw)
     if (!(await deleteTag(tx, runId, tag))) throw notFound('tag')

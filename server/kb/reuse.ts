@@ -1,13 +1,11 @@
 import { CreateBrief } from '../../contracts/briefs'
-import type { UserRow } from '../auth/queries'
 import { selectBrief } from '../briefs/queries'
-import type { Queryable } from '../db/connect'
 import { forbidden, notFound } from '../errors'
-import type { Policy } from '../policy/load'
 import { OTHER_SECTOR } from '../policy/schema'
 import { visibleResult } from './access'
 import { redactBrief, runPolicy } from '../briefs/redact-brief'
 import { reuseInputs } from '../drafting/kinds'
+import type { VerbArgs } from '../verb'
 
 const DAY_MS = 86_400_000
 /** A new brief gets a week: the old deadline has usually passed. */
@@ -21,26 +19,14 @@ const DEADLINE_DAYS = 7
  * export name lines of a file this brief never uploads. What it advertised is kept while the
  * active policy still has that sector. Nothing is stored.
  */
-export async function reuseBrief({
-  db,
-  policy,
-  user,
-  runId,
-  today = new Date(),
-}: {
-  db: Queryable
-  policy: Policy
-  user: UserRow
-  runId: string
-  today?: Date
-}): Promise<CreateBrief> {
+export async function reuseBrief({ ctx: { db, policy, user, now }, input: { runId } }: VerbArgs<{ runId: string }>): Promise<CreateBrief> {
   if (!user.roles.includes('writer')) throw forbidden('only writers create briefs')
   const run = await visibleResult(db, policy, user, runId)
   const brief = await selectBrief(db, run.brief_id)
   if (!brief) throw notFound('brief')
   const { fields } = redactBrief(await runPolicy(db, policy, run.policy_version), brief)
   const inputs = reuseInputs(fields)
-  const deadline = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()) + DEADLINE_DAYS * DAY_MS)
+  const deadline = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) + DEADLINE_DAYS * DAY_MS)
   // the author cannot own the fact check of their own brief
   const owner = brief.factCheckOwner && brief.factCheckOwnerId !== user.id ? brief.factCheckOwner : undefined
   // What it advertised, while the active policy still knows that sector (else the writer chooses again).

@@ -1,15 +1,24 @@
 import type { ResultItem, ResultPage, ResultQuery } from '../../contracts/kb'
 import type { UserRow } from '../auth/queries'
 import { dismissedIn } from '../briefs/pii-check'
-import type { Queryable, Sql } from '../db/connect'
+import type { Queryable } from '../db/connect'
 import type { Policy } from '../policy/load'
 import { Redactor } from '../policy/pii-guard'
 import { seesAllWork } from '../access/visibility'
 import { withFleetingVowels } from './fleeting-vowels'
 import { runPolicy } from '../briefs/redact-brief'
-import { countResults, parseTerms, RESULT_WINDOW, selectResultPage, type ResultRow, type SearchFilter } from './search-query'
+import {
+  countResults,
+  forceCustomPlans,
+  parseTerms,
+  RESULT_WINDOW,
+  selectResultPage,
+  type ResultRow,
+  type SearchFilter,
+} from './search-queries'
 import { leadSnippet, markedToRanges } from './snippet'
 import { normaliseTag } from './tags'
+import type { VerbArgs } from '../verb'
 
 const DAY_MS = 86_400_000
 
@@ -21,23 +30,11 @@ const DAY_MS = 86_400_000
  * the CMO and admins see every result.
  */
 export async function searchResults({
-  sql,
-  policy,
-  user,
-  query,
-  window = RESULT_WINDOW,
-}: {
-  sql: Sql
-  policy: Policy
-  user: UserRow
-  query: ResultQuery
-  window?: number
-}): Promise<ResultPage> {
-  return sql.begin('read only', async (tx) => {
-    // postgres.js prepares each statement, and after five runs PostgreSQL may keep one generic
-    // plan for any parameters: a plan that cannot know whether the words are in a third of the
-    // texts (walk newest first) or in three (ask the GIN index) is wrong for one or the other.
-    await tx`set local plan_cache_mode = force_custom_plan`
+  ctx: { db, policy, user },
+  input: { query, window = RESULT_WINDOW },
+}: VerbArgs<{ query: ResultQuery; window?: number }>): Promise<ResultPage> {
+  return db.begin('read only', async (tx) => {
+    await forceCustomPlans(tx)
     return search(tx, policy, user, query, window)
   })
 }

@@ -1,8 +1,7 @@
 import { appendAudit } from '../audit/append'
 import type { Queryable } from '../db/connect'
 import { compilePolicy, type Policy, type PolicySnapshot } from './load'
-import { PackFile, PolicyFile } from './schema'
-import { z } from 'zod'
+import { insertPolicyVersion, selectPolicySnapshot } from './queries'
 
 /**
  * Records the policy version (its validated sources), so runs planned with it can always be
@@ -10,9 +9,8 @@ import { z } from 'zod'
  */
 export async function syncPolicy(db: Queryable, policy: Policy): Promise<void> {
   const snapshot: PolicySnapshot = { file: policy.file, packs: policy.packs }
-  const added = await db`insert into policy_versions (version, name, snapshot) values (${policy.version}, ${policy.name},
-    ${db.json(JSON.parse(JSON.stringify(snapshot)))}) on conflict (version) do nothing returning version`
-  if (added.length)
+  const added = await insertPolicyVersion(db, { version: policy.version, name: policy.name, snapshot })
+  if (added)
     await appendAudit(db, {
       actorId: null,
       action: 'policy.version',
@@ -20,16 +18,15 @@ export async function syncPolicy(db: Queryable, policy: Policy): Promise<void> {
     })
 }
 
-const Snapshot = z.object({ file: PolicyFile, packs: z.array(PackFile) })
 const cache = new Map<string, Policy>()
 
 /** The policy a run was planned with, recompiled from its stored sources (cached). */
 export async function policyByVersion(db: Queryable, version: string): Promise<Policy> {
   const hit = cache.get(version)
   if (hit) return hit
-  const [row] = await db`select snapshot from policy_versions where version = ${version}`
-  if (!row) throw new Error(`policy version ${version} is not recorded`)
-  const compiled = compilePolicy(Snapshot.parse(row.snapshot))
+  const snapshot = await selectPolicySnapshot(db, version)
+  if (!snapshot) throw new Error(`policy version ${version} is not recorded`)
+  const compiled = compilePolicy(snapshot)
   cache.set(version, compiled)
   return compiled
 }

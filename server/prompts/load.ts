@@ -6,6 +6,7 @@ import { z } from 'zod'
 import { BriefKind, Lang } from '../../contracts/briefs'
 import { appendAudit } from '../audit/append'
 import type { Queryable } from '../db/connect'
+import { insertPromptVersion } from './queries'
 
 const FrontMatter = z.strictObject({
   id: z.string().regex(/^[a-z][a-z0-9_-]*$/),
@@ -78,10 +79,16 @@ export function loadPrompts(dir: string): Prompt[] {
 export async function syncPrompts(db: Queryable, prompts: Prompt[]): Promise<void> {
   for (const p of prompts) {
     const meta = { owner: p.owner, changelog: p.changelog, schema: p.schema, temperature: p.temperature, file: p.file }
-    const added = await db`insert into prompt_versions (id, version, hash, kind, lang, meta, body)
-      values (${p.id}, ${p.versionLabel}, ${p.hash}, ${p.kind}, ${p.lang}, ${db.json(meta)}, ${`# system\n${p.system}\n\n# user\n${p.user}`})
-      on conflict (id, version) do nothing returning id`
-    if (added.length)
+    const added = await insertPromptVersion(db, {
+      id: p.id,
+      version: p.versionLabel,
+      hash: p.hash,
+      kind: p.kind,
+      lang: p.lang,
+      meta,
+      body: `# system\n${p.system}\n\n# user\n${p.user}`,
+    })
+    if (added)
       await appendAudit(db, {
         actorId: null,
         action: 'prompt.version',

@@ -2,7 +2,7 @@ import { appendAudit } from '../audit/append'
 import type { Sql } from '../db/connect'
 import { conflict, notFound } from '../errors'
 import { selectGates } from '../gates/queries'
-import { selectRun } from './queries'
+import { markApproved, selectRun } from './queries'
 
 /**
  * The release step. Approval happens only here, in one transaction; the runs trigger refuses
@@ -16,8 +16,7 @@ export async function approveRun(sql: Sql, { runId, version }: { runId: string; 
     if (run.status === 'approved') return
     if (run.draft_version !== version) throw conflict(`run ${runId} is at draft ${run.draft_version}, not ${version}`)
     const gates = (await selectGates(tx, runId)).filter((g) => g.draft_version === version)
-    await tx`update runs set status = 'approved', approved_at = now(),
-      final_text = (select text from drafts where run_id = ${runId} and version = ${version}) where id = ${runId}`
+    await markApproved(tx, runId, version)
     await appendAudit(tx, {
       actorId: null,
       action: 'run.approved',

@@ -11,11 +11,11 @@ import { reviewWithModel, wantsModelReview, withModelHits } from '../policy/mode
 import { headlineMaxLength } from '../policy/schema'
 import { BudgetedProvider } from '../usage/budgeted-provider'
 import { budgetStatus } from '../usage/budget'
-import { classifyDraft, isInternalKind } from './classify-draft'
+import { classifyDraft, isInternalKind } from '../briefs/classify'
 import { approvedExamples } from '../kb/examples'
 import type { BriefKind, Lang } from '../../contracts/briefs'
 import type { RunDeps } from './deps'
-import { selectDraft, selectDraftVersions, selectRun, setRunStatus } from './queries'
+import { selectAuthor, selectDraft, selectDraftVersions, selectRun, setDraftVersion, setRunStatus, upsertDraft } from './queries'
 
 /** Personal data in a brief whose policy says `block`: nothing was sent to any model. */
 export class PersonalDataBlocked extends Error {}
@@ -125,20 +125,25 @@ export async function draftRun(
       ? `${refusal.message}: the offline engine drafted this version.`
       : `${refusal.message}: the model's risk review was skipped; the rules' gates stand.`
   const categories = withModelHits(c.categories, modelRisks)
-  // The content goes as one JSON text the database casts (typed text: postgres.js would encode a
-  // string sent as jsonb once more): a 100k-keyword plan is 20 MB, and
-  // each extra stringify/parse of it on this thread stalls the API for a few hundred ms.
   await sql.begin(async (tx) => {
-    await tx`insert into drafts (run_id, version, lang, content, text, engine, model, prompt_id, prompt_version, feedback,
-        categories, risks, missing, pii_findings, engine_note)
-      values (${runId}, ${version}, ${brief.lang}, ${JSON.stringify(output)}::text::jsonb, ${text}, ${engine},
-        ${model}, ${prompt.id}, ${prompt.versionLabel}, ${feedback}, ${categories}, ${tx.json(JSON.parse(JSON.stringify(risks)))},
-        ${tx.json(JSON.parse(JSON.stringify(c.missing)))}, ${piiFindings}, ${engineNote})
-      on conflict (run_id, version) do update set content = excluded.content, text = excluded.text,
-        engine = excluded.engine, model = excluded.model, prompt_version = excluded.prompt_version,
-        categories = excluded.categories, risks = excluded.risks, missing = excluded.missing, pii_findings = excluded.pii_findings,
-        engine_note = excluded.engine_note`
-    await tx`update runs set draft_version = ${version} where id = ${runId}`
+    await upsertDraft(tx, {
+      runId,
+      version,
+      lang: brief.lang,
+      contentJson: JSON.stringify(output),
+      text,
+      engine,
+      model,
+      promptId: prompt.id,
+      promptVersion: prompt.versionLabel,
+      feedback,
+      categories,
+      risks,
+      missing: c.missing,
+      piiFindings,
+      engineNote,
+    })
+    await setDraftVersion(tx, runId, version)
     if (modelAudit) await appendAudit(tx, { actorId: run.author_id, action: 'llm.call', runId, data: modelAudit })
   })
 }
@@ -167,9 +172,8 @@ async function budgetedFor(
   authorId: string,
   info: { runId: string; kind: string; draftVersion: number },
 ): Promise<BudgetedProvider> {
-  const [author] = await deps.sql`select id, email, team from users where id = ${authorId}`
-  if (!author) throw notFound('author')
-  const user = { id: String(author.id), email: String(author.email), team: (author.team as string | null) ?? null }
+  const user = await selectAuthor(deps.sql, authorId)
+  if (!user) throw notFound('author')
   return new BudgetedProvider(
     deps.provider,
     () => budgetStatus(deps.sql, deps.policy.file.budgets, user),

@@ -3,16 +3,14 @@ import { distance } from 'fastest-levenshtein'
 import type { DraftEdit } from '../../contracts/runs'
 import { editedAsStructure, reviseDraft } from '../drafting/kinds'
 import { appendAudit } from '../audit/append'
-import type { UserRow } from '../auth/queries'
 import { selectBrief } from '../briefs/queries'
-import type { Sql } from '../db/connect'
 import { AppError, conflict, forbidden, notFound } from '../errors'
 import { policyByVersion } from '../policy/store'
-import { classifyDraft } from './classify-draft'
-import type { RunDeps } from './deps'
-import { enqueueJob } from './jobs'
+import { classifyDraft } from '../briefs/classify'
+import { enqueueJob } from '../jobs/queries'
 import { selectGates } from '../gates/queries'
-import { selectDraft, selectRun, setRunStatus } from './queries'
+import { insertEditedDraft, selectDraft, selectRun, setDraftVersion, setRunStatus, supersedeGates } from './queries'
+import type { VerbArgs } from '../verb'
 
 /** Above this product of lengths (two ~20,000-character texts) exact Levenshtein takes seconds. */
 const EXACT_LIMIT = 4e8
@@ -39,12 +37,9 @@ export function editDistance(ai: string, final: string): { distance: number; rat
  * superseded (whoever passed them judged other words), and the graph plans the gates anew.
  * Only while the run waits for a reviewer, and only on the current version (a stale edit is 409).
  */
-export async function editDraft(
-  deps: Pick<RunDeps, 'sql' | 'policy'> & { sql: Sql },
-  { user, runId, input }: { user: UserRow; runId: string; input: DraftEdit },
-) {
-  const { sql } = deps
-  return sql.begin(async (tx) => {
+export async function editDraft({ ctx, input: { runId, edit: input } }: VerbArgs<{ runId: string; edit: DraftEdit }>) {
+  const { db, user } = ctx
+  return db.begin(async (tx) => {
     const run = await selectRun(tx, runId, { forUpdate: true })
     if (!run) throw notFound('run')
     if (run.author_id !== user.id) throw forbidden('only the author of the brief edits its drafts')
@@ -77,7 +72,7 @@ export async function editDraft(
     if (text === undefined || current.text === text) throw new AppError('bad_request', 'the text is unchanged')
     const waiting = (await selectGates(tx, runId)).find((g) => g.draft_version === input.version && g.status === 'open')
     if (!waiting) throw conflict('no gate of this draft is open; wait until it is in review')
-    const policy = run.policy_version ? await policyByVersion(tx, run.policy_version) : deps.policy
+    const policy = run.policy_version ? await policyByVersion(tx, run.policy_version) : ctx.policy
 
     // the distance is measured from the AI's own version, however many edits came between
     const ai =
@@ -85,15 +80,27 @@ export async function editDraft(
     const edit = editDistance(ai.text, text)
     const c = await classifyDraft(policy, text, brief)
     const version = input.version + 1
-    await tx`insert into drafts (run_id, version, lang, content, text, engine, model, prompt_id, prompt_version, feedback,
-        categories, risks, missing, pii_findings, edited_from, ai_version, edited_by, edit_distance, edit_ratio)
-      values (${runId}, ${version}, ${current.lang}, ${tx.json(JSON.parse(JSON.stringify(content ?? null)))}, ${text}, 'human',
-        ${user.email}, ${current.prompt_id}, ${current.prompt_version}, null, ${c.categories},
-        ${tx.json(JSON.parse(JSON.stringify(c.risks)))}, ${tx.json(JSON.parse(JSON.stringify(c.missing)))}, ${c.piiFindings},
-        ${input.version}, ${ai.version}, ${user.id}, ${edit.distance}, ${edit.ratio})`
-    await tx`update gates set status = 'superseded' where run_id = ${runId} and draft_version = ${input.version}
-      and status in ('open', 'pending', 'passed', 'waived')`
-    await tx`update runs set draft_version = ${version} where id = ${runId}`
+    await insertEditedDraft(tx, {
+      runId,
+      version,
+      lang: current.lang,
+      content,
+      text,
+      model: user.email,
+      promptId: current.prompt_id,
+      promptVersion: current.prompt_version,
+      categories: c.categories,
+      risks: c.risks,
+      missing: c.missing,
+      piiFindings: c.piiFindings,
+      editedFrom: input.version,
+      aiVersion: ai.version,
+      editedBy: user.id,
+      distance: edit.distance,
+      ratio: edit.ratio,
+    })
+    await supersedeGates(tx, runId, input.version)
+    await setDraftVersion(tx, runId, version)
     await setRunStatus(tx, runId, 'queued')
     await enqueueJob(tx, runId, 'resume', { gateId: waiting.id, decision: 'edited', comment: '', version })
     await appendAudit(tx, {

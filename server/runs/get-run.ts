@@ -1,19 +1,17 @@
 import type { BriefRisks, Run } from '../../contracts/runs'
 import { assertSees, runAccess } from '../access/visibility'
-import type { UserRow } from '../auth/queries'
 import { selectBrief } from '../briefs/queries'
 import { runPolicy } from '../briefs/redact-brief'
 import type { Queryable } from '../db/connect'
 import { notFound } from '../errors'
 import type { Policy } from '../policy/load'
-import { classifyBrief } from './classify-draft'
+import { classifyBrief } from '../briefs/classify'
 import { selectClaims, selectGates, type ClaimRow, type GateRow } from '../gates/queries'
 import { selectDraft, selectDraftVersions, selectDrafts, selectRun, type DraftRow, type RunRow } from './queries'
-
-type Reader = { db: Queryable; policy: Policy; user: UserRow }
+import type { VerbArgs } from '../verb'
 
 /** A run as this user may read it (server/access/visibility.ts): all of it, or only its approved result. */
-export async function getRun({ db, policy, user, id }: Reader & { id: string }): Promise<Run> {
+export async function getRun({ ctx: { db, policy, user }, input: { id } }: VerbArgs<{ id: string }>): Promise<Run> {
   const run = await selectRun(db, id)
   if (!run) throw notFound('run')
   const access = await runAccess(db, policy, user, run)
@@ -83,7 +81,7 @@ export const toDraft = (d: DraftRow): NonNullable<Run['draft']> => ({
 })
 
 /** One version of a run's draft, e.g. to compare two versions; outside the work, only the approved one. */
-export async function getDraft({ db, policy, user, runId, version }: Reader & { runId: string; version: number }) {
+export async function getDraft({ ctx: { db, policy, user }, input: { runId, version } }: VerbArgs<{ runId: string; version: number }>) {
   const run = await selectRun(db, runId)
   if (!run) throw notFound('run')
   const access = await runAccess(db, policy, user, run)

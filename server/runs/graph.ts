@@ -2,7 +2,7 @@ import { Annotation, Command, END, START, StateGraph, interrupt } from '@langcha
 import type { BaseCheckpointSaver } from '@langchain/langgraph-checkpoint'
 import { z } from 'zod'
 import { Decision } from '../../contracts/runs'
-import { createGates } from '../gates/create-gates'
+import { createGates } from './create-gates'
 import { approveRun } from './approve-run'
 import type { RunDeps } from './deps'
 import { draftRun } from './draft-run'

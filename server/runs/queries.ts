@@ -1,3 +1,4 @@
+import type postgres from 'postgres'
 import { z } from 'zod'
 import { BriefKind, Lang } from '../../contracts/briefs'
 import { KindContent } from '../../contracts/drafts'
@@ -85,3 +86,100 @@ export async function selectDrafts(db: Queryable, runId: string, version?: numbe
 export async function setRunStatus(db: Queryable, runId: string, status: 'running' | 'awaiting_review' | 'queued' | 'changes_requested') {
   await db`update runs set status = ${status} where id = ${runId} and status not in ('approved', 'rejected', 'failed')`
 }
+
+/** A new run of a brief, planned with `policyVersion` for good; its id. */
+export async function insertRun(
+  db: Queryable,
+  r: { briefId: string; authorId: string; policyVersion: string; distinctReviewers: boolean },
+): Promise<string> {
+  const rows = await db`insert into runs (brief_id, author_id, policy_version, distinct_reviewers)
+    values (${r.briefId}, ${r.authorId}, ${r.policyVersion}, ${r.distinctReviewers}) returning id`
+  return z.object({ id: z.string() }).parse(rows[0]).id
+}
+
+/** The run's current draft version. */
+export async function setDraftVersion(db: Queryable, runId: string, version: number) {
+  await db`update runs set draft_version = ${version} where id = ${runId}`
+}
+
+/** Approves a run, freezing the text of its approved draft version as the final text. */
+export async function markApproved(db: Queryable, runId: string, version: number) {
+  await db`update runs set status = 'approved', approved_at = now(),
+    final_text = (select text from drafts where run_id = ${runId} and version = ${version}) where id = ${runId}`
+}
+
+/** Fails a run that is not finished, with the reason; whether it changed. */
+export async function markFailed(db: Queryable, runId: string, reason: string): Promise<boolean> {
+  const changed = await db`update runs set status = 'failed', error = ${reason}
+    where id = ${runId} and status not in ('approved', 'rejected', 'failed') returning id`
+  return changed.length > 0
+}
+
+/** A run's status, or undefined when there is no such run. */
+export async function selectRunStatus(db: Queryable, runId: string): Promise<RunStatus | undefined> {
+  const rows = await db`select status from runs where id = ${runId}`
+  return rows[0] ? RunStatus.parse(rows[0].status) : undefined
+}
+
+type DraftFields = {
+  runId: string
+  version: number
+  lang: string
+  text: string
+  model: string
+  promptId: string
+  promptVersion: string
+  categories: string[]
+  risks: unknown
+  missing: unknown
+  piiFindings: number
+}
+
+/**
+ * An AI draft version (a re-run node rewrites the same version). The content goes as one JSON
+ * text the database casts (typed text: postgres.js would encode a string sent as jsonb once
+ * more): a 100k-keyword plan is 20 MB, and each extra stringify/parse of it on this thread
+ * stalls the API for a few hundred ms.
+ */
+export async function upsertDraft(
+  db: Queryable,
+  d: DraftFields & { contentJson: string; engine: string; feedback: string | null; engineNote: string | null },
+) {
+  await db`insert into drafts (run_id, version, lang, content, text, engine, model, prompt_id, prompt_version, feedback,
+      categories, risks, missing, pii_findings, engine_note)
+    values (${d.runId}, ${d.version}, ${d.lang}, ${d.contentJson}::text::jsonb, ${d.text}, ${d.engine},
+      ${d.model}, ${d.promptId}, ${d.promptVersion}, ${d.feedback}, ${d.categories}, ${db.json(jsonOf(d.risks))},
+      ${db.json(jsonOf(d.missing))}, ${d.piiFindings}, ${d.engineNote})
+    on conflict (run_id, version) do update set content = excluded.content, text = excluded.text,
+      engine = excluded.engine, model = excluded.model, prompt_version = excluded.prompt_version,
+      categories = excluded.categories, risks = excluded.risks, missing = excluded.missing, pii_findings = excluded.pii_findings,
+      engine_note = excluded.engine_note`
+}
+
+/** A writer's edit as a new draft version (engine "human"), with its distance from the AI's version. */
+export async function insertEditedDraft(
+  db: Queryable,
+  d: DraftFields & { content: unknown; editedFrom: number; aiVersion: number; editedBy: string; distance: number; ratio: number },
+) {
+  await db`insert into drafts (run_id, version, lang, content, text, engine, model, prompt_id, prompt_version, feedback,
+      categories, risks, missing, pii_findings, edited_from, ai_version, edited_by, edit_distance, edit_ratio)
+    values (${d.runId}, ${d.version}, ${d.lang}, ${db.json(jsonOf(d.content ?? null))}, ${d.text}, 'human',
+      ${d.model}, ${d.promptId}, ${d.promptVersion}, null, ${d.categories},
+      ${db.json(jsonOf(d.risks))}, ${db.json(jsonOf(d.missing))}, ${d.piiFindings},
+      ${d.editedFrom}, ${d.aiVersion}, ${d.editedBy}, ${d.distance}, ${d.ratio})`
+}
+
+/** The gates of a draft version that an edit replaces: whoever passed them judged other words. */
+export async function supersedeGates(db: Queryable, runId: string, version: number) {
+  await db`update gates set status = 'superseded' where run_id = ${runId} and draft_version = ${version}
+    and status in ('open', 'pending', 'passed', 'waived')`
+}
+
+/** A run author's id, e-mail and team, for their budgets. */
+export async function selectAuthor(db: Queryable, id: string) {
+  const rows = await db`select id, email, team from users where id = ${id}`
+  return rows[0] ? z.object({ id: z.string(), email: z.string(), team: z.string().nullable() }).parse(rows[0]) : undefined
+}
+
+// postgres.js's json() takes its own JSON type: a value through JSON is one
+const jsonOf = (v: unknown): postgres.JSONValue => JSON.parse(JSON.stringify(v))

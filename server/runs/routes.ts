@@ -1,14 +1,16 @@
 import { Hono } from 'hono'
 import { requireRole, requireUser, type AuthEnv } from '../auth/middleware'
 import type { Sql } from '../db/connect'
-import { DraftEdit, ExportQuery } from '../../contracts/runs'
+import { DecisionRequest, DraftEdit, ExportQuery } from '../../contracts/runs'
 import { exportDraft } from '../drafting/kinds'
 import { AppError } from '../errors'
 import { idParam, jsonBody, parseOr400 } from '../http/validate'
 import type { Policy } from '../policy/load'
+import { decideGate } from './decide-gate'
 import { editDraft } from './edit-draft'
 import { getDraft, getRun } from './get-run'
 import { startRun } from './start-run'
+import { ctxOf } from '../verb'
 
 const versionParam = (v: string | undefined) => {
   const n = Number(v)
@@ -19,34 +21,38 @@ const versionParam = (v: string | undefined) => {
 /** POST /api/briefs/:id/runs, mounted beside the brief routes: briefs/ does not depend on runs/. */
 export function briefRunRoutes(sql: Sql, policy: Policy, onRunQueued: () => void) {
   return new Hono<AuthEnv>().post('/:id/runs', requireUser(), requireRole('writer'), async (c) => {
-    const run = await startRun({ sql, policy, user: c.get('user'), briefId: idParam(c, 'id', 'brief') })
+    const run = await startRun({ ctx: ctxOf(c, sql, policy), input: { briefId: idParam(c, 'id', 'brief') } })
     onRunQueued()
     return c.json(run, 201)
+  })
+}
+
+/** POST /api/gates/:id/decision, mounted at /gates: a decision moves the run on (runs/decide-gate.ts). */
+export function gateDecisionRoutes(sql: Sql, policy: Policy, onResumeQueued: () => void) {
+  return new Hono<AuthEnv>().post('/:id/decision', requireUser(), async (c) => {
+    const decision = await jsonBody(c, DecisionRequest)
+    const result = await decideGate({ ctx: ctxOf(c, sql, policy), input: { ...decision, gateId: idParam(c, 'id', 'gate') } })
+    onResumeQueued()
+    return c.json(result)
   })
 }
 
 export function runRoutes(sql: Sql, policy: Policy, onResumeQueued: () => void) {
   return new Hono<AuthEnv>()
     .use(requireUser())
-    .get('/:id', async (c) => c.json(await getRun({ db: sql, policy, user: c.get('user'), id: idParam(c, 'id', 'run') })))
+    .get('/:id', async (c) => c.json(await getRun({ ctx: ctxOf(c, sql, policy), input: { id: idParam(c, 'id', 'run') } })))
     .get('/:id/drafts/:version', async (c) =>
       c.json(
         await getDraft({
-          db: sql,
-          policy,
-          user: c.get('user'),
-          runId: idParam(c, 'id', 'run'),
-          version: versionParam(c.req.param('version')),
+          ctx: ctxOf(c, sql, policy),
+          input: { runId: idParam(c, 'id', 'run'), version: versionParam(c.req.param('version')) },
         }),
       ),
     )
     .get('/:id/drafts/:version/export', async (c) => {
       const draft = await getDraft({
-        db: sql,
-        policy,
-        user: c.get('user'),
-        runId: idParam(c, 'id', 'run'),
-        version: versionParam(c.req.param('version')),
+        ctx: ctxOf(c, sql, policy),
+        input: { runId: idParam(c, 'id', 'run'), version: versionParam(c.req.param('version')) },
       })
       const file = await exportDraft(draft, parseOr400(ExportQuery, c.req.query(), 'the query').format)
       if (!file) throw new AppError('bad_request', 'only an SEO content plan exports as CSV/XLSX')
@@ -57,7 +63,7 @@ export function runRoutes(sql: Sql, policy: Policy, onResumeQueued: () => void) 
     })
     .post('/:id/edits', async (c) => {
       const input = await jsonBody(c, DraftEdit)
-      const result = await editDraft({ sql, policy }, { user: c.get('user'), runId: idParam(c, 'id', 'run'), input })
+      const result = await editDraft({ ctx: ctxOf(c, sql, policy), input: { runId: idParam(c, 'id', 'run'), edit: input } })
       onResumeQueued()
       return c.json(result, 201)
     })

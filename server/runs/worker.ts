@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto'
 import { appendAudit } from '../audit/append'
-import { openGate } from '../gates/open-gate'
+import { openGate } from './open-gate'
 import { LlmError } from '../llm/provider'
 import { silentLog, type Log } from '../log'
 import { isDbConnectionError } from '../process-guards'
 import { PostgresJsSaver } from './checkpointer'
 import type { RunDeps } from './deps'
 import { Command, GateInterrupt, buildRunGraph, type RunGraph } from './graph'
-import { claimJob, finishJob, releaseJob, renewLease, type JobRow } from './jobs'
+import { claimJob, finishJob, releaseJob, renewLease, type JobRow } from '../jobs/queries'
+import { markFailed, selectRunStatus } from './queries'
 
 export type WorkerOptions = {
   /** How long a claimed job stays ours without a heartbeat; a dead worker's jobs return after it. */
@@ -181,8 +182,8 @@ export class Worker {
       // The graph ends only at release (approved) or a rejection. Ending anywhere else means its
       // checkpoint lost a step (seen when connections were terminated mid-write): fail the run
       // with the reason, never leave it "running" forever with its job done.
-      const [run] = await retryDb(() => this.deps.sql`select status from runs where id = ${job.run_id}`, { signal })
-      if (!['approved', 'rejected'].includes(String(run?.status))) {
+      const status = await retryDb(() => selectRunStatus(this.deps.sql, job.run_id), { signal })
+      if (status !== 'approved' && status !== 'rejected') {
         throw new Error(`the run's graph stopped without reaching a gate (its last checkpoint is incomplete); start the run again`)
       }
       if (!(await retryDb(() => finishJob(this.deps.sql, job.id, 'done', undefined, { workerId: this.id }), { signal }))) {
@@ -200,9 +201,8 @@ export class Worker {
         return
       }
       this.opts.log.warn({ jobId: job.id, runId: job.run_id, reason }, 'run failed')
-      const changed = await tx`update runs set status = 'failed', error = ${reason}
-        where id = ${job.run_id} and status not in ('approved', 'rejected', 'failed') returning id`
-      if (changed.length) await appendAudit(tx, { actorId: null, action: 'run.failed', runId: job.run_id, data: { reason, jobId: job.id } })
+      if (await markFailed(tx, job.run_id, reason))
+        await appendAudit(tx, { actorId: null, action: 'run.failed', runId: job.run_id, data: { reason, jobId: job.id } })
     })
   }
 

@@ -1,7 +1,7 @@
-import { z } from 'zod'
 import type { BlockedView } from '../../contracts/usage'
 import type { Queryable } from '../db/connect'
 import type { Scope } from './period'
+import { selectBlockedRows } from './view-queries'
 
 /**
  * What the policy stopped in the period, from the daily rollup of policy events (migration
@@ -9,17 +9,8 @@ import type { Scope } from './period'
  * log never holds the values), model calls refused by a budget, gate decisions that stopped or
  * sent back a draft, and the risk categories drafts were flagged with.
  */
-const Row = z.object({ event: z.string(), detail: z.string(), n: z.number() })
-
 export async function blockedView(db: Queryable, s: Scope): Promise<BlockedView> {
-  const rows = z.array(Row).parse(
-    await db`select event, detail, sum(n)::int as n from policy_events_daily
-    where day >= ${s.from} and day < ${s.until}
-      ${s.userId ? db`and user_id = ${s.userId}` : db``}
-      ${s.team ? db`and team = ${s.team}` : db``}
-      ${s.kind ? db`and kind = ${s.kind}` : db``}
-    group by event, detail order by n desc, detail`,
-  )
+  const rows = await selectBlockedRows(db, s)
   const of = (event: string) => rows.filter((r) => r.event === event)
   const count = (event: string) => of(event).reduce((n, r) => n + r.n, 0)
   const types = (event: string) => Object.fromEntries(of(event).map((r) => [r.detail, r.n]))

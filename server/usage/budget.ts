@@ -1,6 +1,6 @@
-import { z } from 'zod'
 import type { Queryable } from '../db/connect'
 import type { Budgets } from '../policy/schema'
+import { selectTeamSpend, selectUserSpend } from './queries'
 
 /** One budget that applies to a user: their own, or their team's. */
 export type BudgetScope = {
@@ -34,19 +34,12 @@ export function budgetLimits(budgets: Budgets, user: BudgetUser): { scope: 'user
   return out
 }
 
-/** An aggregate without GROUP BY: always one row. */
-const Spent = z.tuple([z.object({ spent: z.number() })])
-
 /** What the user and their team have spent on models this month (the rollup of the audit log) against their budgets. */
 export async function budgetStatus(db: Queryable, budgets: Budgets, user: BudgetUser, now = new Date()): Promise<BudgetStatus> {
   const { month, from, to } = monthOf(now)
   const scopes: BudgetScope[] = []
   for (const limit of budgetLimits(budgets, user)) {
-    const [{ spent }] = Spent.parse(
-      limit.scope === 'user'
-        ? await db`select coalesce(sum(cost_usd), 0)::float8 as spent from ai_usage_daily where user_id = ${user.id} and day >= ${from} and day < ${to}`
-        : await db`select coalesce(sum(cost_usd), 0)::float8 as spent from ai_usage_daily where team = ${limit.name} and day >= ${from} and day < ${to}`,
-    )
+    const spent = limit.scope === 'user' ? await selectUserSpend(db, user.id, from, to) : await selectTeamSpend(db, limit.name, from, to)
     scopes.push(budgetScope(limit, spent, budgets.warn_at))
   }
   return { month, warnAt: budgets.warn_at, scopes }

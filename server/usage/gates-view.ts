@@ -1,7 +1,7 @@
-import { z } from 'zod'
 import type { GateView } from '../../contracts/usage'
 import type { Queryable } from '../db/connect'
 import type { Scope } from './period'
+import { selectAuthorGateHours, selectGateRollup, selectOpenGates, selectOverdueGates } from './view-queries'
 
 const OVERDUE_LISTED = 50
 /** Upper edges (hours) of the histogram buckets of gate_stats_daily (migration 004); the last bucket is open. */
@@ -28,29 +28,10 @@ export function histogramPercentile(counts: number[], p: number): number | null 
 
 type Decided = { gate: string; decided: number; hoursSum: number; hist: number[] }
 
-const AuthorGateRow = z.object({ gate: z.string(), hours: z.number() })
-const RollupRow = z.object({ gate: z.string(), decided: z.number(), hours_sum: z.number(), hist: z.array(z.number()).length(BUCKETS) })
-const OpenRow = z.object({ gate: z.string(), open: z.number(), overdue: z.number() })
-const LateRow = z.object({
-  id: z.string(),
-  run_id: z.string(),
-  gate: z.string(),
-  role: z.string(),
-  due_at: z.coerce.date(),
-  assignee: z.string().nullable(),
-  title: z.string(),
-  author: z.string(),
-})
-
 /** Gates decided in the period: from the daily rollup, or, for one author, from their gates directly. */
 async function decidedGates(db: Queryable, s: Scope): Promise<Decided[]> {
   if (s.userId) {
-    const rows = z.array(AuthorGateRow).parse(
-      await db`select g.gate, extract(epoch from g.decided_at - g.opened_at)::float8 / 3600 as hours
-      from gates g join runs r on r.id = g.run_id join briefs b on b.id = r.brief_id
-      where r.author_id = ${s.userId} and g.decided_at >= ${s.from} and g.decided_at < ${s.until} and g.opened_at is not null
-        ${s.team ? db`and r.author_team = ${s.team}` : db``} ${s.kind ? db`and b.kind = ${s.kind}` : db``}`,
-    )
+    const rows = await selectAuthorGateHours(db, s.userId, s)
     const by = new Map<string, Decided>()
     for (const r of rows) {
       const d = by.get(r.gate) ?? { gate: r.gate, decided: 0, hoursSum: 0, hist: Array<number>(BUCKETS).fill(0) }
@@ -62,13 +43,7 @@ async function decidedGates(db: Queryable, s: Scope): Promise<Decided[]> {
     }
     return [...by.values()]
   }
-  const hist = db.unsafe(`array[${Array.from({ length: BUCKETS }, (_, i) => `sum(hist[${i + 1}])::int`).join(', ')}] as hist`)
-  const rows = z.array(RollupRow).parse(
-    await db`select gate, sum(decided)::int as decided, sum(hours_sum)::float8 as hours_sum, ${hist}
-    from gate_stats_daily where day >= ${s.from} and day < ${s.until}
-      ${s.team ? db`and team = ${s.team}` : db``} ${s.kind ? db`and kind = ${s.kind}` : db``}
-    group by gate`,
-  )
+  const rows = await selectGateRollup(db, s, BUCKETS)
   return rows.map((r) => ({ gate: r.gate, decided: r.decided, hoursSum: r.hours_sum, hist: r.hist }))
 }
 
@@ -78,27 +53,9 @@ async function decidedGates(db: Queryable, s: Scope): Promise<Decided[]> {
  * ones by how late they are (open gates are few: the partial index on open gates finds them).
  */
 export async function gateView(db: Queryable, s: Scope, now = new Date()): Promise<GateView> {
-  const runFilter = db`${s.userId ? db`and r.author_id = ${s.userId}` : db``}
-    ${s.team ? db`and r.author_team = ${s.team}` : db``}
-    ${s.kind ? db`and b.kind = ${s.kind}` : db``}`
   const decided = await decidedGates(db, s)
-  // the joins only when a filter needs them: the counts are over every open gate otherwise
-  const runs = s.userId || s.team || s.kind ? db`join runs r on r.id = g.run_id join briefs b on b.id = r.brief_id` : db``
-  const open = z.array(OpenRow).parse(
-    await db`
-    select g.gate, count(*)::int as open, count(*) filter (where g.due_at < ${now})::int as overdue
-    from gates g ${runs}
-    where g.status = 'open' ${runFilter}
-    group by g.gate`,
-  )
-  const late = z.array(LateRow).parse(
-    await db`
-    select g.id, g.run_id, g.gate, g.role, g.due_at, u.email as assignee, b.title, a.email as author
-    from gates g join runs r on r.id = g.run_id join briefs b on b.id = r.brief_id join users a on a.id = r.author_id
-      left join users u on u.id = g.assignee_id
-    where g.status = 'open' and g.due_at < ${now} ${runFilter}
-    order by g.due_at limit ${OVERDUE_LISTED}`,
-  )
+  const open = await selectOpenGates(db, s, now)
+  const late = await selectOverdueGates(db, s, now, OVERDUE_LISTED)
   const names = [...new Set([...decided.map((d) => d.gate), ...open.map((r) => r.gate)])]
   return {
     gates: names.map((gate) => {

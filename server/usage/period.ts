@@ -1,8 +1,8 @@
-import { z } from 'zod'
 import type { UsageFilter } from '../../contracts/usage'
 import type { Queryable } from '../db/connect'
 import { AppError } from '../errors'
 import { monthOf } from './budget'
+import { selectUserIdByEmail } from './queries'
 
 /** A view's filters resolved: the period as [from, until) days (UTC), the user by id. */
 export type Scope = {
@@ -32,9 +32,9 @@ export async function resolveScope(db: Queryable, f: UsageFilter, now = new Date
   if (days > MAX_DAYS) throw new AppError('bad_request', `a period is at most ${MAX_DAYS} days; this one is ${days}`)
   let userId: string | null = null
   if (f.user) {
-    const [u] = z.array(z.object({ id: z.string() })).parse(await db`select id::text as id from users where email = ${f.user}`)
-    if (!u) throw new AppError('bad_request', `no user with the e-mail ${f.user}`)
-    userId = u.id
+    const id = await selectUserIdByEmail(db, f.user)
+    if (id === undefined) throw new AppError('bad_request', `no user with the e-mail ${f.user}`)
+    userId = id
   }
   return {
     from,

@@ -16,6 +16,7 @@ import { approvalsTable, blockedTable, budgetsTable, csvText, gatesTable, overdu
 import { gateView } from './gates-view'
 import { auditLogCsv } from './log-export'
 import { resolveScope } from './period'
+import { selectUserTeam } from './queries'
 import { usageSummary } from './summary'
 
 const WHOLE_LOG = ['cmo', 'admin'] as const
@@ -46,8 +47,8 @@ export function usageRoutes(sql: Sql, policy: Policy) {
       .use(requireUser())
       .get('/me', async (c) => {
         const u = c.get('user')
-        const [row] = await sql`select team from users where id = ${u.id}`
-        return c.json(await myUsage(sql, policy.file.budgets, { id: u.id, email: u.email, team: (row?.team as string | null) ?? null }))
+        const team = await selectUserTeam(sql, u.id)
+        return c.json(await myUsage(sql, policy.file.budgets, { id: u.id, email: u.email, team }))
       })
       .get('/summary', async (c) => {
         const { f, scope } = await ownScope(c)

@@ -1,10 +1,9 @@
-import { z } from 'zod'
-import { MissingWording, type GateName } from '../../contracts/runs'
+import type { GateName } from '../../contracts/runs'
 import type { Tx } from '../db/connect'
 import { AppError } from '../errors'
 import { policyByVersion } from '../policy/store'
-import type { RunRow } from '../runs/queries'
-import type { GateRow } from './queries'
+import type { RunRow } from './queries'
+import { type GateRow, selectDraftMissing } from '../gates/queries'
 
 /**
  * Where missing wording blocks a pass when the run has no recorded policy: the schema's default,
@@ -21,8 +20,7 @@ const DEFAULT_BLOCKS: readonly GateName[] = ['legal_review', 'release']
 export async function missingWordingWaiver(tx: Tx, { run, gate, reason }: { run: RunRow; gate: GateRow; reason: string | undefined }) {
   const blocks = run.policy_version ? (await policyByVersion(tx, run.policy_version)).file.missing_wording.blocks_pass_at : DEFAULT_BLOCKS
   if (!blocks.includes(gate.gate)) return null
-  const [draft] = await tx`select missing from drafts where run_id = ${run.id} and version = ${gate.draft_version}`
-  const missing = z.array(MissingWording).parse(draft?.missing ?? [])
+  const missing = await selectDraftMissing(tx, { runId: run.id, version: gate.draft_version })
   if (missing.length === 0) return null
   if (!reason) {
     const list = missing.map((m) => `«${m.wording}» (${m.requirement})`).join(', ')

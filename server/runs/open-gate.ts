@@ -1,8 +1,9 @@
 import { appendAudit } from '../audit/append'
 import type { Sql } from '../db/connect'
 import { addBusinessDays } from '../policy/business-days'
-import { finishJob } from '../runs/jobs'
-import { setRunStatus } from '../runs/queries'
+import { finishJob } from '../jobs/queries'
+import { setRunStatus } from './queries'
+import { lockJob, lockRun, openPendingGate, selectPendingGateSla } from '../gates/queries'
 
 /**
  * The graph stopped at a gate: put it in the reviewers' queue with its due date (the policy's
@@ -16,25 +17,24 @@ export async function openGate(
   return sql.begin(async (tx) => {
     // First: a worker whose lease was taken over must not hand the run to reviewers (the new
     // owner will). Locked, so the check and the finish below cannot be split by a claim.
-    await tx`select id from runs where id = ${runId} for update` // lock order: the run, then its gates
+    await lockRun(tx, runId) // lock order: the run, then its gates
     if (workerId) {
-      const [job] = await tx`select status, locked_by from jobs where id = ${jobId} for update`
+      const job = await lockJob(tx, jobId)
       if (!job || job.locked_by !== workerId) return 'lost' as const
       if (job.status !== 'running') return 'opened' as const // our earlier attempt committed; its answer was lost
     }
-    const [gate] = await tx`select sla_business_days from gates where id = ${gateId} and run_id = ${runId} and status = 'pending'`
+    const sla = await selectPendingGateSla(tx, { runId, gateId })
     const now = new Date()
-    const dueAt = gate ? addBusinessDays(now, Number(gate.sla_business_days)) : null
-    const opened = await tx`update gates set status = 'open', opened_at = ${now}, due_at = ${dueAt}
-      where id = ${gateId} and run_id = ${runId} and status = 'pending' returning gate, role`
+    const dueAt = sla !== undefined ? addBusinessDays(now, sla) : null
+    const opened = await openPendingGate(tx, { runId, gateId, openedAt: now, dueAt })
     await setRunStatus(tx, runId, 'awaiting_review')
     await finishJob(tx, jobId, 'done')
-    if (opened[0] && dueAt) {
+    if (opened && dueAt) {
       await appendAudit(tx, {
         actorId: null,
         action: 'gate.opened',
         runId,
-        data: { gateId, gate: opened[0].gate, role: opened[0].role, dueAt: dueAt.toISOString() },
+        data: { gateId, gate: opened.gate, role: opened.role, dueAt: dueAt.toISOString() },
       })
     }
     return 'opened' as const

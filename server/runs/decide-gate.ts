@@ -1,12 +1,20 @@
 import type { DecisionRequest } from '../../contracts/runs'
 import { appendAudit } from '../audit/append'
-import type { UserRow } from '../auth/queries'
-import type { Sql } from '../db/connect'
 import { conflict, forbidden, notFound } from '../errors'
-import { enqueueJob } from '../runs/jobs'
-import { selectRun, setRunStatus } from '../runs/queries'
-import { selectGate } from './queries'
+import { enqueueJob } from '../jobs/queries'
+import { selectRun, setRunStatus } from './queries'
+import type { VerbArgs } from '../verb'
+import { countUnverifiedClaims } from '../gates/claim-queries'
 import { missingWordingWaiver } from './missing-wording'
+import {
+  insertGateDecision,
+  selectDraftPiiFindings,
+  selectGate,
+  selectGatePassedBy,
+  setGateDecision,
+  setRunRejected,
+  supersedePendingGates,
+} from '../gates/queries'
 
 const GATE_STATUS = { pass: 'passed', request_changes: 'changes_requested', reject: 'rejected', waive: 'waived' } as const
 
@@ -17,11 +25,13 @@ const GATE_STATUS = { pass: 'passed', request_changes: 'changes_requested', reje
  * of personal data, for fact_check every claim verified, and at the gates the run's policy
  * names (missing_wording.blocks_pass_at) the mandatory wording or a reason to pass without it.
  * Then, in one transaction: the gate, the decision history, the run's status, the job that
- * resumes the graph, the audit row.
+ * resumes the graph, the audit row. Authorisation reads the locked run and gate, so it runs
+ * inside that transaction, before any write.
  * The gates trigger re-checks all of it inside the database.
  */
-export async function decideGate({ sql, user, gateId, input }: { sql: Sql; user: UserRow; gateId: string; input: DecisionRequest }) {
-  return sql.begin(async (tx) => {
+export async function decideGate({ ctx: { db, user }, input }: VerbArgs<DecisionRequest & { gateId: string }>) {
+  const { gateId } = input
+  return db.begin(async (tx) => {
     // Lock order everywhere: the run, then its gates (an author's edit locks the run first too;
     // the other order deadlocked an edit racing a decision on PostgreSQL).
     const target = await selectGate(tx, gateId)
@@ -47,38 +57,41 @@ export async function decideGate({ sql, user, gateId, input }: { sql: Sql; user:
     }
     if (gate.status !== 'open') throw conflict(`this gate is ${gate.status}, not open for a decision`)
 
+    const draft = { runId: run.id, version: gate.draft_version }
     if (input.decision === 'pass' || input.decision === 'waive') {
       if (run.distinct_reviewers) {
-        const [mine] = await tx`select gate from gates where run_id = ${run.id} and draft_version = ${gate.draft_version}
-          and id <> ${gateId} and decided_by = ${user.id} and status in ('passed', 'waived')`
-        if (mine) throw forbidden(`the policy requires different people for each gate: you already decided ${mine.gate} on this draft`)
+        const mine = await selectGatePassedBy(tx, { runId: run.id, draftVersion: gate.draft_version, gateId, userId: user.id })
+        if (mine) throw forbidden(`the policy requires different people for each gate: you already decided ${mine} on this draft`)
       }
-      const [draft] = await tx`select pii_findings from drafts where run_id = ${run.id} and version = ${gate.draft_version}`
-      if (Number(draft?.pii_findings ?? 0) > 0) {
+      if (((await selectDraftPiiFindings(tx, draft)) ?? 0) > 0) {
         throw conflict('the draft still holds personal data: request changes instead; no gate can pass it')
       }
       if (gate.gate === 'fact_check' && input.decision === 'pass') {
-        const [open] = await tx`select count(*)::int as n from claims where run_id = ${run.id}
-          and draft_version = ${gate.draft_version} and status <> 'verified'`
-        if (open && open.n > 0) throw conflict(`${open.n} claim(s) are not verified yet: verify each with its source, or request changes`)
+        const open = await countUnverifiedClaims(tx, draft)
+        if (open > 0) throw conflict(`${open} claim(s) are not verified yet: verify each with its source, or request changes`)
       }
     }
 
     // Mandatory wording the draft lacks holds a pass back where the run's policy says so, unless waived with a reason.
     const waived = input.decision === 'pass' ? await missingWordingWaiver(tx, { run, gate, reason: input.waiveMissing }) : null
 
-    await tx`update gates set status = ${GATE_STATUS[input.decision]}, decided_by = ${user.id}, decided_at = now(),
-      comment = ${input.comment || null} where id = ${gateId}`
-    await tx`insert into gate_decisions (gate_id, run_id, decided_by, decision, comment, policy_version, missing_waived, missing_waiver_reason)
-      values (${gateId}, ${run.id}, ${user.id}, ${input.decision}, ${input.comment}, ${run.policy_version},
-        ${waived ? tx.json(waived.requirements) : null}, ${waived?.reason ?? null})`
+    await setGateDecision(tx, { gateId, status: GATE_STATUS[input.decision], userId: user.id, comment: input.comment || null })
+    await insertGateDecision(tx, {
+      gateId,
+      runId: run.id,
+      userId: user.id,
+      decision: input.decision,
+      comment: input.comment,
+      policyVersion: run.policy_version,
+      missingWaived: waived ? waived.requirements : null,
+      missingWaiverReason: waived?.reason ?? null,
+    })
     if (input.decision === 'request_changes' || input.decision === 'reject') {
       // The draft is going back (or out): its later gates will never be worked.
-      await tx`update gates set status = 'superseded' where run_id = ${run.id} and draft_version = ${gate.draft_version}
-        and status = 'pending'`
+      await supersedePendingGates(tx, draft)
     }
     if (input.decision === 'reject') {
-      await tx`update runs set status = 'rejected' where id = ${run.id}`
+      await setRunRejected(tx, run.id)
       await appendAudit(tx, { actorId: user.id, action: 'run.rejected', runId: run.id, data: { gateId, gate: gate.gate } })
     } else {
       await setRunStatus(tx, run.id, input.decision === 'request_changes' ? 'changes_requested' : 'queued')

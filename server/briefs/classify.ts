@@ -1,5 +1,5 @@
-import { withoutDismissed } from '../briefs/pii-check'
-import type { BriefRow } from '../briefs/queries'
+import { withoutDismissed } from './pii-check'
+import type { BriefRow } from './queries'
 import { classifyOffThread } from '../compute/classify'
 import type { Classification } from '../policy/classify'
 import type { Policy } from '../policy/load'

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { iso } from '../db/columns'
 import { BriefKind, Lang, PiiDismissal } from '../../contracts/briefs'
 import { GateName, RunStatus } from '../../contracts/runs'
-import { reviewsGate } from '../access/visibility'
+import { reviewsGate } from '../access/queries'
 import type { Queryable } from '../db/connect'
 import { HEADLINE_CHARS, HEADLINE_OPTIONS, MARK_START, MARK_STOP } from './snippet'
 
@@ -22,6 +22,16 @@ export type SearchFilter = {
   tag?: string
   /** Only approved results, this user's own and those they review (server/access/visibility.ts); null = every result. */
   visibleTo: { id: string; roles: string[] } | null
+}
+
+/**
+ * For the rest of the transaction, plan every statement for its own parameters. postgres.js
+ * prepares each statement, and after five runs PostgreSQL may keep one generic plan for any
+ * parameters: a plan that cannot know whether the words are in a third of the texts (walk newest
+ * first) or in three (ask the GIN index) is wrong for one or the other.
+ */
+export async function forceCustomPlans(db: Queryable): Promise<void> {
+  await db`set local plan_cache_mode = force_custom_plan`
 }
 
 /** Parses the query with PostgreSQL itself, so the query's stems are exactly the index's. */
@@ -148,8 +158,12 @@ export async function selectResultPage(
   return z.array(ResultRow).parse(rows)
 }
 
+const CountRow = z.object({ n: z.number() })
+
 /** The number of results in the window alone: for a page past the last result, which has no row to carry it. */
 export async function countResults(db: Queryable, f: SearchFilter, window: number): Promise<number> {
-  const [row] = await db`select count(*)::int as n from (select 1 from kb_search k where ${where(db, f)} limit ${window}) x`
-  return Number(row?.n ?? 0)
+  const [row] = z
+    .array(CountRow)
+    .parse(await db`select count(*)::int as n from (select 1 from kb_search k where ${where(db, f)} limit ${window}) x`)
+  return row?.n ?? 0
 }

@@ -4,12 +4,13 @@ import { briefParameters, extractClaims, needsFactCheckWithoutClaims } from '../
 import { planGates } from '../policy/plan'
 import type { RiskCategory } from '../policy/schema'
 import { policyByVersion } from '../policy/store'
-import type { Queryable } from '../db/connect'
-import type { RunDeps } from '../runs/deps'
-import { classifyBrief } from '../runs/classify-draft'
+import type { Sql } from '../db/connect'
+import type { Policy } from '../policy/load'
+import { classifyBrief } from '../briefs/classify'
 import { givenProofs } from '../drafting/kinds'
-import { selectDrafts, selectRun } from '../runs/queries'
-import { recordClaims } from './record-claims'
+import { selectDrafts, selectRun } from './queries'
+import { insertGate, selectGateIds } from '../gates/queries'
+import { recordClaims } from '../gates/record-claims'
 
 /**
  * Plans the gates of one draft version from the risk categories of the brief and of the draft,
@@ -17,12 +18,14 @@ import { recordClaims } from './record-claims'
  * (those verified on an earlier draft with the same statement keep their check: record-claims.ts).
  * Idempotent (a re-run after a crash finds the rows it made); returns the gate ids in order.
  */
-export async function createGates(deps: RunDeps, { runId, version }: { runId: string; version: number }): Promise<string[]> {
-  const planOf = (db: Queryable) => db`select id from gates where run_id = ${runId} and draft_version = ${version} order by position`
+export async function createGates(
+  deps: { sql: Sql; policy: Policy },
+  { runId, version }: { runId: string; version: number },
+): Promise<string[]> {
   // A re-run after a crash finds the plan it made: the database refuses a second plan once
   // review of the version has started, so never try.
-  const made = await planOf(deps.sql)
-  if (made.length > 0) return made.map((r) => String(r.id))
+  const made = await selectGateIds(deps.sql, { runId, version })
+  if (made.length > 0) return made
   // Reads and classification stay outside the transaction: a long brief is classified in the
   // compute pool for seconds, and the embedded database has one connection for everyone.
   const run = await selectRun(deps.sql, runId)
@@ -45,16 +48,10 @@ export async function createGates(deps: RunDeps, { runId, version }: { runId: st
   if (claims.length === 0 && !needsFactCheckWithoutClaims(policy, categories)) planned = planned.filter((g) => g.gate !== 'fact_check')
 
   return deps.sql.begin(async (tx) => {
-    const again = await planOf(tx) // a second worker that got here first
-    if (again.length > 0) return again.map((r) => String(r.id))
-    for (const [position, g] of planned.entries()) {
-      await tx`insert into gates (run_id, draft_version, position, gate, role, assignee_id, sla_business_days, waivable_by, escalate_to)
-        values (${runId}, ${version}, ${position}, ${g.gate}, ${g.role},
-          (select id from users where email = ${g.assigneeEmail} and disabled_at is null),
-          ${g.slaBusinessDays}, ${g.waivableBy}, ${g.escalateTo})
-        on conflict (run_id, draft_version, gate) do nothing`
-    }
+    const again = await selectGateIds(tx, { runId, version }) // a second worker that got here first
+    if (again.length > 0) return again
+    for (const [position, gate] of planned.entries()) await insertGate(tx, { runId, version, position, gate })
     await recordClaims(tx, { runId, version, claims })
-    return (await planOf(tx)).map((r) => String(r.id))
+    return selectGateIds(tx, { runId, version })
   })
 }
