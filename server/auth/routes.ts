@@ -1,7 +1,6 @@
 import { Hono } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import { LoginRequest, type Me } from '../../contracts/auth'
-import { appendAudit } from '../audit/append'
 import type { Sql } from '../db/connect'
 import { AppError } from '../errors'
 import { jsonBody } from '../http/validate'
@@ -9,10 +8,11 @@ import { clientIp, publicUrl } from './client-ip'
 import { login } from './login'
 import { dummyHash } from './password'
 import { SESSION_COOKIE, type AuthEnv } from './middleware'
-import { deleteSession, type UserRow } from './queries'
+import type { UserRow } from './queries'
 import { sessionLimits, type SessionLimits } from './session-limits'
 import { DEFAULT_THROTTLE } from './throttle'
 import type { ThrottleLimits } from './throttle-policy'
+import { logout } from './logout'
 
 export const toMe = (u: UserRow): Me => ({ id: u.id, email: u.email, name: u.name, roles: u.roles })
 
@@ -56,10 +56,7 @@ export function authRoutes(sql: Sql, opts: AuthRouteOptions = {}) {
       return c.json(toMe(result.user))
     })
     .post('/logout', async (c) => {
-      const token = getCookie(c, SESSION_COOKIE)
-      const user = c.get('user')
-      if (token) await deleteSession(sql, token)
-      if (user) await appendAudit(sql, { actorId: user.id, action: 'auth.logout' })
+      await logout(sql, { token: getCookie(c, SESSION_COOKIE), userId: c.get('user')?.id ?? null })
       deleteCookie(c, SESSION_COOKIE, { path: '/' })
       return c.body(null, 204)
     })
