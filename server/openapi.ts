@@ -358,7 +358,15 @@ export function openApiDocument() {
   }
   return {
     openapi: '3.1.0',
-    info: { title: 'Copydesk API', version: '0.1.0', description: 'Governed AI drafting: briefs, runs, human gates.' },
+    info: {
+      title: 'Copydesk API',
+      version: '0.1.0',
+      description: 'Governed AI drafting: briefs, runs, human gates.',
+      // package.json's: no licence is granted to the code; the document says so as the field wants
+      license: { name: 'UNLICENSED', identifier: 'LicenseRef-UNLICENSED' },
+    },
+    // the server that serves this document: every path below starts with /api
+    servers: [{ url: '/', description: 'this Copydesk server' }],
     components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'copydesk_session' } } },
     security: [{ session: [] }],
     paths,

@@ -1,6 +1,10 @@
 // The OpenAPI document is the contract scripts are written against: it must describe exactly the
 // routes the app serves, give every operation a stable id, and type each query parameter as the
 // zod schema the route parses it with (a parameter the route refuses is refused by the schema).
+import { execFileSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openApiDocument } from '../server/openapi'
 import { testTargets } from './helpers/databases'
@@ -59,5 +63,24 @@ describe('the OpenAPI document', () => {
       expect(r.body.issues?.[0]?.path, url).toMatch(/^(all|overdue)$/)
     }
     expect((await writer.get('/api/briefs?all=1')).status).toBe(200)
+  })
+
+  it('passes an outside linter: redocly lint with its recommended rules, no error and no warning', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-openapi-'))
+    try {
+      const file = path.join(dir, 'openapi.json')
+      fs.writeFileSync(file, JSON.stringify(openApiDocument()))
+      const bin = path.join(import.meta.dirname, '..', 'node_modules', '.bin', 'redocly')
+      let out: string
+      try {
+        out = execFileSync(bin, ['lint', file, '--format=stylish'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
+      } catch (err) {
+        out = String((err as { stdout?: string }).stdout) + String((err as { stderr?: string }).stderr)
+        throw new Error(`redocly lint failed:\n${out}`)
+      }
+      expect(out).not.toMatch(/\berror\b|\bwarning\b/)
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true })
+    }
   })
 })
