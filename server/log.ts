@@ -4,6 +4,7 @@
 // access line. Bodies and query strings are never logged: they hold briefs, transcripts and
 // search terms, i.e. personal data.
 import { pino, type DestinationStream, type Logger } from 'pino'
+import { z } from 'zod'
 
 export type Log = Logger
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
@@ -38,11 +39,15 @@ export const silentLog: Log = pino({ level: 'silent' })
 
 const HIDDEN = new Set(['time', 'level', 'msg', 'pid', 'hostname', 'err'])
 
+const LogLine = z.record(z.string(), z.unknown())
+
 /** One pino JSON line as text: `14:40:03.123 INFO  message reqId=… status=200`, an error's stack below it. */
 export function textLine(json: string): string {
   let o: Record<string, unknown>
   try {
-    o = JSON.parse(json) as Record<string, unknown>
+    const parsed = LogLine.safeParse(JSON.parse(json))
+    if (!parsed.success) return json
+    o = parsed.data
   } catch {
     return json
   }

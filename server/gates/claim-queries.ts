@@ -27,7 +27,7 @@ export async function lockClaims(tx: Tx, ids: readonly string[]): Promise<ClaimF
     from claims c join runs r on r.id = c.run_id
     left join gates g on g.run_id = c.run_id and g.draft_version = c.draft_version and g.gate = 'fact_check'
     left join users a on a.id = g.assignee_id
-    where c.id = any(${ids as string[]}::uuid[]) order by c.id for update of c`,
+    where c.id = any(${[...ids]}::uuid[]) order by c.id for update of c`,
   )
 }
 

@@ -29,8 +29,8 @@ export const interviewKind: KindModule<'interview_summary', void, InterviewReply
     const list = sources(task)
     const none = brief.lang === 'ru' ? '(не указан)' : '(not given)'
     // A redraft shows the previous summary without its transcripts: the model has them below.
-    const previous =
-      task.previous && typeof task.previous === 'object' ? { ...(task.previous as object), interviews: undefined } : task.previous
+    const { previous: last } = task
+    const previous = last && typeof last === 'object' ? { ...last, interviews: undefined } : last
     return list.map((s) => ({
       part: list.length > 1 ? s.id : null,
       schemaName: 'InterviewSummary',
