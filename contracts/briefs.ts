@@ -100,6 +100,19 @@ export const RiskCheckResponse = z.object({
 })
 export type RiskCheckResponse = z.infer<typeof RiskCheckResponse>
 
+/**
+ * The brief's free texts (the template's, not the kind's inputs): what the personal-data guard
+ * checks and redacts before a model sees the brief, field by field.
+ */
+export const BRIEF_TEXTS = ['title', 'audience', 'task', 'offer', 'format', 'qualityCriteria', 'successMetrics'] as const
+export type BriefText = (typeof BRIEF_TEXTS)[number]
+/**
+ * Of those, the ones a brief's own risks are read from when its drafts are gated, with every
+ * input. Format, quality criteria and success metrics instruct the writer; they gate nothing.
+ */
+export const GATED_TEXTS = ['title', 'audience', 'task', 'offer'] as const satisfies readonly BriefText[]
+export type GatedText = (typeof GATED_TEXTS)[number]
+
 /** The team's standard brief template (DOMAIN.md), shared by every kind. */
 export const BriefCommon = z.object({
   title: field(200),

@@ -1,3 +1,4 @@
+import { GATED_TEXTS, type GatedText } from '../../contracts/briefs'
 import { withoutDismissed } from './pii-check'
 import type { BriefRow } from './queries'
 import { classifyOffThread } from '../compute/classify'
@@ -25,8 +26,8 @@ export async function classifyDraft(policy: Policy, text: string, brief: BriefRo
 }
 
 /** The text of a brief's fields that its risks are read from (a risky brief gates its drafts). */
-export const briefText = (brief: Pick<BriefRow, 'title' | 'audience' | 'task' | 'offer' | 'inputs'>) =>
-  [brief.title, brief.audience, brief.task, brief.offer, JSON.stringify(brief.inputs)].join('\n')
+export const briefText = (brief: Pick<BriefRow, GatedText | 'inputs'>) =>
+  [...GATED_TEXTS.map((key) => brief[key]), JSON.stringify(brief.inputs)].join('\n')
 
 /** The brief's own risks, by the same rules as its drafts. */
 export async function classifyBrief(policy: Policy, brief: BriefRow): Promise<Classification> {

@@ -1,4 +1,4 @@
-import type { PiiCheckResponse, PiiDismissal } from '../../contracts/briefs'
+import { BRIEF_TEXTS, type PiiCheckResponse, type PiiDismissal } from '../../contracts/briefs'
 import { AppError } from '../errors'
 import type { Classification } from '../policy/classify'
 import type { Policy } from '../policy/load'
@@ -8,12 +8,13 @@ import type { BriefRow } from './queries'
 /** Ids whose checksum is valid: a finding of these is never a false positive the writer may dismiss. */
 const CHECKSUMMED = new Set(['SNILS', 'INN', 'OGRN', 'OGRNIP', 'CARD', 'IBAN'])
 
-const COMMON = ['title', 'audience', 'task', 'offer', 'format', 'qualityCriteria', 'successMetrics'] as const
-
 /** Every text of a brief by path: "audience", "inputs.transcript", "inputs.proofs.0". */
 export function briefFields(brief: Record<string, unknown> & { inputs?: unknown }): Record<string, string> {
   const out: Record<string, string> = {}
-  for (const key of COMMON) if (typeof brief[key] === 'string') out[key] = brief[key] as string
+  for (const key of BRIEF_TEXTS) {
+    const text = brief[key]
+    if (typeof text === 'string') out[key] = text
+  }
   const walk = (value: unknown, path: string) => {
     if (typeof value === 'string') out[path] = value
     else if (Array.isArray(value)) value.forEach((v, i) => walk(v, `${path}.${i}`))

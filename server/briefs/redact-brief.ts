@@ -1,4 +1,4 @@
-import type { KindInputs } from '../../contracts/briefs'
+import { BRIEF_TEXTS, type BriefText, type KindInputs } from '../../contracts/briefs'
 import { dismissedIn } from './pii-check'
 import { mapInputs } from './kind-inputs'
 import type { BriefRow } from './queries'
@@ -12,15 +12,12 @@ export async function runPolicy(db: Queryable, active: Policy, version: string |
   return version ? policyByVersion(db, version) : active
 }
 
-export type RedactedBrief = {
-  title: string
-  audience: string
-  task: string
-  offer: string
-  format: string
-  qualityCriteria: string
-  successMetrics: string
-} & KindInputs
+export type RedactedBrief = Record<BriefText, string> & KindInputs
+
+/** `f` of each key, as a record: the one place a record is built from a key list (TypeScript cannot type Object.fromEntries so). */
+export function recordOf<K extends string, V>(keys: readonly K[], f: (key: K) => V): Record<K, V> {
+  return Object.fromEntries(keys.map((k) => [k, f(k)])) as Record<K, V>
+}
 
 /**
  * The brief as the drafting step sees it, and the knowledge base shows it: the briefs table
@@ -32,15 +29,8 @@ export type RedactedBrief = {
 export function redactBrief(policy: Policy, brief: BriefRow): { fields: RedactedBrief; redactor: Redactor } {
   const redactor = Redactor.forPolicy(policy)
   const keep = (path: string) => dismissedIn(brief.piiDismissals, path)
-  const field = (path: string, text: string) => redactor.redact(text, keep(path))
   const fields = {
-    title: field('title', brief.title),
-    audience: field('audience', brief.audience),
-    task: field('task', brief.task),
-    offer: field('offer', brief.offer),
-    format: field('format', brief.format),
-    qualityCriteria: field('qualityCriteria', brief.qualityCriteria),
-    successMetrics: field('successMetrics', brief.successMetrics),
+    ...recordOf(BRIEF_TEXTS, (key) => redactor.redact(brief[key], keep(key))),
     ...mapInputs(brief, (inputs) => redactor.redactDeep(inputs, 'inputs', keep)),
   }
   return { fields, redactor }

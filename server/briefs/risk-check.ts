@@ -1,4 +1,4 @@
-import type { RiskCheckRequest, RiskCheckResponse, RiskMark } from '../../contracts/briefs'
+import { GATED_TEXTS, type RiskCheckRequest, type RiskCheckResponse, type RiskMark } from '../../contracts/briefs'
 import { classifyOffThread } from '../compute/classify'
 import { assertChannel, assertSector, type RiskHit } from '../policy/classify'
 import type { Policy } from '../policy/load'
@@ -8,10 +8,9 @@ import { withoutDismissedIn } from './pii-check'
 
 /**
  * The fields a brief's own risks are read from when its drafts are gated (briefText in
- * server/runs/classify-draft.ts): the title, audience, task, offer and every input. Format,
- * quality criteria and success metrics instruct the writer; they gate nothing, so they get no marks.
+ * server/briefs/classify.ts): GATED_TEXTS and every input; the other texts get no marks.
  */
-const gated = (path: string) => path === 'title' || path === 'audience' || path === 'task' || path === 'offer' || path.startsWith('inputs.')
+const gated = (path: string) => (GATED_TEXTS as readonly string[]).includes(path) || path.startsWith('inputs.')
 
 const mark = (r: RiskHit): RiskMark => ({
   category: r.category,

@@ -3,7 +3,7 @@
 // as in a run: the engine sees, and quotes, the redacted text (what `copydesk pii redact` prints).
 import fs from 'node:fs'
 import { z } from 'zod'
-import { HeadlinesInputs, InterviewInputs, Lang, OfferInputs } from '../../contracts/briefs'
+import { BRIEF_TEXTS, HeadlinesInputs, InterviewInputs, Lang, OfferInputs } from '../../contracts/briefs'
 import type { InterviewDraft, OfferDraft } from '../../contracts/drafts'
 import { detectLang } from '../policy/detect-lang'
 import { loadConfig } from '../config'
@@ -22,6 +22,7 @@ import { headlinesKind } from './headlines'
 import { interviewKind } from './interview'
 import { offerKind } from './offer'
 import type { DraftingBrief, DraftingKind, DraftingTask } from './types'
+import { recordOf } from '../briefs/redact-brief'
 
 type Io = { out: (s: string) => void; err: (s: string) => void }
 
@@ -166,18 +167,7 @@ function interviewShape(d: InterviewDraft): Record<string, unknown> {
 /** The brief's text fields redacted by `r` (its inputs are redacted and parsed by kind above). */
 function safeBrief(brief: BriefFile, r: Redactor): Omit<DraftingBrief, 'kind' | 'inputs'> {
   const lang = brief.lang ?? detectLang(brief.audience, brief.task, brief.offer)
-  return {
-    lang,
-    title: r.redact(brief.title),
-    audience: r.redact(brief.audience),
-    task: r.redact(brief.task),
-    offer: r.redact(brief.offer),
-    format: r.redact(brief.format),
-    channel: brief.channel,
-    deadline: brief.deadline,
-    qualityCriteria: r.redact(brief.qualityCriteria),
-    successMetrics: r.redact(brief.successMetrics),
-  }
+  return { lang, ...recordOf(BRIEF_TEXTS, (key) => r.redact(brief[key])), channel: brief.channel, deadline: brief.deadline }
 }
 
 /** The CLI contract's offer shape: each offer with its five parts, one-liner and proofs. */

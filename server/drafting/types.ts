@@ -1,20 +1,9 @@
-import type { BriefInputs, BriefKind, KindInputs, Lang } from '../../contracts/briefs'
+import type { BriefInputs, BriefKind, BriefText, KindInputs, Lang } from '../../contracts/briefs'
 import type { DraftContent } from '../../contracts/drafts'
 import type { Prompt } from '../prompts/load'
 
 /** What a drafting kind sees of a brief. */
-export type DraftingBrief = {
-  title: string
-  audience: string
-  task: string
-  offer: string
-  format: string
-  channel: string
-  deadline: string
-  qualityCriteria: string
-  successMetrics: string
-  lang: Lang
-} & KindInputs
+export type DraftingBrief = Record<BriefText, string> & { channel: string; deadline: string; lang: Lang } & KindInputs
 /** A brief of one kind, its inputs typed. */
 export type DraftingBriefOf<K extends KindInputs['kind']> = Extract<DraftingBrief, { kind: K }>
 

@@ -1,13 +1,11 @@
-import type { BriefKind, PiiCheckResponse, PiiDismissal } from '../../../../contracts/briefs'
+// BRIEF_TEXTS: the brief fields the server checks for personal data; the rest (channel, deadline, …) are not free text
+import { BRIEF_TEXTS, type BriefKind, type PiiCheckResponse, type PiiDismissal } from '../../../../contracts/briefs'
 import { PII_TYPES, type PiiType } from '../../../../contracts/pii'
 import type { Translate } from '../../i18n'
 import { isFieldPath, parseTranscriptPath } from '../../lib/brief-fields'
 import { buildPayload, type FormValues } from './form-model'
 
 export type PiiFinding = PiiCheckResponse['findings'][number]
-
-/** The brief fields the server checks for personal data; the rest (channel, deadline, …) are not free text. */
-const CHECKED_COMMON = ['title', 'audience', 'task', 'offer', 'format', 'qualityCriteria', 'successMetrics'] as const
 
 /**
  * The texts of the body the form would submit, by the server's paths ("audience", "inputs.proofs.0").
@@ -23,7 +21,7 @@ export function piiCheckFields(kind: BriefKind, values: FormValues): Record<stri
     } else if (Array.isArray(value)) value.forEach((v, i) => add(`${path}.${i}`, v))
     else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) add(`${path}.${k}`, v)
   }
-  for (const key of CHECKED_COMMON) add(key, body[key])
+  for (const key of BRIEF_TEXTS) add(key, body[key])
   add('inputs', body.inputs)
   return out
 }
