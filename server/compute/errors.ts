@@ -2,8 +2,6 @@
 // message). The classes callers test with instanceof are rebuilt here, so code that awaits
 // runInPool behaves exactly as when it called the function in-thread.
 import { AppError, type ErrorCode, type Issue } from '../errors'
-import { ClusterOptionError } from '../seo/cluster'
-import { ImportError } from '../seo/import'
 
 export type SerializedError = { name: string; message: string; stack?: string; code?: ErrorCode; issues?: Issue[] }
 
@@ -16,10 +14,17 @@ export class ComputeError extends Error {
 }
 
 /** Keyed by the class's own name: `err.constructor.name` in the thread. */
-const REVIVE: Record<string, (e: SerializedError) => Error> = {
-  AppError: (e) => new AppError(e.code ?? 'internal', e.message, e.issues),
-  ClusterOptionError: (e) => new ClusterOptionError(e.message),
-  ImportError: (e) => new ImportError(e.message),
+const REVIVE = new Map<string, (e: SerializedError) => Error>([
+  ['AppError', (e) => new AppError(e.code ?? 'internal', e.message, e.issues)],
+])
+
+/**
+ * Lets an error class of a task cross back as itself: the module that defines the class registers
+ * it (seo/cluster.ts, seo/import.ts). Code that tests `instanceof` has imported that module, so the
+ * class is registered wherever it is tested; the pool needs no list of the app's errors.
+ */
+export function revivable(name: string, make: (message: string) => Error): void {
+  REVIVE.set(name, (e) => make(e.message))
 }
 
 export function serializeError(err: unknown): SerializedError {
@@ -31,7 +36,7 @@ export function serializeError(err: unknown): SerializedError {
 
 /** The thread's error as its own class where one is known, with the thread's stack kept for the log. */
 export function reviveError(e: SerializedError, task: string): Error {
-  const err = REVIVE[e.name]?.(e) ?? Object.assign(new Error(e.message), { name: e.name })
+  const err = REVIVE.get(e.name)?.(e) ?? Object.assign(new Error(e.message), { name: e.name })
   err.stack = `${err.stack}\n    in compute task "${task}":\n${e.stack ?? ''}`
   return err
 }

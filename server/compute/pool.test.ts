@@ -5,7 +5,7 @@ import { importText } from '../seo/import'
 import { ComputeError } from './errors'
 import { closePool, Pool, runInPool } from './pool'
 
-const registry = new URL('./test-tasks.ts', import.meta.url).href
+const registry = new URL('../../test/helpers/pool-test-tasks.ts', import.meta.url).href
 
 describe('compute pool', () => {
   const pool = new Pool({ size: 1, registry })

@@ -8,7 +8,7 @@
 import os from 'node:os'
 import { Worker, type Transferable } from 'node:worker_threads'
 import { ComputeError, reviveError } from './errors'
-import type { TaskInput, TaskName, TaskOutput } from './tasks'
+import type { TaskInput, TaskName, TaskOutput } from '../pool-tasks'
 import type { Reply } from './thread'
 
 export type PoolOptions = {
@@ -16,7 +16,7 @@ export type PoolOptions = {
   size?: number
   /** A task still running after this long loses its thread. */
   timeoutMs?: number
-  /** The module of tasks the threads load (a file URL); default ./tasks.ts. */
+  /** The module of tasks the threads load (a file URL); default server/pool-tasks.ts. */
   registry?: string
   /** Hears of every task that ended: its thread time window (epoch ms, comparable across threads) and outcome. */
   onSettled?: (e: { task: string; start: number; end: number; ok: boolean }) => void
@@ -42,7 +42,7 @@ export class Pool {
   constructor(opts: PoolOptions = {}) {
     this.size = Math.max(1, opts.size ?? Math.min(2, os.availableParallelism() - 1))
     this.timeoutMs = opts.timeoutMs ?? 10 * 60_000
-    this.registry = opts.registry ?? new URL('./tasks.ts', import.meta.url).href
+    this.registry = opts.registry ?? new URL('../pool-tasks.ts', import.meta.url).href
     this.onSettled = opts.onSettled
   }
 
@@ -134,7 +134,7 @@ export class Pool {
 let shared: Pool | null = null
 let sharedOptions: PoolOptions = {}
 
-/** Runs `task` of ./tasks.ts in a compute thread; resolves with its output or rejects with its error (same class). */
+/** Runs `task` of server/pool-tasks.ts in a compute thread; resolves with its output or rejects with its error (same class). */
 export function runInPool<K extends TaskName>(task: K, input: TaskInput<K>, opts?: RunOptions): Promise<TaskOutput<K>> {
   return (shared ??= new Pool(sharedOptions)).run<TaskOutput<K>>(task, input, opts)
 }

@@ -8,6 +8,7 @@ import { contentPlan, type ContentPlan } from './plan'
 import { clusterSemantically, SEMANTIC_MAX_KEYWORDS } from './semantic'
 import { clusterBySerp, type Grouping } from './serp'
 import { normalizeUrl } from './urls'
+import { revivable } from '../compute/errors'
 
 export type ClusterMode = (typeof SEO_MODES)[number]
 export const CLUSTER_MODES: readonly ClusterMode[] = SEO_MODES
@@ -30,6 +31,7 @@ export type ClusterOptions = {
 }
 
 export class ClusterOptionError extends Error {}
+revivable('ClusterOptionError', (message) => new ClusterOptionError(message))
 
 /** serp-soft when most rows carry result URLs, lexical otherwise. */
 export const defaultMode = (rows: KeywordRow[]): ClusterMode =>

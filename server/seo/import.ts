@@ -6,6 +6,7 @@ import { readSheet, type CellValue } from 'read-excel-file/node'
 import type { SeoImportProblem } from '../../contracts/briefs'
 import type { KeywordRow } from './cluster'
 import { cellTooLong, checkXlsx, LIMITS, tooManyCells, tooManyRows } from './upload-limits'
+import { revivable } from '../compute/errors'
 
 export type ImportProblem = SeoImportProblem
 export type Imported = {
@@ -18,6 +19,7 @@ export type Imported = {
 type Columns = { keyword: number; frequency: number | null; urls: number[]; target: number | null }
 
 export class ImportError extends Error {}
+revivable('ImportError', (message) => new ImportError(message))
 
 const norm = (h: string) =>
   h

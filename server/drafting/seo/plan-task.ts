@@ -1,4 +1,4 @@
-// The SEO kind's CPU work, as compute-pool tasks (server/compute/tasks.ts): the brief's CSV
+// The SEO kind's CPU work, as compute-pool tasks (server/pool-tasks.ts): the brief's CSV
 // parsed and clustered into a content plan in a worker thread, so a 100,000-keyword plan
 // (tens of seconds of CPU) never blocks the API. Pure: no database, no provider, no clock.
 import type { SeoImportProblem } from '../../../contracts/briefs'

@@ -1,9 +1,9 @@
 // The compute pool's tasks by name. Compute threads import this module, so everything it
 // imports must be pure (no database, no config, no provider) and cheap to load.
-import { seoKeywords, seoPlan } from '../drafting/seo/plan-task'
-import { seoImport } from '../seo/import-task'
-import { classifyTask } from './classify-task'
-import type { Registry } from './registry'
+import { seoKeywords, seoPlan } from './drafting/seo/plan-task'
+import { seoImport } from './seo/import-task'
+import { classifyTask } from './compute/classify-task'
+import type { Registry } from './compute/registry'
 
 export const tasks = {
   'seo.keywords': seoKeywords,

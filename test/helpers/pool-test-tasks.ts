@@ -1,7 +1,7 @@
-// Tasks for pool.test.ts only: a compute thread loads this registry instead of ./tasks.ts.
-import { AppError } from '../errors'
-import { ClusterOptionError } from '../seo/cluster'
-import type { Registry } from './registry'
+// Tasks for server/compute/pool.test.ts only: a compute thread loads this registry instead of server/pool-tasks.ts.
+import { AppError } from '../../server/errors'
+import { ClusterOptionError } from '../../server/seo/cluster'
+import type { Registry } from '../../server/compute/registry'
 
 export const tasks: Registry = {
   double: (v: Float32Array) => v.map((x) => x * 2),
