@@ -17,6 +17,9 @@ import {
 import { z } from 'zod'
 import type { Sql } from '../db/connect'
 
+/** LangGraph's fixed write indexes by channel (errors, interrupts …), as a lookup by any channel name. */
+const WRITE_IDX = new Map<string, number>(Object.entries(WRITES_IDX_MAP))
+
 // bytea columns come back as Buffers
 const bytes = z.instanceof(Uint8Array)
 const Row = z.object({
@@ -92,11 +95,8 @@ export class PostgresJsSaver extends BaseCheckpointSaver {
     let remaining = limit
     for (const row of rows) {
       const tuple = await this.toTuple(row)
-      if (
-        options?.filter &&
-        !Object.entries(options.filter).every(([k, v]) => (tuple.metadata as Record<string, unknown> | undefined)?.[k] === v)
-      )
-        continue
+      const metadata: Record<string, unknown> = { ...tuple.metadata }
+      if (options?.filter && !Object.entries(options.filter).every(([k, v]) => metadata[k] === v)) continue
       if (remaining !== undefined) {
         if (remaining <= 0) break
         remaining--
@@ -122,7 +122,7 @@ export class PostgresJsSaver extends BaseCheckpointSaver {
     const rows = await Promise.all(
       writes.map(async ([channel, value], i) => {
         const [type, bytes] = await this.serde.dumpsTyped(value)
-        const idx = (WRITES_IDX_MAP as Record<string, number>)[channel] ?? i
+        const idx = WRITE_IDX.get(channel) ?? i
         return {
           thread_id: threadId,
           checkpoint_ns: ns,
@@ -163,7 +163,7 @@ export class PostgresJsSaver extends BaseCheckpointSaver {
     )
     writes.sort((a, b) => compareWritesSortKeys(writesSortKey(a.task_path, a.task_id, a.idx), writesSortKey(b.task_path, b.task_id, b.idx)))
     const pendingWrites: CheckpointPendingWrite[] = await Promise.all(
-      writes.map(async (w) => [w.task_id, w.channel, await this.serde.loadsTyped(w.type, w.value)] as CheckpointPendingWrite),
+      writes.map(async (w): Promise<CheckpointPendingWrite> => [w.task_id, w.channel, await this.serde.loadsTyped(w.type, w.value)]),
     )
     const tuple: CheckpointTuple = {
       config: { configurable: { thread_id: row.thread_id, checkpoint_ns: row.checkpoint_ns, checkpoint_id: row.checkpoint_id } },
