@@ -40,6 +40,7 @@ export const silentLog: Log = pino({ level: 'silent' })
 const HIDDEN = new Set(['time', 'level', 'msg', 'pid', 'hostname', 'err'])
 
 const LogLine = z.record(z.string(), z.unknown())
+const LoggedError = z.object({ stack: z.string().optional(), message: z.string().optional() })
 
 /** One pino JSON line as text: `14:40:03.123 INFO  message reqId=… status=200`, an error's stack below it. */
 export function textLine(json: string): string {
@@ -56,7 +57,7 @@ export function textLine(json: string): string {
   const fields = Object.entries(o)
     .filter(([k]) => !HIDDEN.has(k))
     .map(([k, v]) => `${k}=${typeof v === 'string' && !/[\s"=]/.test(v) ? v : JSON.stringify(v)}`)
-  const err = o.err as { stack?: string; message?: string } | undefined
+  const err = LoggedError.safeParse(o.err).data
   const stack = err ? `\n    ${(err.stack ?? err.message ?? '').replace(/\n/g, '\n    ')}` : ''
   return `${[time, level.padEnd(5), o.msg ?? '', ...fields].filter((x) => x !== '').join(' ')}${stack}\n`
 }
