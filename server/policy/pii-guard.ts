@@ -48,12 +48,17 @@ export class Redactor {
     )
   }
 
-  /** Strings anywhere inside a JSON value (brief inputs), each with its path for `keep`. */
-  redactDeep<T>(value: T, path = 'inputs', keep: (path: string) => readonly PiiFinding[] = () => []): T {
-    if (typeof value === 'string') return this.redact(value, keep(path)) as T
-    if (Array.isArray(value)) return value.map((v, i) => this.redactDeep(v, `${path}.${i}`, keep)) as T
+  /**
+   * Strings anywhere inside a JSON value (brief inputs), each with its path for `keep`. A string
+   * becomes a string and every array and object keeps its keys, so the value keeps its type (the
+   * overload says so once, for every caller).
+   */
+  redactDeep<T>(value: T, path?: string, keep?: (path: string) => readonly PiiFinding[]): T
+  redactDeep(value: unknown, path = 'inputs', keep: (path: string) => readonly PiiFinding[] = () => []): unknown {
+    if (typeof value === 'string') return this.redact(value, keep(path))
+    if (Array.isArray(value)) return value.map((v, i) => this.redactDeep(v, `${path}.${i}`, keep))
     if (value && typeof value === 'object') {
-      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, this.redactDeep(v, `${path}.${k}`, keep)])) as T
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, this.redactDeep(v, `${path}.${k}`, keep)]))
     }
     return value
   }
