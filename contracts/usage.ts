@@ -14,11 +14,16 @@ export const UsagePeriod = z.object({
 /** JSON, or the same view as CSV. */
 export const FormatQuery = z.object({ format: z.enum(['json', 'csv']).default('json') })
 
+const fromBeforeTo = (f: { from?: string; to?: string }) => !f.from || !f.to || f.from <= f.to
+const AFTER = { message: 'from is after to', path: ['from'] }
 /** Every view takes the same filters. */
 export const UsageFilter = UsagePeriod.extend({ kind: BriefKind.optional().describe('a brief kind'), ...FormatQuery.shape }).refine(
-  (f) => !f.from || !f.to || f.from <= f.to,
-  { message: 'from is after to', path: ['from'] },
+  fromBeforeTo,
+  AFTER,
 )
+/** GET /api/usage/log.csv: the period only (the export is every row of it, or of one action). */
+export const LogPeriod = UsagePeriod.pick({ from: true, to: true }).refine(fromBeforeTo, AFTER)
+export type LogPeriod = z.infer<typeof LogPeriod>
 export type UsageFilter = z.infer<typeof UsageFilter>
 /** GET /api/usage/gates?format=csv: the gates table, or the list of overdue gates. */
 export const GatesListQuery = z.object({ list: z.enum(['gates', 'overdue']).default('gates') })

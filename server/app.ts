@@ -16,6 +16,7 @@ import { sameOrigin } from './http/same-origin'
 import { noStore, securityHeaders } from './http/security-headers'
 import type { LlmProvider } from './llm/provider'
 import { openApiDocument } from './openapi'
+import { APP_OPS } from './app-ops'
 import type { Policy } from './policy/load'
 import { policyView } from './policy/view'
 import { seoRoutes } from './seo/routes'
@@ -23,6 +24,9 @@ import { usageRoutes } from './usage/routes'
 import { briefRunRoutes, gateDecisionRoutes, runRoutes } from './runs/routes'
 import { AppError } from './errors'
 import { createLog, type Log } from './log'
+
+/** An operation's path as mounted on the /api router below. */
+const underApi = (op: { path: string }) => op.path.replace(/^\/api/, '')
 
 export type AppDeps = {
   db: Database
@@ -59,14 +63,14 @@ export function createApp(deps: AppDeps) {
   // Before the session is looked up: a forged request never gets as far as its cookie.
   api.use(sameOrigin({ trustProxy: deps.trustProxy ?? false }))
   api.use(sessionUser(sql, deps.session))
-  api.get('/health', async (c) => {
+  api.get(underApi(APP_OPS.health), async (c) => {
     await ping(sql)
     return c.json({ ok: true, db: deps.db.kind, engine: deps.provider.engine })
   })
-  api.get('/openapi.json', (c) => c.json(openApiDocument()))
+  api.get(underApi(APP_OPS.openapi), (c) => c.json(openApiDocument()))
   api.route('/auth', authRoutes(sql, { secureCookie, trustProxy: deps.trustProxy ?? false, session: deps.session }))
-  api.get('/me', requireUser(), (c) => c.json(toMe(c.get('user'))))
-  api.get('/policy', requireUser(), (c) => c.json(policyView(deps.policy)))
+  api.get(underApi(APP_OPS.me), requireUser(), (c) => c.json(toMe(c.get('user'))))
+  api.get(underApi(APP_OPS.policy), requireUser(), (c) => c.json(policyView(deps.policy)))
   api.route('/briefs', briefRoutes(sql, deps.policy))
   api.route('/briefs', briefRunRoutes(sql, deps.policy, queued))
   api.route('/runs', runRoutes(sql, deps.policy, queued))

@@ -1,295 +1,37 @@
 import { z } from 'zod'
-import { LoginRequest, Me } from '../contracts/auth'
-import {
-  Brief,
-  BriefListItem,
-  CreateBrief,
-  BriefListQuery,
-  Created,
-  PiiCheckRequest,
-  PiiCheckResponse,
-  RiskCheckRequest,
-  RiskCheckResponse,
-  SeoImportProblem,
-} from '../contracts/briefs'
 import { Problem } from '../contracts/problem'
-import { PolicyView } from '../contracts/policy'
-import { ClaimsVerify, ClaimUpdate, DecisionRequest, Draft, DraftEdit, ExportQuery, ReviewItem, ReviewsQuery, Run } from '../contracts/runs'
-import {
-  ApprovalView,
-  AuditCheck,
-  BlockedView,
-  BudgetView,
-  FormatQuery,
-  GateView,
-  GatesListQuery,
-  LogFilter,
-  MyUsage,
-  UsageFilter,
-  UsagePeriod,
-  UsageSummary,
-} from '../contracts/usage'
-import {
-  PromptCompare,
-  PromptCompareQuery,
-  PromptFamily,
-  PromptVersionDetail,
-  MyRatingSummary,
-  RatingRequest,
-  ResultPage,
-  ResultQuery,
-  ResultRecord,
-  TagList,
-  TagRequest,
-} from '../contracts/kb'
+import { APP_OPS } from './app-ops'
+import { AUTH_OPS } from './auth/routes'
+import { BRIEF_OPS } from './briefs/routes'
+import { GATE_OPS } from './gates/routes'
+import type { Op } from './http/op'
+import { KB_OPS } from './kb/routes'
+import { BRIEF_RUN_OPS, GATE_DECISION_OPS, RUN_OPS } from './runs/routes'
+import { SEO_OPS } from './seo/routes'
+import { USAGE_OPS } from './usage/routes'
 
-type Op = {
-  method: 'get' | 'post' | 'delete'
-  path: string
-  summary: string
-  body?: z.ZodType
-  response?: z.ZodType
-  status?: number
-  auth?: boolean
-  /** The zod objects the route parses its query string with: each property is a parameter. */
-  query?: z.ZodObject | z.ZodObject[]
-  /** Path parameters that are not UUIDs: their schema. */
-  pathParams?: Record<string, Record<string, unknown>>
-}
-
-const promptPath = { id: { type: 'string', pattern: '^[a-z][a-z0-9_-]*$' }, lang: { type: 'string', enum: ['ru', 'en'] } }
-
-/** The HTTP contract (CONTRACTS.md). Request and response schemas are the same zod objects the server validates with. */
-const OPS: Op[] = [
-  {
-    method: 'get',
-    path: '/api/health',
-    summary: 'Liveness and database check',
-    response: z.object({ ok: z.boolean(), db: z.string(), engine: z.string() }),
-    auth: false,
-  },
-  {
-    method: 'get',
-    path: '/api/openapi.json',
-    summary: 'This document: OpenAPI 3.1, request and response schemas generated from the zod schemas the routes validate with',
-    response: z.record(z.string(), z.unknown()),
-    auth: false,
-  },
-  {
-    method: 'post',
-    path: '/api/auth/login',
-    summary: 'Log in; sets the HttpOnly session cookie',
-    body: LoginRequest,
-    response: Me,
-    auth: false,
-  },
-  { method: 'post', path: '/api/auth/logout', summary: 'Log out; ends the session', status: 204, auth: false },
-  { method: 'get', path: '/api/me', summary: 'The logged-in user', response: Me },
-  {
-    method: 'get',
-    path: '/api/briefs',
-    summary: "My briefs (?all=1: the whole team's)",
-    response: z.array(BriefListItem),
-    query: BriefListQuery,
-  },
-  { method: 'post', path: '/api/briefs', summary: 'Create a brief (writer)', body: CreateBrief, response: Created, status: 201 },
-  {
-    method: 'post',
-    path: '/api/briefs/pii-check',
-    summary: 'Before submitting: the personal data the policy would replace (or refuse) in each field, and which findings may be dismissed',
-    body: PiiCheckRequest,
-    response: PiiCheckResponse,
-  },
-  {
-    method: 'post',
-    path: '/api/briefs/risk-check',
-    summary:
-      "Before submitting: the risk marks the policy makes in each field (offsets into it), the brief's categories, sector reading and required wording, and the gates a draft of it will at least go to (writer)",
-    body: RiskCheckRequest,
-    response: RiskCheckResponse,
-  },
-  { method: 'get', path: '/api/briefs/{id}', summary: 'One brief with its runs', response: Brief },
-  { method: 'post', path: '/api/briefs/{id}/runs', summary: "Start a drafting run (the brief's author)", response: Created, status: 201 },
-  { method: 'get', path: '/api/runs/{id}', summary: 'A run: status, latest draft, gates', response: Run },
-  {
-    method: 'get',
-    path: '/api/runs/{id}/drafts/{version}',
-    summary: "One version of the run's draft (to compare versions)",
-    response: Draft,
-  },
-  {
-    method: 'get',
-    path: '/api/runs/{id}/drafts/{version}/export',
-    summary: 'An SEO content plan as a file: ?format=csv (keyword -> cluster, pillar, intent, frequency, role) or xlsx (that and the plan)',
-    query: ExportQuery,
-  },
-  {
-    method: 'post',
-    path: '/api/seo/import',
-    summary:
-      'An uploaded keyword export (raw CSV/TSV in UTF-8, UTF-8 BOM or Windows-1251, or XLSX; at most 10 MB) as the CSV a seo_clusters brief keeps, with the rows skipped by line',
-    response: z.object({
-      csv: z.string(),
-      keywords: z.number(),
-      withUrls: z.boolean(),
-      encoding: z.string(),
-      problems: z.array(SeoImportProblem),
-    }),
-  },
-  {
-    method: 'post',
-    path: '/api/runs/{id}/edits',
-    summary:
-      'The author edits the draft under review ({version, text}, or for an SEO content plan {version, content}): a new version, judged by the gates again; stores the edit distance from the AI draft',
-    body: DraftEdit,
-    response: z.object({ version: z.number().int() }),
-    status: 201,
-  },
-  {
-    method: 'get',
-    path: '/api/reviews',
-    summary: 'My open gates, soonest due first',
-    response: z.array(ReviewItem),
-    query: ReviewsQuery,
-  },
-  {
-    method: 'post',
-    path: '/api/gates/{id}/decision',
-    summary: 'Decide an open gate: pass, request changes, reject, or waive (where the policy allows)',
-    body: DecisionRequest,
-    response: z.object({ runId: z.string() }),
-  },
-  {
-    method: 'post',
-    path: '/api/claims/verify',
-    summary: 'Verify several claims of one draft with one source, all or none (the fact-check owner)',
-    body: ClaimsVerify,
-    response: z.object({ runId: z.string(), verified: z.number().int() }),
-  },
-  {
-    method: 'post',
-    path: '/api/claims/{id}',
-    summary: 'Mark a claim verified (with its source) or rejected (the fact-check owner)',
-    body: ClaimUpdate,
-    response: z.object({ runId: z.string() }),
-  },
-  { method: 'get', path: '/api/policy', summary: 'The active policy: gates, categories, rule packs', response: PolicyView },
-  { method: 'get', path: '/api/usage/me', summary: 'My AI usage this month and where I stand against my budgets', response: MyUsage },
-  {
-    method: 'get',
-    path: '/api/usage/summary',
-    summary:
-      'Model calls and cost in a period: totals, over time, by user, team, kind, model, prompt version (others than cmo/admin: their own)',
-    response: UsageSummary,
-    query: UsageFilter,
-  },
-  {
-    method: 'get',
-    path: '/api/usage/approvals',
-    summary:
-      'Runs started in the period by outcome: approval rate, approved without rework, AI share of approved copy (others than cmo/admin: their own)',
-    response: ApprovalView,
-    query: UsageFilter,
-  },
-  {
-    method: 'get',
-    path: '/api/usage/gates',
-    summary:
-      'Time in each gate (mean, p50, p90 hours), open and overdue gates, the overdue list (cmo/admin; format=csv&list=overdue for the list)',
-    response: GateView,
-    query: [UsageFilter, GatesListQuery],
-  },
-  {
-    method: 'get',
-    path: '/api/usage/blocked',
-    summary: 'What the policy stopped: personal data by type, budget refusals, stopping decisions by gate, risk categories (cmo/admin)',
-    response: BlockedView,
-    query: UsageFilter,
-  },
-  {
-    method: 'get',
-    path: '/api/usage/budgets',
-    summary: 'Every budget this month with its spend and state, and the refusals (cmo/admin)',
-    response: BudgetView,
-    query: FormatQuery,
-  },
-  {
-    method: 'post',
-    path: '/api/usage/verify',
-    summary: 'Recompute the audit chain now (cmo/admin): intact with its head hash, or the first bad row',
-    response: AuditCheck,
-    status: 200,
-  },
-  {
-    method: 'get',
-    path: '/api/usage/log.csv',
-    summary: 'The audit log of a period as CSV, streamed (cmo/admin)',
-    response: z.string(),
-    query: [UsagePeriod, LogFilter],
-  },
-  {
-    method: 'get',
-    path: '/api/kb/results',
-    summary:
-      'The results archive: full-text search (Russian and English) and filters; best match first with q, newest first without. Writers see approved results and their own',
-    response: ResultPage,
-    query: ResultQuery,
-  },
-  {
-    method: 'get',
-    path: '/api/kb/results/{runId}',
-    summary: 'One result: the brief (redacted), every draft version, gate decisions with reviewers, outcome, ratings, tags',
-    response: ResultRecord,
-  },
-  {
-    method: 'get',
-    path: '/api/kb/results/{runId}/reuse',
-    summary: 'Start a new brief from this result: a CreateBrief body (redacted texts, deadline in a week) for the new-brief form (writer)',
-    response: CreateBrief,
-  },
-  {
-    method: 'post',
-    path: '/api/kb/results/{runId}/rating',
-    summary: 'Rate a result 1-5 with an optional comment (writer, factcheck, legal, editor); rating again replaces your rating',
-    body: RatingRequest,
-    response: MyRatingSummary,
-  },
-  {
-    method: 'post',
-    path: '/api/kb/results/{runId}/tags',
-    summary: 'Tag a result (normalised to lower case; 201 when new, 200 when it had the tag)',
-    body: TagRequest,
-    response: TagList,
-    status: 201,
-  },
-  {
-    method: 'delete',
-    path: '/api/kb/results/{runId}/tags/{tag}',
-    summary: 'Remove a tag from a result',
-    response: TagList,
-    pathParams: { tag: { type: 'string', maxLength: 40 } },
-  },
-  {
-    method: 'get',
-    path: '/api/kb/prompts',
-    summary: 'The prompt library: every prompt and language with every version and its record (runs, approval, rework, edit ratio, cost)',
-    response: z.array(PromptFamily),
-  },
-  {
-    method: 'get',
-    path: '/api/kb/prompts/{id}/{lang}/compare',
-    summary: 'Two versions of a prompt side by side and the line diff from a to b',
-    response: PromptCompare,
-    query: PromptCompareQuery,
-    pathParams: promptPath,
-  },
-  {
-    method: 'get',
-    path: '/api/kb/prompts/{id}/{lang}/{version}',
-    summary: 'One prompt version: its body, record, and line diff from the version before it',
-    response: PromptVersionDetail,
-    pathParams: { ...promptPath, version: { type: 'string' } },
-  },
+/**
+ * The HTTP contract (README, "HTTP API"): the operations each routes file declares beside its routes
+ * (server/app-ops.ts for the few app.ts serves itself), in the order server/app.ts serves them.
+ * A route parses its body and query with its operation's `body` and `query`, so the document's
+ * request schemas are the ones the server validates with; the exceptions are the period filters
+ * of /api/usage/budgets and /api/usage/log.csv, which parse the wider UsageFilter. Responses are
+ * the zod schemas the routes' results are typed with; they are not checked at run time.
+ */
+export const OPS: readonly Op[] = [
+  APP_OPS.health,
+  APP_OPS.openapi,
+  ...Object.values(AUTH_OPS),
+  APP_OPS.me,
+  APP_OPS.policy,
+  ...Object.values(BRIEF_OPS),
+  ...Object.values(BRIEF_RUN_OPS),
+  ...Object.values(RUN_OPS),
+  ...Object.values(SEO_OPS),
+  ...Object.values(USAGE_OPS),
+  ...Object.values(GATE_DECISION_OPS),
+  ...Object.values(GATE_OPS),
+  ...Object.values(KB_OPS),
 ]
 
 /** `GET /api/runs/{id}/drafts` -> getRunsByIdDrafts: unique per method and path, stable for generated clients. */

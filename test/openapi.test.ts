@@ -1,12 +1,14 @@
 // The OpenAPI document is the contract scripts are written against: it must describe exactly the
 // routes the app serves, give every operation a stable id, and type each query parameter as the
-// zod schema the route parses it with (a parameter the route refuses is refused by the schema).
+// zod schema the route parses it with (a parameter the route refuses is refused by the schema); and a
+// route refuses a bad body with the issues of its operation's own schema (it parses with what the document shows).
 import { execFileSync } from 'node:child_process'
+import { randomUUID } from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openApiDocument } from '../server/openapi'
+import { OPS, openApiDocument } from '../server/openapi'
 import { testTargets } from './helpers/databases'
 import { makeHarness, type Harness } from './helpers/harness'
 
@@ -63,6 +65,21 @@ describe('the OpenAPI document', () => {
       expect(r.body.issues?.[0]?.path, url).toMatch(/^(all|overdue)$/)
     }
     expect((await writer.get('/api/briefs?all=1')).status).toBe(200)
+  })
+
+  it("refuses an empty JSON body with the issues of the operation's own body schema: the route parses with what the document shows", async () => {
+    // every route with a body needs at most the writer role; login needs no session at all
+    const writer = await h.as('writer')
+    const refusing = OPS.filter((op) => op.body && !op.body.safeParse({}).success)
+    expect(refusing.length).toBeGreaterThan(0)
+    for (const op of refusing) {
+      const url = op.path.replace(/\{\w+\}/g, () => randomUUID())
+      const r = await (op.auth === false ? h.client() : writer).call(op.method.toUpperCase(), url, {})
+      const parsed = op.body!.safeParse({})
+      const issues = parsed.error!.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }))
+      expect(r.status, `${op.method} ${op.path}`).toBe(400)
+      expect(r.body.issues, `${op.method} ${op.path}`).toEqual(issues)
+    }
   })
 
   it('passes an outside linter: redocly lint with its recommended rules, no error and no warning', () => {

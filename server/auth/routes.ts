@@ -1,8 +1,9 @@
 import { Hono } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
-import { LoginRequest, type Me } from '../../contracts/auth'
+import { LoginRequest, Me } from '../../contracts/auth'
 import type { Sql } from '../db/connect'
 import { AppError } from '../errors'
+import { op } from '../http/op'
 import { jsonBody } from '../http/validate'
 import { clientIp, publicUrl } from './client-ip'
 import { login } from './login'
@@ -13,6 +14,18 @@ import { sessionLimits, type SessionLimits } from './session-limits'
 import { DEFAULT_THROTTLE } from './throttle'
 import type { ThrottleLimits } from './throttle-policy'
 import { logout } from './logout'
+
+export const AUTH_OPS = {
+  login: op({
+    method: 'post',
+    path: '/api/auth/login',
+    summary: 'Log in; sets the HttpOnly session cookie',
+    body: LoginRequest,
+    response: Me,
+    auth: false,
+  }),
+  logout: op({ method: 'post', path: '/api/auth/logout', summary: 'Log out; ends the session', status: 204, auth: false }),
+}
 
 export const toMe = (u: UserRow): Me => ({ id: u.id, email: u.email, name: u.name, roles: u.roles })
 
@@ -38,7 +51,7 @@ export function authRoutes(sql: Sql, opts: AuthRouteOptions = {}) {
   }
   return new Hono<AuthEnv>()
     .post('/login', async (c) => {
-      const input = await jsonBody(c, LoginRequest)
+      const input = await jsonBody(c, AUTH_OPS.login.body)
       const previousToken = getCookie(c, SESSION_COOKIE)
       const result = await login({ sql, input, ip: clientIp(c, trustProxy), previousToken, session, throttle })
       if (!result.ok) {

@@ -1,9 +1,12 @@
 import { Hono } from 'hono'
+import { z } from 'zod'
+import { Created } from '../../contracts/briefs'
 import { requireRole, requireUser, type AuthEnv } from '../auth/middleware'
 import type { Sql } from '../db/connect'
-import { DecisionRequest, DraftEdit, ExportQuery } from '../../contracts/runs'
+import { DecisionRequest, Draft, DraftEdit, ExportQuery, Run } from '../../contracts/runs'
 import { exportDraft } from '../drafting/kinds'
 import { AppError } from '../errors'
+import { op } from '../http/op'
 import { idParam, jsonBody, parseOr400 } from '../http/validate'
 import type { Policy } from '../policy/load'
 import { decideGate } from './decide-gate'
@@ -18,6 +21,16 @@ const versionParam = (v: string | undefined) => {
   return n
 }
 
+export const BRIEF_RUN_OPS = {
+  start: op({
+    method: 'post',
+    path: '/api/briefs/{id}/runs',
+    summary: "Start a drafting run (the brief's author)",
+    response: Created,
+    status: 201,
+  }),
+}
+
 /** POST /api/briefs/:id/runs, mounted beside the brief routes: briefs/ does not depend on runs/. */
 export function briefRunRoutes(sql: Sql, policy: Policy, onRunQueued: () => void) {
   return new Hono<AuthEnv>().post('/:id/runs', requireUser(), requireRole('writer'), async (c) => {
@@ -27,14 +40,49 @@ export function briefRunRoutes(sql: Sql, policy: Policy, onRunQueued: () => void
   })
 }
 
+export const GATE_DECISION_OPS = {
+  decide: op({
+    method: 'post',
+    path: '/api/gates/{id}/decision',
+    summary: 'Decide an open gate: pass, request changes, reject, or waive (where the policy allows)',
+    body: DecisionRequest,
+    response: z.object({ runId: z.string() }),
+  }),
+}
+
 /** POST /api/gates/:id/decision, mounted at /gates: a decision moves the run on (runs/decide-gate.ts). */
 export function gateDecisionRoutes(sql: Sql, policy: Policy, onResumeQueued: () => void) {
   return new Hono<AuthEnv>().post('/:id/decision', requireUser(), async (c) => {
-    const decision = await jsonBody(c, DecisionRequest)
+    const decision = await jsonBody(c, GATE_DECISION_OPS.decide.body)
     const result = await decideGate({ ctx: ctxOf(c, sql, policy), input: { ...decision, gateId: idParam(c, 'id', 'gate') } })
     onResumeQueued()
     return c.json(result)
   })
+}
+
+export const RUN_OPS = {
+  get: op({ method: 'get', path: '/api/runs/{id}', summary: 'A run: status, latest draft, gates', response: Run }),
+  draft: op({
+    method: 'get',
+    path: '/api/runs/{id}/drafts/{version}',
+    summary: "One version of the run's draft (to compare versions)",
+    response: Draft,
+  }),
+  export: op({
+    method: 'get',
+    path: '/api/runs/{id}/drafts/{version}/export',
+    summary: 'An SEO content plan as a file: ?format=csv (keyword -> cluster, pillar, intent, frequency, role) or xlsx (that and the plan)',
+    query: ExportQuery,
+  }),
+  edit: op({
+    method: 'post',
+    path: '/api/runs/{id}/edits',
+    summary:
+      'The author edits the draft under review ({version, text}, or for an SEO content plan {version, content}): a new version, judged by the gates again; stores the edit distance from the AI draft',
+    body: DraftEdit,
+    response: z.object({ version: z.number().int() }),
+    status: 201,
+  }),
 }
 
 export function runRoutes(sql: Sql, policy: Policy, onResumeQueued: () => void) {
@@ -54,7 +102,7 @@ export function runRoutes(sql: Sql, policy: Policy, onResumeQueued: () => void) 
         ctx: ctxOf(c, sql, policy),
         input: { runId: idParam(c, 'id', 'run'), version: versionParam(c.req.param('version')) },
       })
-      const file = await exportDraft(draft, parseOr400(ExportQuery, c.req.query(), 'the query').format)
+      const file = await exportDraft(draft, parseOr400(RUN_OPS.export.query, c.req.query(), 'the query').format)
       if (!file) throw new AppError('bad_request', 'only an SEO content plan exports as CSV/XLSX')
       return c.body(file.body, 200, {
         'content-type': file.contentType,
@@ -62,7 +110,7 @@ export function runRoutes(sql: Sql, policy: Policy, onResumeQueued: () => void) 
       })
     })
     .post('/:id/edits', async (c) => {
-      const input = await jsonBody(c, DraftEdit)
+      const input = await jsonBody(c, RUN_OPS.edit.body)
       const result = await editDraft({ ctx: ctxOf(c, sql, policy), input: { runId: idParam(c, 'id', 'run'), edit: input } })
       onResumeQueued()
       return c.json(result, 201)

@@ -1,10 +1,29 @@
 import { Hono } from 'hono'
+import { z } from 'zod'
+import { SeoImportProblem } from '../../contracts/briefs'
 import { requireRole, requireUser, type AuthEnv } from '../auth/middleware'
 import { AppError } from '../errors'
 import { concurrencyLimit } from '../http/concurrency-limit'
+import { op } from '../http/op'
 import { runInPool } from '../compute/pool'
 import { ImportError } from './import'
 import { LIMITS } from './upload-limits'
+
+export const SEO_OPS = {
+  import: op({
+    method: 'post',
+    path: '/api/seo/import',
+    summary:
+      'An uploaded keyword export (raw CSV/TSV in UTF-8, UTF-8 BOM or Windows-1251, or XLSX; at most 10 MB) as the CSV a seo_clusters brief keeps, with the rows skipped by line',
+    response: z.object({
+      csv: z.string(),
+      keywords: z.number(),
+      withUrls: z.boolean(),
+      encoding: z.string(),
+      problems: z.array(SeoImportProblem),
+    }),
+  }),
+}
 
 const tooLarge = () =>
   new AppError(

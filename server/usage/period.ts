@@ -24,7 +24,7 @@ const DAILY_UP_TO_DAYS = 92
 /** The longest period one view sums (the bench's year of data, and some). */
 const MAX_DAYS = 3 * 366
 
-export async function resolveScope(db: Queryable, f: UsageFilter, now = new Date()): Promise<Scope> {
+export async function resolveScope(db: Queryable, f: Omit<UsageFilter, 'format'>, now = new Date()): Promise<Scope> {
   const month = monthOf(now)
   const from = f.from ?? month.from
   const to = f.to ?? addDays(month.to, -1)

@@ -2,7 +2,7 @@
 // see everyone; anyone else sees their own usage only (the summary and approvals of their own
 // runs, and their budgets) and is told so when they ask for more. The routes turn the views
 // into JSON or CSV.
-import type { UsageFilter } from '../../contracts/usage'
+import type { LogPeriod, UsageFilter } from '../../contracts/usage'
 import { crossCheckAudit } from '../audit/cross-check'
 import { verifyAudit } from '../audit/verify'
 import { forbidden } from '../errors'
@@ -78,7 +78,7 @@ export async function verifyLog({ ctx }: { ctx: Ctx }) {
 }
 
 /** The audit log of the filter's period (one action, or all) as a CSV stream. */
-export async function exportLog({ ctx, input }: VerbArgs<UsageFilter & { action: string | null }>) {
+export async function exportLog({ ctx, input }: VerbArgs<LogPeriod & { action: string | null }>) {
   assertWholeLog(ctx)
   const scope = await resolveScope(ctx.db, input, ctx.now)
   return { scope, csv: auditLogCsv(ctx.db, { ...scope, action: input.action }) }
