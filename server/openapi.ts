@@ -50,12 +50,18 @@ export const operationId = (op: Pick<Op, 'method' | 'path'>) =>
 
 /** A query schema's properties as OpenAPI parameters: each with its own type, required when the route requires it. */
 function queryParameters(s: z.ZodObject) {
-  const js = schema(s, 'input') as { properties?: Record<string, Record<string, unknown>>; required?: string[] }
+  const js = ObjectSchema.parse(schema(s, 'input'))
   return Object.entries(js.properties ?? {}).map(([name, property]) => {
     const { description, ...rest } = property
     return { name, in: 'query', required: js.required?.includes(name) ?? false, ...(description ? { description } : {}), schema: rest }
   })
 }
+
+/** What the query parameters are read from: a JSON Schema object's properties and required list. */
+const ObjectSchema = z.object({
+  properties: z.record(z.string(), z.record(z.string(), z.unknown())).optional(),
+  required: z.array(z.string()).optional(),
+})
 
 const schema = (s: z.ZodType, io: 'input' | 'output') => {
   const { $schema: _drop, ...rest } = z.toJSONSchema(s, { io, unrepresentable: 'any' })
