@@ -214,3 +214,33 @@ export const ReviewItem = z.object({
   openedAt: z.string().nullable(),
 })
 export type ReviewItem = z.infer<typeof ReviewItem>
+
+/** GET /api/runs/:id/export: an approved run's final text as a file, or as the hand-off payload (json). */
+export const ApprovedExportQuery = z.object({ format: z.enum(['md', 'html', 'json']).default('json') })
+
+/**
+ * An approved text with the proof of its approval: what a hand-off delivers to a CMS and what
+ * `GET /api/runs/:id/export?format=json` returns. `id` names the event: one per approved run.
+ */
+export const ApprovedContent = z.object({
+  id: z.string(),
+  event: z.literal('content.approved'),
+  runId: z.uuid(),
+  kind: BriefKind,
+  channel: z.string(),
+  lang: Lang,
+  title: z.string(),
+  /** The text as approved: frozen at approval, never the draft edited since. */
+  text: z.string(),
+  approvedAt: z.string(),
+  provenance: z.object({
+    /** The approved version's engine: openai (a model), offline (the built-in engine), human (a writer's edit of the AI's draft). */
+    engine: z.enum(['offline', 'openai', 'human']),
+    model: z.string(),
+    promptVersion: z.string(),
+    policyVersion: z.string().nullable(),
+    /** Every gate the approved version passed, in order, with who decided and when. */
+    gates: z.array(z.object({ gate: GateName, decision: z.enum(['pass', 'waive']), decidedBy: z.string(), decidedAt: z.string() })),
+  }),
+})
+export type ApprovedContent = z.infer<typeof ApprovedContent>

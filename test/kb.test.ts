@@ -22,11 +22,6 @@ const EMAIL = 'anna.smirnova@example.com'
 
 /** Drives runs through the API: drafted by the offline engine, optionally edited, decided by the right reviewers. */
 function runner(h: Harness) {
-  // logged in once: every login is a deliberate scrypt
-  let people: Promise<{ editor: Client; legal: Client; factcheck: Client }> | undefined
-  const reviewers = () =>
-    (people ??= (async () => ({ editor: await h.as('editor'), legal: await h.as('legal'), factcheck: await h.as('factcheck') }))())
-
   async function draft(author: Client, brief: CreateBriefInput, text?: string) {
     const { runId } = await h.runToGate(author, brief)
     if (text !== undefined) {
@@ -37,32 +32,15 @@ function runner(h: Harness) {
     return runId
   }
 
-  /** Passes every gate the policy planned, each by a reviewer holding its role. */
-  async function approve(runId: string, comment = '') {
-    const who = await reviewers()
-    for (let i = 0; i < 6; i++) {
-      const run = (await who.editor.get(`/api/runs/${runId}`)).body
-      if (run.status === 'approved') return run
-      const gate = h.openGate(run)
-      if (!gate) throw new Error(`run ${runId} is ${run.status} with no open gate`)
-      const reviewer = who[gate.role as keyof typeof who]
-      if (gate.gate === 'fact_check') await h.verifyAllClaims(reviewer, runId)
-      const r = await reviewer.post(`/api/gates/${gate.id}/decision`, { decision: 'pass', comment })
-      if (r.status !== 200) throw new Error(`pass ${gate.gate}: ${r.status} ${JSON.stringify(r.body)}`)
-      await h.worker.drain()
-    }
-    throw new Error(`run ${runId} was not approved`)
-  }
-
   async function decide(runId: string, decision: 'reject' | 'request_changes', comment: string) {
-    const { editor } = await reviewers()
+    const { editor } = await h.reviewerClients()
     const gate = h.openGate((await editor.get(`/api/runs/${runId}`)).body)!
     const r = await editor.post(`/api/gates/${gate.id}/decision`, { decision, comment })
     if (r.status !== 200) throw new Error(`${decision}: ${r.status} ${JSON.stringify(r.body)}`)
     await h.worker.drain()
   }
 
-  return { draft, approve, decide }
+  return { draft, approve: h.approveAll, decide }
 }
 
 const ruBrief = (title: string) =>

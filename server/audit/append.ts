@@ -11,6 +11,7 @@ export type AuditAction =
   | 'run.approved'
   | 'run.rejected'
   | 'run.failed'
+  | 'run.exported'
   | 'llm.call'
   | 'llm.refused'
   | 'policy.version'

@@ -183,3 +183,18 @@ export async function selectAuthor(db: Queryable, id: string) {
 
 // postgres.js's json() takes its own JSON type: a value through JSON is one
 const jsonOf = (v: unknown): postgres.JSONValue => JSON.parse(JSON.stringify(v))
+
+/** An approved run's frozen text, when and for which channel; undefined unless approved. */
+export async function selectApprovedText(db: Queryable, runId: string) {
+  const rows = await db`select r.final_text, r.approved_at, b.channel from runs r join briefs b on b.id = r.brief_id
+    where r.id = ${runId} and r.status = 'approved'`
+  return rows[0] ? z.object({ final_text: z.string(), approved_at: iso, channel: z.string() }).parse(rows[0]) : undefined
+}
+
+/** Who wrote a draft version and with what (not its content: an SEO plan's is megabytes). */
+export async function selectDraftOrigin(db: Queryable, runId: string, version: number) {
+  const rows = await db`select lang, engine, model, prompt_id, prompt_version from drafts where run_id = ${runId} and version = ${version}`
+  return rows[0]
+    ? DraftRow.pick({ lang: true, engine: true, model: true, prompt_id: true, prompt_version: true }).parse(rows[0])
+    : undefined
+}

@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { Created } from '../../contracts/briefs'
 import { requireRole, requireUser, type AuthEnv } from '../auth/middleware'
 import type { Sql } from '../db/connect'
-import { DecisionRequest, Draft, DraftEdit, ExportQuery, Run } from '../../contracts/runs'
+import { ApprovedContent, ApprovedExportQuery, DecisionRequest, Draft, DraftEdit, ExportQuery, Run } from '../../contracts/runs'
 import { exportDraft } from '../drafting/kinds'
 import { AppError } from '../errors'
 import { op } from '../http/op'
@@ -11,6 +11,8 @@ import { idParam, jsonBody, parseOr400 } from '../http/validate'
 import type { Policy } from '../policy/load'
 import { decideGate } from './decide-gate'
 import { editDraft } from './edit-draft'
+import { exportApproved } from './export-approved'
+import { approvedHtml, approvedMarkdown } from './export-formats'
 import { getDraft, getRun } from './get-run'
 import { startRun } from './start-run'
 import { ctxOf } from '../verb'
@@ -74,6 +76,14 @@ export const RUN_OPS = {
     summary: 'An SEO content plan as a file: ?format=csv (keyword -> cluster, pillar, intent, frequency, role) or xlsx (that and the plan)',
     query: ExportQuery,
   }),
+  exportApproved: op({
+    method: 'get',
+    path: '/api/runs/{id}/export',
+    summary:
+      'An approved run: its frozen text with the proof of its approval (engine, model, prompt and policy versions, every gate with who and when). ?format=json (the hand-off payload), md or html; 409 before approval',
+    response: ApprovedContent,
+    query: ApprovedExportQuery,
+  }),
   edit: op({
     method: 'post',
     path: '/api/runs/{id}/edits',
@@ -107,6 +117,16 @@ export function runRoutes(sql: Sql, policy: Policy, onResumeQueued: () => void) 
       return c.body(file.body, 200, {
         'content-type': file.contentType,
         'content-disposition': `attachment; filename="${file.stem}-v${draft.version}.${file.extension}"`,
+      })
+    })
+    .get('/:id/export', async (c) => {
+      const { format } = parseOr400(RUN_OPS.exportApproved.query, c.req.query(), 'the query')
+      const content = await exportApproved({ ctx: ctxOf(c, sql, policy), input: { runId: idParam(c, 'id', 'run'), format } })
+      if (format === 'json') return c.json(content)
+      const file = { md: { type: 'text/markdown', body: approvedMarkdown }, html: { type: 'text/html', body: approvedHtml } }[format]
+      return c.body(file.body(content), 200, {
+        'content-type': `${file.type}; charset=utf-8`,
+        'content-disposition': `attachment; filename="copydesk-${content.runId}.${format}"`,
       })
     })
     .post('/:id/edits', async (c) => {
