@@ -130,6 +130,17 @@ describe.skipIf(!executablePath)('browser: briefs, policy gates and reviews (Deb
     await expect.poll(() => gateRow(page, 'release').getAttribute('data-status')).toBe('passed')
     if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'screenshot-approved.png'), fullPage: true })
 
+    // the approved text leaves with its proof: a file, or copied exactly as approved
+    await page.getByTestId('approved-export').waitFor()
+    const md = await page.request.get(`${server.url}${await page.getByTestId('export-md').getAttribute('href')}`)
+    expect(md.status()).toBe(200)
+    expect(await md.text()).toMatch(/release: (passed|пройдена), editor@copydesk\.local/)
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url })
+    await page.getByTestId('export-copy').click()
+    await expect.poll(() => page.getByTestId('export-copy').innerText()).toMatch(/Copied|Скопировано/)
+    const approved = await (await page.request.get(`${server.url}/api/runs/${runUrl.split('/').at(-1)}/export`)).json()
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(approved.text)
+
     // Russian UI for a Russian browser
     const ru = await browser.newContext({ locale: 'ru-RU' })
     const ruPage = await ru.newPage()

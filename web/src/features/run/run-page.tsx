@@ -16,6 +16,7 @@ import { EditDraftPanel } from './edit-draft-panel'
 import { GatesTable } from './gates-table'
 import { canDecide, canWaive } from './permissions'
 import { isActiveRun, runQuery } from './queries'
+import { ApprovedExport } from './approved-export'
 
 // Only runs with two versions or more show it; the word-diff library then loads on demand.
 const DraftCompare = lazy(() => import('./draft-compare').then((m) => ({ default: m.DraftCompare })))
@@ -91,6 +92,7 @@ export function RunPage({ id }: { id: string }) {
         </div>
       )}
 
+      <ApprovedExport run={run} />
       {run.draft ? <DraftView draft={run.draft} run={run} /> : !active && <p className="muted">{t('run.noDraft')}</p>}
       {/* An SEO plan is edited by moving keywords in its view; its text follows from the structure. */}
       {/* Beside the draft's findings: what the brief itself carries (readers of the work only). */}
