@@ -24,6 +24,7 @@ import { usageRoutes } from './usage/routes'
 import { briefRunRoutes, gateDecisionRoutes, runRoutes } from './runs/routes'
 import { AppError } from './errors'
 import { createLog, type Log } from './log'
+import { handoffRoutes } from './handoff/routes'
 
 /** An operation's path as mounted on the /api router below. */
 const underApi = (op: { path: string }) => op.path.replace(/^\/api/, '')
@@ -79,6 +80,7 @@ export function createApp(deps: AppDeps) {
   api.route('/gates', gateDecisionRoutes(sql, deps.policy, queued))
   api.route('/', gateRoutes(sql, deps.policy))
   api.route('/kb', kbRoutes(sql, deps.policy))
+  api.route('/handoffs', handoffRoutes(sql, deps.policy))
   api.all('*', () => {
     throw new AppError('not_found', 'no such API endpoint')
   })

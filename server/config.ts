@@ -1,46 +1,56 @@
 import path from 'node:path'
 import { z } from 'zod'
+import type { Destination } from './handoff/deliver'
 import { LOG_LEVELS, type LogFormat, type LogLevel } from './log'
 
 const optionalText = z.string().trim().min(1).optional().catch(undefined)
 
 /** Every environment variable the server and CLI read. README lists them all. */
-const Env = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(8787),
-  /** Unset = 127.0.0.1: a fresh install (demo users, password `demo`) is not on the network until HOST says so. */
-  HOST: z.string().trim().min(1).optional().catch(undefined),
-  COPYDESK_DATA_DIR: z.string().default('./data'),
-  DATABASE_URL: optionalText,
-  /** The owner's connection, for migrations only; DATABASE_URL is then the app's role, which owns nothing. */
-  COPYDESK_MIGRATION_URL: optionalText,
-  OPENAI_API_KEY: optionalText,
-  OPENAI_BASE_URL: optionalText,
-  COPYDESK_MODEL: z.string().default('gpt-4o-mini'),
-  COPYDESK_EMBEDDING_MODEL: z.string().trim().min(1).default('text-embedding-3-small'),
-  COPYDESK_LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
-  COPYDESK_LLM_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
-  COPYDESK_DEMO_PASSWORD: z.string().min(1).default('demo'),
-  COPYDESK_WORKERS: z.coerce.number().int().min(0).max(32).default(1),
-  COPYDESK_COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
-  /** Behind a TLS proxy: believe X-Forwarded-Proto (Secure cookie) and X-Forwarded-For (login throttling by IP). */
-  COPYDESK_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
-  /** fatal, error, warn, info (default), debug (also every request for the UI's files), trace, silent. */
-  COPYDESK_LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
-  /** json (one object per line) or text; unset: text on a terminal, json otherwise. */
-  COPYDESK_LOG_FORMAT: z.enum(['json', 'text']).optional(),
-  COPYDESK_SESSION_IDLE_MINUTES: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(60 * 24 * 30)
-    .default(12 * 60),
-  COPYDESK_SESSION_MAX_HOURS: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(24 * 90)
-    .default(24 * 7),
-})
+const Env = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(8787),
+    /** Unset = 127.0.0.1: a fresh install (demo users, password `demo`) is not on the network until HOST says so. */
+    HOST: z.string().trim().min(1).optional().catch(undefined),
+    COPYDESK_DATA_DIR: z.string().default('./data'),
+    DATABASE_URL: optionalText,
+    /** The owner's connection, for migrations only; DATABASE_URL is then the app's role, which owns nothing. */
+    COPYDESK_MIGRATION_URL: optionalText,
+    OPENAI_API_KEY: optionalText,
+    OPENAI_BASE_URL: optionalText,
+    COPYDESK_MODEL: z.string().default('gpt-4o-mini'),
+    COPYDESK_EMBEDDING_MODEL: z.string().trim().min(1).default('text-embedding-3-small'),
+    COPYDESK_LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
+    COPYDESK_LLM_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
+    COPYDESK_DEMO_PASSWORD: z.string().min(1).default('demo'),
+    COPYDESK_WORKERS: z.coerce.number().int().min(0).max(32).default(1),
+    COPYDESK_COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
+    /** Behind a TLS proxy: believe X-Forwarded-Proto (Secure cookie) and X-Forwarded-For (login throttling by IP). */
+    COPYDESK_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+    /** fatal, error, warn, info (default), debug (also every request for the UI's files), trace, silent. */
+    COPYDESK_LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+    /** json (one object per line) or text; unset: text on a terminal, json otherwise. */
+    COPYDESK_LOG_FORMAT: z.enum(['json', 'text']).optional(),
+    COPYDESK_SESSION_IDLE_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(60 * 24 * 30)
+      .default(12 * 60),
+    COPYDESK_SESSION_MAX_HOURS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 90)
+      .default(24 * 7),
+    /** Where an approved text is handed off (a CMS's webhook), signed with COPYDESK_HANDOFF_SECRET. */
+    COPYDESK_HANDOFF_URL: z.url({ protocol: /^https?$/ }).optional(),
+    /** The HMAC secret(s), comma-separated while rotating: each signs its own v1. */
+    COPYDESK_HANDOFF_SECRET: optionalText,
+  })
+  .refine((e) => !e.COPYDESK_HANDOFF_URL || e.COPYDESK_HANDOFF_SECRET, {
+    message: 'COPYDESK_HANDOFF_URL needs COPYDESK_HANDOFF_SECRET: a hand-off is never sent unsigned',
+    path: ['COPYDESK_HANDOFF_SECRET'],
+  })
 
 export type Config = {
   port: number
@@ -64,6 +74,8 @@ export type Config = {
   trustProxy: boolean
   session: { idleMinutes: number; maxHours: number }
   log: { level: LogLevel; format: LogFormat | undefined }
+  /** Hand-off destinations (the default one from COPYDESK_HANDOFF_URL); empty: approved texts are kept, not sent. */
+  handoff: Destination[]
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -89,5 +101,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.COPYDESK_TRUST_PROXY === 'true',
     session: { idleMinutes: e.COPYDESK_SESSION_IDLE_MINUTES, maxHours: e.COPYDESK_SESSION_MAX_HOURS },
     log: { level: e.COPYDESK_LOG_LEVEL, format: e.COPYDESK_LOG_FORMAT },
+    handoff:
+      e.COPYDESK_HANDOFF_URL && e.COPYDESK_HANDOFF_SECRET
+        ? [
+            {
+              name: 'default',
+              url: e.COPYDESK_HANDOFF_URL,
+              secrets: e.COPYDESK_HANDOFF_SECRET.split(',')
+                .map((s) => s.trim())
+                .filter(Boolean),
+            },
+          ]
+        : [],
   }
 }

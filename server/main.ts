@@ -16,6 +16,7 @@ import { PromptLibrary, loadPrompts, syncPrompts } from './prompts/load'
 import { releaseOrphanedJobs } from './jobs/queries'
 import { Worker } from './runs/worker'
 import { createLog, type Log } from './log'
+import { HANDOFF_DEFAULTS } from './handoff/deliver'
 
 export type Server = { url: string; port: number; close(): Promise<void> }
 
@@ -54,8 +55,15 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
       if (orphans) log.info({ jobs: orphans }, 'picked up run jobs left running by a stopped process')
     }
     const provider = opts.provider ?? createProvider(config.llm)
+    const handoff = config.handoff.length ? { destinations: config.handoff, ...HANDOFF_DEFAULTS } : undefined
+    log.info(
+      handoff ? { destinations: handoff.destinations.map((d) => new URL(d.url).host) } : {},
+      handoff
+        ? 'approved texts are handed off, signed'
+        : 'no hand-off destination (COPYDESK_HANDOFF_URL): approved texts are kept and exported, not sent',
+    )
     for (let i = 0; i < config.workers; i++) {
-      workers.push(new Worker({ sql: db.sql, provider, prompts, policy }, { log }))
+      workers.push(new Worker({ sql: db.sql, provider, prompts, policy, handoff }, { log }))
     }
     workers.forEach((w) => w.start())
     const app = createApp({

@@ -4,6 +4,7 @@ import { APP_OPS } from './app-ops'
 import { AUTH_OPS } from './auth/routes'
 import { BRIEF_OPS } from './briefs/routes'
 import { GATE_OPS } from './gates/routes'
+import { HANDOFF_OPS } from './handoff/routes'
 import type { Op } from './http/op'
 import { KB_OPS } from './kb/routes'
 import { BRIEF_RUN_OPS, GATE_DECISION_OPS, RUN_OPS } from './runs/routes'
@@ -32,6 +33,7 @@ export const OPS: readonly Op[] = [
   ...Object.values(GATE_DECISION_OPS),
   ...Object.values(GATE_OPS),
   ...Object.values(KB_OPS),
+  ...Object.values(HANDOFF_OPS),
 ]
 
 /** `GET /api/runs/{id}/drafts` -> getRunsByIdDrafts: unique per method and path, stable for generated clients. */

@@ -64,6 +64,13 @@ describe.each(targets)('exporting approved copy on $name', (target) => {
     expect((await writer.get(`/api/runs/${runId}/export?format=pdf`)).status).toBe(400)
   })
 
+  it('with no hand-off destination configured the approval still keeps its event, and queues no delivery', async () => {
+    const events = await h.sql`select id from events where run_id = ${runId}`
+    expect(events.map((e) => e.id)).toEqual([`content.approved:${runId}`])
+    const [deliveries] = await h.sql`select count(*)::int as n from jobs where run_id = ${runId} and type = 'deliver'`
+    expect(deliveries!.n).toBe(0)
+  })
+
   it('every export is in the audit log with its format', async () => {
     const rows = await h.sql`select actor_id, data from audit_log where run_id = ${runId} and action = 'run.exported' order by seq`
     expect(rows.map((r) => (r.data as { format: string }).format)).toEqual(expect.arrayContaining(['json', 'md', 'html']))

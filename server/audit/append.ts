@@ -12,6 +12,8 @@ export type AuditAction =
   | 'run.rejected'
   | 'run.failed'
   | 'run.exported'
+  | 'handoff.delivered'
+  | 'handoff.failed'
   | 'llm.call'
   | 'llm.refused'
   | 'policy.version'

@@ -4,7 +4,7 @@ import type { Queryable, Sql } from '../db/connect'
 export const JobRow = z.object({
   id: z.coerce.number(),
   run_id: z.string(),
-  type: z.enum(['run', 'resume']),
+  type: z.enum(['run', 'resume', 'deliver']),
   payload: z.unknown(),
   attempts: z.number(),
 })
@@ -15,14 +15,15 @@ export async function enqueueJob(db: Queryable, runId: string, type: 'run' | 're
 }
 
 /**
- * Claims the oldest job that is queued, or running with an expired lease (its worker died).
+ * Claims the oldest job that is queued (and due: a delivery waits out its backoff), or running
+ * with an expired lease (its worker died).
  * SKIP LOCKED lets any number of workers in any number of processes claim without blocking.
  */
 export async function claimJob(sql: Sql, workerId: string, leaseSeconds: number): Promise<JobRow | undefined> {
   const rows = await sql`update jobs set status = 'running', attempts = attempts + 1, locked_by = ${workerId},
       locked_until = now() + ${leaseSeconds} * interval '1 second', updated_at = now()
     where id = (select id from jobs
-                where status = 'queued' or (status = 'running' and locked_until < now())
+                where (status = 'queued' and (not_before is null or not_before <= now())) or (status = 'running' and locked_until < now())
                 order by id for update skip locked limit 1)
     returning id, run_id, type, payload, attempts`
   return rows[0] ? JobRow.parse(rows[0]) : undefined

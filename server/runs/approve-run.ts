@@ -3,13 +3,21 @@ import type { Sql } from '../db/connect'
 import { conflict, notFound } from '../errors'
 import { selectGates } from '../gates/queries'
 import { markApproved, selectRun } from './queries'
+import { approvedContent } from './approved-content'
+import type { Destination } from '../handoff/deliver'
+import { enqueueDelivery, insertEvent } from '../handoff/queries'
 
 /**
  * The release step. Approval happens only here, in one transaction; the runs trigger refuses
  * `approved` unless every gate of the current draft, release included, is passed. The final
- * text is frozen from the approved draft version.
+ * text is frozen from the approved draft version, and its hand-off is queued in the same
+ * transaction (the outbox: never before approval, never lost).
  */
-export async function approveRun(sql: Sql, { runId, version }: { runId: string; version: number }) {
+export async function approveRun(
+  sql: Sql,
+  { runId, version }: { runId: string; version: number },
+  destinations: readonly Destination[] = [],
+) {
   await sql.begin(async (tx) => {
     const run = await selectRun(tx, runId, { forUpdate: true })
     if (!run) throw notFound('run')
@@ -27,5 +35,12 @@ export async function approveRun(sql: Sql, { runId, version }: { runId: string; 
         sinceStartMs: Date.now() - Date.parse(run.created_at),
       },
     })
+    // The outbox, in the same transaction: the approved text with its proof, and one delivery per
+    // destination. The event is kept even with no destination configured (the export serves it).
+    const approved = await selectRun(tx, runId)
+    if (!approved) throw notFound('run')
+    const content = await approvedContent(tx, approved, approved.brief_title)
+    await insertEvent(tx, { id: content.id, type: 'content.approved', runId, payload: content })
+    for (const d of destinations) await enqueueDelivery(tx, { runId, eventId: content.id, destination: d.name })
   })
 }

@@ -2,6 +2,7 @@ import type { Sql } from '../db/connect'
 import type { LlmProvider } from '../llm/provider'
 import type { Policy } from '../policy/load'
 import type { PromptLibrary } from '../prompts/load'
+import type { HandoffConfig } from '../handoff/deliver'
 
 /** What the graph's nodes and the worker need; built once in main.ts (or a test). */
 export type RunDeps = {
@@ -10,4 +11,6 @@ export type RunDeps = {
   prompts: PromptLibrary
   /** The active policy: new runs are planned with it; a run keeps the version it started with. */
   policy: Policy
+  /** Where approved texts are handed off (COPYDESK_HANDOFF_URL, …); none configured: the event is kept, nothing is sent. */
+  handoff?: HandoffConfig
 }

@@ -60,7 +60,7 @@ export function buildRunGraph(deps: RunDeps, checkpointer: BaseCheckpointSaver) 
       return { outcome: 'rejected' as const }
     })
     .addNode('release', async (s) => {
-      await approveRun(deps.sql, { runId: s.runId, version: s.version })
+      await approveRun(deps.sql, { runId: s.runId, version: s.version }, deps.handoff?.destinations)
       return { outcome: 'approved' as const }
     })
     .addEdge(START, 'draft')

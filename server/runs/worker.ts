@@ -9,6 +9,7 @@ import type { RunDeps } from './deps'
 import { Command, GateInterrupt, buildRunGraph, type RunGraph } from './graph'
 import { claimJob, finishJob, releaseJob, renewLease, type JobRow } from '../jobs/queries'
 import { markFailed, selectRunStatus } from './queries'
+import { runDelivery } from '../handoff/run-delivery'
 
 export type WorkerOptions = {
   /** How long a claimed job stays ours without a heartbeat; a dead worker's jobs return after it. */
@@ -121,6 +122,11 @@ export class Worker {
       (this.opts.leaseSeconds * 1000) / 3,
     )
     try {
+      // a delivery of an approved text: its own attempts and backoff, never a run's failure
+      if (job.type === 'deliver') {
+        await runDelivery(this.deps.sql, this.deps.handoff, job, this.id, this.opts.log)
+        return
+      }
       if (job.attempts > this.opts.maxAttempts) {
         throw new Error(`gave up after ${job.attempts - 1} attempts: the worker processing this run kept stopping`)
       }

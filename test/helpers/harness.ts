@@ -18,11 +18,15 @@ import { openFresh, type TestTarget } from './databases'
 import { startFakeOpenAi, type FakeOpenAi } from './fake-openai'
 import { offerBrief } from './fixtures'
 import { silentLog } from '../../server/log'
+import type { HandoffConfig } from '../../server/handoff/deliver'
 
 export type Harness = Awaited<ReturnType<typeof makeHarness>>
 
 /** A migrated fresh database with the demo users, the app (called in-process) and a worker we drive by hand. */
-export async function makeHarness(target: TestTarget, opts: { provider?: LlmProvider; policiesDir?: string } = {}) {
+export async function makeHarness(
+  target: TestTarget,
+  opts: { provider?: LlmProvider; policiesDir?: string; handoff?: HandoffConfig } = {},
+) {
   const { db, asOwner, close } = await openFresh(target)
   await seedDemoUsers(db.sql, 'demo')
   const prompts = new PromptLibrary(loadPrompts(PROMPTS_DIR))
@@ -30,7 +34,7 @@ export async function makeHarness(target: TestTarget, opts: { provider?: LlmProv
   const provider = opts.provider ?? new OfflineProvider()
   const policy = loadPolicy(opts.policiesDir ?? POLICIES_DIR)
   await syncPolicy(db.sql, policy)
-  const deps = { sql: db.sql, provider, prompts, policy }
+  const deps = { sql: db.sql, provider, prompts, policy, ...(opts.handoff ? { handoff: opts.handoff } : {}) }
   const worker = new Worker(deps)
   const app = createApp({ db, provider, policy, log: silentLog })
   const client = () => new Client((path, init) => Promise.resolve(app.request(path, init)))

@@ -1,0 +1,53 @@
+import type postgres from 'postgres'
+import { z } from 'zod'
+import type { ApprovedContent } from '../../contracts/runs'
+import { iso, isoOrNull } from '../db/columns'
+import type { Queryable } from '../db/connect'
+
+/** The outbox: an event, in the transaction of the change that causes it (the database checks it). */
+export async function insertEvent(db: Queryable, e: { id: string; type: 'content.approved'; runId: string; payload: ApprovedContent }) {
+  const payload: postgres.JSONValue = JSON.parse(JSON.stringify(e.payload))
+  await db`insert into events (id, type, run_id, payload) values (${e.id}, ${e.type}, ${e.runId}, ${db.json(payload)}) on conflict (id) do nothing`
+}
+
+/** One delivery of an event to a named destination, as a job of the run's queue. */
+export async function enqueueDelivery(db: Queryable, d: { runId: string; eventId: string; destination: string }) {
+  await db`insert into jobs (run_id, type, payload) values (${d.runId}, 'deliver', ${db.json({ eventId: d.eventId, destination: d.destination })})`
+}
+
+export const Delivery = z.object({ eventId: z.string(), destination: z.string() })
+
+/** An event's payload exactly as stored (text, so the bytes signed are the bytes sent). */
+export async function selectEventPayload(db: Queryable, id: string): Promise<string | undefined> {
+  const rows = await db`select payload::text as payload from events where id = ${id}`
+  return rows[0] ? z.object({ payload: z.string() }).parse(rows[0]).payload : undefined
+}
+
+/** Puts a delivery back in the queue for `afterMs`, with what went wrong; only while `workerId` holds it. */
+export async function retryDeliveryLater(db: Queryable, jobId: number, workerId: string, afterMs: number, error: string) {
+  const rows = await db`update jobs set status = 'queued', locked_by = null, locked_until = null, last_error = ${error},
+      not_before = now() + ${afterMs} * interval '1 millisecond', updated_at = now()
+    where id = ${jobId} and locked_by = ${workerId} and status = 'running' returning id`
+  return rows.length > 0
+}
+
+const DeliveryRow = z.object({
+  id: z.coerce.number(),
+  run_id: z.string(),
+  payload: Delivery,
+  status: z.enum(['queued', 'running', 'done', 'failed']),
+  attempts: z.number(),
+  last_error: z.string().nullable(),
+  not_before: isoOrNull,
+  created_at: iso,
+  updated_at: iso,
+})
+export type DeliveryRow = z.infer<typeof DeliveryRow>
+
+/** The deliveries, newest first: what an admin checks when a destination did not get something. */
+export async function selectDeliveries(db: Queryable, limit: number): Promise<DeliveryRow[]> {
+  return z.array(DeliveryRow).parse(
+    await db`select id, run_id, payload, status, attempts, last_error, not_before, created_at, updated_at
+        from jobs where type = 'deliver' order by id desc limit ${limit}`,
+  )
+}
