@@ -1,6 +1,9 @@
 // npm run bench: the spine's hot paths on embedded PGlite and (when reachable) the real PostgreSQL.
 // Numbers, not pass/fail: targets live here, not in timed unit tests.
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { appendAudit } from '../server/audit/append'
+import { HANDOFF_DEFAULTS } from '../server/handoff/deliver'
 import { verifyAudit } from '../server/audit/verify'
 import { testTargets, type TestTarget } from '../test/helpers/databases'
 import { offerBrief } from '../test/helpers/fixtures'
@@ -24,9 +27,27 @@ const AUDIT_ROWS = Number(process.env.BENCH_AUDIT_ROWS ?? 20_000)
 
 type Row = { what: string; n: number; p50?: number; p95?: number; value?: string }
 
+/** A CMS stand-in for the hand-off: answers 200 and notes when each delivery arrived. */
+async function receiver() {
+  const at: number[] = []
+  const server = http.createServer((req, res) => {
+    req.resume().on('end', () => {
+      at.push(performance.now())
+      res.writeHead(200).end()
+    })
+  })
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`
+  return { at, url, close: () => new Promise<void>((r) => server.close(() => r())) }
+}
+
 async function benchTarget(target: TestTarget): Promise<Row[]> {
   const rows: Row[] = []
-  const h = await makeHarness(target)
+  const cms = await receiver()
+  // every approval is handed off (signed, through the outbox) to the stand-in
+  const h = await makeHarness(target, {
+    handoff: { destinations: [{ name: 'default', url: cms.url, secrets: ['bench'] }], ...HANDOFF_DEFAULTS },
+  })
   try {
     const writer = await h.as('writer')
     const editor = await h.as('editor')
@@ -63,7 +84,18 @@ async function benchTarget(target: TestTarget): Promise<Row[]> {
     t0 = performance.now()
     await h.worker.drain()
     const resumeSec = (performance.now() - t0) / 1000
-    rows.push({ what: 'worker: resume -> release -> approved', n: gates.length, value: `${fmt(gates.length / resumeSec)} runs/s` })
+    rows.push({
+      what: 'worker: resume -> release -> approved (with its hand-off event), then the signed deliveries',
+      n: gates.length,
+      value: `${fmt(gates.length / resumeSec)} runs/s`,
+    })
+    const delivered = cms.at.length
+    const spanSec = delivered > 1 ? (cms.at.at(-1)! - cms.at[0]!) / 1000 : 0
+    rows.push({
+      what: 'hand-off: outbox deliveries received by a local CMS stand-in',
+      n: delivered,
+      value: spanSec > 0 ? `${fmt(delivered / spanSec)} deliveries/s` : `${delivered} delivered`,
+    })
 
     t0 = performance.now()
     for (let i = 0; i < AUDIT_ROWS; i += 500) {
@@ -79,6 +111,7 @@ async function benchTarget(target: TestTarget): Promise<Row[]> {
     rows.push({ what: 'copydesk audit verify', n: v.rows, value: `${fmt(v.rows / verifySec)} rows/s (${v.ok ? 'intact' : 'BROKEN'})` })
   } finally {
     await h.close()
+    await cms.close()
   }
   return rows
 }

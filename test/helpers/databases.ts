@@ -39,10 +39,18 @@ function pgliteDatabase(template?: string): FreshDatabase {
   }
 }
 
+/**
+ * The run's migrated template (global-setup) under vitest; outside it (`npm run bench` uses these
+ * helpers too) there is none, and a fresh database is migrated when it is opened.
+ */
+function template<K extends 'pgliteTemplate' | 'postgresTemplate'>(key: K) {
+  return process.env.VITEST ? inject(key) : undefined
+}
+
 const pgliteTarget: TestTarget = {
   name: 'pglite',
   fresh: async () => pgliteDatabase(),
-  migrated: async () => pgliteDatabase(inject('pgliteTemplate')),
+  migrated: async () => pgliteDatabase(template('pgliteTemplate')),
 }
 
 function postgresTarget(adminUrl: string): TestTarget {
@@ -75,9 +83,10 @@ function postgresTarget(adminUrl: string): TestTarget {
     name: 'postgres',
     fresh: () => create(),
     async migrated() {
-      const template = inject('postgresTemplate')
-      if (!template) throw new Error('no PostgreSQL template: global-setup found no PostgreSQL when the run started')
-      return create(template)
+      if (!process.env.VITEST) return create()
+      const made = template('postgresTemplate')
+      if (!made) throw new Error('no PostgreSQL template: global-setup found no PostgreSQL when the run started')
+      return create(made)
     },
   }
 }
