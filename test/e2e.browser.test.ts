@@ -13,6 +13,7 @@ import { headlinesBrief, interviewBrief, medicalOfferBrief, offerBrief, seoBrief
 import { loadInterviews } from './helpers/interviews'
 import { loadSeoFixture, seoFixturePath } from './helpers/seo-fixtures'
 import { silentLog } from '../server/log'
+import { receiver, verify } from './helpers/handoff-receiver'
 
 const executablePath = findChromium()
 // Where README's screenshots come from: `SCREENSHOTS=1 npx vitest run test/e2e.browser.test.ts`.
@@ -24,12 +25,24 @@ describe.skipIf(!executablePath)('browser: briefs, policy gates and reviews (Deb
   let server: Server
   let browser: Browser
   let dataDir: string
+  let cms: Awaited<ReturnType<typeof receiver>>
 
   beforeAll(async () => {
     const built = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'build-ui-if-needed.mjs')], { stdio: 'inherit' })
     expect(built.status).toBe(0)
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-e2e-'))
-    server = await startServer(loadConfig({ COPYDESK_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1' }), { log: silentLog })
+    // approved copy is handed off to a CMS stand-in, as an operator configures it
+    cms = await receiver()
+    server = await startServer(
+      loadConfig({
+        COPYDESK_DATA_DIR: dataDir,
+        PORT: '0',
+        HOST: '127.0.0.1',
+        COPYDESK_HANDOFF_URL: cms.url,
+        COPYDESK_HANDOFF_SECRET: 'e2e-secret',
+      }),
+      { log: silentLog },
+    )
     browser = await chromium.launch({
       executablePath,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
@@ -38,6 +51,7 @@ describe.skipIf(!executablePath)('browser: briefs, policy gates and reviews (Deb
   afterAll(async () => {
     await browser?.close()
     await server?.close()
+    await cms?.close()
     fs.rmSync(dataDir, { recursive: true, force: true })
   })
 
@@ -140,6 +154,12 @@ describe.skipIf(!executablePath)('browser: briefs, policy gates and reviews (Deb
     await expect.poll(() => page.getByTestId('export-copy').innerText()).toMatch(/Copied|Скопировано/)
     const approved = await (await page.request.get(`${server.url}/api/runs/${runUrl.split('/').at(-1)}/export`)).json()
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(approved.text)
+    // …and reached the CMS on its own, signed: the receiver checks the signature with its secret
+    const eventId = `content.approved:${approved.runId}`
+    await expect.poll(() => cms.got.filter((r) => r.eventId === eventId).length, { timeout: 15_000 }).toBe(1)
+    const delivered = cms.got.find((r) => r.eventId === eventId)!
+    expect(verify(delivered, 'e2e-secret')).toBe(true)
+    expect(JSON.parse(delivered.body)).toEqual(approved)
 
     // Russian UI for a Russian browser
     const ru = await browser.newContext({ locale: 'ru-RU' })

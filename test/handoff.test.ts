@@ -2,46 +2,16 @@
 // signed POST, once per approval; a receiver that is down gets it later; a delivery whose
 // attempts run out is kept with its error; the database refuses an event or a delivery that
 // would hand off anything unapproved.
-import { createHmac, timingSafeEqual } from 'node:crypto'
-import http from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ApprovedContent } from '../contracts/runs'
 import type { Client } from './helpers/client'
 import { testTargets } from './helpers/databases'
 import { headlinesBrief } from './helpers/fixtures'
+import { receiver, verify } from './helpers/handoff-receiver'
 import { makeHarness, type Harness } from './helpers/harness'
 
 const targets = await testTargets()
 const SECRETS = ['whsec-old', 'whsec-new'] // mid-rotation: each signs its own v1
-
-type Received = { eventId: string; signature: string; body: string }
-
-/** A CMS stand-in: answers `status` (503 while "down"), records what it was sent. */
-async function receiver() {
-  const got: Received[] = []
-  const state = { status: 200 }
-  const server = http.createServer((req, res) => {
-    let body = ''
-    req.on('data', (c) => (body += c))
-    req.on('end', () => {
-      got.push({ eventId: String(req.headers['copydesk-event-id']), signature: String(req.headers['copydesk-signature']), body })
-      res.writeHead(state.status).end()
-    })
-  })
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks/copydesk`
-  return { got, state, url, close: () => new Promise<void>((r) => server.close(() => r())) }
-}
-
-/** What a receiver does: the signature of one of its secrets over t + "." + body, within five minutes. */
-function verify(r: Received, secret: string, now = Date.now()): boolean {
-  const parts = r.signature.split(',').map((p) => p.split('=') as [string, string])
-  const t = Number(parts.find(([k]) => k === 't')?.[1])
-  if (!Number.isInteger(t) || Math.abs(now / 1000 - t) > 300) return false
-  const want = Buffer.from(createHmac('sha256', secret).update(`${t}.${r.body}`).digest('hex'))
-  return parts.some(([k, v]) => k === 'v1' && v.length === want.length && timingSafeEqual(Buffer.from(v), want))
-}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
