@@ -143,6 +143,8 @@ describe.skipIf(!executablePath)('browser: AI usage dashboard and the knowledge 
   }, async () => {
     const { context, page, pageErrors } = await openPage()
     await login(page, 'cmo@copydesk.local')
+    // the CMO lands on the dashboard
+    await expect.poll(() => page.url()).toBe(`${server.url}/dashboard`)
     expect(await page.getByTestId('nav-usage').count()).toBe(0)
     await page.getByTestId('nav-dashboard').click()
     await expect.poll(() => page.getByTestId('dashboard-page').isVisible()).toBe(true)

@@ -137,6 +137,8 @@ describe.skipIf(!executablePath)('browser: briefs, policy gates and reviews (Deb
     await logout(page)
 
     await login(page, 'editor@copydesk.local')
+    // a reviewer lands on their queue, where their work is
+    await expect.poll(() => page.url()).toBe(`${server.url}/reviews`)
     await openReview(page, 'release', runUrl)
     await page.getByTestId('decision-comment').fill('Clear and honest, ship it')
     await page.getByTestId('decision-pass').click()

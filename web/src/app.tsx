@@ -11,6 +11,7 @@ import { ReviewsPage } from './features/reviews/reviews-page'
 import { RunPage } from './features/run/run-page'
 import { useI18n } from './i18n'
 import { Link, matchPath, navigate, useLocation } from './lib/router'
+import { homeOf } from './lib/home'
 
 // Pages a visit often never opens load on demand: the main bundle stays under vite's 500 kB warning.
 const NewBriefPage = lazy(() => import('./features/new-brief/new-brief-page').then((m) => ({ default: m.NewBriefPage })))
@@ -69,12 +70,11 @@ function Routes() {
 export function App() {
   const me = useQuery(meQuery())
   const { pathname } = useLocation()
-  const signedIn = Boolean(me.data)
 
-  // There is no login route to stay on once signed in.
+  // There is no login route to stay on once signed in, and "/" is wherever one's work is.
   useEffect(() => {
-    if (signedIn && pathname === '/login') navigate('/', { replace: true })
-  }, [signedIn, pathname])
+    if (me.data && (pathname === '/login' || pathname === '/')) navigate(homeOf(me.data), { replace: true })
+  }, [me.data, pathname])
 
   if (me.isPending) {
     return (
