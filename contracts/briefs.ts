@@ -261,7 +261,13 @@ export const BriefListItem = BriefBase.pick({
   deadline: true,
   authorEmail: true,
   createdAt: true,
-}).extend({ kind: BriefKind })
+}).extend({
+  kind: BriefKind,
+  /** The status of its latest run (queued … approved, rejected, failed); null before the first run. */
+  status: z.string().nullable(),
+  /** A gate of one of its runs is open past its due date. */
+  overdue: z.boolean(),
+})
 export type BriefListItem = z.infer<typeof BriefListItem>
 
 export const Created = z.object({ id: z.uuid() })

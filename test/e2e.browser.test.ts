@@ -134,6 +134,9 @@ describe.skipIf(!executablePath)('browser: briefs, policy gates and reviews (Deb
     expect(await page.locator('[data-testid="gate-row"]').count()).toBe(1) // release only
     const runUrl = page.url()
     if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'screenshot-run.png'), fullPage: true })
+    // the writer's list says where the brief stands
+    await page.getByTestId('nav-briefs').click()
+    await expect.poll(() => page.getByTestId('brief-status').first().getAttribute('data-status')).toBe('awaiting_review')
     await logout(page)
 
     await login(page, 'editor@copydesk.local')

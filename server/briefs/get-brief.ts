@@ -34,13 +34,19 @@ export async function listBriefs({ ctx: { db, policy, user }, input: { all } }: 
   const everything = all && seesAllWork(policy, user)
   const rows = await selectBriefs(db, { authorId: all ? undefined : user.id, visibleTo: everything || !all ? undefined : user, limit: 200 })
   const redactor = Redactor.forPolicy(policy)
-  return rows.map((r) => ({
-    id: r.id,
-    kind: r.kind,
-    title: r.authorId === user.id || everything || r.reviews ? r.title : redactor.redact(r.title),
-    channel: r.channel,
-    deadline: r.deadline,
-    authorEmail: r.authorEmail,
-    createdAt: r.createdAt,
-  }))
+  return rows.map((r) => {
+    // outside the work a brief is listed for its approved result: that, and nothing of its other runs
+    const work = r.authorId === user.id || everything || r.reviews
+    return {
+      id: r.id,
+      kind: r.kind,
+      title: work ? r.title : redactor.redact(r.title),
+      channel: r.channel,
+      deadline: r.deadline,
+      authorEmail: r.authorEmail,
+      createdAt: r.createdAt,
+      status: work ? r.status : 'approved',
+      overdue: work && r.overdue,
+    }
+  })
 }

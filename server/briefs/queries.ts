@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { iso } from '../db/columns'
+import { RunStatus } from '../../contracts/runs'
 import { BriefBase, BriefKind, byKind, type CreateBrief, type Lang, type PiiDismissal } from '../../contracts/briefs'
 import { reviewsGate } from '../access/queries'
 import type { Queryable } from '../db/connect'
@@ -45,7 +46,7 @@ export const BriefListRow = BriefRowBase.pick({
   authorId: true,
   authorEmail: true,
   createdAt: true,
-}).extend({ kind: BriefKind, reviews: z.boolean() })
+}).extend({ kind: BriefKind, reviews: z.boolean(), status: RunStatus.nullable(), overdue: z.boolean() })
 
 /** `visibleTo`: only the briefs this user reads (their own, those they review, those with an approved run). */
 export async function selectBriefs(db: Queryable, opts: { authorId?: string; visibleTo?: { id: string; roles: string[] }; limit: number }) {
@@ -55,7 +56,10 @@ export async function selectBriefs(db: Queryable, opts: { authorId?: string; vis
     : db`false`
   return z.array(BriefListRow).parse(
     await db`select b.id, b.kind, b.title, b.channel, to_char(b.deadline, 'YYYY-MM-DD') as deadline, b.author_id as "authorId",
-        u.email as "authorEmail", b.created_at as "createdAt", ${reviews} as reviews
+        u.email as "authorEmail", b.created_at as "createdAt", ${reviews} as reviews,
+        (select r.status from runs r where r.brief_id = b.id order by r.created_at desc, r.id desc limit 1) as status,
+        exists (select 1 from gates g join runs r on r.id = g.run_id
+          where r.brief_id = b.id and g.status = 'open' and g.due_at < now()) as overdue
       from briefs b join users u on u.id = b.author_id
       where ${opts.authorId ? db`b.author_id = ${opts.authorId}` : db`true`}
         and ${v ? db`(b.author_id = ${v.id} or ${reviews} or exists (select 1 from runs r where r.brief_id = b.id and r.status = 'approved'))` : db`true`}

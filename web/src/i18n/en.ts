@@ -121,6 +121,8 @@ export const en: Messages = {
   'briefs.col.deadline': 'Deadline',
   'briefs.col.author': 'Author',
   'briefs.col.created': 'Created',
+  'briefs.col.status': 'Status',
+  'briefs.noRun': 'not started',
 
   'form.title': 'New brief',
   'form.intro': 'A good brief cuts rework. Fill in the template; drafting starts as soon as you submit.',

@@ -119,6 +119,8 @@ export const ru = {
   'briefs.col.deadline': 'Срок',
   'briefs.col.author': 'Автор',
   'briefs.col.created': 'Создан',
+  'briefs.col.status': 'Статус',
+  'briefs.noRun': 'не запускался',
 
   'form.title': 'Новый бриф',
   'form.intro': 'Хороший бриф сокращает переделки. Заполните шаблон — черновик будет подготовлен сразу после отправки.',

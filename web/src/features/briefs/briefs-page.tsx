@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
 import { EmptyState, ErrorState, Loading } from '../../components/states'
+import { StatusBadge } from '../../components/status-badge'
 import { useI18n } from '../../i18n'
 import { channelLabel } from '../../lib/channel-label'
 import { formatDate, formatDateTime } from '../../lib/format'
@@ -36,6 +37,7 @@ export function BriefsPage() {
               <tr>
                 <th>{t('briefs.col.title')}</th>
                 <th>{t('briefs.col.kind')}</th>
+                <th>{t('briefs.col.status')}</th>
                 <th>{t('briefs.col.channel')}</th>
                 <th>{t('briefs.col.deadline')}</th>
                 <th>{t('briefs.col.author')}</th>
@@ -52,6 +54,10 @@ export function BriefsPage() {
                     </Link>
                   </td>
                   <td>{t(`kind.${b.kind}`)}</td>
+                  <td className="nowrap" data-testid="brief-status" data-status={b.status ?? 'none'} data-overdue={b.overdue}>
+                    {b.status ? <StatusBadge kind="run" status={b.status} /> : <span className="muted small">{t('briefs.noRun')}</span>}
+                    {b.overdue && <span className="badge badge-overdue">{t('run.overdue')}</span>}
+                  </td>
                   <td>{channelLabel(b.channel, t)}</td>
                   <td className="nowrap">{formatDate(b.deadline, lang)}</td>
                   <td>{b.authorEmail}</td>

@@ -34,7 +34,7 @@ export function Header() {
           {t('app.name')}
         </Link>
         <nav aria-label={t('nav.main')} className="nav">
-          <NavLink to="/" testId="nav-briefs" active={isBriefs}>
+          <NavLink to="/briefs" testId="nav-briefs" active={isBriefs}>
             {t('nav.briefs')}
           </NavLink>
           <NavLink to="/briefs/new" testId="nav-new-brief" active={pathname === '/briefs/new'}>
