@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { Queryable } from '../db/connect'
+import { jsonValue } from '../db/columns'
 
 /** One audit row to insert; `data` is plain JSON data (never personal data or secrets). */
 export type AuditRowInput = {
@@ -11,12 +12,7 @@ export type AuditRowInput = {
 
 export async function insertAuditRow(db: Queryable, row: AuditRowInput): Promise<void> {
   await db`insert into audit_log (actor_id, action, run_id, data)
-    values (${row.actorId}, ${row.action}, ${row.runId}, ${db.json(toJson(row.data))})`
-}
-
-// postgres.js wants its own JSON value type; our entries are plain JSON data.
-function toJson(data: Record<string, unknown>) {
-  return JSON.parse(JSON.stringify(data))
+    values (${row.actorId}, ${row.action}, ${row.runId}, ${db.json(jsonValue(row.data))})`
 }
 
 /** A row of the chain as the hash formula reads it (the same text the audit_log_chain trigger hashes). */

@@ -1,13 +1,12 @@
-import type postgres from 'postgres'
 import { z } from 'zod'
 import type { ApprovedContent } from '../../contracts/runs'
-import { iso, isoOrNull } from '../db/columns'
+import { iso, isoOrNull, jsonValue } from '../db/columns'
 import type { Queryable } from '../db/connect'
 
 /** The outbox: an event, in the transaction of the change that causes it (the database checks it). */
 export async function insertEvent(db: Queryable, e: { id: string; type: 'content.approved'; runId: string; payload: ApprovedContent }) {
-  const payload: postgres.JSONValue = JSON.parse(JSON.stringify(e.payload))
-  await db`insert into events (id, type, run_id, payload) values (${e.id}, ${e.type}, ${e.runId}, ${db.json(payload)}) on conflict (id) do nothing`
+  await db`insert into events (id, type, run_id, payload) values (${e.id}, ${e.type}, ${e.runId}, ${db.json(jsonValue(e.payload))})
+    on conflict (id) do nothing`
 }
 
 /** One delivery of an event to a named destination, as a job of the run's queue. */

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { Queryable, Sql } from '../db/connect'
+import { jsonValue } from '../db/columns'
 
 export const JobRow = z.object({
   id: z.coerce.number(),
@@ -11,7 +12,7 @@ export const JobRow = z.object({
 export type JobRow = z.infer<typeof JobRow>
 
 export async function enqueueJob(db: Queryable, runId: string, type: 'run' | 'resume', payload: object = {}) {
-  await db`insert into jobs (run_id, type, payload) values (${runId}, ${type}, ${db.json(JSON.parse(JSON.stringify(payload)))})`
+  await db`insert into jobs (run_id, type, payload) values (${runId}, ${type}, ${db.json(jsonValue(payload))})`
 }
 
 /**

@@ -2,11 +2,12 @@ import { z } from 'zod'
 import type { Queryable } from '../db/connect'
 import type { PolicySnapshot } from './load'
 import { PackFile, PolicyFile } from './schema'
+import { jsonValue } from '../db/columns'
 
 /** Records a policy version's sources; true when the version is new (false when it was recorded before). */
 export async function insertPolicyVersion(db: Queryable, v: { version: string; name: string; snapshot: PolicySnapshot }): Promise<boolean> {
   const added = await db`insert into policy_versions (version, name, snapshot) values (${v.version}, ${v.name},
-    ${db.json(JSON.parse(JSON.stringify(v.snapshot)))}) on conflict (version) do nothing returning version`
+    ${db.json(jsonValue(v.snapshot))}) on conflict (version) do nothing returning version`
   return added.length > 0
 }
 

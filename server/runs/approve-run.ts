@@ -37,9 +37,7 @@ export async function approveRun(
     })
     // The outbox, in the same transaction: the approved text with its proof, and one delivery per
     // destination. The event is kept even with no destination configured (the export serves it).
-    const approved = await selectRun(tx, runId)
-    if (!approved) throw notFound('run')
-    const content = await approvedContent(tx, approved, approved.brief_title)
+    const content = await approvedContent(tx, run, run.brief_title)
     await insertEvent(tx, { id: content.id, type: 'content.approved', runId, payload: content })
     for (const d of destinations) await enqueueDelivery(tx, { runId, eventId: content.id, destination: d.name })
   })

@@ -1,10 +1,9 @@
-import type postgres from 'postgres'
 import { z } from 'zod'
 import { BriefKind, Lang } from '../../contracts/briefs'
 import { KindContent } from '../../contracts/drafts'
 import { MissingWording, RiskHit, RunStatus } from '../../contracts/runs'
 import { RiskCategory } from '../../contracts/risks'
-import { iso } from '../db/columns'
+import { iso, jsonValue } from '../db/columns'
 import type { Queryable } from '../db/connect'
 
 export const RunRow = z.object({
@@ -148,8 +147,8 @@ export async function upsertDraft(
   await db`insert into drafts (run_id, version, lang, content, text, engine, model, prompt_id, prompt_version, feedback,
       categories, risks, missing, pii_findings, engine_note)
     values (${d.runId}, ${d.version}, ${d.lang}, ${d.contentJson}::text::jsonb, ${d.text}, ${d.engine},
-      ${d.model}, ${d.promptId}, ${d.promptVersion}, ${d.feedback}, ${d.categories}, ${db.json(jsonOf(d.risks))},
-      ${db.json(jsonOf(d.missing))}, ${d.piiFindings}, ${d.engineNote})
+      ${d.model}, ${d.promptId}, ${d.promptVersion}, ${d.feedback}, ${d.categories}, ${db.json(jsonValue(d.risks))},
+      ${db.json(jsonValue(d.missing))}, ${d.piiFindings}, ${d.engineNote})
     on conflict (run_id, version) do update set content = excluded.content, text = excluded.text,
       engine = excluded.engine, model = excluded.model, prompt_version = excluded.prompt_version,
       categories = excluded.categories, risks = excluded.risks, missing = excluded.missing, pii_findings = excluded.pii_findings,
@@ -163,9 +162,9 @@ export async function insertEditedDraft(
 ) {
   await db`insert into drafts (run_id, version, lang, content, text, engine, model, prompt_id, prompt_version, feedback,
       categories, risks, missing, pii_findings, edited_from, ai_version, edited_by, edit_distance, edit_ratio)
-    values (${d.runId}, ${d.version}, ${d.lang}, ${db.json(jsonOf(d.content ?? null))}, ${d.text}, 'human',
+    values (${d.runId}, ${d.version}, ${d.lang}, ${db.json(jsonValue(d.content))}, ${d.text}, 'human',
       ${d.model}, ${d.promptId}, ${d.promptVersion}, null, ${d.categories},
-      ${db.json(jsonOf(d.risks))}, ${db.json(jsonOf(d.missing))}, ${d.piiFindings},
+      ${db.json(jsonValue(d.risks))}, ${db.json(jsonValue(d.missing))}, ${d.piiFindings},
       ${d.editedFrom}, ${d.aiVersion}, ${d.editedBy}, ${d.distance}, ${d.ratio})`
 }
 
@@ -180,9 +179,6 @@ export async function selectAuthor(db: Queryable, id: string) {
   const rows = await db`select id, email, team from users where id = ${id}`
   return rows[0] ? z.object({ id: z.string(), email: z.string(), team: z.string().nullable() }).parse(rows[0]) : undefined
 }
-
-// postgres.js's json() takes its own JSON type: a value through JSON is one
-const jsonOf = (v: unknown): postgres.JSONValue => JSON.parse(JSON.stringify(v))
 
 /** An approved run's frozen text, when and for which channel; undefined unless approved. */
 export async function selectApprovedText(db: Queryable, runId: string) {
