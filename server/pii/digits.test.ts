@@ -1,18 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import { randomStrings } from '../../test/helpers/random-strings'
 import { digitGroups, digitRunWindows, digitsAhead, startsWithDigits } from './digits'
 import { windows } from './windows'
-
-// A small deterministic generator: the same strings on every run.
-function* strings(n: number, alphabet: string[], seed = 42): Generator<string> {
-  let s = seed
-  const next = () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648
-  for (let k = 0; k < n; k++) {
-    let out = ''
-    const len = 1 + Math.floor(next() * 40)
-    for (let i = 0; i < len; i++) out += alphabet[Math.floor(next() * alphabet.length)]
-    yield out
-  }
-}
 
 describe('digit groups', () => {
   it('finds every run of ASCII digits once, in order', () => {
@@ -24,7 +13,7 @@ describe('digit groups', () => {
   it('digit runs give exactly the windows of the regex they replace', () => {
     const alphabet = ['1', '23', '4567', ' ', '\t', '(', ')', '+', '.', '-', '/', 'x', ',', '\n', 'тел ']
     let compared = 0
-    for (const text of strings(5000, alphabet)) {
+    for (const text of randomStrings(5000, alphabet)) {
       expect(digitRunWindows(text, 16), text).toEqual(windows(text, /\d[\d \t()+.\-/]{4,}\d/g, 16, 16))
       compared++
     }

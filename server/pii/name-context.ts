@@ -10,14 +10,13 @@
 // - and every other mention, in any case form, of a name the document already gave (a transcript
 //   names its speakers once in full and then by first name).
 import { A, C, D, F, NOT_A_NAME, S, isBrandWord, person, wordRoles } from './person'
+import { TITLE_WORD, capitals } from './capitals'
 import { fold, givenNameForms, surnameForms } from './name-forms'
 import type { PiiDetector, PiiFinding } from './types'
 
 const L = 'A-Za-zÀ-ÖØ-öø-ÿĀ-ſА-яЁё'
 const UPPER = 'A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁ'
 const CAP = `[${UPPER}][${L}]*(?:['’-][${L}]+)*`
-// a capitalised word where a word starts (the lookbehind after the first letter: a fast scan, see person.ts)
-const WORD = new RegExp(`[${UPPER}](?<![${L}'’-].)[${L}]*(?:['’-][${L}]+)*`, 'g')
 
 // Roles and jobs that stand before a person's name ("оператор Слава", "Agent Rose", "наш технолог Гоар").
 const ROLE_LIST = [
@@ -152,8 +151,28 @@ const SIGN_OFF_LINE =
 // A line's label: "Тагир:", "Оператор Слава:", "[00:12:04] Agent Rose:", "— Катя:".
 const LABEL = new RegExp(
   `^[ \\t]*(?:[-–—•*>][ \\t]*)?(?:\\[?\\d{1,2}[:.]\\d{2}(?:[:.]\\d{2})?\\]?[ \\t]*)?(?:${ROLE_ANY_CASE}[ \\t]+)?(${CAP}(?:[ \\t]${CAP}){0,2})[ \\t]*(?:\\([^)\\n]{0,40}\\))?[ \\t]*:`,
-  'gmu',
+  'muy',
 )
+const LINE_BREAK = /[\n\r\u2028\u2029]/g
+
+/** The matches of LABEL, tried only where a line starts (its "^"), not at every character. */
+function labelsOf(text: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = []
+  let from = 0 // a match never starts inside the one before
+  LINE_BREAK.lastIndex = 0
+  for (let at = 0; at >= 0; ) {
+    if (at >= from) {
+      LABEL.lastIndex = at
+      const m = LABEL.exec(text)
+      if (m) {
+        out.push(m)
+        from = m.index + m[0].length
+      }
+    }
+    at = LINE_BREAK.exec(text) ? LINE_BREAK.lastIndex : -1
+  }
+  return out
+}
 // Field labels that are not people, however often they repeat.
 const FIELD = new Set(
   `бот bot система system ии ai ассистент assistant робот тема дата время итог итоги вопрос ответ примечание статус задача задачи решение решения комментарий комментарии результат источник канал телефон почта адрес email e-mail город компания сумма заказ товар цена срок сроки цель цели план шаг этап место формат участники присутствовали повестка отв ответственный кому от копия re fw subject from to cc date time topic note notes status task tasks result source channel phone address company amount order price deadline goal goals plan step agenda attendees participants summary action actions next owner q a в о р и вывод выводы резюме контекст next steps follow-up фио имя name`.split(
@@ -320,7 +339,7 @@ export const people: PiiDetector = (text) => {
   // 1. speaker labels: a name before a colon at a line's start. A label that repeats (a
   // transcript) counts unless it is a field or a role alone; one that does not must hold a given name.
   const labels = new Map<string, { start: number; end: number }[]>()
-  for (const m of text.matchAll(LABEL)) {
+  for (const m of labelsOf(text)) {
     const name = m[1]!
     const words = name.split(/[ \t]/)
     if (words.some((w) => FIELD.has(w.toLowerCase()) || NOT_A_NAME.has(w) || isBrandWord(w) || isRole(w))) continue
@@ -337,9 +356,11 @@ export const people: PiiDetector = (text) => {
   // 2. each capitalised word: by its cue, or by the lists where it cannot be a common word. The
   // context tests run only for a word that could become a name (most capitalised words cannot).
   const words: { w: string; start: number; info: WordInfo }[] = []
-  for (const m of text.matchAll(WORD)) {
-    const w = withoutPossessive(m[0])
-    const start = m.index
+  const caps = capitals(text)
+  for (let k = 0; k < caps.starts.length; k++) {
+    if ((caps.flags[k]! & TITLE_WORD) !== 0) continue
+    const start = caps.starts[k]!
+    const w = withoutPossessive(text.slice(start, caps.ends[k]))
     const end = start + w.length
     const info = infoOf(w)
     if (w.length >= 3) words.push({ w, start, info })

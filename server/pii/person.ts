@@ -3,6 +3,7 @@
 // words is a name when its roles fit a name pattern ("Ивановой Марии Петровне", "Иванов И.И.",
 // "Dr. Emily Chen" -> "Emily Chen"). Dictionaries live in names/; brands that look like people
 // ("Calvin Klein", "Тинькофф") are never names.
+import { AFTER_OTHER_LETTER, capitals } from './capitals'
 import { RU_PATRONYMIC, RU_SURNAME_SUFFIX, fold, givenNameForms, readList, surnameForms } from './name-forms'
 import type { PiiDetector, PiiFinding } from './types'
 
@@ -324,27 +325,6 @@ const CUED: number[][] = [
   [C, C],
 ]
 
-// Only capitalised words, initials and titles can start or carry a name: lower-case text is
-// skipped by the regex engine instead of being tokenised (the scan must run at tens of MB/s).
-// Explicit letter ranges (Latin with Latin-1 and Extended-A, Cyrillic) instead of \p{…}: several
-// times faster in V8; every token is checked with \p{Lu} afterwards.
-const L = 'A-Za-zÀ-ÖØ-öø-ÿĀ-ſА-яЁё'
-const UPPER = 'A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁ'
-const CAP = `(?:[${UPPER}][${L}]*(?:['’-][${L}]+)*|г-н|г-жа|господин[а-я]*|госпож[а-я]+)`
-const WORD = new RegExp(CAP, 'g')
-const PARTICLES = '(?:van|der|den|de|da|di|del|della|von|du|la|le|bin|ibn|al|ter)'
-// Two or more capitalised words with no more than a name's gap between them (a superset of
-// `adjacent`): only these stretches are tokenised, since every name pattern needs two words.
-// Tried only where a word starts: inside "O'O'O'…" every letter would start a quadratic retry.
-// The word-start test is a lookbehind after the first letter, not before it: V8 then scans for the
-// first letter quickly, and tests the character before only where one is found (2x faster).
-const CAP_AT_WORD_START = `(?:[${UPPER}](?<![${L}'’-].)[${L}]*(?:['’-][${L}]+)*|г(?<![${L}'’-].)(?:-н|-жа|осподин[а-я]*|оспож[а-я]+))`
-const CHAIN = new RegExp(
-  `${CAP_AT_WORD_START}(?:(?:['’]s)?(?:\\.?[ \\t\\u00a0]{0,2}|[ \\t\\u00a0](?:${PARTICLES}[ \\t\\u00a0]){1,2})${CAP})+`,
-  'g',
-)
-const WORD_CHAR = /[\p{L}'’-]/u
-
 /** A capitalised word; its roles are worked out only when it stands next to another one. */
 class Token {
   private cached = -1
@@ -418,32 +398,41 @@ export function wordRoles(value: string): number {
 /** The words of a brand that looks like a person ("Calvin Klein", «Дядя Ваня»). */
 export const isBrandWord = (word: string) => load().brands.has(word)
 
-/** The capitalised words of the chains of adjacent ones; a lone capitalised word never is a name. */
+/**
+ * The capitalised words (and titles) that stand close enough to another one to be part of a name:
+ * every name pattern needs two words, so a lone capitalised word never is one. The words come from
+ * the one shared pass (capitals.ts); a word right after a letter the pass does not know (Greek,
+ * Ukrainian і) is inside a foreign word, not a name.
+ */
 function tokenize(text: string, d: Dicts): Token[] {
+  const { starts, ends, flags } = capitals(text)
   const out: Token[] = []
   const book = new RoleBook(d)
-  for (const chain of text.matchAll(CHAIN)) {
-    // start where the word holding the chain starts, so words split exactly as in the whole text
-    let from = chain.index
-    while (from > 0 && WORD_CHAR.test(text[from - 1]!)) from--
-    const to = chain.index + chain[0].length
-    WORD.lastIndex = from
-    for (let m = WORD.exec(text); m && m.index < to; m = WORD.exec(text)) {
-      if (m.index > 0 && WORD_CHAR.test(text[m.index - 1]!)) continue
-      let value = m[0]
-      // English possessive: "Lena Kovač's" -> "Lena Kovač"
-      if (value.length > 3 && /['’]s$/.test(value)) value = value.slice(0, -2)
-      out.push(new Token(value, m.index, m.index + value.length, text[m.index + value.length], book))
-    }
+  let lastEnd = -Infinity
+  for (let k = 0; k < starts.length; k++) {
+    if ((flags[k]! & AFTER_OTHER_LETTER) !== 0) continue
+    const start = starts[k]!
+    let next = k + 1
+    while (next < starts.length && (flags[next]! & AFTER_OTHER_LETTER) !== 0) next++
+    const near = start - lastEnd <= MAX_GAP || (next < starts.length && starts[next]! - ends[k]! <= MAX_GAP)
+    lastEnd = ends[k]!
+    if (!near) continue
+    let value = text.slice(start, ends[k])
+    // English possessive: "Lena Kovač's" -> "Lena Kovač"
+    if (value.length > 3 && (value.endsWith("'s") || value.endsWith('’s'))) value = value.slice(0, -2)
+    out.push(new Token(value, start, start + value.length, text[start + value.length], book))
   }
   return out
 }
 
+/** The widest gap between two words of a name: " van der ", ". ". */
+const MAX_GAP = 12
+const PARTICLES = '(?:van|der|den|de|da|di|del|della|von|du|la|le|bin|ibn|al|ter)'
 const PARTICLE_GAP = new RegExp(`^[ \\t\\u00a0](?:${PARTICLES}[ \\t\\u00a0]){1,2}$`)
 
 /** Words a and b belong to one name: only spaces between (an initial's or a title's dot; "van der"). */
 function adjacent(text: string, a: Token, b: Token): boolean {
-  if (b.start - a.end > 12) return false
+  if (b.start - a.end > MAX_GAP) return false
   const gap = text.slice(a.end, b.start)
   if (a.initial) return /^\.[ \t\u00a0]{0,2}$/.test(gap)
   if (TITLE.test(a.text)) return /^\.?[ \t\u00a0]{1,2}$/.test(gap)
