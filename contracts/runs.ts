@@ -44,6 +44,11 @@ export const Gate = z.object({
   role: Role,
   status: GateStatus,
   assignee: z.string().nullable(),
+  /** The assignee is the owner the policy names (a brief's fact-check owner): not reassignable. */
+  ownerNamed: z.boolean(),
+  /** Who made the last claim or assignment, and when (null: none since planning). */
+  assignedBy: z.string().nullable(),
+  assignedAt: z.string().nullable(),
   dueAt: z.string().nullable(),
   draftVersion: z.number().int(),
   position: z.number().int(),
@@ -195,7 +200,27 @@ export const Run = z.object({
 export type Run = z.infer<typeof Run>
 
 /** GET /api/reviews: my open gates, or with overdue=1 only the overdue ones. */
-export const ReviewsQuery = z.object({ overdue: z.enum(['0', '1']).default('0').describe('1: overdue gates only') })
+export const ReviewsQuery = z.object({
+  overdue: z.enum(['0', '1']).default('0').describe('1: overdue gates only'),
+  assigned: z.enum(['me', 'none']).optional().describe('me: claimed by or assigned to me; none: nobody has it yet'),
+  kind: BriefKind.optional().describe('only gates on runs of this kind of brief'),
+})
+export type ReviewsQuery = z.infer<typeof ReviewsQuery>
+
+/** POST /api/gates/:id/assign: hand a review to someone holding its role, or to nobody (null). */
+export const GateAssign = z.object({
+  email: z
+    .email()
+    .transform((s) => s.toLowerCase())
+    .nullable(),
+})
+export type GateAssign = z.infer<typeof GateAssign>
+/** What a claim or an assignment left: the gate and who has it now. */
+export const GateAssignment = z.object({ gateId: z.uuid(), runId: z.uuid(), assignee: z.string().nullable() })
+export type GateAssignment = z.infer<typeof GateAssignment>
+/** GET /api/gates/:id/assignees: who a review could be handed to. */
+export const GateAssignee = z.object({ email: z.string(), name: z.string() })
+export type GateAssignee = z.infer<typeof GateAssignee>
 /** GET /api/runs/:id/drafts/:version/export: an SEO content plan as a file. */
 export const ExportQuery = z.object({ format: z.enum(['csv', 'xlsx']).default('csv') })
 
@@ -212,6 +237,8 @@ export const ReviewItem = z.object({
   escalated: z.boolean(),
   role: Role,
   openedAt: z.string().nullable(),
+  /** Who has claimed it or been assigned it; null: anyone of the role may take it. */
+  assigneeEmail: z.string().nullable(),
 })
 export type ReviewItem = z.infer<typeof ReviewItem>
 

@@ -4,6 +4,8 @@ import os from 'node:os'
 import path from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { Readable } from 'node:stream'
+import { runCli } from '../server/cli'
 import { loadConfig } from '../server/config'
 import { startServer, type Server } from '../server/main'
 import { ROOT } from '../server/paths'
@@ -16,6 +18,7 @@ import { silentLog } from '../server/log'
 import { receiver, verify } from './helpers/handoff-receiver'
 
 const executablePath = findChromium()
+const EDITOR2_PASSWORD = 'second-editor-password'
 // Where README's screenshots come from: `SCREENSHOTS=1 npx vitest run test/e2e.browser.test.ts`.
 const SHOTS = process.env.SCREENSHOTS === '1' ? path.join(ROOT, 'docs') : undefined
 
@@ -31,6 +34,16 @@ describe.skipIf(!executablePath)('browser: briefs, policy gates and reviews (Deb
     const built = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'build-ui-if-needed.mjs')], { stdio: 'inherit' })
     expect(built.status).toBe(0)
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-e2e-'))
+    // a second editor, as an operator adds one, for reviews handed around within a role
+    const stdin = Readable.from([`${EDITOR2_PASSWORD}\n`])
+    const added = await runCli(
+      ['user', 'add', 'editor2@copydesk.local', '--roles', 'editor', '--name', 'Second editor'],
+      { out: () => {}, err: console.error, stdin },
+      {
+        COPYDESK_DATA_DIR: dataDir,
+      },
+    )
+    expect(added).toBe(0)
     // approved copy is handed off to a CMS stand-in, as an operator configures it
     cms = await receiver()
     server = await startServer(
@@ -522,5 +535,64 @@ describe.skipIf(!executablePath)('browser: briefs, policy gates and reviews (Deb
 
     expect(pageErrors).toEqual([])
     await context.close()
+  })
+
+  it('a review claimed by one editor leaves the other\'s "unassigned" filter, and is handed to them after', {
+    timeout: 120_000,
+  }, async () => {
+    const title = 'Claimed landing page'
+    const writer = await openPage()
+    await login(writer.page, 'writer@copydesk.local')
+    await writer.page.getByTestId('nav-new-brief').click()
+    await writer.page.getByTestId('brief-kind').selectOption('offer')
+    await writer.page.getByTestId('brief-title').fill(title)
+    await fillOfferBrief(writer.page, offerBrief({ title }))
+    await writer.page.getByTestId('brief-submit').click()
+    await expect.poll(() => runStatus(writer.page), { timeout: 30_000 }).toBe('awaiting_review')
+    const runUrl = writer.page.url()
+    await writer.context.close()
+
+    const colleague = await openPage()
+    await loginAs(colleague.page, server.url, 'editor2@copydesk.local', EDITOR2_PASSWORD)
+    await colleague.page.getByTestId('reviews-filter-none').click()
+    await expect.poll(() => colleague.page.url()).toBe(`${server.url}/reviews?assigned=none`)
+    const theirs = colleague.page.locator('[data-testid="review-item"]', { hasText: title })
+    await expect.poll(() => theirs.count()).toBe(1)
+    expect(await theirs.getAttribute('data-assignee')).toBe('')
+
+    const editor = await openPage()
+    await login(editor.page, 'editor@copydesk.local')
+    const row = editor.page.locator('.review-row', { hasText: title })
+    await row.getByTestId('review-claim').click()
+    await expect.poll(() => row.getByTestId('review-item').getAttribute('data-assignee')).toBe('editor@copydesk.local')
+    await editor.page.getByTestId('reviews-filter-me').click()
+    await expect.poll(() => editor.page.locator('[data-testid="review-item"]', { hasText: title }).count()).toBe(1)
+
+    // the colleague's unassigned list no longer has it, after a reload or on its own
+    await colleague.page.reload()
+    await expect.poll(() => theirs.count()).toBe(0)
+    await colleague.page.getByTestId('reviews-filter-all').click()
+    await expect.poll(() => theirs.count()).toBe(0)
+
+    // on the run page the claimer hands it over; now it is the colleague's to decide
+    await editor.page.goto(runUrl)
+    const cell = gateRow(editor.page, 'release').getByTestId('gate-assignee')
+    await expect.poll(() => cell.getAttribute('data-assignee')).toBe('editor@copydesk.local')
+    await cell.getByTestId('gate-hand-over').click()
+    await expect.poll(() => cell.getByTestId('gate-hand-over-to').locator('option').count()).toBeGreaterThan(2)
+    await cell.getByTestId('gate-hand-over-to').selectOption('editor2@copydesk.local')
+    await cell.getByTestId('gate-hand-over-save').click()
+    await expect.poll(() => cell.getAttribute('data-assignee')).toBe('editor2@copydesk.local')
+    expect(await editor.page.getByTestId('decision-pass').count()).toBe(0)
+
+    await colleague.page.getByTestId('reviews-filter-me').click()
+    await expect.poll(() => theirs.count()).toBe(1)
+    await theirs.click()
+    await colleague.page.getByTestId('decision-pass').click()
+    await expect.poll(() => runStatus(colleague.page), { timeout: 30_000 }).toBe('approved')
+    for (const p of [editor, colleague]) {
+      expect(p.pageErrors).toEqual([])
+      await p.context.close()
+    }
   })
 })

@@ -28,6 +28,7 @@ export type AuditAction =
   | 'pii.redacted'
   | 'pii.dismissed'
   | 'gate.waived'
+  | 'gate.assigned'
   | 'claim.checked'
   | 'claim.carried'
   | 'claims.verified'

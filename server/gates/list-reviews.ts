@@ -1,16 +1,14 @@
 import type { ReviewItem } from '../../contracts/runs'
 import type { VerbArgs } from '../verb'
-import { selectReviewQueue } from './queries'
+import { type QueueFilter, selectReviewQueue } from './queries'
 
 /**
  * My queue: open gates I could decide (my role, assigned to me or to nobody, not my own work),
- * plus overdue gates the policy escalates to one of my roles; soonest due first.
+ * plus overdue gates the policy escalates to one of my roles; narrowed to mine, unassigned,
+ * overdue or one kind of brief; soonest due first.
  */
-export async function listReviews({
-  ctx: { db, user },
-  input: { overdueOnly },
-}: VerbArgs<{ overdueOnly: boolean }>): Promise<ReviewItem[]> {
-  const rows = await selectReviewQueue(db, { user, overdueOnly })
+export async function listReviews({ ctx: { db, user }, input }: VerbArgs<QueueFilter>): Promise<ReviewItem[]> {
+  const rows = await selectReviewQueue(db, { user, ...input })
   return rows.map((r) => ({
     gateId: r.gate_id,
     gate: r.gate,
@@ -23,5 +21,6 @@ export async function listReviews({
     overdue: r.overdue,
     escalated: r.escalated,
     role: r.role,
+    assigneeEmail: r.assignee_email,
   }))
 }

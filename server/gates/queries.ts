@@ -18,6 +18,9 @@ export const GateRow = z.object({
   status: GateStatus,
   assignee_id: z.string().nullable(),
   assignee_email: z.string().nullable(),
+  owner_named: z.boolean(),
+  assigned_by_email: z.string().nullable(),
+  assigned_at: isoOrNull,
   sla_business_days: z.number(),
   waivable_by: z.array(Role),
   escalate_to: Role.nullable(),
@@ -30,7 +33,8 @@ export const GateRow = z.object({
 export type GateRow = z.infer<typeof GateRow>
 
 const GATE_COLUMNS = (db: Queryable) => db`g.id, g.run_id, g.draft_version, g.position, g.gate, g.role, g.status,
-  g.assignee_id, a.email as assignee_email, g.sla_business_days, g.waivable_by, g.escalate_to, g.due_at, g.opened_at, d.email as decided_by_email,
+  g.assignee_id, a.email as assignee_email, g.owner_named, (select email from users where id = g.assigned_by) as assigned_by_email,
+  g.assigned_at, g.sla_business_days, g.waivable_by, g.escalate_to, g.due_at, g.opened_at, d.email as decided_by_email,
   g.decided_at, g.comment`
 
 export async function selectGates(db: Queryable, runId: string): Promise<GateRow[]> {
@@ -210,27 +214,72 @@ export const ReviewRow = z.object({
   overdue: z.boolean(),
   escalated: z.boolean(),
   role: Role,
+  assignee_email: z.string().nullable(),
 })
 export type ReviewRow = z.infer<typeof ReviewRow>
 
+export type QueueFilter = { overdueOnly: boolean; assigned?: 'me' | 'none'; kind?: BriefKind }
+
 /**
  * The open gates `user` could decide (their role, assigned to them or to nobody, not their own
- * work), plus overdue gates escalated to one of their roles; soonest due first, at most 500.
+ * work), plus overdue gates escalated to one of their roles; narrowed by the filter; soonest due
+ * first, at most 500.
  */
 export async function selectReviewQueue(
   db: Queryable,
-  { user, overdueOnly }: { user: Pick<UserRow, 'id' | 'roles'>; overdueOnly: boolean },
+  { user, overdueOnly, assigned, kind }: { user: Pick<UserRow, 'id' | 'roles'> } & QueueFilter,
 ): Promise<ReviewRow[]> {
   return z.array(ReviewRow).parse(
     await db`select g.id as gate_id, g.gate, g.run_id, b.title as brief_title, b.kind,
       u.email as author_email, g.due_at, g.opened_at, coalesce(g.due_at < now(), false) as overdue, g.role,
-      not (g.role = any(${user.roles}) and (g.assignee_id is null or g.assignee_id = ${user.id})) as escalated
+      not (g.role = any(${user.roles}) and (g.assignee_id is null or g.assignee_id = ${user.id})) as escalated,
+      a.email as assignee_email
     from gates g join runs r on r.id = g.run_id join briefs b on b.id = r.brief_id join users u on u.id = r.author_id
+      left join users a on a.id = g.assignee_id
     where g.status = 'open' and r.author_id <> ${user.id}
       and ((g.role = any(${user.roles}) and (g.assignee_id is null or g.assignee_id = ${user.id}))
         or (g.escalate_to = any(${user.roles}) and g.due_at < now()))
       ${overdueOnly ? db`and g.due_at < now()` : db``}
+      ${assigned === 'me' ? db`and g.assignee_id = ${user.id}` : assigned === 'none' ? db`and g.assignee_id is null` : db``}
+      ${kind ? db`and b.kind = ${kind}` : db``}
     order by g.due_at nulls last, g.opened_at
     limit 500`,
   )
+}
+
+/** Hands gate `gateId` to `assigneeId` (null: to nobody), as `byId`; false when the gate was decided meanwhile. */
+export async function setGateAssignee(
+  db: Queryable,
+  { gateId, assigneeId, byId }: { gateId: string; assigneeId: string | null; byId: string },
+): Promise<boolean> {
+  const rows = await db`update gates set assignee_id = ${assigneeId}, assigned_by = ${byId}
+    where id = ${gateId} and status in ('pending', 'open') returning id`
+  return rows.length > 0
+}
+
+/**
+ * Whom the policy's different-people rule keeps off gate `gateId`: people who passed another gate
+ * of the same draft, or who hold one still to be decided.
+ */
+export async function selectOtherReviewersOfDraft(
+  db: Queryable,
+  { runId, draftVersion, gateId }: { runId: string; draftVersion: number; gateId: string },
+): Promise<{ user_id: string; gate: GateName }[]> {
+  return z.array(z.object({ user_id: z.string(), gate: GateName })).parse(
+    await db`select decided_by as user_id, gate from gates where run_id = ${runId} and draft_version = ${draftVersion}
+        and id <> ${gateId} and status in ('passed', 'waived') and decided_by is not null
+      union all
+      select assignee_id as user_id, gate from gates where run_id = ${runId} and draft_version = ${draftVersion}
+        and id <> ${gateId} and status in ('pending', 'open') and assignee_id is not null`,
+  )
+}
+
+export const Candidate = z.object({ id: z.string(), email: z.string(), name: z.string() })
+export type Candidate = z.infer<typeof Candidate>
+
+/** Active users holding `role`, by name. */
+export async function selectUsersWithRole(db: Queryable, role: string): Promise<Candidate[]> {
+  return z
+    .array(Candidate)
+    .parse(await db`select id, email, name from users where ${role} = any(roles) and disabled_at is null order by name, email limit 500`)
 }

@@ -29,11 +29,17 @@ export const GATE_OPS = {
   reviews: op({
     method: 'get',
     path: '/api/reviews',
-    summary: 'My open gates, soonest due first',
+    summary: 'My open gates, soonest due first; ?overdue=1, ?assigned=me|none, ?kind=',
     response: z.array(ReviewItem),
     query: ReviewsQuery,
   }),
 }
+
+const queueFilter = (q: ReviewsQuery) => ({
+  overdueOnly: q.overdue === '1',
+  ...(q.assigned ? { assigned: q.assigned } : {}),
+  ...(q.kind ? { kind: q.kind } : {}),
+})
 
 export function gateRoutes(sql: Sql, policy: Policy) {
   return (
@@ -52,7 +58,7 @@ export function gateRoutes(sql: Sql, policy: Policy) {
         c.json(
           await listReviews({
             ctx: ctxOf(c, sql, policy),
-            input: { overdueOnly: parseOr400(GATE_OPS.reviews.query, c.req.query(), 'the query').overdue === '1' },
+            input: queueFilter(parseOr400(GATE_OPS.reviews.query, c.req.query(), 'the query')),
           }),
         ),
       )

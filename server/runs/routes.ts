@@ -3,12 +3,24 @@ import { z } from 'zod'
 import { Created } from '../../contracts/briefs'
 import { requireRole, requireUser, type AuthEnv } from '../auth/middleware'
 import type { Sql } from '../db/connect'
-import { ApprovedContent, ApprovedExportQuery, DecisionRequest, Draft, DraftEdit, ExportQuery, Run } from '../../contracts/runs'
+import {
+  ApprovedContent,
+  ApprovedExportQuery,
+  DecisionRequest,
+  Draft,
+  DraftEdit,
+  ExportQuery,
+  GateAssign,
+  GateAssignee,
+  GateAssignment,
+  Run,
+} from '../../contracts/runs'
 import { exportDraft } from '../drafting/kinds'
 import { AppError } from '../errors'
 import { op } from '../http/op'
 import { idParam, jsonBody, parseOr400 } from '../http/validate'
 import type { Policy } from '../policy/load'
+import { assignGate, listAssignees } from './assign-gate'
 import { decideGate } from './decide-gate'
 import { editDraft } from './edit-draft'
 import { exportApproved } from './export-approved'
@@ -50,16 +62,50 @@ export const GATE_DECISION_OPS = {
     body: DecisionRequest,
     response: z.object({ runId: z.string() }),
   }),
+  claim: op({
+    method: 'post',
+    path: '/api/gates/{id}/claim',
+    summary: 'Take a review nobody has yet (someone holding its role, never the author)',
+    response: GateAssignment,
+  }),
+  assign: op({
+    method: 'post',
+    path: '/api/gates/{id}/assign',
+    summary: 'Hand a review to a colleague holding its role, or to nobody (email null)',
+    body: GateAssign,
+    response: GateAssignment,
+  }),
+  assignees: op({
+    method: 'get',
+    path: '/api/gates/{id}/assignees',
+    summary: 'Who a review could be handed to',
+    response: z.array(GateAssignee),
+  }),
 }
 
-/** POST /api/gates/:id/decision, mounted at /gates: a decision moves the run on (runs/decide-gate.ts). */
+/**
+ * The gate verbs, mounted at /gates: a decision moves the run on (runs/decide-gate.ts); claims and
+ * assignments hand a review around within its role (runs/assign-gate.ts).
+ */
 export function gateDecisionRoutes(sql: Sql, policy: Policy, onResumeQueued: () => void) {
-  return new Hono<AuthEnv>().post('/:id/decision', requireUser(), async (c) => {
-    const decision = await jsonBody(c, GATE_DECISION_OPS.decide.body)
-    const result = await decideGate({ ctx: ctxOf(c, sql, policy), input: { ...decision, gateId: idParam(c, 'id', 'gate') } })
-    onResumeQueued()
-    return c.json(result)
-  })
+  return new Hono<AuthEnv>()
+    .use(requireUser())
+    .post('/:id/decision', async (c) => {
+      const decision = await jsonBody(c, GATE_DECISION_OPS.decide.body)
+      const result = await decideGate({ ctx: ctxOf(c, sql, policy), input: { ...decision, gateId: idParam(c, 'id', 'gate') } })
+      onResumeQueued()
+      return c.json(result)
+    })
+    .post('/:id/claim', async (c) =>
+      c.json(await assignGate({ ctx: ctxOf(c, sql, policy), input: { gateId: idParam(c, 'id', 'gate'), email: null, claim: true } })),
+    )
+    .post('/:id/assign', async (c) => {
+      const { email } = await jsonBody(c, GATE_DECISION_OPS.assign.body)
+      return c.json(await assignGate({ ctx: ctxOf(c, sql, policy), input: { gateId: idParam(c, 'id', 'gate'), email } }))
+    })
+    .get('/:id/assignees', async (c) =>
+      c.json(await listAssignees({ ctx: ctxOf(c, sql, policy), input: { gateId: idParam(c, 'id', 'gate') } })),
+    )
 }
 
 export const RUN_OPS = {

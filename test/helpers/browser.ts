@@ -10,11 +10,11 @@ export async function openBrowserPage(browser: Browser) {
   return { context, page, pageErrors }
 }
 
-/** Logs in through the login screen as a demo user (password "demo"). */
-export async function loginAs(page: Page, baseUrl: string, email: string) {
+/** Logs in through the login screen, by default as a demo user (password "demo"). */
+export async function loginAs(page: Page, baseUrl: string, email: string, password = 'demo') {
   await page.goto(`${baseUrl}/`)
   await page.getByTestId('login-email').fill(email)
-  await page.getByTestId('login-password').fill('demo')
+  await page.getByTestId('login-password').fill(password)
   await page.getByTestId('login-submit').click()
   await expect.poll(() => page.getByTestId('nav-logout').isVisible()).toBe(true)
 }

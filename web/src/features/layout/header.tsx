@@ -22,7 +22,7 @@ export function Header() {
   const { pathname } = useLocation()
   const logout = useLogout()
   // The open-gate count stays fresh without a reload: reviewers work from this number.
-  const reviews = useQuery({ ...reviewsQuery(false), refetchInterval: 30_000 })
+  const reviews = useQuery({ ...reviewsQuery({ overdue: false, assigned: null, kind: null }), refetchInterval: 30_000 })
   const openCount = reviews.data?.length
 
   const isBriefs = pathname === '/' || (pathname.startsWith('/briefs') && pathname !== '/briefs/new')

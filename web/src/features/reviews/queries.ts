@@ -1,5 +1,6 @@
 import { queryOptions } from '@tanstack/react-query'
 import { z } from 'zod'
+import { BriefKind } from '../../../../contracts/briefs'
 import { ReviewItem } from '../../../../contracts/runs'
 import { fetchJson } from '../../lib/fetch-json'
 
@@ -14,12 +15,35 @@ const byDueDate = (a: ReviewItem, b: ReviewItem) => {
   return new Date(a.dueAt).getTime() - new Date(b.dueAt).getTime()
 }
 
-export const reviewsQuery = (overdueOnly: boolean) =>
+/** The queue's filter, as the URL and the API spell it. */
+export type ReviewFilter = { overdue: boolean; assigned: 'me' | 'none' | null; kind: BriefKind | null }
+
+/** The filter in a URL's search params (unknown values are ignored, not errors). */
+export function filterOf(search: URLSearchParams): ReviewFilter {
+  const assigned = search.get('assigned')
+  const kind = BriefKind.safeParse(search.get('kind'))
+  return {
+    overdue: search.get('overdue') === '1',
+    assigned: assigned === 'me' || assigned === 'none' ? assigned : null,
+    kind: kind.success ? kind.data : null,
+  }
+}
+
+/** The query string of a filter ('' for none), for the page's URL and the API alike. */
+export function searchOf(f: ReviewFilter): string {
+  const q = new URLSearchParams()
+  if (f.overdue) q.set('overdue', '1')
+  if (f.assigned) q.set('assigned', f.assigned)
+  if (f.kind) q.set('kind', f.kind)
+  const s = q.toString()
+  return s ? `?${s}` : ''
+}
+
+export const reviewsQuery = (filter: ReviewFilter) =>
   queryOptions({
-    queryKey: [...REVIEWS_KEY, { overdue: overdueOnly }],
+    queryKey: [...REVIEWS_KEY, filter],
     queryFn: async ({ signal }) => {
-      const url = overdueOnly ? '/api/reviews?overdue=1' : '/api/reviews'
-      const items = await fetchJson(url, z.array(ReviewItem), { signal })
+      const items = await fetchJson(`/api/reviews${searchOf(filter)}`, z.array(ReviewItem), { signal })
       return [...items].sort(byDueDate)
     },
   })

@@ -1,15 +1,16 @@
-import type { Gate } from '../../../../contracts/runs'
+import type { Run } from '../../../../contracts/runs'
 import { StatusBadge } from '../../components/status-badge'
 import { useI18n } from '../../i18n'
 import { businessDays } from '../../lib/business-days'
 import { formatDateTime, isPast } from '../../lib/format'
+import { GateAssignee } from './gate-assignee'
 
 const WAITING: ReadonlySet<string> = new Set(['open', 'pending'])
 
-export function GatesTable({ gates }: { gates: Gate[] }) {
+export function GatesTable({ run }: { run: Run }) {
   const { t, lang } = useI18n()
   const now = Date.now()
-  const rows = [...gates].sort((a, b) => b.draftVersion - a.draftVersion || a.position - b.position)
+  const rows = [...run.gates].sort((a, b) => b.draftVersion - a.draftVersion || a.position - b.position)
 
   return (
     <div className="table-wrap">
@@ -45,7 +46,9 @@ export function GatesTable({ gates }: { gates: Gate[] }) {
                 <td>
                   <StatusBadge kind="gate" status={g.status} />
                 </td>
-                <td>{g.assignee ?? t('common.none')}</td>
+                <td>
+                  <GateAssignee run={run} gate={g} />
+                </td>
                 <td className={overdue ? 'overdue nowrap' : 'nowrap'} data-overdue={overdue || undefined}>
                   {formatDateTime(g.dueAt, lang)}
                   {overdue && <span className="small"> ({t('run.overdue')})</span>}

@@ -2,6 +2,8 @@ import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query
 import { z } from 'zod'
 import {
   Draft,
+  GateAssignee,
+  GateAssignment,
   Run,
   type ClaimsVerify,
   type ClaimUpdate,
@@ -42,6 +44,30 @@ export function useDecision(runId: string) {
       ]),
   })
 }
+
+/** Claims a review for me (`email` undefined) or hands it to a colleague, or to nobody (null). */
+export function useAssignGate(runId: string) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: ({ gateId, email }: { gateId: string; email?: string | null }) =>
+      email === undefined
+        ? fetchJson(`/api/gates/${encodeURIComponent(gateId)}/claim`, GateAssignment, { method: 'POST' })
+        : fetchJson(`/api/gates/${encodeURIComponent(gateId)}/assign`, GateAssignment, { method: 'POST', body: { email } }),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: runQuery(runId).queryKey }),
+        queryClient.invalidateQueries({ queryKey: REVIEWS_KEY }),
+      ]),
+  })
+}
+
+/** Who a review could be handed to; loaded when someone opens the hand-over. */
+export const assigneesQuery = (gateId: string) =>
+  queryOptions({
+    queryKey: ['gates', gateId, 'assignees'],
+    queryFn: ({ signal }) => fetchJson(`/api/gates/${encodeURIComponent(gateId)}/assignees`, z.array(GateAssignee), { signal }),
+    staleTime: 30_000,
+  })
 
 /** The fact-check owner marks one claim verified (with its source) or rejected. */
 export function useCheckClaim(runId: string) {

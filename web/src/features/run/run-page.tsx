@@ -122,7 +122,7 @@ export function RunPage({ id }: { id: string }) {
 
       <div className="card">
         <h2>{t('run.gates')}</h2>
-        {run.gates.length === 0 ? <p className="muted">{t('run.noGates')}</p> : <GatesTable gates={run.gates} />}
+        {run.gates.length === 0 ? <p className="muted">{t('run.noGates')}</p> : <GatesTable run={run} />}
       </div>
 
       <div className="card">
