@@ -10,6 +10,7 @@ import { offerBrief } from '../test/helpers/fixtures'
 import { makeHarness } from '../test/helpers/harness'
 import { benchClassify } from './classify'
 import { printDrafting } from './drafting'
+import { benchNotify } from './notify'
 import { benchScale } from './scale'
 import { benchSeo } from './seo'
 import { printPiiNegatives } from './pii-negatives'
@@ -153,7 +154,7 @@ if (process.env.BENCH_FLOOD !== '0') await (await import('./login-flood')).print
 const targets = await testTargets()
 if (targets.length < 2) console.warn('Real PostgreSQL not reachable: benchmarking PGlite only (set TEST_DATABASE_URL).')
 for (const target of targets) {
-  const rows = await benchTarget(target)
+  const rows = [...(await benchTarget(target)), ...(await benchNotify(target))]
   console.log(`\n## ${target.name}  (RSS ${Math.round(process.memoryUsage().rss / 1048576)} MiB)`)
   console.log('| what | n | p50 ms | p95 ms | throughput |')
   console.log('|---|---:|---:|---:|---|')

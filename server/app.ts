@@ -8,6 +8,7 @@ import { requireUser, sessionUser, type AuthEnv } from './auth/middleware'
 import { briefRoutes } from './briefs/routes'
 import { type Database, ping } from './db/connect'
 import { gateRoutes } from './gates/routes'
+import { notifyRoutes, unsubscribeRoutes } from './notify/routes'
 import { kbRoutes } from './kb/routes'
 import { accessLog, type LogEnv } from './http/access-log'
 import { bodyCap } from './http/body-cap'
@@ -44,6 +45,8 @@ export type AppDeps = {
   session?: { idleMinutes: number; maxHours: number }
   /** The server's log (server/log.ts); standard output when omitted. */
   log?: Log
+  /** Whether this server sends e-mail (COPYDESK_SMTP_URL), as the settings screen says. */
+  emailOn?: boolean
 }
 
 export function createApp(deps: AppDeps) {
@@ -81,9 +84,12 @@ export function createApp(deps: AppDeps) {
   api.route('/', gateRoutes(sql, deps.policy))
   api.route('/kb', kbRoutes(sql, deps.policy))
   api.route('/handoffs', handoffRoutes(sql, deps.policy))
+  api.route('/', notifyRoutes(sql, deps.emailOn ?? false))
   api.all('*', () => {
     throw new AppError('not_found', 'no such API endpoint')
   })
+  // before the API: mail providers post the one-click unsubscribe from elsewhere
+  app.route('/api/notifications/unsubscribe', unsubscribeRoutes(sql))
   app.route('/api', api)
 
   if (deps.webDist && fs.existsSync(path.join(deps.webDist, 'index.html'))) {

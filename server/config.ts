@@ -1,6 +1,7 @@
 import path from 'node:path'
 import { z } from 'zod'
 import type { Destination } from './handoff/deliver'
+import type { MailConfig } from './notify/mailer'
 import { LOG_LEVELS, type LogFormat, type LogLevel } from './log'
 
 const optionalText = z.string().trim().min(1).optional().catch(undefined)
@@ -46,6 +47,11 @@ const Env = z
     COPYDESK_HANDOFF_URL: z.url({ protocol: /^https?$/ }).optional(),
     /** The HMAC secret(s), comma-separated while rotating: each signs its own v1. */
     COPYDESK_HANDOFF_SECRET: optionalText,
+    /** The SMTP server notifications go through: smtp://user:pass@host:port or smtps://…; unset: no e-mail. */
+    COPYDESK_SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+    COPYDESK_MAIL_FROM: z.string().trim().min(3).default('Copydesk <copydesk@localhost>'),
+    /** The base of links in messages (https://copydesk.example.com); unset: http://HOST:PORT. */
+    COPYDESK_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   })
   .refine((e) => !e.COPYDESK_HANDOFF_URL || e.COPYDESK_HANDOFF_SECRET, {
     message: 'COPYDESK_HANDOFF_URL needs COPYDESK_HANDOFF_SECRET: a hand-off is never sent unsigned',
@@ -76,6 +82,10 @@ export type Config = {
   log: { level: LogLevel; format: LogFormat | undefined }
   /** Hand-off destinations (the default one from COPYDESK_HANDOFF_URL); empty: approved texts are kept, not sent. */
   handoff: Destination[]
+  /** E-mail notifications; undefined: e-mail is off (said at start). */
+  mail: MailConfig | undefined
+  /** The base of links in messages, without a trailing slash; unset: the address the server listens on. */
+  publicUrl: string | undefined
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -113,5 +123,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
             },
           ]
         : [],
+    mail: e.COPYDESK_SMTP_URL ? { smtpUrl: e.COPYDESK_SMTP_URL, from: e.COPYDESK_MAIL_FROM } : undefined,
+    publicUrl: e.COPYDESK_PUBLIC_URL?.replace(/\/+$/, ''),
   }
 }

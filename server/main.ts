@@ -17,6 +17,9 @@ import { releaseOrphanedJobs } from './jobs/queries'
 import { Worker } from './runs/worker'
 import { createLog, type Log } from './log'
 import { HANDOFF_DEFAULTS } from './handoff/deliver'
+import { createMailer } from './notify/mailer'
+import { setChannel } from './notify/queries'
+import { NOTIFY_DEFAULTS } from './notify/run-notification'
 
 export type Server = { url: string; port: number; close(): Promise<void> }
 
@@ -62,8 +65,16 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
         ? 'approved texts are handed off, signed'
         : 'no hand-off destination (COPYDESK_HANDOFF_URL): approved texts are kept and exported, not sent',
     )
+    // e-mail: said at start either way, and recorded for the fan-out of events (notify/queries.ts)
+    await setChannel(db.sql, 'email', config.mail !== undefined)
+    const mailer = config.mail ? createMailer(config.mail) : undefined
+    const notify = mailer ? { mailer, publicUrl: config.publicUrl ?? '', ...NOTIFY_DEFAULTS } : undefined
+    log.info(
+      config.mail ? { smtp: new URL(config.mail.smtpUrl).host, from: config.mail.from } : {},
+      config.mail ? 'e-mail notifications on' : 'e-mail notifications off: COPYDESK_SMTP_URL is not set',
+    )
     for (let i = 0; i < config.workers; i++) {
-      workers.push(new Worker({ sql: db.sql, provider, prompts, policy, handoff }, { log }))
+      workers.push(new Worker({ sql: db.sql, provider, prompts, policy, handoff, notify }, { log }))
     }
     workers.forEach((w) => w.start())
     const app = createApp({
@@ -76,11 +87,14 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
       trustProxy: config.trustProxy,
       session: config.session,
       log,
+      emailOn: config.mail !== undefined,
     })
     const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
       const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s))
     })
     const port = (server.address() as AddressInfo).port
+    // links in messages: COPYDESK_PUBLIC_URL, else where this server answers
+    if (notify && !config.publicUrl) notify.publicUrl = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`
     const where = db.kind === 'pglite' ? `embedded PostgreSQL in ${config.dataDir}` : 'PostgreSQL from DATABASE_URL'
     log.info({ policy: policy.name, version: policy.version }, 'policy loaded')
     const engine = provider.engine === 'offline' ? 'offline engine (no OPENAI_API_KEY)' : `model ${provider.model}`
@@ -96,6 +110,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
           ;(server as { closeAllConnections?: () => void }).closeAllConnections?.()
           await closed
           await Promise.all(workers.map((w) => w.stop()))
+          mailer?.close()
           await closePool() // no task is in flight once the workers stopped
           await db.close()
         })()),

@@ -7,6 +7,7 @@ import { GATE_OPS } from './gates/routes'
 import { HANDOFF_OPS } from './handoff/routes'
 import type { Op } from './http/op'
 import { KB_OPS } from './kb/routes'
+import { NOTIFY_OPS, UNSUBSCRIBE_OPS } from './notify/routes'
 import { BRIEF_RUN_OPS, GATE_DECISION_OPS, RUN_OPS } from './runs/routes'
 import { SEO_OPS } from './seo/routes'
 import { USAGE_OPS } from './usage/routes'
@@ -34,6 +35,8 @@ export const OPS: readonly Op[] = [
   ...Object.values(GATE_OPS),
   ...Object.values(KB_OPS),
   ...Object.values(HANDOFF_OPS),
+  ...Object.values(NOTIFY_OPS),
+  ...Object.values(UNSUBSCRIBE_OPS),
 ]
 
 /** `GET /api/runs/{id}/drafts` -> getRunsByIdDrafts: unique per method and path, stable for generated clients. */

@@ -38,7 +38,7 @@ describe('the OpenAPI document', () => {
 
   it('gives every operation an id of its own', () => {
     const ids = operations.map((o) => o.op.operationId)
-    expect(ids.every((id) => /^(get|post|delete)[A-Z][A-Za-z0-9]*$/.test(id))).toBe(true)
+    expect(ids.every((id) => /^(get|post|put|delete)[A-Z][A-Za-z0-9]*$/.test(id))).toBe(true)
     expect(new Set(ids).size).toBe(ids.length)
     expect(doc.paths['/api/runs/{id}/drafts/{version}/export']!.get!.operationId).toBe('getRunsByIdDraftsByVersionExport')
   })

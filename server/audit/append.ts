@@ -29,6 +29,7 @@ export type AuditAction =
   | 'pii.dismissed'
   | 'gate.waived'
   | 'gate.assigned'
+  | 'notifications.set'
   | 'claim.checked'
   | 'claim.carried'
   | 'claims.verified'

@@ -1,12 +1,25 @@
 import { z } from 'zod'
 import type { ApprovedContent } from '../../contracts/runs'
-import { iso, isoOrNull, jsonValue } from '../db/columns'
+import { jsonValue } from '../db/columns'
+import { JobProgress } from '../jobs/queries'
 import type { Queryable } from '../db/connect'
 
-/** The outbox: an event, in the transaction of the change that causes it (the database checks it). */
-export async function insertEvent(db: Queryable, e: { id: string; type: 'content.approved'; runId: string; payload: ApprovedContent }) {
-  await db`insert into events (id, type, run_id, payload) values (${e.id}, ${e.type}, ${e.runId}, ${db.json(jsonValue(e.payload))})
-    on conflict (id) do nothing`
+/** What the outbox holds: approved content to hand off, and the events of the review people are told of. */
+export type OutboxEvent =
+  | { id: string; type: 'content.approved'; runId: string; payload: ApprovedContent }
+  | {
+      id: string
+      type: 'gate.opened' | 'gate.assigned' | 'changes.requested' | 'run.approved' | 'run.rejected'
+      runId: string
+      payload: object
+    }
+
+/** The outbox: an event, in the transaction of the change that causes it (the database checks it); false when it was there already. */
+export async function insertEvent(db: Queryable, e: OutboxEvent): Promise<boolean> {
+  const rows =
+    await db`insert into events (id, type, run_id, payload) values (${e.id}, ${e.type}, ${e.runId}, ${db.json(jsonValue(e.payload))})
+    on conflict (id) do nothing returning id`
+  return rows.length > 0
 }
 
 /** One delivery of an event to a named destination, as a job of the run's queue. */
@@ -30,17 +43,7 @@ export async function retryDeliveryLater(db: Queryable, jobId: number, workerId:
   return rows.length > 0
 }
 
-const DeliveryRow = z.object({
-  id: z.coerce.number(),
-  run_id: z.string(),
-  payload: Delivery,
-  status: z.enum(['queued', 'running', 'done', 'failed']),
-  attempts: z.number(),
-  last_error: z.string().nullable(),
-  not_before: isoOrNull,
-  created_at: iso,
-  updated_at: iso,
-})
+const DeliveryRow = JobProgress.extend({ payload: Delivery })
 export type DeliveryRow = z.infer<typeof DeliveryRow>
 
 /** The deliveries, newest first: what an admin checks when a destination did not get something. */

@@ -6,7 +6,7 @@ import type { z } from 'zod'
  * the routes share one set of zod objects.
  */
 export type Op = {
-  method: 'get' | 'post' | 'delete'
+  method: 'get' | 'post' | 'put' | 'delete'
   path: string
   summary: string
   /** The zod schema the route parses its JSON body with. */

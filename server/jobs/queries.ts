@@ -1,15 +1,27 @@
 import { z } from 'zod'
 import type { Queryable, Sql } from '../db/connect'
-import { jsonValue } from '../db/columns'
+import { iso, isoOrNull, jsonValue } from '../db/columns'
 
 export const JobRow = z.object({
   id: z.coerce.number(),
   run_id: z.string(),
-  type: z.enum(['run', 'resume', 'deliver']),
+  type: z.enum(['run', 'resume', 'deliver', 'notify']),
   payload: z.unknown(),
   attempts: z.number(),
 })
 export type JobRow = z.infer<typeof JobRow>
+
+/** Where a job stands, as the admins' lists of deliveries and notifications show it. */
+export const JobProgress = z.object({
+  id: z.coerce.number(),
+  run_id: z.string(),
+  status: z.enum(['queued', 'running', 'done', 'failed']),
+  attempts: z.number(),
+  last_error: z.string().nullable(),
+  not_before: isoOrNull,
+  created_at: iso,
+  updated_at: iso,
+})
 
 export async function enqueueJob(db: Queryable, runId: string, type: 'run' | 'resume', payload: object = {}) {
   await db`insert into jobs (run_id, type, payload) values (${runId}, ${type}, ${db.json(jsonValue(payload))})`

@@ -6,6 +6,7 @@ import { markApproved, selectRun } from './queries'
 import { approvedContent } from './approved-content'
 import type { Destination } from '../handoff/deliver'
 import { enqueueDelivery, insertEvent } from '../handoff/queries'
+import { toAuthor } from '../notify/emit'
 
 /**
  * The release step. Approval happens only here, in one transaction; the runs trigger refuses
@@ -40,5 +41,6 @@ export async function approveRun(
     const content = await approvedContent(tx, run, run.brief_title)
     await insertEvent(tx, { id: content.id, type: 'content.approved', runId, payload: content })
     for (const d of destinations) await enqueueDelivery(tx, { runId, eventId: content.id, destination: d.name })
+    await toAuthor(tx, { type: 'run.approved', runId, authorId: run.author_id, actorId: null, briefTitle: run.brief_title, kind: run.kind })
   })
 }

@@ -2,7 +2,8 @@ import type { GateAssignee, GateAssignment } from '../../contracts/runs'
 import { appendAudit } from '../audit/append'
 import { findUserByEmail, type UserRow } from '../auth/queries'
 import { AppError, conflict, forbidden, notFound } from '../errors'
-import { selectRun } from './queries'
+import { gateAssigned } from '../notify/emit'
+import { type RunRow, selectRun } from './queries'
 import type { VerbArgs } from '../verb'
 import { type GateRow, selectGate, selectOtherReviewersOfDraft, selectUsersWithRole, setGateAssignee } from '../gates/queries'
 
@@ -54,18 +55,26 @@ export async function assignGate({ ctx: { db, user }, input }: VerbArgs<Assign>)
           claim: input.claim === true,
         },
       })
+      if (assignee && assignee.id !== user.id) {
+        await gateAssigned(tx, {
+          gateId: gate.id,
+          assigneeId: assignee.id,
+          actorId: user.id,
+          runId: run.id,
+          briefTitle: run.brief_title,
+          kind: run.kind,
+          gate: gate.gate,
+          dueAt: gate.due_at,
+          by: user.email,
+        })
+      }
     }
     return { gateId: gate.id, runId: run.id, assignee: assignee?.email ?? null }
   })
 }
 
 /** The active user behind `email`, if the gate may be handed to them; a clear refusal otherwise. */
-async function eligibleAssignee(
-  tx: Parameters<typeof selectGate>[0],
-  gate: GateRow,
-  run: { id: string; author_id: string; distinct_reviewers: boolean },
-  email: string,
-): Promise<UserRow> {
+async function eligibleAssignee(tx: Parameters<typeof selectGate>[0], gate: GateRow, run: RunRow, email: string): Promise<UserRow> {
   const assignee = await findUserByEmail(tx, email)
   if (!assignee) throw new AppError('unprocessable', `no active user ${email}`)
   if (assignee.id === run.author_id) throw new AppError('unprocessable', `${email} wrote this brief and cannot review it`)

@@ -6,6 +6,7 @@ import { selectRun, setRunStatus } from './queries'
 import type { VerbArgs } from '../verb'
 import { countUnverifiedClaims } from '../gates/claim-queries'
 import { missingWordingWaiver } from './missing-wording'
+import { toAuthor } from '../notify/emit'
 import {
   insertGateDecision,
   selectDraftPiiFindings,
@@ -89,6 +90,21 @@ export async function decideGate({ ctx: { db, user }, input }: VerbArgs<Decision
     if (input.decision === 'request_changes' || input.decision === 'reject') {
       // The draft is going back (or out): its later gates will never be worked.
       await supersedePendingGates(tx, draft)
+    }
+    if (input.decision === 'request_changes' || input.decision === 'reject') {
+      // the author learns the draft came back, or the run ended, and why
+      await toAuthor(tx, {
+        type: input.decision === 'reject' ? 'run.rejected' : 'changes.requested',
+        gateId,
+        runId: run.id,
+        authorId: run.author_id,
+        actorId: user.id,
+        briefTitle: run.brief_title,
+        kind: run.kind,
+        gate: gate.gate,
+        by: user.email,
+        comment: input.comment,
+      })
     }
     if (input.decision === 'reject') {
       await setRunRejected(tx, run.id)

@@ -3,6 +3,7 @@ import type { LlmProvider } from '../llm/provider'
 import type { Policy } from '../policy/load'
 import type { PromptLibrary } from '../prompts/load'
 import type { HandoffConfig } from '../handoff/deliver'
+import type { NotifyConfig } from '../notify/run-notification'
 
 /** What the graph's nodes and the worker need; built once in main.ts (or a test). */
 export type RunDeps = {
@@ -13,4 +14,6 @@ export type RunDeps = {
   policy: Policy
   /** Where approved texts are handed off (COPYDESK_HANDOFF_URL, …); none configured: the event is kept, nothing is sent. */
   handoff?: HandoffConfig
+  /** E-mail of the review events (COPYDESK_SMTP_URL); none: nothing is sent. */
+  notify?: NotifyConfig
 }

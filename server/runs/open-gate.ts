@@ -2,7 +2,8 @@ import { appendAudit } from '../audit/append'
 import type { Sql } from '../db/connect'
 import { addBusinessDays } from '../policy/business-days'
 import { finishJob } from '../jobs/queries'
-import { setRunStatus } from './queries'
+import { gateOpened } from '../notify/emit'
+import { selectRun, setRunStatus } from './queries'
 import { lockJob, lockRun, openPendingGate, selectPendingGateSla } from '../gates/queries'
 
 /**
@@ -29,6 +30,20 @@ export async function openGate(
     const opened = await openPendingGate(tx, { runId, gateId, openedAt: now, dueAt })
     await setRunStatus(tx, runId, 'awaiting_review')
     await finishJob(tx, jobId, 'done')
+    if (opened) {
+      // whoever reviews it learns of it (an e-mail, if the server sends them)
+      const run = await selectRun(tx, runId)
+      if (run) {
+        await gateOpened(tx, {
+          gateId,
+          runId,
+          briefTitle: run.brief_title,
+          kind: run.kind,
+          gate: opened.gate,
+          dueAt: dueAt?.toISOString() ?? null,
+        })
+      }
+    }
     if (opened && dueAt) {
       await appendAudit(tx, {
         actorId: null,

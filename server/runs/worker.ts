@@ -10,6 +10,7 @@ import { Command, GateInterrupt, buildRunGraph, type RunGraph } from './graph'
 import { claimJob, finishJob, releaseJob, renewLease, type JobRow } from '../jobs/queries'
 import { markFailed, selectRunStatus } from './queries'
 import { runDelivery } from '../handoff/run-delivery'
+import { runNotification } from '../notify/run-notification'
 
 export type WorkerOptions = {
   /** How long a claimed job stays ours without a heartbeat; a dead worker's jobs return after it. */
@@ -125,6 +126,11 @@ export class Worker {
       // a delivery of an approved text: its own attempts and backoff, never a run's failure
       if (job.type === 'deliver') {
         await runDelivery(this.deps.sql, this.deps.handoff, job, this.id, this.opts.log)
+        return
+      }
+      // a notification of a review event: the same, by e-mail
+      if (job.type === 'notify') {
+        await runNotification(this.deps.sql, this.deps.notify, job, this.id, this.opts.log)
         return
       }
       if (job.attempts > this.opts.maxAttempts) {

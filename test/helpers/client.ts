@@ -34,6 +34,7 @@ export class Client {
 
   get = (path: string) => this.call('GET', path)
   post = (path: string, body?: unknown) => this.call('POST', path, body ?? {})
+  put = (path: string, body?: unknown) => this.call('PUT', path, body ?? {})
 
   async login(email: string, password = 'demo'): Promise<this> {
     const r = await this.post('/api/auth/login', { email, password })

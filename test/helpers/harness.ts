@@ -19,24 +19,34 @@ import { startFakeOpenAi, type FakeOpenAi } from './fake-openai'
 import { offerBrief } from './fixtures'
 import { silentLog } from '../../server/log'
 import type { HandoffConfig } from '../../server/handoff/deliver'
+import { setChannel } from '../../server/notify/queries'
+import type { NotifyConfig } from '../../server/notify/run-notification'
 
 export type Harness = Awaited<ReturnType<typeof makeHarness>>
 
 /** A migrated fresh database with the demo users, the app (called in-process) and a worker we drive by hand. */
 export async function makeHarness(
   target: TestTarget,
-  opts: { provider?: LlmProvider; policiesDir?: string; handoff?: HandoffConfig } = {},
+  opts: { provider?: LlmProvider; policiesDir?: string; handoff?: HandoffConfig; notify?: NotifyConfig } = {},
 ) {
   const { db, asOwner, close } = await openFresh(target)
+  await setChannel(db.sql, 'email', opts.notify !== undefined) // as the server does at start
   await seedDemoUsers(db.sql, 'demo')
   const prompts = new PromptLibrary(loadPrompts(PROMPTS_DIR))
   await syncPrompts(db.sql, prompts.all())
   const provider = opts.provider ?? new OfflineProvider()
   const policy = loadPolicy(opts.policiesDir ?? POLICIES_DIR)
   await syncPolicy(db.sql, policy)
-  const deps = { sql: db.sql, provider, prompts, policy, ...(opts.handoff ? { handoff: opts.handoff } : {}) }
+  const deps = {
+    sql: db.sql,
+    provider,
+    prompts,
+    policy,
+    ...(opts.handoff ? { handoff: opts.handoff } : {}),
+    ...(opts.notify ? { notify: opts.notify } : {}),
+  }
   const worker = new Worker(deps)
-  const app = createApp({ db, provider, policy, log: silentLog })
+  const app = createApp({ db, provider, policy, log: silentLog, emailOn: opts.notify !== undefined })
   const client = () => new Client((path, init) => Promise.resolve(app.request(path, init)))
   const as = (role: string) => client().login(`${role}@copydesk.local`)
 

@@ -471,6 +471,15 @@ export const en: Messages = {
   'decision.blockedClaims': 'Pass is blocked: {n} claim(s) not verified yet. Verify each with its source, or request changes.',
   'decision.blockedPii': 'Pass is blocked: the draft holds personal data. Request changes.',
 
+  'settings.title': 'Notifications',
+  'settings.intro':
+    'E-mail about your work: a review opened for your role or for you, a review handed to you, changes requested on your brief, your copy approved or rejected.',
+  'settings.serverOff': 'This server sends no e-mail right now (COPYDESK_SMTP_URL is not set): your settings are kept until it does.',
+  'settings.email': 'E-mail',
+  'settings.email.immediate': 'at once',
+  'settings.email.off': 'none',
+  'settings.lang': 'Language of the messages',
+  'settings.saved': 'Saved.',
   'reviews.title': 'My reviews',
   'reviews.intro': 'Open gates waiting for your decision, most urgent first.',
   'reviews.overdueOnly': 'Overdue only',

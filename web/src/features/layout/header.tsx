@@ -66,7 +66,9 @@ export function Header() {
           </NavLink>
         </nav>
         <div className="header-user">
-          <span className="user-email">{me.email}</span>
+          <Link to="/settings" className="user-email" data-testid="nav-settings" title={t('settings.title')}>
+            {me.email}
+          </Link>
           <span className="user-roles muted">{me.roles.map((r) => t(`role.${r}`)).join(', ')}</span>
           <LangSwitch />
           <button

@@ -1,0 +1,137 @@
+import { Hono } from 'hono'
+import { z } from 'zod'
+import { appendAudit } from '../audit/append'
+import { requireRole, requireUser, type AuthEnv } from '../auth/middleware'
+import type { Sql } from '../db/connect'
+import { AppError } from '../errors'
+import { op } from '../http/op'
+import { jsonBody, parseOr400 } from '../http/validate'
+import { Settings, selectOutbox, selectSettings, unsubscribeByToken, upsertSettings } from './queries'
+
+const NotificationSettings = Settings.extend({
+  emailOn: z.boolean().describe('whether this server sends e-mail at all (COPYDESK_SMTP_URL)'),
+})
+const OutboxItem = z.object({
+  id: z.number(),
+  runId: z.string(),
+  eventId: z.string(),
+  type: z.string().nullable(),
+  recipient: z.string().nullable(),
+  status: z.enum(['queued', 'running', 'done', 'failed']),
+  attempts: z.number(),
+  lastError: z.string().nullable(),
+  nextAttemptAt: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+})
+const Unsubscribe = z.object({ token: z.string().regex(/^[0-9a-f]{64}$/, 'an unsubscribe link holds a 64-character token') })
+
+export const NOTIFY_OPS = {
+  settings: op({ method: 'get', path: '/api/me/notifications', summary: 'My notification settings', response: NotificationSettings }),
+  saveSettings: op({
+    method: 'put',
+    path: '/api/me/notifications',
+    summary: 'Set my e-mail (immediate or off) and the language of messages',
+    body: Settings,
+    response: NotificationSettings,
+  }),
+  outbox: op({
+    method: 'get',
+    path: '/api/notifications',
+    summary: 'The latest notifications: recipient, status, attempts, last error (admin)',
+    response: z.array(OutboxItem),
+  }),
+}
+
+/** The unsubscribe link of every e-mail (served before the API, outside its same-origin rule). */
+export const UNSUBSCRIBE_OPS = {
+  ask: op({
+    method: 'get',
+    path: '/api/notifications/unsubscribe',
+    summary: 'The page an unsubscribe link opens: it asks, and changes nothing',
+    query: Unsubscribe,
+    response: z.string(),
+    auth: false,
+  }),
+  confirm: op({
+    method: 'post',
+    path: '/api/notifications/unsubscribe',
+    summary: 'Switch e-mail off for the holder of the link (RFC 8058 one-click)',
+    query: Unsubscribe,
+    response: z.string(),
+    auth: false,
+  }),
+}
+
+/** /api/me/notifications and /api/notifications (admin). */
+export function notifyRoutes(sql: Sql, emailOn: boolean) {
+  return new Hono<AuthEnv>()
+    .use(requireUser())
+    .get('/me/notifications', async (c) => c.json({ ...(await selectSettings(sql, c.get('user').id)), emailOn }))
+    .put('/me/notifications', async (c) => {
+      const settings = await jsonBody(c, NOTIFY_OPS.saveSettings.body)
+      const user = c.get('user')
+      await sql.begin(async (tx) => {
+        await upsertSettings(tx, user.id, settings)
+        await appendAudit(tx, { actorId: user.id, action: 'notifications.set', data: settings })
+      })
+      return c.json({ ...settings, emailOn })
+    })
+    .get('/notifications', requireRole('admin'), async (c) =>
+      c.json(
+        (await selectOutbox(sql, 200)).map((r) => ({
+          id: r.id,
+          runId: r.run_id,
+          eventId: r.event_id,
+          type: r.type,
+          recipient: r.recipient,
+          status: r.status,
+          attempts: r.attempts,
+          lastError: r.last_error,
+          nextAttemptAt: r.not_before,
+          createdAt: r.created_at,
+          updatedAt: r.updated_at,
+        })),
+      ),
+    )
+}
+
+const page = (ru: string, en: string, form?: string) =>
+  `<!doctype html><html lang="ru"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">` +
+  `<title>Copydesk</title></head><body style="font-family:system-ui;max-width:36rem;margin:3rem auto;padding:0 1rem">` +
+  `<p>${ru}</p><p lang="en">${en}</p>${form ?? ''}</body></html>`
+
+/**
+ * The unsubscribe link of every e-mail, outside the API's same-origin rule: mail providers POST
+ * it from their own servers (RFC 8058 one-click), and the secret in the link is all it takes. A
+ * GET only asks (link scanners open links), a POST switches e-mail off. Mounted before the API.
+ */
+export function unsubscribeRoutes(sql: Sql) {
+  const token = (c: { req: { query(k: string): string | undefined } }) =>
+    parseOr400(Unsubscribe, { token: c.req.query('token') ?? '' }, 'the link').token
+  return new Hono()
+    .get('/', (c) => {
+      const t = token(c)
+      return c.html(
+        page(
+          'Отписаться от писем Copydesk?',
+          'Unsubscribe from Copydesk e-mails?',
+          `<form method="post" action="?token=${t}"><button type="submit">Отписаться / Unsubscribe</button></form>`,
+        ),
+      )
+    })
+    .post('/', async (c) => {
+      const userId = await sql.begin(async (tx) => {
+        const id = await unsubscribeByToken(tx, token(c))
+        if (id) await appendAudit(tx, { actorId: id, action: 'notifications.set', data: { email: 'off', via: 'unsubscribe link' } })
+        return id
+      })
+      if (!userId) throw new AppError('not_found', 'this unsubscribe link is not known (already replaced?)')
+      return c.html(
+        page(
+          'Готово: писем больше не будет. Включить снова можно в профиле.',
+          'Done: no more e-mails. Switch them back on in your profile.',
+        ),
+      )
+    })
+}
