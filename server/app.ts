@@ -7,6 +7,7 @@ import { authRoutes, toMe } from './auth/routes'
 import { requireUser, sessionUser, type AuthEnv } from './auth/middleware'
 import { briefRoutes } from './briefs/routes'
 import { type Database, ping } from './db/connect'
+import { commentRoutes } from './comments/routes'
 import { gateRoutes } from './gates/routes'
 import { notifyRoutes, unsubscribeRoutes } from './notify/routes'
 import { kbRoutes } from './kb/routes'
@@ -78,6 +79,9 @@ export function createApp(deps: AppDeps) {
   api.route('/briefs', briefRoutes(sql, deps.policy))
   api.route('/briefs', briefRunRoutes(sql, deps.policy, queued))
   api.route('/runs', runRoutes(sql, deps.policy, queued))
+  const comments = commentRoutes(sql, deps.policy)
+  api.route('/runs', comments.run)
+  api.route('/threads', comments.threads)
   api.route('/seo', seoRoutes())
   api.route('/usage', usageRoutes(sql, deps.policy))
   api.route('/gates', gateDecisionRoutes(sql, deps.policy, queued))

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { Problem } from '../contracts/problem'
 import { APP_OPS } from './app-ops'
 import { AUTH_OPS } from './auth/routes'
+import { COMMENT_OPS } from './comments/routes'
 import { BRIEF_OPS } from './briefs/routes'
 import { GATE_OPS } from './gates/routes'
 import { HANDOFF_OPS } from './handoff/routes'
@@ -29,6 +30,7 @@ export const OPS: readonly Op[] = [
   ...Object.values(BRIEF_OPS),
   ...Object.values(BRIEF_RUN_OPS),
   ...Object.values(RUN_OPS),
+  ...Object.values(COMMENT_OPS),
   ...Object.values(SEO_OPS),
   ...Object.values(USAGE_OPS),
   ...Object.values(GATE_DECISION_OPS),

@@ -65,7 +65,7 @@ describe.each(targets)('exporting approved copy on $name', (target) => {
   })
 
   it('with no hand-off destination configured the approval still keeps its event, and queues no delivery', async () => {
-    const events = await h.sql`select id from events where run_id = ${runId}`
+    const events = await h.sql`select id from events where run_id = ${runId} and type = 'content.approved'`
     expect(events.map((e) => e.id)).toEqual([`content.approved:${runId}`])
     const [deliveries] = await h.sql`select count(*)::int as n from jobs where run_id = ${runId} and type = 'deliver'`
     expect(deliveries!.n).toBe(0)

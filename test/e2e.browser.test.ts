@@ -16,6 +16,7 @@ import { loadInterviews } from './helpers/interviews'
 import { loadSeoFixture, seoFixturePath } from './helpers/seo-fixtures'
 import { silentLog } from '../server/log'
 import { receiver, verify } from './helpers/handoff-receiver'
+import { smtpSink } from './helpers/smtp-sink'
 
 const executablePath = findChromium()
 const EDITOR2_PASSWORD = 'second-editor-password'
@@ -29,6 +30,7 @@ describe.skipIf(!executablePath)('browser: briefs, policy gates and reviews (Deb
   let browser: Browser
   let dataDir: string
   let cms: Awaited<ReturnType<typeof receiver>>
+  let smtp: Awaited<ReturnType<typeof smtpSink>>
 
   beforeAll(async () => {
     const built = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'build-ui-if-needed.mjs')], { stdio: 'inherit' })
@@ -46,6 +48,8 @@ describe.skipIf(!executablePath)('browser: briefs, policy gates and reviews (Deb
     expect(added).toBe(0)
     // approved copy is handed off to a CMS stand-in, as an operator configures it
     cms = await receiver()
+    // e-mail goes to a real SMTP server started here, as an operator configures one
+    smtp = await smtpSink()
     server = await startServer(
       loadConfig({
         COPYDESK_DATA_DIR: dataDir,
@@ -53,6 +57,8 @@ describe.skipIf(!executablePath)('browser: briefs, policy gates and reviews (Deb
         HOST: '127.0.0.1',
         COPYDESK_HANDOFF_URL: cms.url,
         COPYDESK_HANDOFF_SECRET: 'e2e-secret',
+        COPYDESK_SMTP_URL: smtp.url,
+        COPYDESK_PUBLIC_URL: 'https://copydesk.example.com',
       }),
       { log: silentLog },
     )
@@ -65,6 +71,7 @@ describe.skipIf(!executablePath)('browser: briefs, policy gates and reviews (Deb
     await browser?.close()
     await server?.close()
     await cms?.close()
+    await smtp?.close()
     fs.rmSync(dataDir, { recursive: true, force: true })
   })
 
@@ -102,6 +109,18 @@ describe.skipIf(!executablePath)('browser: briefs, policy gates and reviews (Deb
   }
 
   const runStatus = (page: Page) => page.getByTestId('run-status').getAttribute('data-status')
+
+  /** The writer, logged in on `page`, briefs a safe offer through the form; its run's URL at the release gate. */
+  async function safeOfferAtGate(page: Page, title: string): Promise<string> {
+    await login(page, 'writer@copydesk.local')
+    await page.getByTestId('nav-new-brief').click()
+    await page.getByTestId('brief-kind').selectOption('offer')
+    await page.getByTestId('brief-title').fill(title)
+    await fillOfferBrief(page, offerBrief({ title }))
+    await page.getByTestId('brief-submit').click()
+    await expect.poll(() => runStatus(page), { timeout: 30_000 }).toBe('awaiting_review')
+    return page.url()
+  }
   const gateRow = (page: Page, gate: string) => page.locator(`[data-testid="gate-row"][data-gate="${gate}"]`)
 
   /** From the review queue to the run of one gate. */
@@ -542,14 +561,7 @@ describe.skipIf(!executablePath)('browser: briefs, policy gates and reviews (Deb
   }, async () => {
     const title = 'Claimed landing page'
     const writer = await openPage()
-    await login(writer.page, 'writer@copydesk.local')
-    await writer.page.getByTestId('nav-new-brief').click()
-    await writer.page.getByTestId('brief-kind').selectOption('offer')
-    await writer.page.getByTestId('brief-title').fill(title)
-    await fillOfferBrief(writer.page, offerBrief({ title }))
-    await writer.page.getByTestId('brief-submit').click()
-    await expect.poll(() => runStatus(writer.page), { timeout: 30_000 }).toBe('awaiting_review')
-    const runUrl = writer.page.url()
+    const runUrl = await safeOfferAtGate(writer.page, title)
     await writer.context.close()
 
     const colleague = await openPage()
@@ -591,6 +603,65 @@ describe.skipIf(!executablePath)('browser: briefs, policy gates and reviews (Deb
     await colleague.page.getByTestId('decision-pass').click()
     await expect.poll(() => runStatus(colleague.page), { timeout: 30_000 }).toBe('approved')
     for (const p of [editor, colleague]) {
+      expect(p.pageErrors).toEqual([])
+      await p.context.close()
+    }
+  })
+
+  it("a mention in a comment on selected words reaches the colleague's inbox; they answer in the thread", {
+    timeout: 120_000,
+  }, async () => {
+    const title = 'Discussed landing page'
+    const writer = await openPage()
+    const runUrl = await safeOfferAtGate(writer.page, title)
+
+    const editor = await openPage()
+    await login(editor.page, 'editor@copydesk.local')
+    await editor.page.goto(runUrl)
+    // select the product's name in the draft, as a reader would with the mouse
+    await editor.page.getByTestId('draft-text').evaluate((el) => {
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT)
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent!.indexOf('StudioDesk')
+        if (at < 0) continue
+        const range = document.createRange()
+        range.setStart(node, at)
+        range.setEnd(node, at + 'StudioDesk'.length)
+        document.getSelection()!.removeAllRanges()
+        document.getSelection()!.addRange(range)
+        document.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }))
+        return
+      }
+    })
+    await expect.poll(() => editor.page.getByTestId('thread-new-quote').innerText()).toBe('StudioDesk')
+    await editor.page.getByTestId('thread-new-body').fill('@writer is this the final product name?')
+    await editor.page.getByTestId('thread-new-submit').click()
+    await expect.poll(() => editor.page.getByTestId('thread').count()).toBe(1)
+
+    // the writer's inbox on the SMTP server
+    await expect
+      .poll(
+        () =>
+          smtp
+            .to('writer@copydesk.local')
+            .filter((m) => m.subject.includes(title))
+            .map((m) => m.subject),
+        { timeout: 20_000 },
+      )
+      .toEqual([`Вас упомянули: «${title}»`])
+    const mail = smtp.to('writer@copydesk.local').find((m) => m.subject.includes(title))!
+    expect(mail.text).toContain(`https://copydesk.example.com${new URL(runUrl).pathname}`)
+
+    await writer.page.reload()
+    const thread = writer.page.getByTestId('thread')
+    await expect.poll(() => thread.count()).toBe(1)
+    await thread.getByTestId('thread-reply-body').fill('Yes, StudioDesk is final.')
+    await thread.getByTestId('thread-reply-submit').click()
+    await expect.poll(() => thread.getByTestId('thread-comment').count()).toBe(2)
+    await editor.page.reload()
+    await editor.page.getByTestId('thread-resolve').click()
+    await expect.poll(() => editor.page.getByTestId('thread').getAttribute('data-status')).toBe('resolved')
+    for (const p of [writer, editor]) {
       expect(p.pageErrors).toEqual([])
       await p.context.close()
     }

@@ -18,13 +18,14 @@ import { briefReach, reviewsRun } from './queries'
  */
 export type Access = 'work' | 'result' | 'none'
 
-export const seesAllWork = (policy: Policy, user: UserRow) => user.roles.some((r) => policy.file.access.sees_all_work.includes(r))
+export const seesAllWork = (policy: Policy, user: Pick<UserRow, 'roles'>) =>
+  user.roles.some((r) => policy.file.access.sees_all_work.includes(r))
 
 /** How much of one run this user reads. */
 export async function runAccess(
   db: Queryable,
   policy: Policy,
-  user: UserRow,
+  user: Pick<UserRow, 'id' | 'roles'>,
   run: { id: string; author_id: string; status: string },
 ): Promise<Access> {
   if (run.author_id === user.id || seesAllWork(policy, user)) return 'work'

@@ -9,7 +9,7 @@ export type OutboxEvent =
   | { id: string; type: 'content.approved'; runId: string; payload: ApprovedContent }
   | {
       id: string
-      type: 'gate.opened' | 'gate.assigned' | 'changes.requested' | 'run.approved' | 'run.rejected'
+      type: 'gate.opened' | 'gate.assigned' | 'changes.requested' | 'run.approved' | 'run.rejected' | 'comment.mention'
       runId: string
       payload: object
     }

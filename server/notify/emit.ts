@@ -6,7 +6,7 @@ import type { Queryable } from '../db/connect'
 import { insertEvent } from '../handoff/queries'
 import { enqueueNotifications, selectGateReviewers } from './queries'
 
-export type ReviewEventType = 'gate.opened' | 'gate.assigned' | 'changes.requested' | 'run.approved' | 'run.rejected'
+export type ReviewEventType = 'gate.opened' | 'gate.assigned' | 'changes.requested' | 'run.approved' | 'run.rejected' | 'comment.mention'
 
 /** What a message says; kept on the event, so a message sent later says what happened then. */
 export type ReviewEvent = {
@@ -19,6 +19,8 @@ export type ReviewEvent = {
   /** Who did it (an e-mail), when a person did. */
   by?: string
   comment?: string
+  /** The words a comment is anchored to. */
+  quote?: string
 }
 
 type Who = { runId: string; authorId: string; actorId: string | null }
@@ -48,4 +50,13 @@ export async function toAuthor(
 ) {
   const { gateId, authorId, actorId, ...event } = e
   await emit(db, `${e.type}:${gateId ?? e.runId}`, event, [authorId], actorId)
+}
+
+/** People mentioned in a comment: each learns who wrote what, on which words. */
+export async function mentioned(
+  db: Queryable,
+  e: Omit<ReviewEvent, 'type'> & { commentId: string; userIds: readonly string[]; actorId: string },
+) {
+  const { commentId, userIds, actorId, ...event } = e
+  await emit(db, `comment.mention:${commentId}`, { ...event, type: 'comment.mention' }, userIds, actorId)
 }

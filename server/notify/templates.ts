@@ -4,7 +4,7 @@
 import type { ReviewEvent } from './emit'
 
 type Lang = 'ru' | 'en'
-type Vars = { title: string; gate: string; kind: string; due: string; by: string; comment: string }
+type Vars = { title: string; gate: string; kind: string; due: string; by: string; comment: string; quote: string }
 
 const GATES: Record<Lang, Record<string, string>> = {
   ru: {
@@ -40,6 +40,7 @@ const TEXTS: Record<Lang, Record<ReviewEvent['type'], { subject: string; body: s
     'changes.requested': { subject: 'Нужны правки: «{title}»', body: '{by} запросил(а) правки на этапе «{gate}»:\n{comment}' },
     'run.approved': { subject: 'Утверждено: «{title}»', body: 'Текст по брифу «{title}» ({kind}) прошёл все проверки и утверждён.' },
     'run.rejected': { subject: 'Отклонено: «{title}»', body: '{by} отклонил(а) текст на этапе «{gate}»:\n{comment}' },
+    'comment.mention': { subject: 'Вас упомянули: «{title}»', body: '{by} упомянул(а) вас в обсуждении слов «{quote}»:\n{comment}' },
   },
   en: {
     'gate.opened': {
@@ -56,6 +57,7 @@ const TEXTS: Record<Lang, Record<ReviewEvent['type'], { subject: string; body: s
       body: 'The copy for the brief “{title}” ({kind}) passed every gate and is approved.',
     },
     'run.rejected': { subject: 'Rejected: “{title}”', body: '{by} rejected the copy at the {gate}:\n{comment}' },
+    'comment.mention': { subject: 'You were mentioned: “{title}”', body: '{by} mentioned you on the words “{quote}”:\n{comment}' },
   },
 }
 const FOOT: Record<Lang, { open: string; why: string; unsubscribe: string; noDue: string; someone: string }> = {
@@ -92,6 +94,7 @@ export function render(event: ReviewEvent, lang: Lang, links: { run: string; uns
     due: event.dueAt ? utc(event.dueAt) : foot.noDue,
     by: event.by ?? foot.someone,
     comment: event.comment ?? '',
+    quote: (event.quote ?? '').length > 120 ? `${event.quote!.slice(0, 119)}…` : (event.quote ?? ''),
   }
   const t = TEXTS[lang][event.type]
   const subject = fill(t.subject, v).replace(/\s+/g, ' ').slice(0, 200)

@@ -9,6 +9,7 @@ import { Link } from '../../lib/router'
 import { useCurrentUser } from '../auth/current-user'
 import { BriefRisks } from './brief-risks'
 import { ClaimsChecklist } from './claims-checklist'
+import { CommentsPanel } from './comments/comments-panel'
 import { DecisionPanel } from './decision-panel'
 import { DraftHistory } from './draft-history'
 import { DraftView } from './draft-view'
@@ -97,6 +98,7 @@ export function RunPage({ id }: { id: string }) {
       {/* An SEO plan is edited by moving keywords in its view; its text follows from the structure. */}
       {/* Beside the draft's findings: what the brief itself carries (readers of the work only). */}
       {run.briefRisks && <BriefRisks data={run.briefRisks} />}
+      {run.draft && <CommentsPanel run={run} />}
       {run.draft && run.kind !== 'seo_clusters' && <EditDraftPanel run={run} draft={run.draft} />}
 
       <ClaimsChecklist run={run} />
