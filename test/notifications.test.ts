@@ -98,6 +98,25 @@ describe.each(targets)('e-mail of the review on $name', (target) => {
     expect(claims[0]!.n).toBe(0)
   })
 
+  it('a review past its due date: its reviewers are told it is overdue, the escalation role that it is theirs; once', async () => {
+    const { runId } = await h.runToGate(writer, offerBrief({ title: 'Late review' }))
+    await h.sql`update gates set due_at = now() - interval '2 hours' where run_id = ${runId} and status = 'open'`
+    // a deadline is never pushed later (which would hide it): the database refuses
+    await expect(h.sql`update gates set due_at = now() + interval '9 days' where run_id = ${runId} and status = 'open'`).rejects.toThrow(
+      /never moved later/,
+    )
+    await settle()
+    await settle() // a second sweep says nothing new
+    expect(about('editor@copydesk.local', 'Late review').map((m) => m.subject)).toEqual([
+      'Ждёт вашей проверки: «Late review» (выпуск)',
+      'Просрочена проверка: «Late review» (выпуск)',
+    ])
+    const escalated = about('cmo@copydesk.local', 'Late review')
+    expect(escalated.map((m) => m.subject)).toEqual(['Передано вам по эскалации: «Late review» (выпуск)'])
+    expect(escalated[0]!.text).toContain('передана роли «CMO»')
+    expect(about('writer@copydesk.local', 'Late review')).toEqual([])
+  })
+
   it('one click unsubscribes (from another origin, without a session); a GET only asks; e-mail stops', async () => {
     await h.runToGate(writer, offerBrief({ title: 'Before unsubscribing' }))
     await settle()

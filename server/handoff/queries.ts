@@ -2,6 +2,7 @@ import { z } from 'zod'
 import type { ApprovedContent } from '../../contracts/runs'
 import { jsonValue } from '../db/columns'
 import { JobProgress } from '../jobs/queries'
+import type { ReviewEventType } from '../../contracts/events'
 import type { Queryable } from '../db/connect'
 
 /** What the outbox holds: approved content to hand off, and the events of the review people are told of. */
@@ -9,7 +10,7 @@ export type OutboxEvent =
   | { id: string; type: 'content.approved'; runId: string; payload: ApprovedContent }
   | {
       id: string
-      type: 'gate.opened' | 'gate.assigned' | 'changes.requested' | 'run.approved' | 'run.rejected' | 'comment.mention'
+      type: ReviewEventType
       runId: string
       payload: object
     }

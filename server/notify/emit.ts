@@ -2,11 +2,12 @@
 // change that causes them and fanned out there to one `notify` job per recipient (queries.ts).
 import { randomUUID } from 'node:crypto'
 import type { GateName } from '../../contracts/runs'
-import type { Queryable } from '../db/connect'
+import type { Queryable, Sql } from '../db/connect'
 import { insertEvent } from '../handoff/queries'
-import { enqueueNotifications, selectGateReviewers } from './queries'
+import type { ReviewEventType } from '../../contracts/events'
+import { enqueueNotifications, selectGateReviewers, selectRoleHolders, selectUnannouncedOverdue } from './queries'
 
-export type ReviewEventType = 'gate.opened' | 'gate.assigned' | 'changes.requested' | 'run.approved' | 'run.rejected' | 'comment.mention'
+export type { ReviewEventType }
 
 /** What a message says; kept on the event, so a message sent later says what happened then. */
 export type ReviewEvent = {
@@ -21,6 +22,8 @@ export type ReviewEvent = {
   comment?: string
   /** The words a comment is anchored to. */
   quote?: string
+  /** The role an overdue gate was escalated to. */
+  role?: string
 }
 
 type Who = { runId: string; authorId: string; actorId: string | null }
@@ -59,4 +62,25 @@ export async function mentioned(
 ) {
   const { commentId, userIds, actorId, ...event } = e
   await emit(db, `comment.mention:${commentId}`, { ...event, type: 'comment.mention' }, userIds, actorId)
+}
+
+/**
+ * The sweep of overdue reviews (every worker runs it when idle, at most once a minute): for each
+ * open gate past its due date, its reviewers are told it is overdue and, where the policy
+ * escalates it, the holders of that role that it is theirs now. Once per gate: the event ids are
+ * the gate's, so a second worker sweeping at the same moment writes nothing. How many gates.
+ */
+export async function announceOverdue(sql: Sql, limit = 100): Promise<number> {
+  const due = await selectUnannouncedOverdue(sql, limit)
+  for (const g of due) {
+    await sql.begin(async (tx) => {
+      const event = { runId: g.run_id, briefTitle: g.title, kind: g.kind, gate: g.gate as GateName, dueAt: g.due_at.toISOString() }
+      await emit(tx, `gate.overdue:${g.id}`, { ...event, type: 'gate.overdue' }, await selectGateReviewers(tx, g.id), null)
+      if (g.escalate_to) {
+        const holders = await selectRoleHolders(tx, g.escalate_to, g.author_id)
+        await emit(tx, `gate.escalated:${g.id}`, { ...event, type: 'gate.escalated', role: g.escalate_to }, holders, null)
+      }
+    })
+  }
+  return due.length
 }

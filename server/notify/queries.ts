@@ -93,3 +93,34 @@ export async function selectOutbox(db: Queryable, limit: number): Promise<Outbox
       where j.type = 'notify' order by j.id desc limit ${limit}`,
   )
 }
+
+const OverdueGate = z.object({
+  id: z.string(),
+  run_id: z.string(),
+  gate: z.string(),
+  role: z.string(),
+  escalate_to: z.string().nullable(),
+  due_at: z.coerce.date(),
+  author_id: z.string(),
+  title: z.string(),
+  kind: z.string(),
+})
+export type OverdueGate = z.infer<typeof OverdueGate>
+
+/** Open gates past their due date that nobody has been told of yet, oldest due first. */
+export async function selectUnannouncedOverdue(db: Queryable, limit: number): Promise<OverdueGate[]> {
+  return z.array(OverdueGate).parse(
+    await db`select g.id, g.run_id, g.gate, g.role, g.escalate_to, g.due_at, r.author_id, b.title, b.kind
+      from gates g join runs r on r.id = g.run_id join briefs b on b.id = r.brief_id
+      where g.status = 'open' and g.due_at < now() and not exists (select 1 from events e where e.id = 'gate.overdue:' || g.id::text)
+      order by g.due_at limit ${limit}`,
+  )
+}
+
+/** Everyone active holding `role`, but the run's author. */
+export async function selectRoleHolders(db: Queryable, role: string, exceptId: string): Promise<string[]> {
+  const rows = z
+    .array(z.object({ id: z.string() }))
+    .parse(await db`select id from users where ${role} = any(roles) and disabled_at is null and id <> ${exceptId}`)
+  return rows.map((r) => r.id)
+}

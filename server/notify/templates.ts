@@ -4,7 +4,7 @@
 import type { ReviewEvent } from './emit'
 
 type Lang = 'ru' | 'en'
-type Vars = { title: string; gate: string; kind: string; due: string; by: string; comment: string; quote: string }
+type Vars = { title: string; gate: string; kind: string; due: string; by: string; comment: string; quote: string; role: string }
 
 const GATES: Record<Lang, Record<string, string>> = {
   ru: {
@@ -21,6 +21,10 @@ const GATES: Record<Lang, Record<string, string>> = {
     brand_review: 'brand review',
     release: 'release',
   },
+}
+const ROLES: Record<Lang, Record<string, string>> = {
+  ru: { writer: 'автор', factcheck: 'фактчекер', legal: 'юрист', editor: 'редактор', cmo: 'CMO', admin: 'администратор' },
+  en: { writer: 'writer', factcheck: 'fact-checker', legal: 'legal', editor: 'editor', cmo: 'CMO', admin: 'admin' },
 }
 const KINDS: Record<Lang, Record<string, string>> = {
   ru: { offer: 'оффер', headlines: 'заголовки', interview_summary: 'саммари интервью', seo_clusters: 'SEO-кластеры' },
@@ -41,6 +45,14 @@ const TEXTS: Record<Lang, Record<ReviewEvent['type'], { subject: string; body: s
     'run.approved': { subject: 'Утверждено: «{title}»', body: 'Текст по брифу «{title}» ({kind}) прошёл все проверки и утверждён.' },
     'run.rejected': { subject: 'Отклонено: «{title}»', body: '{by} отклонил(а) текст на этапе «{gate}»:\n{comment}' },
     'comment.mention': { subject: 'Вас упомянули: «{title}»', body: '{by} упомянул(а) вас в обсуждении слов «{quote}»:\n{comment}' },
+    'gate.overdue': {
+      subject: 'Просрочена проверка: «{title}» ({gate})',
+      body: 'Срок проверки «{gate}» брифа «{title}» ({kind}) истёк {due}.',
+    },
+    'gate.escalated': {
+      subject: 'Передано вам по эскалации: «{title}» ({gate})',
+      body: 'Проверка «{gate}» брифа «{title}» ({kind}) просрочена (срок {due}) и по политике передана роли «{role}».',
+    },
   },
   en: {
     'gate.opened': {
@@ -58,6 +70,11 @@ const TEXTS: Record<Lang, Record<ReviewEvent['type'], { subject: string; body: s
     },
     'run.rejected': { subject: 'Rejected: “{title}”', body: '{by} rejected the copy at the {gate}:\n{comment}' },
     'comment.mention': { subject: 'You were mentioned: “{title}”', body: '{by} mentioned you on the words “{quote}”:\n{comment}' },
+    'gate.overdue': { subject: 'Overdue review: “{title}” ({gate})', body: 'The {gate} of the brief “{title}” ({kind}) was due {due}.' },
+    'gate.escalated': {
+      subject: 'Escalated to you: “{title}” ({gate})',
+      body: 'The {gate} of the brief “{title}” ({kind}) is overdue (due {due}) and the policy escalates it to the {role} role.',
+    },
   },
 }
 const FOOT: Record<Lang, { open: string; why: string; unsubscribe: string; noDue: string; someone: string }> = {
@@ -94,6 +111,7 @@ export function render(event: ReviewEvent, lang: Lang, links: { run: string; uns
     due: event.dueAt ? utc(event.dueAt) : foot.noDue,
     by: event.by ?? foot.someone,
     comment: event.comment ?? '',
+    role: event.role ? (ROLES[lang][event.role] ?? event.role) : '',
     quote: (event.quote ?? '').length > 120 ? `${event.quote!.slice(0, 119)}…` : (event.quote ?? ''),
   }
   const t = TEXTS[lang][event.type]

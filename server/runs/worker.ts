@@ -10,6 +10,7 @@ import { Command, GateInterrupt, buildRunGraph, type RunGraph } from './graph'
 import { claimJob, finishJob, releaseJob, renewLease, type JobRow } from '../jobs/queries'
 import { markFailed, selectRunStatus } from './queries'
 import { runDelivery } from '../handoff/run-delivery'
+import { announceOverdue } from '../notify/emit'
 import { runNotification } from '../notify/run-notification'
 
 export type WorkerOptions = {
@@ -20,6 +21,8 @@ export type WorkerOptions = {
   maxAttempts?: number
   /** Where the worker says what went wrong (the server's log); silent by default. */
   log?: Log
+  /** How often an idle worker looks for reviews gone past their due date, to say so (notify/emit.ts). */
+  sweepMs?: number
 }
 
 /** Thrown inside a job when its lease went to another worker: we stop and leave the job alone. */
@@ -46,7 +49,7 @@ export class Worker {
     opts: WorkerOptions = {},
   ) {
     this.graph = buildRunGraph(deps, new PostgresJsSaver(deps.sql))
-    const o = { leaseSeconds: 60, pollMs: 500, maxAttempts: 5, log: silentLog, ...Worker.defaults, ...opts }
+    const o = { leaseSeconds: 60, pollMs: 500, maxAttempts: 5, log: silentLog, sweepMs: 60_000, ...Worker.defaults, ...opts }
     this.opts = { ...o, log: o.log.child({ worker: this.id }) }
   }
 
@@ -66,8 +69,9 @@ export class Worker {
     await this.loop
   }
 
-  /** Claims and finishes jobs until none is left; for tests and the CLI. */
+  /** Claims and finishes jobs until none is left (overdue reviews announced first); for tests and the CLI. */
   async drain(): Promise<number> {
+    await announceOverdue(this.deps.sql)
     let n = 0
     for (;;) {
       const job = await claimJob(this.deps.sql, this.id, this.opts.leaseSeconds)
@@ -94,8 +98,22 @@ export class Worker {
         await this.process(job) // never throws: every outcome is recorded or left to the lease
         continue
       }
+      await this.sweep()
       // Back off while the database is away (0.5 s, 1 s, 2 s … 10 s); otherwise poll.
       await this.sleep(failures ? Math.min(10_000, this.opts.pollMs * 2 ** (failures - 1)) : this.opts.pollMs)
+    }
+  }
+
+  private lastSweep = 0
+  /** Idle: at most once per sweepMs, announce reviews gone past their due date (a failure waits for the next one). */
+  private async sweep() {
+    if (Date.now() - this.lastSweep < this.opts.sweepMs) return
+    this.lastSweep = Date.now()
+    try {
+      const n = await announceOverdue(this.deps.sql)
+      if (n) this.opts.log.info({ gates: n }, 'overdue reviews announced')
+    } catch (err) {
+      this.opts.log.warn({ err: (err as Error).message }, 'announcing overdue reviews failed')
     }
   }
 
