@@ -110,14 +110,21 @@ describe.skipIf(!executablePath)('browser: briefs, policy gates and reviews (Deb
 
   const runStatus = (page: Page) => page.getByTestId('run-status').getAttribute('data-status')
 
-  /** The writer, logged in on `page`, briefs a safe offer through the form; its run's URL at the release gate. */
+  /**
+   * The writer, logged in on `page`, briefs a safe offer and starts its run through the API from the
+   * page (the form has its own test); the run's URL once it waits at the release gate.
+   */
   async function safeOfferAtGate(page: Page, title: string): Promise<string> {
     await login(page, 'writer@copydesk.local')
-    await page.getByTestId('nav-new-brief').click()
-    await page.getByTestId('brief-kind').selectOption('offer')
-    await page.getByTestId('brief-title').fill(title)
-    await fillOfferBrief(page, offerBrief({ title }))
-    await page.getByTestId('brief-submit').click()
+    const runId = await page.evaluate(async (brief) => {
+      const post = async (url: string, body?: unknown) => {
+        const r = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body ?? {}) })
+        if (!r.ok) throw new Error(`${url}: ${r.status} ${await r.text()}`)
+        return (await r.json()) as { id: string }
+      }
+      return (await post(`/api/briefs/${(await post('/api/briefs', brief)).id}/runs`)).id
+    }, offerBrief({ title }))
+    await page.goto(`${server.url}/runs/${runId}`)
     await expect.poll(() => runStatus(page), { timeout: 30_000 }).toBe('awaiting_review')
     return page.url()
   }
