@@ -50,12 +50,30 @@ const Env = z
     /** The SMTP server notifications go through: smtp://user:pass@host:port or smtps://…; unset: no e-mail. */
     COPYDESK_SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
     COPYDESK_MAIL_FROM: z.string().trim().min(3).default('Copydesk <copydesk@localhost>'),
+    /** A signed webhook of every review event, for scripts (the hand-off's signature scheme). */
+    COPYDESK_EVENTS_URL: z.url({ protocol: /^https?$/ }).optional(),
+    COPYDESK_EVENTS_SECRET: optionalText,
+    /** A Slack or Mattermost incoming webhook: the team hears of the review's progress. */
+    COPYDESK_CHAT_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
+    /** A Telegram bot and the team's chat, for the same messages. */
+    COPYDESK_TELEGRAM_BOT_TOKEN: optionalText,
+    COPYDESK_TELEGRAM_CHAT_ID: optionalText,
+    COPYDESK_TELEGRAM_API_URL: z.url({ protocol: /^https?$/ }).default('https://api.telegram.org'),
+    COPYDESK_CHAT_LANG: z.enum(['ru', 'en']).default('ru'),
     /** The base of links in messages (https://copydesk.example.com); unset: http://HOST:PORT. */
     COPYDESK_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   })
   .refine((e) => !e.COPYDESK_HANDOFF_URL || e.COPYDESK_HANDOFF_SECRET, {
     message: 'COPYDESK_HANDOFF_URL needs COPYDESK_HANDOFF_SECRET: a hand-off is never sent unsigned',
     path: ['COPYDESK_HANDOFF_SECRET'],
+  })
+  .refine((e) => !e.COPYDESK_EVENTS_URL || e.COPYDESK_EVENTS_SECRET, {
+    message: 'COPYDESK_EVENTS_URL needs COPYDESK_EVENTS_SECRET: events are never sent unsigned',
+    path: ['COPYDESK_EVENTS_SECRET'],
+  })
+  .refine((e) => !e.COPYDESK_TELEGRAM_BOT_TOKEN === !e.COPYDESK_TELEGRAM_CHAT_ID, {
+    message: 'COPYDESK_TELEGRAM_BOT_TOKEN and COPYDESK_TELEGRAM_CHAT_ID go together',
+    path: ['COPYDESK_TELEGRAM_CHAT_ID'],
   })
 
 export type Config = {
@@ -80,13 +98,21 @@ export type Config = {
   trustProxy: boolean
   session: { idleMinutes: number; maxHours: number }
   log: { level: LogLevel; format: LogFormat | undefined }
-  /** Hand-off destinations (the default one from COPYDESK_HANDOFF_URL); empty: approved texts are kept, not sent. */
+  /** Hand-off destinations (the default one from COPYDESK_HANDOFF_URL) and the team channels of the review's events; empty: nothing is sent. */
   handoff: Destination[]
+  chatLang: 'ru' | 'en'
   /** E-mail notifications; undefined: e-mail is off (said at start). */
   mail: MailConfig | undefined
   /** The base of links in messages, without a trailing slash; unset: the address the server listens on. */
   publicUrl: string | undefined
 }
+
+/** Secrets, comma-separated while rotating: each signs its own v1. */
+const secretsOf = (s: string) =>
+  s
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean)
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = Env.parse(env)
@@ -111,18 +137,29 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.COPYDESK_TRUST_PROXY === 'true',
     session: { idleMinutes: e.COPYDESK_SESSION_IDLE_MINUTES, maxHours: e.COPYDESK_SESSION_MAX_HOURS },
     log: { level: e.COPYDESK_LOG_LEVEL, format: e.COPYDESK_LOG_FORMAT },
-    handoff:
-      e.COPYDESK_HANDOFF_URL && e.COPYDESK_HANDOFF_SECRET
+    handoff: [
+      ...(e.COPYDESK_HANDOFF_URL && e.COPYDESK_HANDOFF_SECRET
+        ? [{ name: 'default', url: e.COPYDESK_HANDOFF_URL, secrets: secretsOf(e.COPYDESK_HANDOFF_SECRET) }]
+        : []),
+      ...(e.COPYDESK_EVENTS_URL && e.COPYDESK_EVENTS_SECRET
+        ? [{ name: 'events', url: e.COPYDESK_EVENTS_URL, secrets: secretsOf(e.COPYDESK_EVENTS_SECRET), receives: 'events' as const }]
+        : []),
+      ...(e.COPYDESK_CHAT_WEBHOOK_URL
+        ? [{ name: 'chat', url: e.COPYDESK_CHAT_WEBHOOK_URL, receives: 'events' as const, format: 'chat' as const }]
+        : []),
+      ...(e.COPYDESK_TELEGRAM_BOT_TOKEN && e.COPYDESK_TELEGRAM_CHAT_ID
         ? [
             {
-              name: 'default',
-              url: e.COPYDESK_HANDOFF_URL,
-              secrets: e.COPYDESK_HANDOFF_SECRET.split(',')
-                .map((s) => s.trim())
-                .filter(Boolean),
+              name: 'telegram',
+              url: `${e.COPYDESK_TELEGRAM_API_URL.replace(/\/+$/, '')}/bot${e.COPYDESK_TELEGRAM_BOT_TOKEN}/sendMessage`,
+              receives: 'events' as const,
+              format: 'telegram' as const,
+              chatId: e.COPYDESK_TELEGRAM_CHAT_ID,
             },
           ]
-        : [],
+        : []),
+    ],
+    chatLang: e.COPYDESK_CHAT_LANG,
     mail: e.COPYDESK_SMTP_URL ? { smtpUrl: e.COPYDESK_SMTP_URL, from: e.COPYDESK_MAIL_FROM } : undefined,
     publicUrl: e.COPYDESK_PUBLIC_URL?.replace(/\/+$/, ''),
   }

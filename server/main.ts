@@ -58,10 +58,19 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
       if (orphans) log.info({ jobs: orphans }, 'picked up run jobs left running by a stopped process')
     }
     const provider = opts.provider ?? createProvider(config.llm)
-    const handoff = config.handoff.length ? { destinations: config.handoff, ...HANDOFF_DEFAULTS } : undefined
+    const handoff = config.handoff.length
+      ? { destinations: config.handoff, ...HANDOFF_DEFAULTS, publicUrl: config.publicUrl ?? '', chatLang: config.chatLang }
+      : undefined
+    for (const channel of ['events', 'chat', 'telegram'] as const) {
+      await setChannel(
+        db.sql,
+        channel,
+        config.handoff.some((d) => d.name === channel),
+      )
+    }
     log.info(
-      handoff ? { destinations: handoff.destinations.map((d) => new URL(d.url).host) } : {},
-      handoff
+      handoff ? { destinations: handoff.destinations.map((d) => `${d.name}: ${new URL(d.url).host}`) } : {},
+      handoff?.destinations.some((d) => d.name === 'default')
         ? 'approved texts are handed off, signed'
         : 'no hand-off destination (COPYDESK_HANDOFF_URL): approved texts are kept and exported, not sent',
     )
@@ -94,7 +103,11 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     })
     const port = (server.address() as AddressInfo).port
     // links in messages: COPYDESK_PUBLIC_URL, else where this server answers
-    if (notify && !config.publicUrl) notify.publicUrl = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`
+    if (!config.publicUrl) {
+      const here = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`
+      if (notify) notify.publicUrl = here
+      if (handoff) handoff.publicUrl = here
+    }
     const where = db.kind === 'pglite' ? `embedded PostgreSQL in ${config.dataDir}` : 'PostgreSQL from DATABASE_URL'
     log.info({ policy: policy.name, version: policy.version }, 'policy loaded')
     const engine = provider.engine === 'offline' ? 'offline engine (no OPENAI_API_KEY)' : `model ${provider.model}`

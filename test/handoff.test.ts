@@ -13,8 +13,6 @@ import { makeHarness, type Harness } from './helpers/harness'
 const targets = await testTargets()
 const SECRETS = ['whsec-old', 'whsec-new'] // mid-rotation: each signs its own v1
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
-
 describe.each(targets)('the hand-off of approved copy on $name', (target) => {
   let h: Harness
   let cms: Awaited<ReturnType<typeof receiver>>
@@ -33,22 +31,11 @@ describe.each(targets)('the hand-off of approved copy on $name', (target) => {
     await cms?.close()
   })
 
-  /** Drains the queue until the run's deliveries are settled or `ms` pass (retries wait out their backoff). */
-  async function settle(ms = 5000) {
-    const end = Date.now() + ms
-    for (;;) {
-      await h.worker.drain()
-      const [open] = await h.sql`select count(*)::int as n from jobs where type = 'deliver' and status in ('queued', 'running')`
-      if (open!.n === 0 || Date.now() > end) return
-      await sleep(50)
-    }
-  }
-
   it('approval queues it in the same transaction; the receiver gets the export payload once, signed with both secrets', async () => {
     const { runId } = await h.runToGate(writer, headlinesBrief({ title: 'Spring sale headlines' }))
     expect(cms.got).toEqual([]) // never before approval
     await h.approveAll(runId)
-    await settle()
+    await h.settle('deliver')
     const mine = cms.got.filter((r) => r.eventId === `content.approved:${runId}`)
     expect(mine).toHaveLength(1)
     const payload = ApprovedContent.parse(JSON.parse(mine[0]!.body))
@@ -72,7 +59,7 @@ describe.each(targets)('the hand-off of approved copy on $name', (target) => {
     expect(waiting).toMatchObject({ status: 'queued', attempts: 1, lastError: 'HTTP 503' })
     expect(Date.parse(waiting.nextAttemptAt)).toBeGreaterThan(Date.parse(waiting.updatedAt) - 1000)
     cms.state.status = 200
-    await settle()
+    await h.settle('deliver')
     expect(cms.got.filter((r) => r.eventId === `content.approved:${runId}`).map((r) => r.eventId)).toHaveLength(2) // the 503 and the 200
     const done = (await admin.get('/api/handoffs')).body.find((d: { runId: string }) => d.runId === runId)
     expect(done).toMatchObject({ status: 'done', attempts: 2 })
@@ -82,7 +69,7 @@ describe.each(targets)('the hand-off of approved copy on $name', (target) => {
     cms.state.status = 500
     const { runId } = await h.runToGate(writer, headlinesBrief({ title: 'Winter headlines' }))
     await h.approveAll(runId)
-    await settle()
+    await h.settle('deliver')
     cms.state.status = 200
     const failed = (await admin.get('/api/handoffs')).body.find((d: { runId: string }) => d.runId === runId)
     expect(failed).toMatchObject({ status: 'failed', attempts: 4, lastError: 'HTTP 500', nextAttemptAt: null })

@@ -12,7 +12,6 @@ import { makeHarness, type Harness } from './helpers/harness'
 import { smtpSink } from './helpers/smtp-sink'
 
 const targets = await testTargets()
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 describe.each(targets)('e-mail of the review on $name', (target) => {
   let h: Harness
@@ -25,7 +24,7 @@ describe.each(targets)('e-mail of the review on $name', (target) => {
   beforeAll(async () => {
     smtp = await smtpSink()
     mailer = createMailer({ smtpUrl: smtp.url, from: 'Copydesk <copydesk@example.com>' }, 5000)
-    h = await makeHarness(target, { notify: { mailer, publicUrl: 'https://copydesk.example.com', maxAttempts: 3, backoffMs: 40 } })
+    h = await makeHarness(target, { notify: { mailer, publicUrl: 'https://copydesk.example.com', maxAttempts: 3, backoffMs: 300 } })
     await h.sql`insert into users (email, name, password_hash, roles) values ('editor2@copydesk.local', 'Second editor', ${await hashPassword('demo-password')}, ${['editor']})`
     for (const u of await h.sql`select id, email from users`) id[String(u.email).split('@')[0]!] = String(u.id)
     ;[writer, editor, admin] = await Promise.all([h.as('writer'), h.as('editor'), h.as('admin')])
@@ -36,21 +35,11 @@ describe.each(targets)('e-mail of the review on $name', (target) => {
     await smtp?.close()
   })
 
-  /** Drains the queue until no notification waits (retries wait out their backoff), or `ms` pass. */
-  async function settle(ms = 5000) {
-    const end = Date.now() + ms
-    for (;;) {
-      await h.worker.drain()
-      const [open] = await h.sql`select count(*)::int as n from jobs where type = 'notify' and status in ('queued', 'running')`
-      if (open!.n === 0 || Date.now() > end) return
-      await sleep(30)
-    }
-  }
   const about = (email: string, title: string) => smtp.to(email).filter((m) => m.subject.includes(title))
 
   it('a gate that opens reaches everyone holding its role (never the author), in Russian by default, with its link and unsubscribe', async () => {
     const { runId } = await h.runToGate(writer, offerBrief({ title: 'Весенняя акция' }))
-    await settle()
+    await h.settle('notify')
     const [mail] = about('editor@copydesk.local', 'Весенняя акция')
     expect(mail?.subject).toBe('Ждёт вашей проверки: «Весенняя акция» (выпуск)')
     expect(mail?.text).toContain(`https://copydesk.example.com/runs/${runId}`)
@@ -73,7 +62,7 @@ describe.each(targets)('e-mail of the review on $name', (target) => {
     const { runId, run } = await h.runToGate(writer, offerBrief({ title: 'Autumn offer' }))
     const gateId = run.gates.find((g: { gate: string }) => g.gate === 'release').id
     expect((await editor.post(`/api/gates/${gateId}/assign`, { email: 'editor2@copydesk.local' })).status).toBe(200)
-    await settle()
+    await h.settle('notify')
     expect(about('editor2@copydesk.local', 'Autumn offer').map((m) => m.subject)).toEqual([
       'Ждёт вашей проверки: «Autumn offer» (выпуск)',
       'Вам передали проверку: «Autumn offer» (выпуск)',
@@ -82,7 +71,7 @@ describe.each(targets)('e-mail of the review on $name', (target) => {
 
     const editor2 = await h.client().login('editor2@copydesk.local', 'demo-password')
     await editor2.post(`/api/gates/${gateId}/decision`, { decision: 'request_changes', comment: 'Say which classes are in the evening' })
-    await settle()
+    await h.settle('notify')
     const [back] = about('writer@copydesk.local', 'Autumn offer')
     expect(back?.subject).toBe('Changes requested: “Autumn offer”')
     expect(back?.text).toContain('Say which classes are in the evening')
@@ -90,7 +79,7 @@ describe.each(targets)('e-mail of the review on $name', (target) => {
 
     await h.worker.drain() // the redraft opens a new release gate
     await h.approveAll(runId)
-    await settle()
+    await h.settle('notify')
     expect(about('writer@copydesk.local', 'Autumn offer').map((m) => m.subject)).toContain('Approved: “Autumn offer”')
     // the actor of a claim is not told of it
     const claims = await h.sql`select count(*)::int as n from jobs j join events e on e.id = j.payload ->> 'eventId'
@@ -105,8 +94,8 @@ describe.each(targets)('e-mail of the review on $name', (target) => {
     await expect(h.sql`update gates set due_at = now() + interval '9 days' where run_id = ${runId} and status = 'open'`).rejects.toThrow(
       /never moved later/,
     )
-    await settle()
-    await settle() // a second sweep says nothing new
+    await h.settle('notify')
+    await h.settle('notify') // a second sweep says nothing new
     expect(about('editor@copydesk.local', 'Late review').map((m) => m.subject)).toEqual([
       'Ждёт вашей проверки: «Late review» (выпуск)',
       'Просрочена проверка: «Late review» (выпуск)',
@@ -119,7 +108,7 @@ describe.each(targets)('e-mail of the review on $name', (target) => {
 
   it('one click unsubscribes (from another origin, without a session); a GET only asks; e-mail stops', async () => {
     await h.runToGate(writer, offerBrief({ title: 'Before unsubscribing' }))
-    await settle()
+    await h.settle('notify')
     const mail = about('editor2@copydesk.local', 'Before unsubscribing')[0]!
     const link = /https:\/\/copydesk\.example\.com(\/api\/notifications\/unsubscribe\?token=[0-9a-f]{64})/.exec(mail.text)![1]!
     const page = await h.app.request(link)
@@ -135,7 +124,7 @@ describe.each(targets)('e-mail of the review on $name', (target) => {
     expect((await h.app.request('/api/notifications/unsubscribe?token=x', { method: 'POST' })).status).toBe(400)
 
     await h.runToGate(writer, offerBrief({ title: 'After unsubscribing' }))
-    await settle()
+    await h.settle('notify')
     expect(about('editor2@copydesk.local', 'After unsubscribing')).toHaveLength(0)
     expect(about('editor@copydesk.local', 'After unsubscribing')).toHaveLength(1)
     const [audit] = await h.sql`select data from audit_log where actor_id = ${id.editor2!} and action = 'notifications.set'`
@@ -151,14 +140,14 @@ describe.each(targets)('e-mail of the review on $name', (target) => {
     expect(waiting[0]).toMatchObject({ type: 'gate.opened', attempts: 1, lastError: expect.stringMatching(/421|try again/) })
     expect((await editor.get('/api/notifications')).status).toBe(403)
     smtp.state.down = false
-    await settle()
+    await h.settle('notify')
     expect(about('factcheck@copydesk.local', 'While SMTP was down')).toHaveLength(1)
   })
 
   it('a message that keeps failing is failed for good, with its error; settings are checked', async () => {
     smtp.state.down = true
     await h.runToGate(writer, offerBrief({ title: 'Never delivered' }))
-    await settle(3000)
+    await h.settle('notify', 3000)
     smtp.state.down = false
     const failed = (await admin.get('/api/notifications')).body.filter((n: { status: string }) => n.status === 'failed')
     expect(failed.length).toBeGreaterThan(0)

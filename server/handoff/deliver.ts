@@ -4,7 +4,19 @@
 // During a secret rotation each configured secret adds its own v1, so receivers holding either accept.
 import { createHmac } from 'node:crypto'
 
-export type Destination = { name: string; url: string; secrets: readonly string[] }
+/**
+ * Where the outbox sends. `receives`: the approved content (a CMS: the hand-off, the default), or
+ * the review's events (a team's chat, a script). `format`: a signed JSON POST (the default), a
+ * Slack or Mattermost incoming webhook's `{"text"}`, or Telegram's sendMessage to `chatId`.
+ */
+export type Destination = {
+  name: string
+  url: string
+  secrets?: readonly string[]
+  receives?: 'content' | 'events'
+  format?: 'signed' | 'chat' | 'telegram'
+  chatId?: string
+}
 export type HandoffConfig = {
   destinations: readonly Destination[]
   /** Attempts of one delivery before it is failed for good (visible to admins with its error). */
@@ -13,6 +25,10 @@ export type HandoffConfig = {
   backoffMs: number
   /** How long a destination has to answer one attempt. */
   timeoutMs: number
+  /** The base of links in chat messages (COPYDESK_PUBLIC_URL). */
+  publicUrl?: string
+  /** The language of chat messages (COPYDESK_CHAT_LANG). */
+  chatLang?: 'ru' | 'en'
 }
 
 export const HANDOFF_DEFAULTS = { maxAttempts: 10, backoffMs: 30_000, timeoutMs: 10_000 } as const
@@ -35,13 +51,14 @@ export async function post(
   config: HandoffConfig,
   now = new Date(),
 ): Promise<Attempt> {
+  // chat webhooks take their own JSON; only a signed destination gets the id and signature headers
+  const signed = (destination.format ?? 'signed') === 'signed'
   try {
     const res = await fetch(destination.url, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
-        'copydesk-event-id': eventId,
-        'copydesk-signature': signature(destination.secrets, body, now),
+        ...(signed ? { 'copydesk-event-id': eventId, 'copydesk-signature': signature(destination.secrets ?? [], body, now) } : {}),
       },
       body,
       redirect: 'error',

@@ -30,10 +30,10 @@ export async function enqueueDelivery(db: Queryable, d: { runId: string; eventId
 
 export const Delivery = z.object({ eventId: z.string(), destination: z.string() })
 
-/** An event's payload exactly as stored (text, so the bytes signed are the bytes sent). */
-export async function selectEventPayload(db: Queryable, id: string): Promise<string | undefined> {
-  const rows = await db`select payload::text as payload from events where id = ${id}`
-  return rows[0] ? z.object({ payload: z.string() }).parse(rows[0]).payload : undefined
+/** An event: its type, and its payload exactly as stored (text, so the bytes signed are the bytes sent). */
+export async function selectEventPayload(db: Queryable, id: string): Promise<{ type: string; payload: string } | undefined> {
+  const rows = await db`select type, payload::text as payload from events where id = ${id}`
+  return rows[0] ? z.object({ type: z.string(), payload: z.string() }).parse(rows[0]) : undefined
 }
 
 /** Puts a delivery back in the queue for `afterMs`, with what went wrong; only while `workerId` holds it. */

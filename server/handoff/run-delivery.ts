@@ -2,7 +2,10 @@ import { appendAudit } from '../audit/append'
 import type { Sql } from '../db/connect'
 import { finishJob, type JobRow } from '../jobs/queries'
 import type { Log } from '../log'
-import { type Attempt, backoff, type HandoffConfig, post } from './deliver'
+import { type Attempt, backoff, type Destination, type HandoffConfig, post } from './deliver'
+
+/** What is sent to a destination for an event: by default its stored payload, byte for byte. */
+export type BodyOf = (destination: Destination, event: { id: string; type: string; payload: string }) => string
 import { Delivery, retryDeliveryLater, selectEventPayload } from './queries'
 
 /**
@@ -12,13 +15,21 @@ import { Delivery, retryDeliveryLater, selectEventPayload } from './queries'
  * error for the admins, and a `handoff.failed` audit row). The receiver deduplicates by the
  * event id: a delivery repeated after a lost answer is the same event.
  */
-export async function runDelivery(sql: Sql, config: HandoffConfig | undefined, job: JobRow, workerId: string, log: Log): Promise<void> {
+export async function runDelivery(
+  sql: Sql,
+  config: HandoffConfig | undefined,
+  job: JobRow,
+  workerId: string,
+  log: Log,
+  bodyOf: BodyOf = (_, e) => e.payload,
+): Promise<void> {
   const d = Delivery.parse(job.payload)
   const destination = config?.destinations.find((x) => x.name === d.destination)
-  const body = await selectEventPayload(sql, d.eventId)
+  const event = await selectEventPayload(sql, d.eventId)
+  const body = event && destination ? bodyOf(destination, { id: d.eventId, ...event }) : undefined
   let attempt: Attempt
   if (!config || !destination) attempt = { ok: false, error: `destination "${d.destination}" is no longer configured` }
-  else if (!body) attempt = { ok: false, error: `event ${d.eventId} is missing` }
+  else if (body === undefined) attempt = { ok: false, error: `event ${d.eventId} is missing` }
   else attempt = await post(destination, d.eventId, body, config)
   const data = { eventId: d.eventId, destination: d.destination, attempts: job.attempts }
   if (attempt.ok) {

@@ -5,7 +5,7 @@ import type { GateName } from '../../contracts/runs'
 import type { Queryable, Sql } from '../db/connect'
 import { insertEvent } from '../handoff/queries'
 import type { ReviewEventType } from '../../contracts/events'
-import { enqueueNotifications, selectGateReviewers, selectRoleHolders, selectUnannouncedOverdue } from './queries'
+import { enqueueChannelDeliveries, enqueueNotifications, selectGateReviewers, selectRoleHolders, selectUnannouncedOverdue } from './queries'
 
 export type { ReviewEventType }
 
@@ -28,10 +28,26 @@ export type ReviewEvent = {
 
 type Who = { runId: string; authorId: string; actorId: string | null }
 
-/** Writes the event and queues its notifications; the actor is never told of their own act. */
+// What a team's chat hears of: the review's progress; what is said to one person (a review handed
+// to them, a mention) stays between them. A script's webhook gets every event.
+const TEAM_WIDE: ReadonlySet<ReviewEventType> = new Set([
+  'gate.opened',
+  'gate.overdue',
+  'gate.escalated',
+  'changes.requested',
+  'run.approved',
+  'run.rejected',
+])
+
+/** Writes the event and queues its notifications and team deliveries; the actor is never told of their own act. */
 async function emit(db: Queryable, id: string, event: ReviewEvent, userIds: readonly string[], actorId: string | null) {
   if (!(await insertEvent(db, { id, type: event.type, runId: event.runId, payload: event }))) return
   await enqueueNotifications(db, { runId: event.runId, eventId: id, userIds: userIds.filter((u) => u !== actorId) })
+  await enqueueChannelDeliveries(db, {
+    runId: event.runId,
+    eventId: id,
+    channels: TEAM_WIDE.has(event.type) ? ['events', 'chat', 'telegram'] : ['events'],
+  })
 }
 
 /** A gate opened: its assignee, or everyone holding its role, learns of a review waiting for them. */

@@ -3,7 +3,9 @@ import { JobProgress } from '../jobs/queries'
 import type { Queryable } from '../db/connect'
 
 /** Records whether this deployment sends e-mail; events fan out to e-mail only while it does. */
-export async function setChannel(db: Queryable, channel: 'email', enabled: boolean): Promise<void> {
+export type Channel = 'email' | 'events' | 'chat' | 'telegram'
+
+export async function setChannel(db: Queryable, channel: Channel, enabled: boolean): Promise<void> {
   await db`insert into notify_channels (channel, enabled) values (${channel}, ${enabled})
     on conflict (channel) do update set enabled = excluded.enabled, updated_at = now()`
 }
@@ -22,6 +24,19 @@ export async function enqueueNotifications(
     from users u left join notification_settings s on s.user_id = u.id
     where u.id = any(${[...n.userIds]}::uuid[]) and u.disabled_at is null and coalesce(s.email, 'immediate') = 'immediate'
       and exists (select 1 from notify_channels c where c.channel = 'email' and c.enabled)
+    returning id`
+  return rows.length
+}
+
+/** One delivery of an event to each of these team channels that the server has on; how many. */
+export async function enqueueChannelDeliveries(
+  db: Queryable,
+  d: { runId: string; eventId: string; channels: readonly Channel[] },
+): Promise<number> {
+  if (d.channels.length === 0) return 0
+  const rows = await db`insert into jobs (run_id, type, payload)
+    select ${d.runId}, 'deliver', jsonb_build_object('eventId', ${d.eventId}::text, 'destination', c.channel)
+    from notify_channels c where c.enabled and c.channel = any(${[...d.channels]}) order by c.channel
     returning id`
   return rows.length
 }

@@ -40,7 +40,8 @@ export async function approveRun(
     // destination. The event is kept even with no destination configured (the export serves it).
     const content = await approvedContent(tx, run, run.brief_title)
     await insertEvent(tx, { id: content.id, type: 'content.approved', runId, payload: content })
-    for (const d of destinations) await enqueueDelivery(tx, { runId, eventId: content.id, destination: d.name })
+    for (const d of destinations)
+      if (d.receives !== 'events') await enqueueDelivery(tx, { runId, eventId: content.id, destination: d.name })
     await toAuthor(tx, { type: 'run.approved', runId, authorId: run.author_id, actorId: null, briefTitle: run.brief_title, kind: run.kind })
   })
 }

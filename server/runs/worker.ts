@@ -10,6 +10,7 @@ import { Command, GateInterrupt, buildRunGraph, type RunGraph } from './graph'
 import { claimJob, finishJob, releaseJob, renewLease, type JobRow } from '../jobs/queries'
 import { markFailed, selectRunStatus } from './queries'
 import { runDelivery } from '../handoff/run-delivery'
+import { channelBody } from '../notify/channel-body'
 import { announceOverdue } from '../notify/emit'
 import { runNotification } from '../notify/run-notification'
 
@@ -143,7 +144,9 @@ export class Worker {
     try {
       // a delivery of an approved text: its own attempts and backoff, never a run's failure
       if (job.type === 'deliver') {
-        await runDelivery(this.deps.sql, this.deps.handoff, job, this.id, this.opts.log)
+        const handoff = this.deps.handoff
+        const bodyOf = channelBody({ publicUrl: handoff?.publicUrl ?? '', lang: handoff?.chatLang ?? 'ru' })
+        await runDelivery(this.deps.sql, handoff, job, this.id, this.opts.log, bodyOf)
         return
       }
       // a notification of a review event: the same, by e-mail

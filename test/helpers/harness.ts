@@ -30,7 +30,10 @@ export async function makeHarness(
   opts: { provider?: LlmProvider; policiesDir?: string; handoff?: HandoffConfig; notify?: NotifyConfig } = {},
 ) {
   const { db, asOwner, close } = await openFresh(target)
-  await setChannel(db.sql, 'email', opts.notify !== undefined) // as the server does at start
+  // as the server does at start
+  await setChannel(db.sql, 'email', opts.notify !== undefined)
+  for (const channel of ['events', 'chat', 'telegram'] as const)
+    await setChannel(db.sql, channel, opts.handoff?.destinations.some((d) => d.name === channel) ?? false)
   await seedDemoUsers(db.sql, 'demo')
   const prompts = new PromptLibrary(loadPrompts(PROMPTS_DIR))
   await syncPrompts(db.sql, prompts.all())
@@ -95,6 +98,20 @@ export async function makeHarness(
     throw new Error(`run ${runId} was not approved`)
   }
 
+  /**
+   * Drains the queue until no job of `type` waits any more (retries wait out their backoff), or
+   * `ms` pass: the outbox's deliveries and notifications, settled.
+   */
+  async function settle(type: 'deliver' | 'notify', ms = 5000) {
+    const end = Date.now() + ms
+    for (;;) {
+      await worker.drain()
+      const [open] = await db.sql`select count(*)::int as n from jobs where type = ${type} and status in ('queued', 'running')`
+      if (open!.n === 0 || Date.now() > end) return
+      await new Promise((r) => setTimeout(r, 30))
+    }
+  }
+
   async function auditActions(runId: string): Promise<string[]> {
     const rows = await db.sql`select action from audit_log where run_id = ${runId} order by seq`
     return rows.map((r) => String(r.action))
@@ -116,6 +133,7 @@ export async function makeHarness(
     verifyAllClaims,
     reviewerClients,
     approveAll,
+    settle,
     auditActions,
     close,
   }
