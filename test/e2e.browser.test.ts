@@ -668,7 +668,15 @@ describe.skipIf(!executablePath)('browser: briefs, policy gates and reviews (Deb
     await editor.page.reload()
     await editor.page.getByTestId('thread-resolve').click()
     await expect.poll(() => editor.page.getByTestId('thread').getAttribute('data-status')).toBe('resolved')
-    for (const p of [writer, editor]) {
+
+    // the admin sees what the outbox sent
+    const admin = await openPage()
+    await login(admin.page, 'admin@copydesk.local')
+    await admin.page.getByTestId('nav-outbox').click()
+    const mention = admin.page.locator('[data-testid="outbox-emails"] [data-testid="outbox-row"]', { hasText: 'comment.mention' }).first()
+    await expect.poll(() => mention.getAttribute('data-status')).toBe('done')
+    expect(await mention.innerText()).toContain('writer@copydesk.local')
+    for (const p of [writer, editor, admin]) {
       expect(p.pageErrors).toEqual([])
       await p.context.close()
     }

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { NotificationSettingsInput } from '../../contracts/notifications'
 import { JobProgress } from '../jobs/queries'
 import type { Queryable } from '../db/connect'
 
@@ -76,8 +77,8 @@ export async function selectRecipient(db: Queryable, n: { eventId: string; userI
   return rows[0] ? Recipient.parse(rows[0]) : undefined
 }
 
-export const Settings = z.object({ email: z.enum(['immediate', 'off']), lang: z.enum(['ru', 'en']) })
-export type Settings = z.infer<typeof Settings>
+const Settings = NotificationSettingsInput
+type Settings = z.infer<typeof Settings>
 
 export async function selectSettings(db: Queryable, userId: string): Promise<Settings> {
   const rows = await db`select email, lang from notification_settings where user_id = ${userId}`

@@ -6,24 +6,9 @@ import type { Sql } from '../db/connect'
 import { AppError } from '../errors'
 import { op } from '../http/op'
 import { jsonBody, parseOr400 } from '../http/validate'
-import { Settings, selectOutbox, selectSettings, unsubscribeByToken, upsertSettings } from './queries'
+import { NotificationItem, NotificationSettings, NotificationSettingsInput } from '../../contracts/notifications'
+import { selectOutbox, selectSettings, unsubscribeByToken, upsertSettings } from './queries'
 
-const NotificationSettings = Settings.extend({
-  emailOn: z.boolean().describe('whether this server sends e-mail at all (COPYDESK_SMTP_URL)'),
-})
-const OutboxItem = z.object({
-  id: z.number(),
-  runId: z.string(),
-  eventId: z.string(),
-  type: z.string().nullable(),
-  recipient: z.string().nullable(),
-  status: z.enum(['queued', 'running', 'done', 'failed']),
-  attempts: z.number(),
-  lastError: z.string().nullable(),
-  nextAttemptAt: z.string().nullable(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-})
 const Unsubscribe = z.object({ token: z.string().regex(/^[0-9a-f]{64}$/, 'an unsubscribe link holds a 64-character token') })
 
 export const NOTIFY_OPS = {
@@ -32,14 +17,14 @@ export const NOTIFY_OPS = {
     method: 'put',
     path: '/api/me/notifications',
     summary: 'Set my e-mail (immediate or off) and the language of messages',
-    body: Settings,
+    body: NotificationSettingsInput,
     response: NotificationSettings,
   }),
   outbox: op({
     method: 'get',
     path: '/api/notifications',
     summary: 'The latest notifications: recipient, status, attempts, last error (admin)',
-    response: z.array(OutboxItem),
+    response: z.array(NotificationItem),
   }),
 }
 

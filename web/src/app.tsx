@@ -19,6 +19,7 @@ const PolicyPage = lazy(() => import('./features/policy/policy-page').then((m) =
 // The dashboard alone brings the chart library (recharts): it must stay out of the main bundle.
 const DashboardPage = lazy(() => import('./features/dashboard/dashboard-page').then((m) => ({ default: m.DashboardPage })))
 const MyUsagePage = lazy(() => import('./features/usage/my-usage-page').then((m) => ({ default: m.MyUsagePage })))
+const OutboxPage = lazy(() => import('./features/outbox/outbox-page').then((m) => ({ default: m.OutboxPage })))
 const SettingsPage = lazy(() => import('./features/settings/settings-page').then((m) => ({ default: m.SettingsPage })))
 const KbSearchPage = lazy(() => import('./features/kb/kb-search-page').then((m) => ({ default: m.KbSearchPage })))
 const ResultRecordPage = lazy(() => import('./features/kb/result-record-page').then((m) => ({ default: m.ResultRecordPage })))
@@ -61,6 +62,7 @@ function Routes() {
   if (pathname === '/dashboard') return <DashboardPage />
   if (pathname === '/usage') return <MyUsagePage />
   if (pathname === '/settings') return <SettingsPage />
+  if (pathname === '/outbox') return <OutboxPage />
   if (pathname === '/kb' || pathname.startsWith('/kb/')) return <KbRoutes pathname={pathname} search={search} />
   const brief = matchPath('/briefs/:id', pathname)
   if (brief?.id) return <BriefPage key={brief.id} id={brief.id} />

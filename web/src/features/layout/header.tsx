@@ -64,6 +64,11 @@ export function Header() {
           <NavLink to="/policy" testId="nav-policy" active={pathname === '/policy'}>
             {t('nav.policy')}
           </NavLink>
+          {me.roles.includes('admin') && (
+            <NavLink to="/outbox" testId="nav-outbox" active={pathname === '/outbox'}>
+              {t('nav.outbox')}
+            </NavLink>
+          )}
         </nav>
         <div className="header-user">
           <Link to="/settings" className="user-email" data-testid="nav-settings" title={t('settings.title')}>

@@ -1,10 +1,6 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
-import { z } from 'zod'
+import { NotificationSettings } from '../../../../contracts/notifications'
 import { fetchJson } from '../../lib/fetch-json'
-
-/** GET/PUT /api/me/notifications (server/notify/routes.ts). */
-export const NotificationSettings = z.object({ email: z.enum(['immediate', 'off']), lang: z.enum(['ru', 'en']), emailOn: z.boolean() })
-export type NotificationSettings = z.infer<typeof NotificationSettings>
 
 export const notificationSettingsQuery = () =>
   queryOptions({

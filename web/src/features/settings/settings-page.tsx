@@ -2,7 +2,8 @@ import { useQuery } from '@tanstack/react-query'
 import { ErrorState, Loading } from '../../components/states'
 import { useI18n } from '../../i18n'
 import { errorText } from '../../lib/error-text'
-import { type NotificationSettings, notificationSettingsQuery, useSaveNotificationSettings } from './queries'
+import type { NotificationSettings } from '../../../../contracts/notifications'
+import { notificationSettingsQuery, useSaveNotificationSettings } from './queries'
 
 /** My notifications: e-mail of my own work at once, or none; and the language of the messages. */
 export function SettingsPage() {
