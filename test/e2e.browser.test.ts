@@ -170,6 +170,7 @@ describe.skipIf(!executablePath)('browser: briefs, policy gates and reviews (Deb
     expect(await page.getByTestId('offer-variant').count()).toBe(3)
     expect(await page.getByTestId('engine-badge').first().innerText()).toMatch(/offline/i)
     expect(await page.getByTestId('decision-pass').count()).toBe(0) // the author gets no decision panel
+    expect(await page.getByTestId('decision-bar').count()).toBe(0) // …nor the bar that leads to one
     expect(await page.locator('[data-testid="gate-row"]').count()).toBe(1) // release only
     const runUrl = page.url()
     if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'screenshot-run.png'), fullPage: true })
@@ -182,6 +183,9 @@ describe.skipIf(!executablePath)('browser: briefs, policy gates and reviews (Deb
     // a reviewer lands on their queue, where their work is
     await expect.poll(() => page.url()).toBe(`${server.url}/reviews`)
     await openReview(page, 'release', runUrl)
+    // the bar at the bottom of the screen leads to the decision, its comment field ready
+    await page.getByTestId('decision-bar-jump').click()
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id ?? '')).toMatch(/^decision-comment-/)
     await page.getByTestId('decision-comment').fill('Clear and honest, ship it')
     await page.getByTestId('decision-pass').click()
     await expect.poll(() => runStatus(page), { timeout: 30_000 }).toBe('approved')
@@ -204,6 +208,16 @@ describe.skipIf(!executablePath)('browser: briefs, policy gates and reviews (Deb
     const delivered = cms.got.find((r) => r.eventId === eventId)!
     expect(verify(delivered, 'e2e-secret')).toBe(true)
     expect(JSON.parse(delivered.body)).toEqual(approved)
+
+    // on a phone the navigation folds behind the menu button, and closes once a page is picked
+    await page.setViewportSize({ width: 390, height: 844 })
+    expect(await page.getByTestId('nav-reviews').isVisible()).toBe(false)
+    await page.getByTestId('nav-menu').click()
+    await page.getByTestId('nav-reviews').click()
+    await expect.poll(() => page.url()).toBe(`${server.url}/reviews`)
+    await expect.poll(() => page.getByTestId('nav-reviews').isVisible()).toBe(false)
+    expect(await page.getByTestId('nav-menu').getAttribute('aria-expanded')).toBe('false')
+    await page.setViewportSize({ width: 1280, height: 900 })
 
     // Russian UI for a Russian browser
     const ru = await browser.newContext({ locale: 'ru-RU' })

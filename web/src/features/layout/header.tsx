@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
-import type { ReactNode } from 'react'
+import { type ReactNode, useEffect, useState } from 'react'
 import { useI18n } from '../../i18n'
 import { Link, useLocation } from '../../lib/router'
 import { useCurrentUser } from '../auth/current-user'
@@ -26,6 +26,10 @@ export function Header() {
   const openCount = reviews.data?.length
 
   const isBriefs = pathname === '/' || (pathname.startsWith('/briefs') && pathname !== '/briefs/new')
+  // On a phone the navigation folds behind a menu button; it closes again on every new page.
+  const [menuOpen, setMenuOpen] = useState(false)
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the page changing is what closes it
+  useEffect(() => setMenuOpen(false), [pathname])
 
   return (
     <header className="app-header">
@@ -33,7 +37,17 @@ export function Header() {
         <Link to="/" className="brand">
           {t('app.name')}
         </Link>
-        <nav aria-label={t('nav.main')} className="nav">
+        <button
+          type="button"
+          className="button button-small menu-button"
+          data-testid="nav-menu"
+          aria-expanded={menuOpen}
+          aria-controls="main-nav"
+          onClick={() => setMenuOpen((o) => !o)}
+        >
+          {t('nav.menu')}
+        </button>
+        <nav aria-label={t('nav.main')} id="main-nav" className={menuOpen ? 'nav nav-open' : 'nav'}>
           <NavLink to="/briefs" testId="nav-briefs" active={isBriefs}>
             {t('nav.briefs')}
           </NavLink>

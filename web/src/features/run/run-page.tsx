@@ -10,6 +10,7 @@ import { useCurrentUser } from '../auth/current-user'
 import { BriefRisks } from './brief-risks'
 import { ClaimsChecklist } from './claims-checklist'
 import { CommentsPanel } from './comments/comments-panel'
+import { DecisionBar } from './decision-bar'
 import { DecisionPanel } from './decision-panel'
 import { DraftHistory } from './draft-history'
 import { DraftView } from './draft-view'
@@ -131,6 +132,7 @@ export function RunPage({ id }: { id: string }) {
         <h2>{t('run.history')}</h2>
         <DraftHistory drafts={run.drafts} current={run.draft?.version} />
       </div>
+      <DecisionBar gates={panels.map((p) => p.gate)} />
     </section>
   )
 }
