@@ -72,6 +72,16 @@ describe.each(targets)('team channels on $name', (target) => {
     expect(slack.got[0]!.signature).toBe('undefined') // a chat webhook gets no signature header
   })
 
+  it('a team channel never hears the personal data a brief title holds; the signed webhook gets the title as typed', async () => {
+    const { runId } = await h.runToGate(writer, offerBrief({ title: 'Offer for Ivan Petrov, +7 916 123-45-67' }))
+    await h.settle('deliver')
+    const [chat] = texts(slack, runId)
+    expect(chat!.text).toMatch(/^Waiting for your review: “Offer for \[PERSON_1\], \[PHONE_1\]” \(/)
+    expect(chat!.text).not.toContain('Petrov')
+    const raw = hook.got.map((g) => JSON.parse(g.body)).find((b: { runId: string }) => b.runId === runId)
+    expect(raw.briefTitle).toBe('Offer for Ivan Petrov, +7 916 123-45-67')
+  })
+
   it('a chat that is down is retried and delivered once back; admins see it meanwhile', async () => {
     slack.state.status = 503
     const { runId } = await h.runToGate(writer, offerBrief({ title: 'While the chat was down' }))

@@ -3,6 +3,8 @@
 // subject and the link as `{"text"}`; Telegram gets the same through sendMessage to the team's chat.
 import type { BodyOf } from '../handoff/run-delivery'
 import type { ReviewEvent } from './emit'
+import { Placeholders } from '../pii/redact'
+import { scanPii } from '../pii/scan'
 import { render } from './templates'
 
 export const channelBody =
@@ -12,7 +14,9 @@ export const channelBody =
     const payload = JSON.parse(event.payload) as ReviewEvent
     if ((destination.format ?? 'signed') === 'signed') return JSON.stringify({ id: event.id, ...payload })
     const link = `${opts.publicUrl}/runs/${encodeURIComponent(payload.runId)}`
-    const message = render(payload, opts.lang, { run: link, unsubscribe: '' })
+    // a team channel is read by people outside the run's work: personal data in a title stays out
+    const briefTitle = new Placeholders().apply(payload.briefTitle, scanPii(payload.briefTitle))
+    const message = render({ ...payload, briefTitle }, opts.lang, { run: link, unsubscribe: '' })
     const text = `${message.subject}\n${link}`
     return destination.format === 'telegram'
       ? JSON.stringify({ chat_id: destination.chatId, text, disable_web_page_preview: true })
