@@ -141,6 +141,17 @@ describe.each(targets)('assigning reviews on $name', (target) => {
       'writer@copydesk.local',
     )
 
+    // holding the pending legal review, they pass the fact check: the legal review goes back to its
+    // queue (they could never decide it now), on the audit record
+    expect((await multi.post(`/api/gates/${gate('fact_check')}/assign`, { email: null })).status).toBe(200)
+    expect((await multi.post(`/api/gates/${gate('legal_review')}/claim`)).status).toBe(200)
+    await h.verifyAllClaims(multi, run.id)
+    expect((await multi.post(`/api/gates/${gate('fact_check')}/decision`, { decision: 'pass', comment: '' })).status).toBe(200)
+    const legal = (await editor.get(`/api/runs/${run.id}`)).body.gates.find((g: { gate: string }) => g.gate === 'legal_review')
+    expect(legal.assignee).toBeNull()
+    const [released] = await h.sql`select data from audit_log where run_id = ${run.id} and action = 'gate.assigned' and data ? 'released'`
+    expect(released?.data).toMatchObject({ released: ['legal_review'] })
+
     const named = await h.runToGate(writer, medicalOfferBrief({ title: 'Named owner', factCheckOwner: 'factcheck@copydesk.local' }))
     const owned = named.run.gates.find((g: { gate: string }) => g.gate === 'fact_check')
     expect(owned).toMatchObject({ assignee: 'factcheck@copydesk.local', ownerNamed: true })
@@ -163,7 +174,7 @@ describe.each(targets)('assigning reviews on $name', (target) => {
 
   describe('raw SQL on the app connection', () => {
     const set = (gateId: string, assignee: string | null, by: string | null) =>
-      h.sql`update gates set assignee_id = ${assignee}, assigned_by = ${by} where id = ${gateId}`
+      h.sql`update gates set assignee_id = ${assignee}, assigned_by = ${by}, assigned_at = null where id = ${gateId}`
 
     it('refuses what the API refuses', async () => {
       const { gateId, runId } = await releaseGate('Raw SQL')
@@ -188,11 +199,14 @@ describe.each(targets)('assigning reviews on $name', (target) => {
       const legal = own.run.gates.find((g: { gate: string }) => g.gate === 'legal_review').id
       await expect(set(legal, id.multi!, id.wl!)).rejects.toThrow(/cannot assign its reviews/)
       await expect(set(legal, id.wl!, id.multi!)).rejects.toThrow(/cannot review it/)
+      // an update that leaves the last assigner on record is refused
+      await set(gateId, id.editor2!, id.editor!)
+      await expect(h.sql`update gates set assignee_id = ${id.editor!} where id = ${gateId}`).rejects.toThrow(/names who made it/)
       // the admin may assign; the database stamps the time
-      await set(gateId, id.editor2!, id.admin!)
+      await set(gateId, id.editor!, id.admin!)
       const [row] =
         await h.sql`select assignee_id, assigned_by, assigned_at > now() - interval '1 minute' as fresh from gates where id = ${gateId}`
-      expect(row).toMatchObject({ assignee_id: id.editor2, assigned_by: id.admin, fresh: true })
+      expect(row).toMatchObject({ assignee_id: id.editor, assigned_by: id.admin, fresh: true })
     })
 
     it('keeps a named owner and different people per draft', async () => {

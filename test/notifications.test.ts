@@ -45,7 +45,7 @@ describe.each(targets)('e-mail of the review on $name', (target) => {
     expect(mail?.text).toContain(`https://copydesk.example.com/runs/${runId}`)
     expect(mail?.listUnsubscribePost).toBe('List-Unsubscribe=One-Click')
     expect(mail?.listUnsubscribe).toMatch(/https:\/\/copydesk\.example\.com\/api\/notifications\/unsubscribe\?token=[0-9a-f]{64}/)
-    expect(mail?.messageId).toContain(`gate.opened:`)
+    expect(mail?.messageId).toMatch(/^<gate\.opened\.[0-9a-f-]+\.[0-9a-f-]+@copydesk\.example\.com>$/)
     expect(about('editor2@copydesk.local', 'Весенняя акция')).toHaveLength(1)
     expect(about('writer@copydesk.local', 'Весенняя акция')).toHaveLength(0)
     expect(about('legal@copydesk.local', 'Весенняя акция')).toHaveLength(0)

@@ -252,9 +252,28 @@ export async function setGateAssignee(
   db: Queryable,
   { gateId, assigneeId, byId }: { gateId: string; assigneeId: string | null; byId: string },
 ): Promise<boolean> {
-  const rows = await db`update gates set assignee_id = ${assigneeId}, assigned_by = ${byId}
+  const rows = await db`update gates set assignee_id = ${assigneeId}, assigned_by = ${byId}, assigned_at = null
     where id = ${gateId} and status in ('pending', 'open') returning id`
   return rows.length > 0
+}
+
+/**
+ * After `userId` passes a gate of a draft whose gates need different people, the other reviews of
+ * the draft they had claimed go back to their role's queue (they could never decide them now);
+ * a named owner stays. The gate names released.
+ */
+export async function releaseOtherClaims(
+  db: Queryable,
+  { runId, draftVersion, gateId, userId }: { runId: string; draftVersion: number; gateId: string; userId: string },
+): Promise<GateName[]> {
+  const rows = await db`update gates set assignee_id = null, assigned_by = ${userId}, assigned_at = null
+    where run_id = ${runId} and draft_version = ${draftVersion} and id <> ${gateId} and assignee_id = ${userId}
+      and status in ('pending', 'open') and not owner_named
+    returning gate`
+  return z
+    .array(z.object({ gate: GateName }))
+    .parse(rows)
+    .map((r) => r.gate)
 }
 
 /**

@@ -7,6 +7,14 @@ import { Placeholders } from '../pii/redact'
 import { scanPii } from '../pii/scan'
 import { render } from './templates'
 
+/**
+ * Text a Slack or Mattermost webhook shows as typed, nothing more: `&`, `<`, `>` escaped (Slack's
+ * <!channel>, <url|label>), a word joiner after each `@` (@channel, @here, @all) and inside `](`
+ * (a Markdown link in Mattermost). Emphasis marks are left alone: they only change how text looks.
+ */
+export const inertMarkup = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/@/g, '@\u2060').replace(/\]\(/g, ']\u2060(')
+
 export const channelBody =
   (opts: { publicUrl: string; lang: 'ru' | 'en' }): BodyOf =>
   (destination, event) => {
@@ -17,8 +25,9 @@ export const channelBody =
     // a team channel is read by people outside the run's work: personal data in a title stays out
     const briefTitle = new Placeholders().apply(payload.briefTitle, scanPii(payload.briefTitle))
     const message = render({ ...payload, briefTitle }, opts.lang, { run: link, unsubscribe: '' })
-    const text = `${message.subject}\n${link}`
+    // Telegram gets plain text (no parse_mode); a chat webhook reads markup in it, so the words
+    // people typed (the title) cannot ping a channel or dress up a link
     return destination.format === 'telegram'
-      ? JSON.stringify({ chat_id: destination.chatId, text, disable_web_page_preview: true })
-      : JSON.stringify({ text })
+      ? JSON.stringify({ chat_id: destination.chatId, text: `${message.subject}\n${link}`, disable_web_page_preview: true })
+      : JSON.stringify({ text: `${inertMarkup(message.subject)}\n${link}` })
   }

@@ -42,11 +42,11 @@ export async function runNotification(sql: Sql, config: NotifyConfig | undefined
     unsubscribe: `${config.publicUrl}/api/notifications/unsubscribe?token=${to.unsubscribe_token}`,
   }
   const message = render(event, to.lang, links)
-  const host = new URL(config.publicUrl).hostname || 'copydesk'
+  const host = URL.canParse(config.publicUrl) ? new URL(config.publicUrl).hostname : 'copydesk'
   const sent = await config.mailer.send({
     to: to.email,
     ...message,
-    messageId: `<${n.eventId.replace(/[^\w.:-]/g, '-')}.${n.userId}@${host}>`,
+    messageId: `<${n.eventId.replace(/[^\w.-]/g, '.')}.${n.userId}@${host}>`,
     unsubscribeUrl: links.unsubscribe,
   })
   if (sent.ok) {

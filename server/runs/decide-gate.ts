@@ -9,6 +9,7 @@ import { missingWordingWaiver } from './missing-wording'
 import { toAuthor } from '../notify/emit'
 import {
   insertGateDecision,
+  releaseOtherClaims,
   selectDraftPiiFindings,
   selectGate,
   selectGatePassedBy,
@@ -87,6 +88,17 @@ export async function decideGate({ ctx: { db, user }, input }: VerbArgs<Decision
       missingWaived: waived ? waived.requirements : null,
       missingWaiverReason: waived?.reason ?? null,
     })
+    if (run.distinct_reviewers && (input.decision === 'pass' || input.decision === 'waive')) {
+      // one person per gate of the draft: what else the decider had claimed goes back to its queue
+      const released = await releaseOtherClaims(tx, { runId: run.id, draftVersion: gate.draft_version, gateId, userId: user.id })
+      if (released.length)
+        await appendAudit(tx, {
+          actorId: user.id,
+          action: 'gate.assigned',
+          runId: run.id,
+          data: { released, reason: 'decided another gate of the draft' },
+        })
+    }
     if (input.decision === 'request_changes' || input.decision === 'reject') {
       // The draft is going back (or out): its later gates will never be worked.
       await supersedePendingGates(tx, draft)

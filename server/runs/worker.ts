@@ -9,6 +9,7 @@ import type { RunDeps } from './deps'
 import { Command, GateInterrupt, buildRunGraph, type RunGraph } from './graph'
 import { claimJob, finishJob, releaseJob, renewLease, type JobRow } from '../jobs/queries'
 import { markFailed, selectRunStatus } from './queries'
+import { retryDeliveryLater } from '../handoff/queries'
 import { runDelivery } from '../handoff/run-delivery'
 import { channelBody } from '../notify/channel-body'
 import { announceOverdue } from '../notify/emit'
@@ -25,6 +26,9 @@ export type WorkerOptions = {
   /** How often an idle worker looks for reviews gone past their due date, to say so (notify/emit.ts). */
   sweepMs?: number
 }
+
+/** How long an outbox job that threw (not a refused delivery: a bug, the database away) waits before its next try. */
+const OUTBOX_RETRY_MS = 60_000
 
 /** Thrown inside a job when its lease went to another worker: we stop and leave the job alone. */
 class LeaseLost extends Error {}
@@ -95,18 +99,18 @@ export class Worker {
         failures++
         this.opts.log.warn({ failures, err: (err as Error).message }, 'claiming a job failed')
       }
+      await this.sweep() // at most once per sweepMs, busy or not
       if (job) {
         await this.process(job) // never throws: every outcome is recorded or left to the lease
         continue
       }
-      await this.sweep()
       // Back off while the database is away (0.5 s, 1 s, 2 s … 10 s); otherwise poll.
       await this.sleep(failures ? Math.min(10_000, this.opts.pollMs * 2 ** (failures - 1)) : this.opts.pollMs)
     }
   }
 
   private lastSweep = 0
-  /** Idle: at most once per sweepMs, announce reviews gone past their due date (a failure waits for the next one). */
+  /** At most once per sweepMs, announce reviews gone past their due date (a failure waits for the next one). */
   private async sweep() {
     if (Date.now() - this.lastSweep < this.opts.sweepMs) return
     this.lastSweep = Date.now()
@@ -141,19 +145,27 @@ export class Worker {
       },
       (this.opts.leaseSeconds * 1000) / 3,
     )
+    // a delivery (an approved text, an event to a channel) or an e-mail: its own attempts and
+    // backoff, and whatever goes wrong stays with the job, never the run's failure
+    if (job.type === 'deliver' || job.type === 'notify') {
+      try {
+        if (job.type === 'deliver') {
+          const handoff = this.deps.handoff
+          const bodyOf = channelBody({ publicUrl: handoff?.publicUrl || 'http://localhost', lang: handoff?.chatLang ?? 'ru' })
+          await runDelivery(this.deps.sql, handoff, job, this.id, this.opts.log, bodyOf)
+        } else await runNotification(this.deps.sql, this.deps.notify, job, this.id, this.opts.log)
+      } catch (err) {
+        this.opts.log.warn(
+          { jobId: job.id, runId: job.run_id, type: job.type, err: (err as Error).message },
+          'outbox job failed; retried later',
+        )
+        await retryDeliveryLater(this.deps.sql, job.id, this.id, OUTBOX_RETRY_MS, (err as Error).message).catch(() => {}) // else the lease runs out
+      } finally {
+        clearInterval(heartbeat)
+      }
+      return
+    }
     try {
-      // a delivery of an approved text: its own attempts and backoff, never a run's failure
-      if (job.type === 'deliver') {
-        const handoff = this.deps.handoff
-        const bodyOf = channelBody({ publicUrl: handoff?.publicUrl ?? '', lang: handoff?.chatLang ?? 'ru' })
-        await runDelivery(this.deps.sql, handoff, job, this.id, this.opts.log, bodyOf)
-        return
-      }
-      // a notification of a review event: the same, by e-mail
-      if (job.type === 'notify') {
-        await runNotification(this.deps.sql, this.deps.notify, job, this.id, this.opts.log)
-        return
-      }
       if (job.attempts > this.opts.maxAttempts) {
         throw new Error(`gave up after ${job.attempts - 1} attempts: the worker processing this run kept stopping`)
       }

@@ -38,10 +38,14 @@ begin
     raise exception 'gate % is %: only a gate waiting for review is assigned, and never with a decision', old.id, old.status
       using errcode = 'check_violation';
   end if;
-  if new.assigned_by is null then
-    raise exception 'gate %: an assignment names who made it', old.id using errcode = 'check_violation';
+  -- who makes it is written with it, and its time is the database's: the writer sets assigned_at
+  -- to null, so an update that leaves the last assigner on record is refused
+  if new.assigned_by is null or new.assigned_at is not null then
+    raise exception 'gate %: an assignment names who made it (and leaves its time to the database)', old.id
+      using errcode = 'check_violation';
   end if;
-  select author_id, distinct_reviewers into author, distinct_people from runs where id = new.run_id;
+  -- the run locked, as the app does, so two assignments of one draft cannot both pass the rule below
+  select author_id, distinct_reviewers into author, distinct_people from runs where id = new.run_id for update;
   select roles into actor_roles from users where id = new.assigned_by and disabled_at is null;
   if actor_roles is null or not (new.role = any (actor_roles) or 'admin' = any (actor_roles)) then
     raise exception 'gate % is assigned only by someone holding role % (or an admin)', old.id, new.role using errcode = 'check_violation';
