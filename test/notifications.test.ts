@@ -172,6 +172,19 @@ describe.each(targets)('without SMTP on $name', (target) => {
     expect((await writer.get('/api/me/notifications')).body).toMatchObject({ emailOn: false })
   })
 
+  it("a worker without SMTP leaves e-mails queued for a process that has it (another server's setting)", async () => {
+    const writer = await h.as('writer')
+    await h.sql`update notify_channels set enabled = true where channel = 'email'` // as a server with SMTP wrote it
+    try {
+      const { runId } = await h.runToGate(writer, offerBrief({ title: 'SMTP elsewhere' }))
+      const jobs = await h.sql`select status, attempts from jobs where run_id = ${runId} and type = 'notify'`
+      expect(jobs.length).toBeGreaterThan(0)
+      expect(jobs.every((j) => j.status === 'queued' && j.attempts === 0)).toBe(true)
+    } finally {
+      await h.sql`update notify_channels set enabled = false where channel = 'email'`
+    }
+  })
+
   it('the database refuses a notification of no event, or to nobody', async () => {
     const writer = await h.as('writer')
     const { runId } = await h.runToGate(writer, offerBrief({ title: 'Raw SQL notify' }))

@@ -27,16 +27,26 @@ export async function enqueueJob(db: Queryable, runId: string, type: 'run' | 're
   await db`insert into jobs (run_id, type, payload) values (${runId}, ${type}, ${db.json(jsonValue(payload))})`
 }
 
+export type JobType = JobRow['type']
+export const JOB_TYPES: readonly JobType[] = JobRow.shape.type.options
+
 /**
- * Claims the oldest job that is queued (and due: a delivery waits out its backoff), or running
- * with an expired lease (its worker died).
+ * Claims the oldest job of `types` that is queued (and due: a delivery waits out its backoff), or
+ * running with an expired lease (its worker died). A worker claims only what it can do (one
+ * without SMTP leaves e-mails to a process that has it).
  * SKIP LOCKED lets any number of workers in any number of processes claim without blocking.
  */
-export async function claimJob(sql: Sql, workerId: string, leaseSeconds: number): Promise<JobRow | undefined> {
+export async function claimJob(
+  sql: Sql,
+  workerId: string,
+  leaseSeconds: number,
+  types: readonly JobType[] = JOB_TYPES,
+): Promise<JobRow | undefined> {
   const rows = await sql`update jobs set status = 'running', attempts = attempts + 1, locked_by = ${workerId},
       locked_until = now() + ${leaseSeconds} * interval '1 second', updated_at = now()
     where id = (select id from jobs
-                where (status = 'queued' and (not_before is null or not_before <= now())) or (status = 'running' and locked_until < now())
+                where ((status = 'queued' and (not_before is null or not_before <= now())) or (status = 'running' and locked_until < now()))
+                  and type = any(${[...types]})
                 order by id for update skip locked limit 1)
     returning id, run_id, type, payload, attempts`
   return rows[0] ? JobRow.parse(rows[0]) : undefined

@@ -33,6 +33,7 @@ export async function runNotification(sql: Sql, config: NotifyConfig | undefined
     return
   }
   if (!config) {
+    // not claimed by a worker without SMTP (runs/worker.ts); kept as a last guard
     await finishJob(sql, job.id, 'failed', 'e-mail is off on this server (COPYDESK_SMTP_URL is not set)', { workerId })
     return
   }

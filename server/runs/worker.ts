@@ -7,7 +7,7 @@ import { isDbConnectionError } from '../process-guards'
 import { PostgresJsSaver } from './checkpointer'
 import type { RunDeps } from './deps'
 import { Command, GateInterrupt, buildRunGraph, type RunGraph } from './graph'
-import { claimJob, finishJob, releaseJob, renewLease, type JobRow } from '../jobs/queries'
+import { claimJob, finishJob, JOB_TYPES, type JobRow, type JobType, releaseJob, renewLease } from '../jobs/queries'
 import { markFailed, selectRunStatus } from './queries'
 import { retryDeliveryLater } from '../handoff/queries'
 import { runDelivery } from '../handoff/run-delivery'
@@ -48,6 +48,8 @@ export class Worker {
   private wakeUp: (() => void) | null = null
   private loop: Promise<void> | null = null
   private readonly opts: Required<WorkerOptions>
+  /** What this worker can do: e-mails only with SMTP configured (another process may have it). */
+  private readonly types: readonly JobType[]
 
   constructor(
     private readonly deps: RunDeps,
@@ -56,6 +58,7 @@ export class Worker {
     this.graph = buildRunGraph(deps, new PostgresJsSaver(deps.sql))
     const o = { leaseSeconds: 60, pollMs: 500, maxAttempts: 5, log: silentLog, sweepMs: 60_000, ...Worker.defaults, ...opts }
     this.opts = { ...o, log: o.log.child({ worker: this.id }) }
+    this.types = JOB_TYPES.filter((t) => t !== 'notify' || deps.notify !== undefined)
   }
 
   start() {
@@ -79,7 +82,7 @@ export class Worker {
     await announceOverdue(this.deps.sql)
     let n = 0
     for (;;) {
-      const job = await claimJob(this.deps.sql, this.id, this.opts.leaseSeconds)
+      const job = await claimJob(this.deps.sql, this.id, this.opts.leaseSeconds, this.types)
       if (!job) return n
       await this.process(job)
       n++
@@ -93,7 +96,7 @@ export class Worker {
       try {
         // Not retried in place: if the claim committed but its answer was lost, that job's lease
         // simply runs out and it is claimed again.
-        job = await claimJob(this.deps.sql, this.id, this.opts.leaseSeconds)
+        job = await claimJob(this.deps.sql, this.id, this.opts.leaseSeconds, this.types)
         failures = 0
       } catch (err) {
         failures++
