@@ -3,33 +3,27 @@
 // SMTP server started here); only those who read the run's work take part; the database keeps the
 // record append-only and closes the discussion with the run.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createMailer } from '../server/notify/mailer'
 import type { Client } from './helpers/client'
 import { testTargets } from './helpers/databases'
 import { offerBrief } from './helpers/fixtures'
-import { makeHarness, type Harness } from './helpers/harness'
-import { smtpSink } from './helpers/smtp-sink'
+import type { Harness } from './helpers/harness'
+import { makeMailHarness } from './helpers/mail-harness'
+import type { smtpSink } from './helpers/smtp-sink'
 
 const targets = await testTargets()
 
 describe.each(targets)('comments on the text on $name', (target) => {
   let h: Harness
   let smtp: Awaited<ReturnType<typeof smtpSink>>
-  let mailer: ReturnType<typeof createMailer>
+  let close: () => Promise<void>
   let writer: Client
   let editor: Client
   let factcheck: Client
   beforeAll(async () => {
-    smtp = await smtpSink()
-    mailer = createMailer({ smtpUrl: smtp.url, from: 'Copydesk <copydesk@example.com>' }, 5000)
-    h = await makeHarness(target, { notify: { mailer, publicUrl: 'https://copydesk.example.com', maxAttempts: 2, backoffMs: 40 } })
+    ;({ h, smtp, close } = await makeMailHarness(target, { maxAttempts: 2, backoffMs: 40 }))
     ;[writer, editor, factcheck] = await Promise.all([h.as('writer'), h.as('editor'), h.as('factcheck')])
   })
-  afterAll(async () => {
-    await h?.close()
-    mailer?.close()
-    await smtp?.close()
-  })
+  afterAll(async () => close?.())
 
   /** A safe offer at its release gate, and the span of `words` in its draft. */
   async function runWith(title: string) {

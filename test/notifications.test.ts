@@ -4,36 +4,30 @@
 // unsubscribe; nothing when the server has no SMTP.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { hashPassword } from '../server/auth/password'
-import { createMailer } from '../server/notify/mailer'
 import type { Client } from './helpers/client'
 import { testTargets } from './helpers/databases'
 import { medicalOfferBrief, offerBrief } from './helpers/fixtures'
 import { makeHarness, type Harness } from './helpers/harness'
-import { smtpSink } from './helpers/smtp-sink'
+import { makeMailHarness } from './helpers/mail-harness'
+import type { smtpSink } from './helpers/smtp-sink'
 
 const targets = await testTargets()
 
 describe.each(targets)('e-mail of the review on $name', (target) => {
   let h: Harness
   let smtp: Awaited<ReturnType<typeof smtpSink>>
-  let mailer: ReturnType<typeof createMailer>
+  let close: () => Promise<void>
   let writer: Client
   let editor: Client
   let admin: Client
   const id: Record<string, string> = {}
   beforeAll(async () => {
-    smtp = await smtpSink()
-    mailer = createMailer({ smtpUrl: smtp.url, from: 'Copydesk <copydesk@example.com>' }, 5000)
-    h = await makeHarness(target, { notify: { mailer, publicUrl: 'https://copydesk.example.com', maxAttempts: 3, backoffMs: 300 } })
+    ;({ h, smtp, close } = await makeMailHarness(target, { maxAttempts: 3, backoffMs: 300 }))
     await h.sql`insert into users (email, name, password_hash, roles) values ('editor2@copydesk.local', 'Second editor', ${await hashPassword('demo-password')}, ${['editor']})`
     for (const u of await h.sql`select id, email from users`) id[String(u.email).split('@')[0]!] = String(u.id)
     ;[writer, editor, admin] = await Promise.all([h.as('writer'), h.as('editor'), h.as('admin')])
   })
-  afterAll(async () => {
-    await h?.close()
-    mailer?.close()
-    await smtp?.close()
-  })
+  afterAll(async () => close?.())
 
   const about = (email: string, title: string) => smtp.to(email).filter((m) => m.subject.includes(title))
 

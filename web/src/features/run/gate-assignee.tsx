@@ -91,6 +91,11 @@ function HandOver({
           </option>
         ))}
       </select>
+      {people.isError && (
+        <span className="form-error small" role="alert">
+          {errorText(people.error, t)}
+        </span>
+      )}
       <button
         type="button"
         className="button button-small"

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import type { Thread } from '../../../../../contracts/comments'
 import type { Run } from '../../../../../contracts/runs'
+import { ErrorState, Loading } from '../../../components/states'
 import { useI18n } from '../../../i18n'
 import { errorText } from '../../../lib/error-text'
 import { ApiError } from '../../../lib/fetch-json'
@@ -31,7 +32,8 @@ export function CommentsPanel({ run }: { run: Run }) {
       </h2>
       {open && run.draft && <p className="muted small">{t('comments.howTo')}</p>}
       {open && run.draft && selection && <NewThread runId={run.id} version={run.draft.version} span={selection} onDone={clear} />}
-      {threads.isError && <p className="form-error">{errorText(threads.error, t)}</p>}
+      {threads.isPending && <Loading />}
+      {threads.isError && <ErrorState error={threads.error} onRetry={() => void threads.refetch()} />}
       {list.length === 0 && threads.isSuccess && <p className="muted">{t('comments.none')}</p>}
       <ul className="thread-list">
         {list.map((th) => (
