@@ -108,7 +108,7 @@ export type Config = {
 }
 
 /** Secrets, comma-separated while rotating: each signs its own v1. */
-const secretsOf = (s: string) =>
+export const secretsOf = (s: string) =>
   s
     .split(',')
     .map((x) => x.trim())

@@ -17,6 +17,7 @@ import { releaseOrphanedJobs } from './jobs/queries'
 import { Worker } from './runs/worker'
 import { createLog, type Log } from './log'
 import { HANDOFF_DEFAULTS } from './handoff/deliver'
+import { policyDestinations } from './handoff/policy-destinations'
 import { createMailer } from './notify/mailer'
 import { setChannel } from './notify/queries'
 import { NOTIFY_DEFAULTS } from './notify/run-notification'
@@ -40,7 +41,10 @@ export type StartOptions = {
 export async function startServer(config: Config, opts: StartOptions = {}): Promise<Server> {
   const log = opts.log ?? createLog(config.log)
   const prompts = new PromptLibrary(loadPrompts(PROMPTS_DIR)) // a bad prompt file stops startup here
-  const policy = loadPolicy(opts.policiesDir ?? POLICIES_DIR) // so does an invalid policy: never "no gates"
+  const policiesDir = opts.policiesDir ?? POLICIES_DIR
+  const policy = loadPolicy(policiesDir) // so does an invalid policy: never "no gates"
+  // the policy's destinations with their secrets from the environment; a missing one stops startup too
+  const destinations = [...config.handoff, ...policyDestinations(policy, policiesDir)]
   const db = await openConfiguredDatabase(config)
   const workers: Worker[] = []
   try {
@@ -58,21 +62,21 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
       if (orphans) log.info({ jobs: orphans }, 'picked up run jobs left running by a stopped process')
     }
     const provider = opts.provider ?? createProvider(config.llm)
-    const handoff = config.handoff.length
-      ? { destinations: config.handoff, ...HANDOFF_DEFAULTS, publicUrl: config.publicUrl ?? '', chatLang: config.chatLang }
+    const handoff = destinations.length
+      ? { destinations, ...HANDOFF_DEFAULTS, publicUrl: config.publicUrl ?? '', chatLang: config.chatLang }
       : undefined
     for (const channel of ['events', 'chat', 'telegram'] as const) {
       await setChannel(
         db.sql,
         channel,
-        config.handoff.some((d) => d.name === channel),
+        destinations.some((d) => d.name === channel),
       )
     }
     log.info(
       handoff ? { destinations: handoff.destinations.map((d) => `${d.name}: ${new URL(d.url).host}`) } : {},
-      handoff?.destinations.some((d) => d.name === 'default')
+      handoff?.destinations.some((d) => d.receives !== 'events')
         ? 'approved texts are handed off, signed'
-        : 'no hand-off destination (COPYDESK_HANDOFF_URL): approved texts are kept and exported, not sent',
+        : 'no hand-off destination (COPYDESK_HANDOFF_URL, policy handoff.destinations): approved texts are kept and exported, not sent',
     )
     // e-mail: said at start either way, and recorded for the fan-out of events (notify/queries.ts)
     await setChannel(db.sql, 'email', config.mail !== undefined)

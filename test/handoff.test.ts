@@ -21,7 +21,16 @@ describe.each(targets)('the hand-off of approved copy on $name', (target) => {
   beforeAll(async () => {
     cms = await receiver()
     h = await makeHarness(target, {
-      handoff: { destinations: [{ name: 'default', url: cms.url, secrets: SECRETS }], maxAttempts: 4, backoffMs: 40, timeoutMs: 2000 },
+      handoff: {
+        destinations: [
+          { name: 'default', url: cms.url, secrets: SECRETS },
+          // a policy file's destination for offers on landing pages only: headlines never reach it
+          { name: 'landing-offers', url: cms.url, secrets: SECRETS, kinds: ['offer'], channels: ['landing'] },
+        ],
+        maxAttempts: 4,
+        backoffMs: 40,
+        timeoutMs: 2000,
+      },
     })
     writer = await h.as('writer')
     admin = await h.as('admin')
@@ -47,7 +56,8 @@ describe.each(targets)('the hand-off of approved copy on $name', (target) => {
     expect(await h.auditActions(runId)).toEqual(expect.arrayContaining(['run.approved', 'handoff.delivered']))
     const list = await admin.get('/api/handoffs')
     expect(list.status).toBe(200)
-    expect(list.body.find((d: { runId: string }) => d.runId === runId)).toMatchObject({ status: 'done', attempts: 1, lastError: null })
+    const ours = list.body.filter((d: { runId: string }) => d.runId === runId)
+    expect(ours).toEqual([expect.objectContaining({ destination: 'default', status: 'done', attempts: 1, lastError: null })])
     expect((await writer.get('/api/handoffs')).status).toBe(403)
   })
 

@@ -16,6 +16,9 @@ export type Destination = {
   receives?: 'content' | 'events'
   format?: 'signed' | 'chat' | 'telegram'
   chatId?: string
+  /** Approved texts of these kinds and channels only (all when absent or empty; policy-destinations.ts). */
+  kinds?: readonly string[]
+  channels?: readonly string[]
 }
 export type HandoffConfig = {
   destinations: readonly Destination[]

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { GateName } from '../../contracts/runs'
 import { ROLES } from '../../contracts/roles'
 import { RiskCategory } from '../../contracts/risks'
+import { BriefKind } from '../../contracts/briefs'
 
 export { RISK_CATEGORIES, RiskCategory } from '../../contracts/risks'
 
@@ -58,6 +59,24 @@ export type Sector = z.infer<typeof Sector>
 
 /** The value a brief gives when what it advertises is none of the policy's sectors. */
 export const OTHER_SECTOR = 'other'
+
+/** Names the server gives its own destinations (from the environment); a policy's cannot take them. */
+export const RESERVED_DESTINATIONS = ['default', 'events', 'chat', 'telegram'] as const
+
+/**
+ * A hand-off destination besides COPYDESK_HANDOFF_URL: a CMS, an e-mail platform, a stand-in. The
+ * secret is never in the file (the policy is shown to every user and kept in the database): the
+ * file names the environment variable that holds it.
+ */
+const HandoffDestination = z.strictObject({
+  name: slug,
+  url: z.url({ protocol: /^https?$/, error: 'an http(s) URL' }),
+  secret_env: z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'the name of an environment variable (A-Z, 0-9, _)'),
+  /** Only approved texts of these kinds (all when empty). */
+  kinds: z.array(BriefKind).default([]),
+  /** Only approved texts for these channels (all when empty). */
+  channels: z.array(slug).default([]),
+})
 
 export const PolicyFile = z
   .strictObject({
@@ -135,6 +154,8 @@ export const PolicyFile = z
     missing_wording: z
       .strictObject({ blocks_pass_at: z.array(Gate).default(['legal_review', 'release']) })
       .default({ blocks_pass_at: ['legal_review', 'release'] }),
+    /** Where approved texts go besides COPYDESK_HANDOFF_URL (server/handoff/policy-destinations.ts). */
+    handoff: z.strictObject({ destinations: z.array(HandoffDestination).default([]) }).default({ destinations: [] }),
   })
   .superRefine((p, ctx) => {
     for (const key of Object.keys(p.gates)) {
@@ -187,6 +208,18 @@ export const PolicyFile = z
     p.paid_ad_channels.forEach((c, i) => {
       if (!p.channels.includes(c))
         ctx.addIssue({ code: 'custom', path: ['paid_ad_channels', i], message: `channel "${c}" is not in channels` })
+    })
+    const names = new Set<string>()
+    p.handoff.destinations.forEach((d, i) => {
+      const at = ['handoff', 'destinations', i]
+      if ((RESERVED_DESTINATIONS as readonly string[]).includes(d.name))
+        ctx.addIssue({ code: 'custom', path: [...at, 'name'], message: `"${d.name}" is the name of a destination set by the environment` })
+      else if (names.has(d.name)) ctx.addIssue({ code: 'custom', path: [...at, 'name'], message: `"${d.name}" is named twice` })
+      names.add(d.name)
+      d.channels.forEach((c, j) => {
+        if (!p.channels.includes(c))
+          ctx.addIssue({ code: 'custom', path: [...at, 'channels', j], message: `channel "${c}" is not in channels` })
+      })
     })
   })
 export type PolicyFile = z.infer<typeof PolicyFile>

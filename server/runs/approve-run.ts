@@ -5,6 +5,7 @@ import { selectGates } from '../gates/queries'
 import { markApproved, selectRun } from './queries'
 import { approvedContent } from './approved-content'
 import type { Destination } from '../handoff/deliver'
+import { takesContent } from '../handoff/policy-destinations'
 import { enqueueDelivery, insertEvent } from '../handoff/queries'
 import { toAuthor } from '../notify/emit'
 
@@ -41,7 +42,7 @@ export async function approveRun(
     const content = await approvedContent(tx, run, run.brief_title)
     await insertEvent(tx, { id: content.id, type: 'content.approved', runId, payload: content })
     for (const d of destinations)
-      if (d.receives !== 'events') await enqueueDelivery(tx, { runId, eventId: content.id, destination: d.name })
+      if (takesContent(d, content)) await enqueueDelivery(tx, { runId, eventId: content.id, destination: d.name })
     await toAuthor(tx, { type: 'run.approved', runId, authorId: run.author_id, actorId: null, briefTitle: run.brief_title, kind: run.kind })
   })
 }
