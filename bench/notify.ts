@@ -40,7 +40,7 @@ export async function benchNotify(target: TestTarget): Promise<Row[]> {
   const mailer = createMailer({ smtpUrl: smtp.url, from: 'Copydesk <bench@example.com>' })
   try {
     const off = await decisions(target, undefined)
-    const on = await decisions(target, { mailer, publicUrl: 'http://localhost', maxAttempts: 3, backoffMs: 1000 })
+    const on = await decisions(target, { mailer, publicUrl: 'http://localhost', timeZone: 'UTC', maxAttempts: 3, backoffMs: 1000 })
     const at = smtp.got.map((m) => m.at)
     const spanSec = at.length > 1 ? (Math.max(...at) - Math.min(...at)) / 1000 : 0
     return [

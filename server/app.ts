@@ -9,7 +9,7 @@ import { briefRoutes } from './briefs/routes'
 import { type Database, ping } from './db/connect'
 import { commentRoutes } from './comments/routes'
 import { gateRoutes } from './gates/routes'
-import { notifyRoutes, unsubscribeRoutes } from './notify/routes'
+import { type MessagingInfo, notifyRoutes, unsubscribeRoutes } from './notify/routes'
 import { kbRoutes } from './kb/routes'
 import { accessLog, type LogEnv } from './http/access-log'
 import { bodyCap } from './http/body-cap'
@@ -46,8 +46,8 @@ export type AppDeps = {
   session?: { idleMinutes: number; maxHours: number }
   /** The server's log (server/log.ts); standard output when omitted. */
   log?: Log
-  /** Whether this server sends e-mail (COPYDESK_SMTP_URL), as the settings screen says. */
-  emailOn?: boolean
+  /** What this server sends (COPYDESK_SMTP_URL, a Telegram bot) and the digest's zone, as the settings screen says. */
+  messaging?: MessagingInfo
 }
 
 export function createApp(deps: AppDeps) {
@@ -88,7 +88,7 @@ export function createApp(deps: AppDeps) {
   api.route('/', gateRoutes(sql, deps.policy))
   api.route('/kb', kbRoutes(sql, deps.policy))
   api.route('/handoffs', handoffRoutes(sql, deps.policy))
-  api.route('/', notifyRoutes(sql, deps.emailOn ?? false))
+  api.route('/', notifyRoutes(sql, deps.messaging ?? { emailOn: false, telegramOn: false, timeZone: 'UTC' }))
   api.all('*', () => {
     throw new AppError('not_found', 'no such API endpoint')
   })

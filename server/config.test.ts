@@ -28,11 +28,21 @@ describe('the outbox channels from the environment', () => {
     ])
     expect(c.mail).toEqual({ smtpUrl: 'smtps://user:pass@mail.example.com:465', from: 'Copydesk <copydesk@localhost>' })
     expect(c.publicUrl).toBe('https://copydesk.example.com')
+    expect(c.telegramSendUrl).toBe('https://api.telegram.org/bot123:abc/sendMessage')
   })
 
-  it('refuses what would send unsigned or nowhere: a webhook without its secret, half a Telegram, a non-SMTP mail URL', () => {
+  it("a bot alone writes to people only; the digest hour has a zone, the server's unless set", () => {
+    const c = loadConfig({ COPYDESK_TELEGRAM_BOT_TOKEN: '123:abc', COPYDESK_TIMEZONE: 'Europe/Moscow' })
+    expect(c.handoff).toEqual([])
+    expect(c.telegramSendUrl).toBe('https://api.telegram.org/bot123:abc/sendMessage')
+    expect(c.timeZone).toBe('Europe/Moscow')
+    expect(loadConfig({}).timeZone).toBe(Intl.DateTimeFormat().resolvedOptions().timeZone)
+    expect(() => loadConfig({ COPYDESK_TIMEZONE: 'Mars/Olympus' })).toThrow(/IANA time zone/)
+  })
+
+  it('refuses what would send unsigned or nowhere: a webhook without its secret, a team chat without a bot, a non-SMTP mail URL', () => {
     expect(() => loadConfig({ COPYDESK_EVENTS_URL: 'https://x.example.com' })).toThrow(/COPYDESK_EVENTS_SECRET/)
-    expect(() => loadConfig({ COPYDESK_TELEGRAM_BOT_TOKEN: '123:abc' })).toThrow(/go together/)
+    expect(() => loadConfig({ COPYDESK_TELEGRAM_CHAT_ID: '-100777' })).toThrow(/needs COPYDESK_TELEGRAM_BOT_TOKEN/)
     expect(() => loadConfig({ COPYDESK_SMTP_URL: 'https://mail.example.com' })).toThrow()
     expect(loadConfig({}).handoff).toEqual([])
     expect(loadConfig({}).mail).toBeUndefined()

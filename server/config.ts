@@ -55,11 +55,17 @@ const Env = z
     COPYDESK_EVENTS_SECRET: optionalText,
     /** A Slack or Mattermost incoming webhook: the team hears of the review's progress. */
     COPYDESK_CHAT_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
-    /** A Telegram bot and the team's chat, for the same messages. */
+    /** A Telegram bot: it writes to people who give their chat id, and to the team's chat when one is set. */
     COPYDESK_TELEGRAM_BOT_TOKEN: optionalText,
     COPYDESK_TELEGRAM_CHAT_ID: optionalText,
     COPYDESK_TELEGRAM_API_URL: z.url({ protocol: /^https?$/ }).default('https://api.telegram.org'),
     COPYDESK_CHAT_LANG: z.enum(['ru', 'en']).default('ru'),
+    /** The time zone of digest hours (IANA, e.g. Europe/Moscow); unset: the server's own. */
+    COPYDESK_TIMEZONE: z
+      .string()
+      .trim()
+      .refine(isTimeZone, 'an IANA time zone such as Europe/Moscow')
+      .default(() => Intl.DateTimeFormat().resolvedOptions().timeZone),
     /** The base of links in messages (https://copydesk.example.com); unset: http://HOST:PORT. */
     COPYDESK_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   })
@@ -71,8 +77,8 @@ const Env = z
     message: 'COPYDESK_EVENTS_URL needs COPYDESK_EVENTS_SECRET: events are never sent unsigned',
     path: ['COPYDESK_EVENTS_SECRET'],
   })
-  .refine((e) => !e.COPYDESK_TELEGRAM_BOT_TOKEN === !e.COPYDESK_TELEGRAM_CHAT_ID, {
-    message: 'COPYDESK_TELEGRAM_BOT_TOKEN and COPYDESK_TELEGRAM_CHAT_ID go together',
+  .refine((e) => !e.COPYDESK_TELEGRAM_CHAT_ID || e.COPYDESK_TELEGRAM_BOT_TOKEN, {
+    message: 'COPYDESK_TELEGRAM_CHAT_ID needs COPYDESK_TELEGRAM_BOT_TOKEN: the bot writes to the chat',
     path: ['COPYDESK_TELEGRAM_CHAT_ID'],
   })
 
@@ -105,6 +111,19 @@ export type Config = {
   mail: MailConfig | undefined
   /** The base of links in messages, without a trailing slash; unset: the address the server listens on. */
   publicUrl: string | undefined
+  /** sendMessage of the bot that writes to people (COPYDESK_TELEGRAM_BOT_TOKEN); undefined: no bot. */
+  telegramSendUrl: string | undefined
+  /** The zone of digest hours (COPYDESK_TIMEZONE). */
+  timeZone: string
+}
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone })
+    return true
+  } catch {
+    return false
+  }
 }
 
 /** Secrets, comma-separated while rotating: each signs its own v1. */
@@ -116,6 +135,9 @@ export const secretsOf = (s: string) =>
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = Env.parse(env)
+  const telegramSendUrl = e.COPYDESK_TELEGRAM_BOT_TOKEN
+    ? `${e.COPYDESK_TELEGRAM_API_URL.replace(/\/+$/, '')}/bot${e.COPYDESK_TELEGRAM_BOT_TOKEN}/sendMessage`
+    : undefined
   return {
     port: e.PORT,
     host: e.HOST ?? '127.0.0.1',
@@ -147,11 +169,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ...(e.COPYDESK_CHAT_WEBHOOK_URL
         ? [{ name: 'chat', url: e.COPYDESK_CHAT_WEBHOOK_URL, receives: 'events' as const, format: 'chat' as const }]
         : []),
-      ...(e.COPYDESK_TELEGRAM_BOT_TOKEN && e.COPYDESK_TELEGRAM_CHAT_ID
+      ...(telegramSendUrl && e.COPYDESK_TELEGRAM_CHAT_ID
         ? [
             {
               name: 'telegram',
-              url: `${e.COPYDESK_TELEGRAM_API_URL.replace(/\/+$/, '')}/bot${e.COPYDESK_TELEGRAM_BOT_TOKEN}/sendMessage`,
+              url: telegramSendUrl,
               receives: 'events' as const,
               format: 'telegram' as const,
               chatId: e.COPYDESK_TELEGRAM_CHAT_ID,
@@ -162,5 +184,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     chatLang: e.COPYDESK_CHAT_LANG,
     mail: e.COPYDESK_SMTP_URL ? { smtpUrl: e.COPYDESK_SMTP_URL, from: e.COPYDESK_MAIL_FROM } : undefined,
     publicUrl: e.COPYDESK_PUBLIC_URL?.replace(/\/+$/, ''),
+    telegramSendUrl,
+    timeZone: e.COPYDESK_TIMEZONE,
   }
 }

@@ -78,14 +78,22 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
         ? 'approved texts are handed off, signed'
         : 'no hand-off destination (COPYDESK_HANDOFF_URL, policy handoff.destinations): approved texts are kept and exported, not sent',
     )
-    // e-mail: said at start either way, and recorded for the fan-out of events (notify/queries.ts)
+    // e-mail and the bot's messages to people: said at start either way, and recorded for the
+    // fan-out of events (notify/queries.ts)
     await setChannel(db.sql, 'email', config.mail !== undefined)
+    await setChannel(db.sql, 'telegram_dm', config.telegramSendUrl !== undefined)
     const mailer = config.mail ? createMailer(config.mail) : undefined
-    const notify = mailer ? { mailer, publicUrl: config.publicUrl ?? '', ...NOTIFY_DEFAULTS } : undefined
+    const telegram = config.telegramSendUrl ? { sendUrl: config.telegramSendUrl, timeoutMs: HANDOFF_DEFAULTS.timeoutMs } : undefined
+    const notify =
+      mailer || telegram
+        ? { mailer, telegram, publicUrl: config.publicUrl ?? '', timeZone: config.timeZone, ...NOTIFY_DEFAULTS }
+        : undefined
     log.info(
       config.mail ? { smtp: new URL(config.mail.smtpUrl).host, from: config.mail.from } : {},
       config.mail ? 'e-mail notifications on' : 'e-mail notifications off: COPYDESK_SMTP_URL is not set',
     )
+    if (telegram)
+      log.info({ digestTimeZone: config.timeZone }, 'Telegram messages to people on (each gives their chat id in their profile)')
     for (let i = 0; i < config.workers; i++) {
       workers.push(new Worker({ sql: db.sql, provider, prompts, policy, handoff, notify }, { log }))
     }
@@ -100,7 +108,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
       trustProxy: config.trustProxy,
       session: config.session,
       log,
-      emailOn: config.mail !== undefined,
+      messaging: { emailOn: config.mail !== undefined, telegramOn: telegram !== undefined, timeZone: config.timeZone },
     })
     const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
       const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s))

@@ -51,7 +51,7 @@ export async function post(
   destination: Destination,
   eventId: string,
   body: string,
-  config: HandoffConfig,
+  config: Pick<HandoffConfig, 'timeoutMs'>,
   now = new Date(),
 ): Promise<Attempt> {
   // chat webhooks take their own JSON; only a signed destination gets the id and signature headers

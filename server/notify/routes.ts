@@ -16,7 +16,7 @@ export const NOTIFY_OPS = {
   saveSettings: op({
     method: 'put',
     path: '/api/me/notifications',
-    summary: 'Set my e-mail (immediate or off) and the language of messages',
+    summary: 'Set how I hear of my work: e-mail and Telegram (immediate, daily digest or off), my chat, the digest hour, the language',
     body: NotificationSettingsInput,
     response: NotificationSettings,
   }),
@@ -48,19 +48,29 @@ export const UNSUBSCRIBE_OPS = {
   }),
 }
 
+/** What this server can send, as the settings screen says it. */
+export type MessagingInfo = { emailOn: boolean; telegramOn: boolean; timeZone: string }
+
 /** /api/me/notifications and /api/notifications (admin). */
-export function notifyRoutes(sql: Sql, emailOn: boolean) {
+export function notifyRoutes(sql: Sql, server: MessagingInfo) {
   return new Hono<AuthEnv>()
     .use(requireUser())
-    .get('/me/notifications', async (c) => c.json({ ...(await selectSettings(sql, c.get('user').id)), emailOn }))
+    .get('/me/notifications', async (c) => c.json({ ...(await selectSettings(sql, c.get('user').id)), ...server }))
     .put('/me/notifications', async (c) => {
-      const settings = await jsonBody(c, NOTIFY_OPS.saveSettings.body)
+      const change = await jsonBody(c, NOTIFY_OPS.saveSettings.body)
       const user = c.get('user')
-      await sql.begin(async (tx) => {
-        await upsertSettings(tx, user.id, settings)
-        await appendAudit(tx, { actorId: user.id, action: 'notifications.set', data: settings })
+      const settings = await sql.begin(async (tx) => {
+        const merged = { ...(await selectSettings(tx, user.id)), ...change }
+        // the database refuses it too (notification_settings_telegram_chat); said here in words
+        if (merged.telegram !== 'off' && !merged.telegramChatId)
+          throw new AppError('bad_request', 'Telegram needs your chat id', [
+            { path: 'telegramChatId', message: 'a numeric chat id or an @username' },
+          ])
+        await upsertSettings(tx, user.id, merged)
+        await appendAudit(tx, { actorId: user.id, action: 'notifications.set', data: merged })
+        return merged
       })
-      return c.json({ ...settings, emailOn })
+      return c.json({ ...settings, ...server })
     })
     .get('/notifications', requireRole('admin'), async (c) =>
       c.json(
@@ -69,6 +79,7 @@ export function notifyRoutes(sql: Sql, emailOn: boolean) {
           runId: r.run_id,
           eventId: r.event_id,
           type: r.type,
+          channel: r.channel,
           recipient: r.recipient,
           status: r.status,
           attempts: r.attempts,

@@ -100,9 +100,11 @@ const escapeHtml = (s: string) =>
 /** "2026-12-08 14:00 UTC": one zone for everyone, said as such. */
 const utc = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`
 
-export type Message = { subject: string; text: string; html: string }
+/** `chat`: the message as a Telegram chat shows it (plain text, no unsubscribe footer: the bot is set in the profile). */
+export type Message = { subject: string; text: string; html: string; chat: string }
 
-export function render(event: ReviewEvent, lang: Lang, links: { run: string; unsubscribe: string }): Message {
+/** The subject and the line of context of one event. */
+function words(event: ReviewEvent, lang: Lang): { subject: string; body: string } {
   const foot = FOOT[lang]
   const v: Vars = {
     title: event.briefTitle,
@@ -115,13 +117,56 @@ export function render(event: ReviewEvent, lang: Lang, links: { run: string; uns
     quote: (event.quote ?? '').length > 120 ? `${event.quote!.slice(0, 119)}…` : (event.quote ?? ''),
   }
   const t = TEXTS[lang][event.type]
-  const subject = fill(t.subject, v).replace(/\s+/g, ' ').slice(0, 200)
-  const body = fill(t.body, v)
-  const text = `${body}\n\n${foot.open}: ${links.run}\n\n--\n${foot.why}\n${foot.unsubscribe}: ${links.unsubscribe}\n`
+  return { subject: fill(t.subject, v).replace(/\s+/g, ' ').slice(0, 200), body: fill(t.body, v) }
+}
+
+const footText = (lang: Lang, unsubscribe: string) => `--\n${FOOT[lang].why}\n${FOOT[lang].unsubscribe}: ${unsubscribe}\n`
+const footHtml = (lang: Lang, unsubscribe: string) =>
+  `<hr><p style="color:#666;font-size:12px">${FOOT[lang].why}<br><a href="${escapeHtml(unsubscribe)}">${FOOT[lang].unsubscribe}</a></p>`
+
+export function render(event: ReviewEvent, lang: Lang, links: { run: string; unsubscribe: string }): Message {
+  const { subject, body } = words(event, lang)
+  const open = FOOT[lang].open
+  const text = `${body}\n\n${open}: ${links.run}\n\n${footText(lang, links.unsubscribe)}`
   const html = [
     `<p>${escapeHtml(body).replace(/\n/g, '<br>')}</p>`,
-    `<p><a href="${escapeHtml(links.run)}">${foot.open}</a></p>`,
-    `<hr><p style="color:#666;font-size:12px">${foot.why}<br><a href="${escapeHtml(links.unsubscribe)}">${foot.unsubscribe}</a></p>`,
+    `<p><a href="${escapeHtml(links.run)}">${open}</a></p>`,
+    footHtml(lang, links.unsubscribe),
   ].join('\n')
-  return { subject, text, html }
+  return { subject, text, html, chat: clip(`${subject}\n\n${body}\n\n${links.run}`) }
+}
+
+/** "5 событий", "1 update": the count of a digest in words. */
+function updates(n: number, lang: Lang): string {
+  if (lang === 'en') return `${n} update${n === 1 ? '' : 's'}`
+  const d10 = n % 10
+  const d100 = n % 100
+  const word = d10 === 1 && d100 !== 11 ? 'событие' : d10 >= 2 && d10 <= 4 && (d100 < 12 || d100 > 14) ? 'события' : 'событий'
+  return `${n} ${word}`
+}
+
+const DIGEST: Record<Lang, { subject: string; intro: string }> = {
+  ru: { subject: 'Copydesk: сводка за день — {n}', intro: 'Что произошло с вашей работой с прошлой сводки:' },
+  en: { subject: 'Copydesk daily digest: {n}', intro: 'What happened to your work since the last digest:' },
+}
+
+/** Telegram takes 4,096 characters a message: a longer one is cut, and says so. */
+const clip = (s: string, max = 4000) => (s.length <= max ? s : `${s.slice(0, max - 1)}…`)
+
+/** One message for a day's events, oldest first: each its subject and link. */
+export function renderDigest(
+  events: readonly ReviewEvent[],
+  lang: Lang,
+  links: { runOf: (runId: string) => string; unsubscribe: string },
+): Message {
+  const subject = DIGEST[lang].subject.replace('{n}', updates(events.length, lang))
+  const items = events.map((e) => ({ subject: words(e, lang).subject, link: links.runOf(e.runId) }))
+  const lines = items.map((i) => `• ${i.subject}\n  ${i.link}`)
+  const text = `${DIGEST[lang].intro}\n\n${lines.join('\n')}\n\n${footText(lang, links.unsubscribe)}`
+  const html = [
+    `<p>${escapeHtml(DIGEST[lang].intro)}</p>`,
+    `<ul>${items.map((i) => `<li><a href="${escapeHtml(i.link)}">${escapeHtml(i.subject)}</a></li>`).join('')}</ul>`,
+    footHtml(lang, links.unsubscribe),
+  ].join('\n')
+  return { subject, text, html, chat: clip(`${subject}\n\n${lines.join('\n')}`) }
 }

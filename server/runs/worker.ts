@@ -12,6 +12,7 @@ import { markFailed, selectRunStatus } from './queries'
 import { retryDeliveryLater } from '../handoff/queries'
 import { runDelivery } from '../handoff/run-delivery'
 import { channelBody } from '../notify/channel-body'
+import { queueDueDigests } from '../notify/digest'
 import { announceOverdue } from '../notify/emit'
 import { runNotification } from '../notify/run-notification'
 
@@ -77,7 +78,10 @@ export class Worker {
     await this.loop
   }
 
-  /** Claims and finishes jobs until none is left (overdue reviews announced first); for tests and the CLI. */
+  /**
+   * Claims and finishes jobs until none is left (overdue reviews announced first); for tests and the
+   * CLI. Digests are the running loop's: they follow the clock (notify/digest.ts).
+   */
   async drain(): Promise<number> {
     await announceOverdue(this.deps.sql)
     let n = 0
@@ -113,15 +117,20 @@ export class Worker {
   }
 
   private lastSweep = 0
-  /** At most once per sweepMs, announce reviews gone past their due date (a failure waits for the next one). */
+  /**
+   * At most once per sweepMs, announce reviews gone past their due date and queue the digests whose
+   * hour has come (a failure waits for the next sweep).
+   */
   private async sweep() {
     if (Date.now() - this.lastSweep < this.opts.sweepMs) return
     this.lastSweep = Date.now()
     try {
       const n = await announceOverdue(this.deps.sql)
       if (n) this.opts.log.info({ gates: n }, 'overdue reviews announced')
+      const digests = this.deps.notify ? await queueDueDigests(this.deps.sql, this.deps.notify.timeZone) : 0
+      if (digests) this.opts.log.info({ digests }, 'daily digests queued')
     } catch (err) {
-      this.opts.log.warn({ err: (err as Error).message }, 'announcing overdue reviews failed')
+      this.opts.log.warn({ err: (err as Error).message }, 'the sweep of overdue reviews and digests failed')
     }
   }
 

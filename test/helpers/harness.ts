@@ -31,7 +31,8 @@ export async function makeHarness(
 ) {
   const { db, asOwner, close } = await openFresh(target)
   // as the server does at start
-  await setChannel(db.sql, 'email', opts.notify !== undefined)
+  await setChannel(db.sql, 'email', opts.notify?.mailer !== undefined)
+  await setChannel(db.sql, 'telegram_dm', opts.notify?.telegram !== undefined)
   for (const channel of ['events', 'chat', 'telegram'] as const)
     await setChannel(db.sql, channel, opts.handoff?.destinations.some((d) => d.name === channel) ?? false)
   await seedDemoUsers(db.sql, 'demo')
@@ -49,7 +50,12 @@ export async function makeHarness(
     ...(opts.notify ? { notify: opts.notify } : {}),
   }
   const worker = new Worker(deps)
-  const app = createApp({ db, provider, policy, log: silentLog, emailOn: opts.notify !== undefined })
+  const messaging = {
+    emailOn: opts.notify?.mailer !== undefined,
+    telegramOn: opts.notify?.telegram !== undefined,
+    timeZone: opts.notify?.timeZone ?? 'UTC',
+  }
+  const app = createApp({ db, provider, policy, log: silentLog, messaging })
   const client = () => new Client((path, init) => Promise.resolve(app.request(path, init)))
   const as = (role: string) => client().login(`${role}@copydesk.local`)
 
