@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { randomStrings } from '../../test/helpers/random-strings'
-import { AFTER_OTHER_LETTER, TITLE_WORD, capitals } from './capitals'
+import { AFTER_OTHER_LETTER, TITLE_WORD, capitalValues, capitals } from './capitals'
 
 // The patterns the one pass stands for (capitals.ts): the reference it must agree with.
 const L = 'A-Za-zÀ-ÖØ-öø-ÿĀ-ſА-яЁё'
@@ -37,5 +37,11 @@ describe('capitalised words in one pass', () => {
   it('agrees with the patterns it replaces on random text', () => {
     const alphabet = ['A', 'b', 'Ж', 'ж', 'г', '-н', '-жа', 'оспожа', "'", '’', '-', ' ', '.', '1', 'É', 'ſ', 'α', '\n', 'Ё', 'ё']
     for (const text of randomStrings(3000, alphabet, 30, 7)) expect(found(text), text).toEqual(reference(text))
+  })
+
+  it("gives each word's text once, without the English possessive", () => {
+    const text = "Lena Kovač's bag, O's and Ann’s; Иванова"
+    expect(capitalValues(text)).toEqual(['Lena', 'Kovač', "O's", 'Ann', 'Иванова'])
+    expect(capitalValues(text)).toBe(capitalValues(text))
   })
 })

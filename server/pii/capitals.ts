@@ -84,6 +84,25 @@ export function capitals(text: string): Capitals {
   return words
 }
 
+/** "Lena's" -> "Lena". */
+const withoutPossessive = (w: string) => (w.length > 3 && (w.endsWith("'s") || w.endsWith('’s')) ? w.slice(0, -2) : w)
+
+let valuesCache: { text: string; values: string[] } | undefined
+
+/**
+ * The text of each word of capitals(text), the English possessive off ("Lena Kovač's" -> "Lena
+ * Kovač"): sliced once per text for both name layers, so each word's string (and its hash, which
+ * the role and word caches key on) is made once.
+ */
+export function capitalValues(text: string): string[] {
+  if (valuesCache?.text === text) return valuesCache.values
+  const { starts, ends } = capitals(text)
+  const values = new Array<string>(starts.length)
+  for (let k = 0; k < starts.length; k++) values[k] = withoutPossessive(text.slice(starts[k]!, ends[k]!))
+  valuesCache = { text, values }
+  return values
+}
+
 /** The words with the lower-case titles merged in, in text order (a title never overlaps a word). */
 function withTitles(text: string, words: Capitals): Capitals {
   const titles = [...text.matchAll(TITLE)]

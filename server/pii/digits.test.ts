@@ -10,6 +10,24 @@ describe('digit groups', () => {
     expect([...ends]).toEqual([3, 6, 10, 14])
   })
 
+  it('finds the same runs as a loop over every character, on random strings', () => {
+    const alphabet = ['1', '23', '4567', ' ', '-', 'x', 'Ж', '٣', '\n', '+7 ']
+    for (const text of randomStrings(3000, alphabet, 40, 5)) {
+      const starts: number[] = []
+      const ends: number[] = []
+      for (let i = 0; i < text.length; i++) {
+        if (!/\d/.test(text[i]!)) continue
+        let j = i
+        while (j < text.length && /\d/.test(text[j]!)) j++
+        starts.push(i)
+        ends.push(j)
+        i = j
+      }
+      const groups = digitGroups(text)
+      expect([[...groups.starts], [...groups.ends]], text).toEqual([starts, ends])
+    }
+  })
+
   it('digit runs give exactly the windows of the regex they replace', () => {
     const alphabet = ['1', '23', '4567', ' ', '\t', '(', ')', '+', '.', '-', '/', 'x', ',', '\n', 'тел ']
     let compared = 0

@@ -1,6 +1,6 @@
 // One pass over the digits of a text, shared by every detector anchored on digits: document and
 // phone numbers, IPv4, IBAN, house numbers of English, German and Latin-spelt Russian addresses.
-// A single loop over the characters, instead of one scan per detector, keeps the guard fast.
+// One pass of the regex engine over the text, instead of one scan per detector, keeps the guard fast.
 import type { Range } from './windows'
 
 /** Start and end of each maximal run of ASCII digits, in text order. */
@@ -11,6 +11,9 @@ export type DigitGroups = { starts: Int32Array; ends: Int32Array }
 // while two different strings of one length compare character by character.
 let cache: { text: string; groups: DigitGroups }[] = []
 
+const DIGIT_RUN = /\d+/g
+const isDigitCode = (c: number) => c >= 48 && c <= 57
+
 export function digitGroups(text: string): DigitGroups {
   if (cache[0]?.text === text) return cache[0].groups
   if (cache[1]?.text === text) {
@@ -19,16 +22,15 @@ export function digitGroups(text: string): DigitGroups {
   }
   const starts: number[] = []
   const ends: number[] = []
-  // a loop of charCodeAt: scanPii's first regex has flattened a concatenated string already
-  const n = text.length
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i)
-    if (c < 48 || c > 57) continue
-    starts.push(i)
-    let j = i + 1
-    while (j < n && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57) j++
-    ends.push(j)
-    i = j
+  // the regex engine finds the runs (native code, several times as fast as a loop of charCodeAt
+  // over every character); test() builds no match array, so each start is read back from the end
+  DIGIT_RUN.lastIndex = 0
+  while (DIGIT_RUN.test(text)) {
+    const end = DIGIT_RUN.lastIndex
+    let start = end - 1
+    while (start > 0 && isDigitCode(text.charCodeAt(start - 1))) start--
+    starts.push(start)
+    ends.push(end)
   }
   const groups = { starts: Int32Array.from(starts), ends: Int32Array.from(ends) }
   cache = [{ text, groups }, ...cache.slice(0, 1)]

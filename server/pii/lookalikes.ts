@@ -25,6 +25,9 @@ const AS_LATIN: Record<string, string> = {
   ј: 'j',
 }
 
+/** AS_DIGIT by char code: the loop below reads codes, not one-character strings. */
+const AS_DIGIT_CODE = new Map(Object.entries(AS_DIGIT).map(([letter, digit]) => [letter.charCodeAt(0), digit]))
+
 const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9'
 const SEP = ' -().'
 
@@ -41,7 +44,7 @@ export function foldLookalikes(text: string): string | null {
   // only beside the runs of digits an identifier is made of (digits are sparse in prose)
   for (const w of digitRunWindows(text, 2)) {
     for (let i = w.start; i < w.end; i++) {
-      const digit = AS_DIGIT[text[i]!]
+      const digit = AS_DIGIT_CODE.get(text.charCodeAt(i))
       // a look-alike between digits, or a digit on one side and another digit beyond a separator
       if (digit !== undefined && digitNear(text, i - 1, -1) && digitNear(text, i + 1, 1)) swaps.push([i, digit])
     }

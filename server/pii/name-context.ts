@@ -10,7 +10,7 @@
 // - and every other mention, in any case form, of a name the document already gave (a transcript
 //   names its speakers once in full and then by first name).
 import { A, C, D, F, NOT_A_NAME, S, isBrandWord, person, wordRoles } from './person'
-import { TITLE_WORD, capitals } from './capitals'
+import { TITLE_WORD, capitalValues, capitals } from './capitals'
 import { fold, givenNameForms, surnameForms } from './name-forms'
 import type { PiiDetector, PiiFinding } from './types'
 
@@ -169,7 +169,7 @@ function labelsOf(text: string): RegExpExecArray[] {
         from = m.index + m[0].length
       }
     }
-    at = LINE_BREAK.exec(text) ? LINE_BREAK.lastIndex : -1
+    at = LINE_BREAK.test(text) ? LINE_BREAK.lastIndex : -1
   }
   return out
 }
@@ -287,8 +287,6 @@ const GREETING_WORDS = new Set(
   ),
 )
 
-/** "Lena's" -> "Lena". */
-const withoutPossessive = (w: string) => (w.length > 3 && (w.endsWith("'s") || w.endsWith('’s')) ? w.slice(0, -2) : w)
 /** A lower-case letter after the first (not an acronym such as WINTER or ООО). */
 const hasLower = (w: string) => {
   for (let i = 1; i < w.length; i++) {
@@ -317,6 +315,26 @@ function previousWord(text: string, at: number): string {
   return text.slice(j + 1, k + 1)
 }
 const isRole = (w: string) => ROLE_WORDS.has(w.toLowerCase())
+
+// What the word before a capitalised word says (a role, a greeting, a thing, a place), as bits:
+// worked out once per distinct word (the words before names repeat), not lower-cased at every use.
+const ROLE_BEFORE = 1,
+  GREETING_BEFORE = 2,
+  THING_BEFORE = 4,
+  PLACE_BEFORE_EN = 8,
+  PLACE_BEFORE = 16
+const prevCache = new Map<string, number>()
+const prevKindOf = (prev: string) =>
+  cached(prevCache, prev, (w) => {
+    const lower = w.toLowerCase()
+    return (
+      (ROLE_WORDS.has(lower) ? ROLE_BEFORE : 0) |
+      (GREETING_WORDS.has(lower) ? GREETING_BEFORE : 0) |
+      (THING_WORDS.has(lower) ? THING_BEFORE : 0) |
+      (PLACE_WORDS_EN.has(lower) ? PLACE_BEFORE_EN : 0) |
+      (PLACE_WORDS.has(lower) ? PLACE_BEFORE : 0)
+    )
+  })
 
 export const people: PiiDetector = (text) => {
   const found: PiiFinding[] = person(text).filter(
@@ -357,10 +375,11 @@ export const people: PiiDetector = (text) => {
   // context tests run only for a word that could become a name (most capitalised words cannot).
   const words: { w: string; start: number; info: WordInfo }[] = []
   const caps = capitals(text)
+  const values = capitalValues(text)
   for (let k = 0; k < caps.starts.length; k++) {
     if ((caps.flags[k]! & TITLE_WORD) !== 0) continue
     const start = caps.starts[k]!
-    const w = withoutPossessive(text.slice(start, caps.ends[k]))
+    const w = values[k]! // "Lena's" -> "Lena"
     const end = start + w.length
     const info = infoOf(w)
     if (w.length >= 3) words.push({ w, start, info })
@@ -369,13 +388,13 @@ export const people: PiiDetector = (text) => {
     const roles = bits & ROLE_BITS
     const named = (roles & (F | D | A | S)) !== 0
     const prev = previousWord(text, start)
-    const prevLower = prev.toLowerCase()
-    const cueBefore = ROLE_WORDS.has(prevLower) || (named && GREETING_WORDS.has(prevLower))
+    const prevKind = prevKindOf(prev)
+    const cueBefore = (prevKind & ROLE_BEFORE) !== 0 || (named && (prevKind & GREETING_BEFORE) !== 0)
     const cueAfter = text.charCodeAt(end) === 44 /* , */ && GREETING_AFTER.test(text.slice(end, end + 30))
     if (!named && !cueBefore && !cueAfter) continue
     if (taken(start, end) || (bits & BRAND) !== 0) continue
     const after = text.slice(end, end + 30)
-    if (THING_WORDS.has(prevLower) || inQuotes(text, start, end) || THING_AFTER.test(after)) continue
+    if ((prevKind & THING_BEFORE) !== 0 || inQuotes(text, start, end) || THING_AFTER.test(after)) continue
     const cyr = (bits & CYR) !== 0
     // a role or a form of address names whoever follows; a greeting before needs a known name
     if (
@@ -388,7 +407,8 @@ export const people: PiiDetector = (text) => {
     }
     const sentenceStart = sentenceStartAt(text, start)
     if ((roles & (F | D)) !== 0 && (roles & A) === 0) {
-      if (!cyr && (PLACE_WORDS_EN.has(prevLower) || /^,[ \t]*\p{Lu}\p{Ll}+(?:[ \t]\p{Lu}\p{Ll}+)?[ \t]*(?:,|or|and)/u.test(after))) continue // a city in a list
+      if (!cyr && ((prevKind & PLACE_BEFORE_EN) !== 0 || /^,[ \t]*\p{Lu}\p{Ll}+(?:[ \t]\p{Lu}\p{Ll}+)?[ \t]*(?:,|or|and)/u.test(after)))
+        continue // a city in a list
       // in a Title Case run ("Amber Glow Candle", "Meet The Team") a given name is a product or a heading
       if (!cyr && (TITLE_NEIGHBOUR.test(after) || (!sentenceStart && /^\p{Lu}/u.test(prev) && (rolesOf(prev) & (F | D | S)) === 0)))
         continue
@@ -404,7 +424,7 @@ export const people: PiiDetector = (text) => {
       !sentenceStart &&
       cyr &&
       w.length >= 5 &&
-      !PLACE_WORDS.has(prevLower) &&
+      (prevKind & PLACE_BEFORE) === 0 &&
       !PLACE_AFTER.test(after) &&
       !RU_SURNAME_LIKE_PLACES.has(fold(w))
     )

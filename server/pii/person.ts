@@ -3,7 +3,7 @@
 // words is a name when its roles fit a name pattern ("Ивановой Марии Петровне", "Иванов И.И.",
 // "Dr. Emily Chen" -> "Emily Chen"). Dictionaries live in names/; brands that look like people
 // ("Calvin Klein", "Тинькофф") are never names.
-import { AFTER_OTHER_LETTER, capitals } from './capitals'
+import { AFTER_OTHER_LETTER, capitalValues, capitals } from './capitals'
 import { RU_PATRONYMIC, RU_SURNAME_SUFFIX, fold, givenNameForms, readList, surnameForms } from './name-forms'
 import type { PiiDetector, PiiFinding } from './types'
 
@@ -406,6 +406,7 @@ export const isBrandWord = (word: string) => load().brands.has(word)
  */
 function tokenize(text: string, d: Dicts): Token[] {
   const { starts, ends, flags } = capitals(text)
+  const values = capitalValues(text)
   const out: Token[] = []
   const book = new RoleBook(d)
   let lastEnd = -Infinity
@@ -417,9 +418,7 @@ function tokenize(text: string, d: Dicts): Token[] {
     const near = start - lastEnd <= MAX_GAP || (next < starts.length && starts[next]! - ends[k]! <= MAX_GAP)
     lastEnd = ends[k]!
     if (!near) continue
-    let value = text.slice(start, ends[k])
-    // English possessive: "Lena Kovač's" -> "Lena Kovač"
-    if (value.length > 3 && (value.endsWith("'s") || value.endsWith('’s'))) value = value.slice(0, -2)
+    const value = values[k]! // English possessive off: "Lena Kovač's" -> "Lena Kovač"
     out.push(new Token(value, start, start + value.length, text[start + value.length], book))
   }
   return out
