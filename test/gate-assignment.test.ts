@@ -81,6 +81,38 @@ describe.each(targets)('assigning reviews on $name', (target) => {
     expect(late.status).toBe(409)
   })
 
+  it('a claim follows the review into the next draft; one the database would now refuse stays behind', async () => {
+    const { runId, gateId } = await releaseGate('Carried claim')
+    expect((await editor2.post(`/api/gates/${gateId}/claim`)).status).toBe(200)
+    await editor2.post(`/api/gates/${gateId}/decision`, { decision: 'request_changes', comment: 'Shorter, please' })
+    await h.worker.drain() // the redraft plans the gates of draft 2
+    const v2 = (await writer.get(`/api/runs/${runId}`)).body.gates.find(
+      (g: { gate: string; draftVersion: number }) => g.gate === 'release' && g.draftVersion === 2,
+    )
+    expect(v2).toMatchObject({ status: 'open', assignee: 'editor2@copydesk.local', assignedBy: 'editor2@copydesk.local' })
+    expect(has(await queue(editor, '?assigned=none'), v2.id)).toBe(false)
+    expect(has(await queue(editor2, '?assigned=me'), v2.id)).toBe(true)
+    const [carried] = await h.sql`select actor_id, data from audit_log where run_id = ${runId} and action = 'gate.assignment_carried'`
+    expect(carried).toMatchObject({
+      actor_id: null,
+      data: { gateId: v2.id, gate: 'release', draftVersion: 2, to: 'editor2@copydesk.local' },
+    })
+
+    // the claimer loses the role while the author edits draft 2: draft 3's review goes back to the
+    // role (the database refuses the carry), and the plan still stands
+    await h.sql`update users set roles = ${['writer']} where id = ${id.editor2!}`
+    try {
+      const text = (await writer.get(`/api/runs/${runId}`)).body.draft.text as string
+      expect((await writer.post(`/api/runs/${runId}/edits`, { version: 2, text: `${text} Edited.` })).status).toBe(201)
+      await h.worker.drain()
+      const v3 = (await writer.get(`/api/runs/${runId}`)).body.gates.find((g: { draftVersion: number }) => g.draftVersion === 3)
+      expect(v3).toMatchObject({ gate: 'release', status: 'open', assignee: null })
+      expect(has(await queue(editor, '?assigned=none'), v3.id)).toBe(true)
+    } finally {
+      await h.sql`update users set roles = ${['editor']} where id = ${id.editor2!}`
+    }
+  })
+
   it('two editors claiming at once: one has it, the other is told who', async () => {
     const { gateId } = await releaseGate('Raced')
     const results = await Promise.all([editor.post(`/api/gates/${gateId}/claim`), editor2.post(`/api/gates/${gateId}/claim`)])

@@ -29,6 +29,7 @@ export type AuditAction =
   | 'pii.dismissed'
   | 'gate.waived'
   | 'gate.assigned'
+  | 'gate.assignment_carried'
   | 'notifications.set'
   | 'comment.added'
   | 'thread.resolved'

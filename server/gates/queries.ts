@@ -302,3 +302,27 @@ export async function selectUsersWithRole(db: Queryable, role: string): Promise<
     .array(Candidate)
     .parse(await db`select id, email, name from users where ${role} = any(roles) and disabled_at is null order by name, email limit 500`)
 }
+
+const Carriable = z.object({ gate_id: z.string(), gate: z.string(), assignee_id: z.string(), assigned_by: z.string(), email: z.string() })
+export type Carriable = z.infer<typeof Carriable>
+
+/**
+ * The gates of a new draft version whose gate of the same name, on the version before, was
+ * claimed or assigned (not named by the policy): who had it, and who gave it to them.
+ */
+export async function selectCarriableAssignments(
+  db: Queryable,
+  { runId, version }: { runId: string; version: number },
+): Promise<Carriable[]> {
+  return z.array(Carriable).parse(
+    await db`select n.id as gate_id, n.gate, p.assignee_id, p.assigned_by, u.email
+      from gates n
+      join lateral (select g.assignee_id, g.assigned_by, g.owner_named from gates g
+        where g.run_id = n.run_id and g.gate = n.gate and g.draft_version < n.draft_version
+        order by g.draft_version desc limit 1) p on true
+      join users u on u.id = p.assignee_id
+      where n.run_id = ${runId} and n.draft_version = ${version} and n.assignee_id is null and not n.owner_named
+        and not p.owner_named and p.assigned_by is not null
+      order by n.position`,
+  )
+}

@@ -11,11 +11,13 @@ import { givenProofs } from '../drafting/kinds'
 import { selectDrafts, selectRun } from './queries'
 import { insertGate, selectGateIds } from '../gates/queries'
 import { recordClaims } from '../gates/record-claims'
+import { carryAssignments } from '../gates/carry-assignments'
 
 /**
  * Plans the gates of one draft version from the risk categories of the brief and of the draft,
  * by the policy the run started with, and records the claims the fact-check owner must verify
- * (those verified on an earlier draft with the same statement keep their check: record-claims.ts).
+ * (those verified on an earlier draft with the same statement keep their check: record-claims.ts);
+ * a review claimed on the version before stays with whoever had it (carry-assignments.ts).
  * Idempotent (a re-run after a crash finds the rows it made); returns the gate ids in order.
  */
 export async function createGates(
@@ -51,6 +53,7 @@ export async function createGates(
     const again = await selectGateIds(tx, { runId, version }) // a second worker that got here first
     if (again.length > 0) return again
     for (const [position, gate] of planned.entries()) await insertGate(tx, { runId, version, position, gate })
+    await carryAssignments(tx, { runId, version })
     await recordClaims(tx, { runId, version, claims })
     return selectGateIds(tx, { runId, version })
   })
