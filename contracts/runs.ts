@@ -177,6 +177,19 @@ export const BriefRisks = z.object({
 })
 export type BriefRisks = z.infer<typeof BriefRisks>
 
+/** What long work is doing now (an SEO plan of 100,000 keywords, a batch of transcripts), and how much of it is done. */
+export const ProgressStage = z.enum(['redacting', 'reading', 'clustering', 'grouping', 'planning', 'drafting', 'checking'])
+export type ProgressStage = z.infer<typeof ProgressStage>
+export const RunProgress = z.object({
+  stage: ProgressStage,
+  /** Units of the stage done, of `total` (keywords, clusters, model calls); 0 of 0 when the stage has no count. */
+  done: z.number().int().min(0),
+  total: z.number().int().min(0),
+  /** When the worker last said so: a stale one means the worker is busy or gone. */
+  at: z.string(),
+})
+export type RunProgress = z.infer<typeof RunProgress>
+
 export const Run = z.object({
   id: z.uuid(),
   briefId: z.uuid(),
@@ -185,6 +198,8 @@ export const Run = z.object({
   authorEmail: z.string(),
   status: RunStatus,
   error: z.string().nullable(),
+  /** While the run drafts: the stage and share done (null otherwise, and for readers of the result only). */
+  progress: RunProgress.nullable(),
   draft: Draft.nullable(),
   drafts: z.array(DraftBase.pick({ version: true, createdAt: true, feedback: true, engine: true })),
   gates: z.array(Gate),

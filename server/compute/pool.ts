@@ -21,7 +21,12 @@ export type PoolOptions = {
   /** Hears of every task that ended: its thread time window (epoch ms, comparable across threads) and outcome. */
   onSettled?: (e: { task: string; start: number; end: number; ok: boolean }) => void
 }
-export type RunOptions = { timeoutMs?: number; transfer?: Transferable[] }
+export type RunOptions = {
+  timeoutMs?: number
+  transfer?: Transferable[]
+  /** Hears what the task says of its progress (registry.ts TaskProgress). */
+  onProgress?: (p: { stage: string; done: number; total: number }) => void
+}
 
 type Job = { task: string; input: unknown; opts: RunOptions; start?: number; resolve: (v: unknown) => void; reject: (e: Error) => void }
 type Slot = { worker: Worker; ready: boolean; job: Job | null; timer?: NodeJS.Timeout }
@@ -92,6 +97,10 @@ export class Pool {
       if (m === 'ready') {
         slot.ready = true
         return this.dispatch()
+      }
+      if ('progress' in m) {
+        slot.job?.opts.onProgress?.(m.progress)
+        return
       }
       const job = slot.job
       clearTimeout(slot.timer)

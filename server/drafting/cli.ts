@@ -23,6 +23,8 @@ import { interviewKind } from './interview'
 import { offerKind } from './offer'
 import type { DraftingBrief, DraftingKind, DraftingTask } from './types'
 import { recordOf } from '../briefs/redact-brief'
+import { withProgress } from '../jobs/progress'
+import { progressLines } from '../jobs/progress-lines'
 
 type Io = { out: (s: string) => void; err: (s: string) => void }
 
@@ -125,7 +127,10 @@ export async function draftCommand(
 
   const provider = createProvider(loadConfig(env).llm, env)
   const generate = async <T, P, R>(drafting: DraftingKind<T, P, R>, shape: (output: T) => Record<string, unknown>) => {
-    const r = await generateDraft(drafting, task, provider, prompts.get(drafting.promptId, task.brief.lang), async () => {})
+    // a batch of transcripts (a model call each) says how far it is on stderr; stdout keeps the draft
+    const r = await withProgress(progressLines(io.err, 2), () =>
+      generateDraft(drafting, task, provider, prompts.get(drafting.promptId, task.brief.lang), async () => {}),
+    )
     return { engine: r.engine, model: r.model, lang: task.brief.lang, ...shape(r.output) }
   }
   let draft: Record<string, unknown>

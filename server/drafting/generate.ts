@@ -2,6 +2,7 @@ import { OFFLINE_MODEL } from '../llm/offline-provider'
 import { LlmError, type LlmProvider, type Usage } from '../llm/provider'
 import { render, type Prompt } from '../prompts/load'
 import type { DraftingKind, DraftingTask } from './types'
+import { reportProgress } from '../jobs/progress'
 
 /** One model call of a draft as the audit log records it: what it cost and how it ended. */
 export type CallRecord = { part: string | null; usage: Usage; outcome: string; error?: string }
@@ -22,7 +23,9 @@ export async function generateDraft<T, P, R>(
   const used: Usage[] = []
   const prepared = await kind.prepare(task, { provider, onCall })
   const calls = kind.calls(task, prepared)
-  for (const call of calls) {
+  for (const [i, call] of calls.entries()) {
+    // a batch of transcripts is a call each: the share of them done is what a long draft shows
+    reportProgress('drafting', i, calls.length)
     try {
       const { output, ...usage } = await provider.generate({
         schema: call.schema,
@@ -41,6 +44,7 @@ export async function generateDraft<T, P, R>(
       throw call.part === null ? err : new LlmError(err.failure, `${call.part}: ${err.message}`, err.usage)
     }
   }
+  reportProgress('drafting', calls.length, calls.length)
   const combined = kind.combine(replies, task, prepared)
   const output = kind.parse ? kind.parse(combined) : kind.schema.parse(combined)
   // The draft is the model's when a model answered any of its calls; the offline engine's when

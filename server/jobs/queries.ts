@@ -98,3 +98,16 @@ export async function releaseOrphanedJobs(sql: Sql): Promise<number> {
   const rows = await sql`update jobs set locked_until = now() - interval '1 second' where status = 'running' returning id`
   return rows.length
 }
+
+/** How far a job's work is (runs/progress.ts), stamped with the database's time; only while `workerId` holds it. */
+export async function setJobProgress(db: Queryable, jobId: number, workerId: string, p: object): Promise<void> {
+  await db`update jobs set progress = ${db.json(jsonValue(p))} || jsonb_build_object('at', now())
+    where id = ${jobId} and locked_by = ${workerId} and status = 'running'`
+}
+
+/** The progress of a run's drafting job, while it is queued or running. */
+export async function selectRunProgress(db: Queryable, runId: string): Promise<unknown> {
+  const rows = await db`select progress from jobs where run_id = ${runId} and type in ('run', 'resume')
+    and status in ('queued', 'running') and progress is not null order by id desc limit 1`
+  return rows[0]?.progress ?? null
+}

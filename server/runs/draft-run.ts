@@ -15,6 +15,7 @@ import { classifyDraft, isInternalKind } from '../briefs/classify'
 import { approvedExamples } from '../kb/examples'
 import type { BriefKind, Lang } from '../../contracts/briefs'
 import type { RunDeps } from './deps'
+import { reportProgress } from '../jobs/progress'
 import { selectAuthor, selectDraft, selectDraftVersions, selectRun, setDraftVersion, setRunStatus, upsertDraft } from './queries'
 
 /** Personal data in a brief whose policy says `block`: nothing was sent to any model. */
@@ -37,6 +38,7 @@ export async function draftRun(
   if (!brief) throw notFound('brief')
   const policy = await runPolicy(sql, deps.policy, run.policy_version)
   await setRunStatus(sql, runId, 'running')
+  reportProgress('redacting')
 
   // The personal-data guard: the model sees placeholders, never the values.
   // Findings the writer reviewed as false positives (with a reason, logged) stay as written.
@@ -90,6 +92,7 @@ export async function draftRun(
     })
   })
   const text = kind.toText(output, brief.lang)
+  reportProgress('checking')
   // The draft is classified by rules; a model reviewer, where the policy enables it, may only add.
   const c = await classifyDraft(policy, text, brief)
   const piiFindings = c.piiFindings

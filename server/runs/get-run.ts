@@ -1,4 +1,5 @@
-import type { BriefRisks, Run } from '../../contracts/runs'
+import { type BriefRisks, type Run, RunProgress } from '../../contracts/runs'
+import { selectRunProgress } from '../jobs/queries'
 import { assertSees, runAccess } from '../access/visibility'
 import { selectBrief } from '../briefs/queries'
 import { runPolicy } from '../briefs/redact-brief'
@@ -10,6 +11,9 @@ import { selectClaims, selectGates, type ClaimRow, type GateRow } from '../gates
 import { selectDraft, selectDraftVersions, selectDrafts, selectRun, type DraftRow, type RunRow } from './queries'
 import type { VerbArgs } from '../verb'
 
+/** The statuses in which a run's worker is at work (drafting, redrafting). */
+const ACTIVE: ReadonlySet<string> = new Set(['queued', 'running', 'changes_requested'])
+
 /** A run as this user may read it (server/access/visibility.ts): all of it, or only its approved result. */
 export async function getRun({ ctx: { db, policy, user }, input: { id } }: VerbArgs<{ id: string }>): Promise<Run> {
   const run = await selectRun(db, id)
@@ -20,11 +24,12 @@ export async function getRun({ ctx: { db, policy, user }, input: { id } }: VerbA
   // someone outside the work reads the approved version only: no earlier drafts, claims or reviewers' notes
   const outside = access === 'result'
   // every version's number and note, but only the shown version's content (megabytes for an SEO plan)
-  const [versions, gates, claims, briefRisks] = await Promise.all([
+  const [versions, gates, claims, briefRisks, progress] = await Promise.all([
     selectDraftVersions(db, id),
     selectGates(db, id),
     selectClaims(db, id),
     outside ? undefined : briefRisksOf(db, runsPolicy, run),
+    outside ? null : selectRunProgress(db, id),
   ])
   const drafts = outside ? versions.filter((d) => d.version === run.draft_version) : versions
   const shown = drafts.at(-1)
@@ -37,6 +42,8 @@ export async function getRun({ ctx: { db, policy, user }, input: { id } }: VerbA
     authorEmail: run.author_email,
     status: run.status,
     error: outside ? null : run.error,
+    // a report left by a step that has ended is not the run's state now
+    progress: ACTIVE.has(run.status) ? (RunProgress.safeParse(progress).data ?? null) : null,
     draft: latest ? toDraft(latest) : null,
     drafts: drafts.map((d) => ({ version: d.version, createdAt: d.created_at, feedback: outside ? null : d.feedback, engine: d.engine })),
     gates: (outside ? gates.filter((g) => g.draft_version === run.draft_version) : gates).map((g) => ({

@@ -13,6 +13,7 @@ import { retryDeliveryLater } from '../handoff/queries'
 import { runDelivery } from '../handoff/run-delivery'
 import { channelBody } from '../notify/channel-body'
 import { queueDueDigests } from '../notify/digest'
+import { jobProgressWriter, withProgress } from '../jobs/progress'
 import { announceOverdue } from '../notify/emit'
 import { runNotification } from '../notify/run-notification'
 
@@ -222,8 +223,10 @@ export class Worker {
       input = null // a crash interrupted a step: continue from the checkpoint
     else input = undefined // the graph already finished
 
-    // `signal` stops the graph between steps when another worker took the job over.
-    if (input !== undefined) await this.graph.invoke(input as never, { ...config, signal })
+    // `signal` stops the graph between steps when another worker took the job over; what the
+    // steps report of their progress goes to the job, for the run page (runs/progress.ts).
+    const progress = jobProgressWriter(this.deps.sql, { id: job.id, workerId: this.id }, this.opts.log)
+    if (input !== undefined) await withProgress(progress, () => this.graph.invoke(input as never, { ...config, signal }))
     const after = await retryDb(() => this.graph.getState(config), { signal })
     const gate = after.tasks.flatMap((t) => t.interrupts)[0]
     if (gate) {

@@ -5,8 +5,12 @@ import { createProvider } from '../llm'
 import { LlmError } from '../llm/provider'
 import { checkSemantic, CLUSTER_MODES, ClusterOptionError, clusterKeywords, type ClusterMode, type Clustering } from './cluster'
 import { ImportError, importKeywords, type Imported } from './import'
+import { progressLines } from '../jobs/progress-lines'
 
 type Io = { out: (s: string) => void; err: (s: string) => void }
+
+/** A list this long takes seconds to cluster: the CLI says how far it is (fewer is done before anyone asks). */
+const LONG_LIST = 5000
 
 export async function seoCluster(
   file: string | undefined,
@@ -41,7 +45,10 @@ export async function seoCluster(
   let result: Clustering
   try {
     const vectors = opts.mode === 'semantic' ? await embeddings(imported, io, env) : undefined
-    result = clusterKeywords(imported.rows, { mode: opts.mode as ClusterMode | undefined, threshold, vectors })
+    // how far a long list is goes to stderr; stdout keeps the plan
+    const line = progressLines(io.err, LONG_LIST)
+    const onProgress = (stage: 'clustering' | 'grouping' | 'planning', done = 0, total = 0) => line({ stage, done, total })
+    result = clusterKeywords(imported.rows, { mode: opts.mode as ClusterMode | undefined, threshold, vectors, onProgress })
   } catch (err) {
     if (err instanceof LlmError) {
       io.err(`copydesk seo cluster: the embeddings call failed (${err.failure}): ${err.message}`)

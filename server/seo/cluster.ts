@@ -3,7 +3,7 @@
 // brings the keywords' embeddings (semantic).
 import { SEO_MODES } from '../../contracts/briefs'
 import { clusterIntent, type Intent } from './intent'
-import { clusterLexically } from './lexical'
+import { clusterLexically, PROGRESS_EVERY } from './lexical'
 import { contentPlan, type ContentPlan } from './plan'
 import { clusterSemantically, SEMANTIC_MAX_KEYWORDS } from './semantic'
 import { clusterBySerp, type Grouping } from './serp'
@@ -24,10 +24,14 @@ export const DEFAULT_THRESHOLD: Record<ClusterMode, number> = {
   lexical: 0.2,
   semantic: 0.5,
 }
+/** How far the clustering is: keywords compared, then grouped, then clusters planned. */
+export type ClusterProgress = (stage: 'clustering' | 'grouping' | 'planning', done?: number, total?: number) => void
+
 export type ClusterOptions = {
   mode?: ClusterMode
   threshold?: number /** semantic: each row's embedding, in row order */
   vectors?: ArrayLike<number>[]
+  onProgress?: ClusterProgress
 }
 
 export class ClusterOptionError extends Error {}
@@ -40,6 +44,8 @@ export const defaultMode = (rows: KeywordRow[]): ClusterMode =>
 export function clusterKeywords(rows: KeywordRow[], opts: ClusterOptions = {}): Clustering {
   const mode = opts.mode ?? defaultMode(rows)
   const threshold = opts.threshold ?? DEFAULT_THRESHOLD[mode]
+  const progress: ClusterProgress = opts.onProgress ?? (() => {})
+  progress('clustering', 0, rows.length)
   let grouping: Grouping
   if (mode === 'lexical' || mode === 'semantic') {
     if (!(threshold > 0 && threshold <= 1))
@@ -47,7 +53,8 @@ export function clusterKeywords(rows: KeywordRow[], opts: ClusterOptions = {}): 
     if (mode === 'lexical')
       grouping = clusterLexically(
         rows.map((r) => r.keyword),
-        { threshold },
+        // every keyword compared: what is left is the grouping, which has no count to give
+        { threshold, onCompared: (done) => (done < rows.length ? progress('clustering', done, rows.length) : progress('grouping')) },
       )
     else {
       checkSemantic(rows)
@@ -69,7 +76,10 @@ export function clusterKeywords(rows: KeywordRow[], opts: ClusterOptions = {}): 
     grouping = clusterBySerp(items, mode, threshold)
   }
   const freq = (i: number) => rows[i]!.frequency ?? 0
-  const clusters = grouping.groups.map((g) => {
+  const groups = grouping.groups.length
+  progress('planning', 0, groups)
+  const clusters = grouping.groups.map((g, n) => {
+    if (n > 0 && n % PROGRESS_EVERY === 0) progress('planning', n, groups)
     const members = g.map((i) => ({ keyword: rows[i]!.keyword, frequency: freq(i) }))
     const plan = contentPlan(members)
     return {

@@ -9,7 +9,16 @@ import { MinHeap } from './heap'
 import { averageLinkage } from './linkage'
 import type { Grouping } from './serp'
 
-export type LexicalOptions = { threshold: number; maxPosting?: number; neighbours?: number }
+export type LexicalOptions = {
+  threshold: number
+  maxPosting?: number
+  neighbours?: number
+  /** Hears how many keywords have been compared with their neighbours, every PROGRESS_EVERY. */
+  onCompared?: (done: number) => void
+}
+
+/** Counts are reported once per this many units: a 100,000-keyword plan says so a hundred times. */
+export const PROGRESS_EVERY = 1000
 
 const STOP = new Set(
   (
@@ -83,7 +92,7 @@ const cosine = (a: Vec, b: Vec) => {
  * terms of not-too-common posting lists, scored term at a time into one reused array; the best
  * are then scored exactly. Bounded work and memory however long the list is.
  */
-function edges(keywords: string[], maxPosting: number, k: number, min: number): Map<number, number>[] {
+function edges(keywords: string[], maxPosting: number, k: number, min: number, onCompared?: (done: number) => void): Map<number, number>[] {
   const { vs, df, start, docOf, weightOf } = vectors(keywords)
   const n = vs.length
   const acc = new Float64Array(n)
@@ -91,6 +100,7 @@ function edges(keywords: string[], maxPosting: number, k: number, min: number): 
   const out = vs.map(() => new Map<number, number>())
   const best = new MinHeap<[number, number]>((a, b) => a[0] - b[0] || b[1] - a[1])
   for (let i = 0; i < n; i++) {
+    if (onCompared && i % PROGRESS_EVERY === 0) onCompared(i)
     const v = vs[i]!
     let count = 0
     // a keyword made only of common terms still looks through its rarest one (capped)
@@ -128,12 +138,16 @@ function edges(keywords: string[], maxPosting: number, k: number, min: number): 
     }
     if (out[i]!.size > k) out[i] = new Map([...out[i]!].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, k))
   }
+  onCompared?.(n)
   // symmetric: a pair kept by either side is an edge of both
   out.forEach((row, i) => row.forEach((s, j) => out[j]!.set(i, s)))
   return out
 }
 
 /** Lexical clusters: the nearest-neighbour graph of TF-IDF similarities, cut by average linkage. */
-export function clusterLexically(keywords: string[], { threshold, maxPosting = 1000, neighbours = 15 }: LexicalOptions): Grouping {
-  return averageLinkage(edges(keywords, maxPosting, neighbours, 0.05), threshold)
+export function clusterLexically(
+  keywords: string[],
+  { threshold, maxPosting = 1000, neighbours = 15, onCompared }: LexicalOptions,
+): Grouping {
+  return averageLinkage(edges(keywords, maxPosting, neighbours, 0.05, onCompared), threshold)
 }

@@ -10,6 +10,7 @@ import { seoCsv, seoXlsx } from '../../seo/export'
 import { reviseSeo } from '../../seo/revise'
 import { seoText } from './text'
 import { inputsOf } from '../../briefs/kind-inputs'
+import { forwardProgress } from '../../jobs/progress'
 
 const Names = z.object({ names: z.array(z.object({ cluster: z.number().int().min(0), name: z.string().min(1).max(120) })) })
 type Names = z.infer<typeof Names>
@@ -27,8 +28,10 @@ const Labels = z.array(SeoDraft.shape.clusters.element.shape.label)
 async function cluster(task: DraftingTask, { provider, onCall }: PrepareContext): Promise<SeoDraft> {
   const inputs = inputsOf('seo_clusters', task.brief)
   const plan = { csv: inputs.keywordsCsv, mode: inputs.mode, threshold: inputs.threshold, importProblems: inputs.importProblems }
+  // the thread's reports reach whoever listens here (the worker: the run page)
+  const onProgress = forwardProgress()
   try {
-    if (inputs.mode !== 'semantic') return await runInPool('seo.plan', plan)
+    if (inputs.mode !== 'semantic') return await runInPool('seo.plan', plan, { onProgress })
     const keywords = await runInPool('seo.keywords', { csv: inputs.keywordsCsv })
     if (!provider.embed)
       throw new ClusterOptionError(
@@ -43,7 +46,7 @@ async function cluster(task: DraftingTask, { provider, onCall }: PrepareContext)
       if (err instanceof LlmError) await onCall({ part: 'embeddings', usage: err.usage, outcome: err.failure, error: err.message })
       throw err
     }
-    return await runInPool('seo.plan', { ...plan, vectors }, { transfer: ownBuffers(vectors) })
+    return await runInPool('seo.plan', { ...plan, vectors }, { transfer: ownBuffers(vectors), onProgress })
   } catch (err) {
     if (err instanceof ClusterOptionError) throw new AppError('bad_request', err.message)
     throw err

@@ -6,6 +6,7 @@ import { SeoDraft } from '../../../contracts/drafts'
 import { AppError } from '../../errors'
 import { checkSemantic, clusterKeywords, type ClusterMode } from '../../seo/cluster'
 import { importText, type Imported } from '../../seo/import'
+import type { TaskProgress } from '../../compute/registry'
 
 export type SeoPlanInput = {
   csv: string
@@ -36,9 +37,11 @@ export function seoKeywords({ csv }: { csv: string }): string[] {
  * against the draft's schema so the main thread need not walk it again (the kind's `parse`
  * checks only the names a model changed).
  */
-export function seoPlan({ csv, mode, threshold, importProblems, vectors }: SeoPlanInput): SeoDraft {
+export function seoPlan({ csv, mode, threshold, importProblems, vectors }: SeoPlanInput, progress?: TaskProgress): SeoDraft {
+  progress?.({ stage: 'reading', done: 0, total: 0 })
   const imported = usableRows(csv)
-  const result = clusterKeywords(imported.rows, { mode, threshold, vectors })
+  const onProgress = progress && ((stage: string, done = 0, total = 0) => progress({ stage, done, total }))
+  const result = clusterKeywords(imported.rows, { mode, threshold, vectors, onProgress })
   // rows skipped in the uploaded file come first, by its own line numbers
   const problems = [...(importProblems ?? []), ...imported.problems]
   return SeoDraft.parse({ ...result, frequencies: Object.fromEntries(imported.rows.map((r) => [r.keyword, r.frequency])), problems })
