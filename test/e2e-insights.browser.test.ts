@@ -278,6 +278,28 @@ describe.skipIf(!executablePath)('browser: AI usage dashboard and the knowledge 
     await context.close()
   })
 
+  it('notification settings: a daily digest at a chosen hour, kept after a reload; what this server cannot send is said', {
+    timeout: 60_000,
+  }, async () => {
+    const { context, page, pageErrors } = await openPage()
+    await login(page, WRITER)
+    await page.getByTestId('nav-settings').click()
+    // this server has neither SMTP nor a Telegram bot: the choices are kept for when it does
+    await expect.poll(() => page.getByTestId('settings-no-email').isVisible()).toBe(true)
+    expect(await page.getByTestId('settings-no-telegram').isVisible()).toBe(true)
+    expect(await page.getByTestId('settings-digest-hour').isDisabled()).toBe(true) // nothing comes by digest yet
+    await page.getByTestId('settings-email-digest').check()
+    await expect.poll(() => page.getByTestId('settings-saved').isVisible()).toBe(true)
+    await expect.poll(() => page.getByTestId('settings-digest-hour').isEnabled()).toBe(true)
+    await page.getByTestId('settings-digest-hour').selectOption('7')
+    await expect.poll(() => page.evaluate(async () => (await (await fetch('/api/me/notifications')).json()).digestHour)).toBe(7)
+    await page.reload()
+    await expect.poll(() => page.getByTestId('settings-email-digest').isChecked()).toBe(true)
+    expect(await page.getByTestId('settings-digest-hour').inputValue()).toBe('7')
+    expect(pageErrors).toEqual([])
+    await context.close()
+  })
+
   it('the knowledge base: a highlighted search, the record, a rating, tags, and a new brief from it', { timeout: 90_000 }, async () => {
     const { context, page, pageErrors } = await openPage()
     await login(page, WRITER)

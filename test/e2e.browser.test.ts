@@ -114,7 +114,10 @@ describe.skipIf(!executablePath)('browser: briefs, policy gates and reviews (Deb
    * The writer, logged in on `page`, briefs a safe offer and starts its run through the API from the
    * page (the form has its own test); the run's URL once it waits at the release gate.
    */
-  async function safeOfferAtGate(page: Page, title: string): Promise<string> {
+  const safeOfferAtGate = (page: Page, title: string) => briefAtGate(page, offerBrief({ title }))
+
+  /** The same for any offer brief: the run's URL once it waits at its first gate. */
+  async function briefAtGate(page: Page, offer: OfferBrief): Promise<string> {
     await login(page, 'writer@copydesk.local')
     const runId = await page.evaluate(async (brief) => {
       const post = async (url: string, body?: unknown) => {
@@ -123,10 +126,28 @@ describe.skipIf(!executablePath)('browser: briefs, policy gates and reviews (Deb
         return (await r.json()) as { id: string }
       }
       return (await post(`/api/briefs/${(await post('/api/briefs', brief)).id}/runs`)).id
-    }, offerBrief({ title }))
+    }, offer)
     await page.goto(`${server.url}/runs/${runId}`)
     await expect.poll(() => runStatus(page), { timeout: 30_000 }).toBe('awaiting_review')
     return page.url()
+  }
+  /** Selects `words` in the draft text as a reader would with the mouse (its first occurrence). */
+  async function selectInDraft(page: Page, words: string) {
+    await page.getByTestId('draft-text').evaluate((el, words) => {
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT)
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent!.indexOf(words)
+        if (at < 0) continue
+        const range = document.createRange()
+        range.setStart(node, at)
+        range.setEnd(node, at + words.length)
+        document.getSelection()!.removeAllRanges()
+        document.getSelection()!.addRange(range)
+        document.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }))
+        return
+      }
+      throw new Error(`not in the draft: ${words}`)
+    }, words)
   }
   const gateRow = (page: Page, gate: string) => page.locator(`[data-testid="gate-row"][data-gate="${gate}"]`)
 
@@ -522,7 +543,9 @@ describe.skipIf(!executablePath)('browser: briefs, policy gates and reviews (Deb
     await expect.poll(() => page.getByTestId('draft-edit-summary').isVisible(), { timeout: 30_000 }).toBe(true)
     await expect.poll(() => runStatus(page), { timeout: 30_000 }).toBe('awaiting_review')
     expect(await page.getByTestId('engine-badge').first().getAttribute('data-engine')).toBe('human')
-    await expect.poll(() => page.getByTestId('draft-compare').isVisible()).toBe(true)
+    // the comparison is folded at the foot of the page; the edit's "what changed" unfolds it
+    await page.getByTestId('show-changes').click()
+    await expect.poll(() => page.getByTestId('draft-compare').getAttribute('open')).toBe('')
     await expect.poll(() => page.getByTestId('diff-del').count()).toBeGreaterThan(0)
     expect(await page.getByTestId('diff-ins').count()).toBe(0)
     if (SHOTS) await page.getByTestId('draft-compare').screenshot({ path: path.join(SHOTS, 'screenshot-diff.png') })
@@ -609,6 +632,8 @@ describe.skipIf(!executablePath)('browser: briefs, policy gates and reviews (Deb
 
     // on the run page the claimer hands it over; now it is the colleague's to decide
     await editor.page.goto(runUrl)
+    // the gates are folded under the review: their line says where it stands, a click opens the table
+    await editor.page.getByTestId('gates').locator('summary').click()
     const cell = gateRow(editor.page, 'release').getByTestId('gate-assignee')
     await expect.poll(() => cell.getAttribute('data-assignee')).toBe('editor@copydesk.local')
     await cell.getByTestId('gate-hand-over').click()
@@ -640,20 +665,7 @@ describe.skipIf(!executablePath)('browser: briefs, policy gates and reviews (Deb
     await login(editor.page, 'editor@copydesk.local')
     await editor.page.goto(runUrl)
     // select the product's name in the draft, as a reader would with the mouse
-    await editor.page.getByTestId('draft-text').evaluate((el) => {
-      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT)
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const at = node.textContent!.indexOf('StudioDesk')
-        if (at < 0) continue
-        const range = document.createRange()
-        range.setStart(node, at)
-        range.setEnd(node, at + 'StudioDesk'.length)
-        document.getSelection()!.removeAllRanges()
-        document.getSelection()!.addRange(range)
-        document.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }))
-        return
-      }
-    })
+    await selectInDraft(editor.page, 'StudioDesk')
     await expect.poll(() => editor.page.getByTestId('thread-new-quote').innerText()).toBe('StudioDesk')
     await editor.page.getByTestId('thread-new-body').fill('@writer is this the final product name?')
     await editor.page.getByTestId('thread-new-submit').click()
@@ -694,5 +706,88 @@ describe.skipIf(!executablePath)('browser: briefs, policy gates and reviews (Deb
       expect(p.pageErrors).toEqual([])
       await p.context.close()
     }
+  })
+
+  // Last as well: its run waits at the fact check, where the tests above count their reviews.
+  it('the run page: the draft once with its marks, the structure folded, a thread marked in the text, the page a few screens long', {
+    timeout: 120_000,
+  }, async () => {
+    const writer = await openPage()
+    const runUrl = await briefAtGate(writer.page, medicalOfferBrief({ title: 'Layout of a risky offer' }))
+    await writer.context.close()
+
+    const { context, page, pageErrors } = await openPage()
+    await login(page, 'factcheck@copydesk.local')
+    await page.goto(runUrl)
+    await expect.poll(() => page.getByTestId('decision-panel').isVisible()).toBe(true)
+    const runId = runUrl.split('/runs/')[1]!
+    const run = await page.evaluate(async (url) => (await fetch(url)).json(), `/api/runs/${runId}`)
+
+    // The text with its marks is the draft, shown once; the variants repeat it, folded under it.
+    const text = page.getByTestId('draft-text')
+    expect(await text.count()).toBe(1)
+    expect(await text.isVisible()).toBe(true)
+    expect(await text.textContent()).toBe(run.draft.text)
+    expect(await page.getByTestId('risk-span').count()).toBeGreaterThan(0)
+    const structure = page.getByTestId('draft-structure')
+    expect(await structure.getAttribute('open')).toBeNull()
+    expect(await page.getByTestId('offer-variant').count()).toBe(3)
+    expect(await page.getByTestId('offer-variant').first().isVisible()).toBe(false)
+    const pitch = run.draft.content.variants[0].pitch as string
+    expect(await page.getByText(pitch, { exact: true }).filter({ visible: true }).count()).toBe(0) // only within the text
+    // The decision follows the draft and its claims, before the discussion and the folded references.
+    const top = (id: string) => page.getByTestId(id).evaluate((el) => el.getBoundingClientRect().top + window.scrollY)
+    expect(await top('decision-panel')).toBeLessThan(await top('comments'))
+    for (const folded of ['brief-risks', 'gates', 'history']) {
+      expect(await page.getByTestId(folded).getAttribute('open')).toBeNull()
+      expect(await top(folded)).toBeGreaterThan(await top('decision-panel'))
+    }
+
+    // A thread on a few words marks them in the text, and the text stays the draft's.
+    const words = 'RemindCRM'
+    await selectInDraft(page, words)
+    await expect.poll(() => page.getByTestId('thread-new-quote').innerText()).toBe(words)
+    await page.getByTestId('thread-new-body').fill('Is the product name final?')
+    await page.getByTestId('thread-new-submit').click()
+    const thread = page.getByTestId('thread')
+    await expect.poll(() => thread.count()).toBe(1)
+    const threadId = (await thread.getAttribute('data-thread'))!
+    const mark = text.locator(`mark[data-threads~="${threadId}"]`)
+    await expect.poll(() => mark.count()).toBe(1)
+    expect(await mark.textContent()).toBe(words)
+    expect(await text.textContent()).toBe(run.draft.text)
+
+    // Its page height, as the fact-checker reads it: a few screens (4641 px before the layout, 2958 after).
+    expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThan(3400)
+
+    // The mark says what it is on hover; a click on it brings the thread into view, focused.
+    await mark.hover()
+    await expect.poll(() => page.getByTestId('risk-tooltip').innerText()).toContain('Is the product name final?')
+    expect(await mark.getAttribute('aria-describedby')).toBeTruthy()
+    await mark.click()
+    const focusedThread = () => page.evaluate(() => document.activeElement?.getAttribute('data-thread') ?? null)
+    await expect.poll(focusedThread).toBe(threadId)
+    await expect
+      .poll(() => thread.evaluate((el) => el.getBoundingClientRect().top >= 0 && el.getBoundingClientRect().bottom <= innerHeight))
+      .toBe(true)
+    // …and back: the thread's quote leads to its words; Enter on them opens the thread again.
+    await thread.getByTestId('thread-words').click()
+    await expect.poll(() => mark.evaluate((el) => el === document.activeElement)).toBe(true)
+    await page.keyboard.press('Enter')
+    await expect.poll(focusedThread).toBe(threadId)
+
+    // The structure opens as a reader opens it.
+    await structure.locator('summary').click()
+    await expect.poll(() => page.getByTestId('offer-variant').first().isVisible()).toBe(true)
+
+    // On a phone: the findings fold under the text (each mark tells its own), the page stays a few screens long.
+    await page.setViewportSize({ width: 390, height: 844 })
+    await page.reload()
+    await expect.poll(() => page.getByTestId('decision-panel').isVisible()).toBe(true)
+    expect(await page.getByTestId('risk-panel').locator('details').getAttribute('open')).toBeNull()
+    expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThan(5400) // 8747 px before, 4649 after
+
+    expect(pageErrors).toEqual([])
+    await context.close()
   })
 })

@@ -4,6 +4,7 @@ import { useI18n } from '../../i18n'
 import { categoryLabel, categorySeverity } from '../../lib/risk-category'
 import { policyQuery } from '../policy/queries'
 import { sectorLabel } from '../policy/sector-label'
+import { Fold } from './fold'
 import { MissingWording } from './missing-wording'
 import { RiskList } from './risk-list'
 
@@ -21,8 +22,24 @@ export function BriefRisks({ data }: { data: BriefRisksData }) {
   const declared = sectors.declared === null ? t('briefRisks.notDeclared') : label(sectors.declared)
   const inferred = sectors.inferred.length ? sectors.inferred.map(label).join(', ') : t('briefRisks.nothingInferred')
   return (
-    <div className="card" data-testid="brief-risks">
-      <h2>{t('briefRisks.title')}</h2>
+    // Folded, its categories on the folded line: what the brief asked for is looked up beside the
+    // draft's findings, not read each time. Open when the sectors disagree: legal has that to decide.
+    <Fold
+      title={t('briefRisks.title')}
+      summary={
+        data.categories.length > 0 && (
+          <span className="chips" data-testid="brief-categories">
+            {data.categories.map((c) => (
+              <span key={c} className={`cat cat-${categorySeverity(c)}`} data-category={c}>
+                {categoryLabel(c, t)}
+              </span>
+            ))}
+          </span>
+        )
+      }
+      open={sectors.mismatch}
+      testId="brief-risks"
+    >
       <p className="muted small">{t('briefRisks.intro')}</p>
       <p
         className={sectors.mismatch ? 'state state-warn small' : 'small'}
@@ -39,17 +56,8 @@ export function BriefRisks({ data }: { data: BriefRisksData }) {
           </>
         )}
       </p>
-      {data.categories.length > 0 && (
-        <p className="chips" data-testid="brief-categories">
-          {data.categories.map((c) => (
-            <span key={c} className={`cat cat-${categorySeverity(c)}`} data-category={c}>
-              {categoryLabel(c, t)}
-            </span>
-          ))}
-        </p>
-      )}
       <MissingWording items={data.missing} />
       {data.risks.length === 0 ? <p className="muted">{t('briefRisks.none')}</p> : <RiskList risks={data.risks} />}
-    </div>
+    </Fold>
   )
 }

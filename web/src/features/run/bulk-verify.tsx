@@ -40,7 +40,7 @@ export function BulkVerify({ runId, pendingIds, selected, onSelected }: Props) {
 
   return (
     // laid out like one claim's controls: the source, then what it applies to, then the button
-    <div className="claim-controls" data-testid="claims-bulk">
+    <div className="claim-controls claims-bulk" data-testid="claims-bulk">
       <input
         data-testid="claims-bulk-source"
         aria-label={t('claims.sourceLabel')}

@@ -5,6 +5,7 @@ import { roleLabel } from '../../lib/labels'
 import { useCurrentUser } from '../auth/current-user'
 import { BulkVerify } from './bulk-verify'
 import { ClaimRow } from './claim-row'
+import { Fold } from './fold'
 import { claimLock, factCheckGate } from './permissions'
 
 /** The checkable claims of the current draft: each needs a source before fact_check can pass. */
@@ -34,9 +35,10 @@ export function ClaimsChecklist({ run }: { run: Run }) {
     })
 
   return (
-    <div className="card" data-testid="claims">
-      <div className="draft-head">
-        <h2>{t('claims.title')}</h2>
+    // Open for the person who checks them now; everyone else reads the progress on the folded line.
+    <Fold
+      title={t('claims.title')}
+      summary={
         <span
           className={verified === claims.length ? 'badge badge-passed' : 'badge badge-open'}
           data-testid="claims-progress"
@@ -46,7 +48,11 @@ export function ClaimsChecklist({ run }: { run: Run }) {
           {t('claims.progress', { done: verified, total: claims.length })}
           {rejected > 0 && <> · {t('claims.rejectedCount', { n: rejected })}</>}
         </span>
-      </div>
+      }
+      open={showControls && lock === null}
+      className="claims"
+      testId="claims"
+    >
       <p className="muted small">{t('claims.intro')}</p>
       {showControls && lock && (
         <p className="muted small" data-testid="claims-locked">
@@ -72,6 +78,6 @@ export function ClaimsChecklist({ run }: { run: Run }) {
           </ol>
         </>
       )}
-    </div>
+    </Fold>
   )
 }

@@ -67,7 +67,7 @@ export function DecisionPanel({ runId, gate, canDecide, canWaive, passBlocked, m
         <textarea
           id={`decision-comment-${gate.id}`}
           data-testid="decision-comment"
-          rows={4}
+          rows={3}
           value={comment}
           onChange={(e) => {
             setComment(e.target.value)

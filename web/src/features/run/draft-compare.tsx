@@ -5,6 +5,7 @@ import { ErrorState, Loading } from '../../components/states'
 import { useI18n } from '../../i18n'
 import { formatDateTime, formatShare } from '../../lib/format'
 import { engineLabel } from './engine-label'
+import { Fold } from './fold'
 import { draftQuery } from './queries'
 import { WordDiff } from './word-diff'
 
@@ -68,15 +69,19 @@ function VersionSelect({
   )
 }
 
-/** Any two versions of the run's draft side by side as a word diff; both are fetched in full. */
+/**
+ * Any two versions of the run's draft side by side as a word diff; both are fetched in full, once
+ * the reader unfolds it: a reference for what changed, not a step of the review.
+ */
 export function DraftCompare({ run }: { run: Run }) {
   const { t } = useI18n()
   const versions = run.drafts.map((d) => d.version).sort((a, b) => a - b)
+  const [open, setOpen] = useState(false)
   // Until the reader picks, the pair follows the newest version (a redraft or an edit moves it on).
   const [picked, setPicked] = useState<Pair | null>(null)
   const pair = picked ?? defaultPair(versions)
-  const from = useQuery({ ...draftQuery(run.id, pair.from), enabled: versions.length > 1 })
-  const to = useQuery({ ...draftQuery(run.id, pair.to), enabled: versions.length > 1 })
+  const from = useQuery({ ...draftQuery(run.id, pair.from), enabled: open && versions.length > 1 })
+  const to = useQuery({ ...draftQuery(run.id, pair.to), enabled: open && versions.length > 1 })
 
   if (versions.length < 2) return null
   const edit = run.draft?.engine === 'human' ? run.draft.edit : null
@@ -84,8 +89,18 @@ export function DraftCompare({ run }: { run: Run }) {
   const isAiPair = aiPair !== null && pair.from === aiPair.from && pair.to === aiPair.to
 
   return (
-    <div className="card draft-compare" id="draft-compare" data-testid="draft-compare" data-from={pair.from} data-to={pair.to}>
-      <h2>{t('compare.title')}</h2>
+    // The id is the target of the "what changed" link by an edited draft (draft-view.tsx).
+    <Fold
+      title={t('compare.title')}
+      summary={<span className="muted small">{`v${pair.from} → v${pair.to}`}</span>}
+      open={open}
+      onToggle={setOpen}
+      className="draft-compare"
+      id="draft-compare"
+      testId="draft-compare"
+      data-from={pair.from}
+      data-to={pair.to}
+    >
       <div className="compare-controls">
         <VersionSelect
           side="from"
@@ -111,7 +126,7 @@ export function DraftCompare({ run }: { run: Run }) {
         )}
       </div>
 
-      {pair.from === pair.to ? (
+      {!open ? null : pair.from === pair.to ? (
         <p className="muted">{t('compare.same')}</p>
       ) : from.isPending || to.isPending ? (
         <Loading />
@@ -132,6 +147,6 @@ export function DraftCompare({ run }: { run: Run }) {
           <WordDiff before={from.data.text} after={to.data.text} />
         </>
       )}
-    </div>
+    </Fold>
   )
 }

@@ -55,6 +55,14 @@ export function EngineBadge({ draft }: { draft: Draft }) {
   }
 }
 
+/** Unfolds the comparison (draft-compare.tsx), further down the run page, and brings it into view. */
+function showCompare() {
+  const fold = document.getElementById('draft-compare')
+  if (!(fold instanceof HTMLDetailsElement)) return
+  fold.open = true
+  fold.scrollIntoView({ behavior: 'smooth', block: 'start' })
+}
+
 /** Who edited the draft, from which version, and how much of the AI's text that changed. */
 function EditSummary({ draft }: { draft: Draft }) {
   const { t, lang } = useI18n()
@@ -70,65 +78,69 @@ function EditSummary({ draft }: { draft: Draft }) {
           distance: edit.distance,
         })}
       </span>{' '}
-      {/* The comparison (draft-compare.tsx) is further down the run page, below the decisions. */}
-      <a href="#draft-compare">{t('run.showChanges')}</a>
+      <button type="button" className="link-button" data-testid="show-changes" onClick={showCompare}>
+        {t('run.showChanges')}
+      </button>
     </p>
   )
 }
 
+/** What the fold of each kind's structured view holds, in the words of its summary line. */
+const STRUCTURE_LABEL = {
+  offer: 'run.structure.offer',
+  headlines: 'run.structure.headlines',
+  interview_summary: 'run.structure.interview_summary',
+} as const
+
 /**
- * A writer's edit: the edited text is what the gates judge, so it comes first with its risks marked.
- * The structured view was parsed from the AI draft's content and may no longer match the words.
+ * The text is the draft: it carries the risk marks, the threads' words, and it is what an edit
+ * changes. The structured view repeats the same words parsed by field, so it is folded under the
+ * text. Folded shut when the policy marked something: the marked text is then what a reviewer must
+ * read, and the fields only repeat it. Open when nothing is marked: the reviewer's work is then
+ * what only the structure shows (an offer's proofs given or needed, the headlines' lengths against
+ * the channel's limit and their angles, an interview's quotes against its transcripts).
+ * A writer's edit: the structure was parsed from the AI draft's content and may no longer match
+ * the edited words, so it stays folded and says which version it is.
  */
-function HumanDraftBody({ draft, structured }: { draft: Draft; structured: ReactNode }) {
+function TextFirstBody({ draft, run, structured }: { draft: Draft; run: Run; structured: ReactNode }) {
   const { t } = useI18n()
+  const edited = draft.engine === 'human'
+  const kind = draft.kind === 'seo_clusters' ? null : draft.kind
   return (
     <>
-      <EditSummary draft={draft} />
-      <ReviewText draft={draft} />
-      <details className="plain-text" data-testid="ai-structure">
-        <summary>{t('run.aiStructure', { version: draft.edit?.aiVersion ?? draft.version })}</summary>
-        {structured}
-      </details>
+      {edited && <EditSummary draft={draft} />}
+      <ReviewText draft={draft} runId={run.id} />
+      {kind && (
+        <details
+          className="draft-structure"
+          data-testid={edited ? 'ai-structure' : 'draft-structure'}
+          open={!edited && !hasPolicyFindings(draft)}
+        >
+          <summary>{edited ? t('run.aiStructure', { version: draft.edit?.aiVersion ?? draft.version }) : t(STRUCTURE_LABEL[kind])}</summary>
+          {structured}
+        </details>
+      )}
     </>
   )
 }
 
 /**
- * The structured view first, unless the policy marked something in the text: then the marked text
- * leads. An SEO plan keeps the plan first even then: its text is the plan listed keyword by keyword,
- * and the plan is what is reviewed; the marked text follows it in full sight.
+ * An SEO plan is reviewed as the plan: its text is the plan listed keyword by keyword, derived from
+ * it, so the plan leads and the text is folded under it. Open when the policy marked something in
+ * the text, since the marks are only there; folded otherwise, a copy of the plan to take away.
+ * An edited plan is still a plan (keywords moved between clusters), so it is shown the same way.
  */
-function StructuredBody({ draft, structured }: { draft: Draft; structured: ReactNode }) {
+function PlanFirstBody({ draft, run, structured }: { draft: Draft; run: Run; structured: ReactNode }) {
   const { t } = useI18n()
-  if (!hasPolicyFindings(draft)) {
-    return (
-      <>
-        {structured}
-        {/* Nothing marked: the structured view is the one to review; the plain text is there to copy. */}
-        <details className="plain-text">
-          <summary>{t('run.plainText')}</summary>
-          <ReviewText draft={draft} />
-        </details>
-      </>
-    )
-  }
-  const marked = (
+  const findings = hasPolicyFindings(draft)
+  return (
     <>
-      <h3>{t('run.markedText')}</h3>
-      <ReviewText draft={draft} />
-    </>
-  )
-  return draft.kind === 'seo_clusters' ? (
-    <>
+      {draft.engine === 'human' && <EditSummary draft={draft} />}
       {structured}
-      {marked}
-    </>
-  ) : (
-    <>
-      {/* Something to review: the marked text comes first, the structured view after it. */}
-      {marked}
-      {structured}
+      <details className="draft-structure" data-testid="draft-derived-text" open={findings}>
+        <summary>{findings ? t('run.markedText') : t('run.plainText')}</summary>
+        <ReviewText draft={draft} runId={run.id} />
+      </details>
     </>
   )
 }
@@ -138,9 +150,6 @@ export function DraftView({ draft, run }: { draft: Draft; run: Run }) {
   const { t, lang } = useI18n()
   // The run is polled while it is active; the draft object stays the same while nothing changed.
   const structured = useMemo(() => structuredView(draft, run), [draft, run])
-  // An SEO plan is edited as structure (keywords moved between clusters) and its text derived from
-  // it, so an edited plan is still shown as the plan; other kinds' edits are edits of the text.
-  const editedStructure = draft.kind === 'seo_clusters'
   return (
     <div className="card draft">
       <div className="draft-head">
@@ -163,13 +172,10 @@ export function DraftView({ draft, run }: { draft: Draft; run: Run }) {
           <blockquote className="pre-wrap">{draft.feedback}</blockquote>
         </div>
       )}
-      {draft.engine === 'human' && !editedStructure ? (
-        <HumanDraftBody draft={draft} structured={structured} />
+      {draft.kind === 'seo_clusters' ? (
+        <PlanFirstBody draft={draft} run={run} structured={structured} />
       ) : (
-        <>
-          {draft.engine === 'human' && <EditSummary draft={draft} />}
-          <StructuredBody draft={draft} structured={structured} />
-        </>
+        <TextFirstBody draft={draft} run={run} structured={structured} />
       )}
     </div>
   )

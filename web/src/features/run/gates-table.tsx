@@ -80,3 +80,18 @@ export function GatesTable({ run }: { run: Run }) {
     </div>
   )
 }
+
+/** The gates of the current version on one line, for the folded gates card: where the review stands. */
+export function GatesLine({ run }: { run: Run }) {
+  const { t } = useI18n()
+  const current = run.gates.filter((g) => g.draftVersion === run.draft?.version).sort((a, b) => a.position - b.position)
+  return (
+    <span className="gates-line small">
+      {current.map((g) => (
+        <span key={g.id} className="nowrap">
+          {t(`gate.${g.gate}`)} <StatusBadge kind="gate" status={g.status} />
+        </span>
+      ))}
+    </span>
+  )
+}

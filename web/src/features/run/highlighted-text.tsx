@@ -1,16 +1,21 @@
-import { Fragment, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react'
+import { Fragment, useId, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react'
 import type { RiskHit } from '../../../../contracts/runs'
 import { useI18n } from '../../i18n'
 import { categoryLabel, maxSeverity } from '../../lib/risk-category'
-import { distinct, segmentText } from './risk-spans'
+import type { ThreadMark } from './comments/thread-marks'
+import { distinct } from './risk-spans'
+import { markText, type TextPiece } from './text-marks'
 
 const TIP_WIDTH = 380
+const shorten = (s: string, n = 140) => (s.length > n ? `${s.slice(0, n - 1)}…` : s)
 
 type Tip = { index: number; top: number; left: number }
+const NO_THREADS: readonly ThreadMark[] = []
 
-/** What a highlight means: one block per rule it matched. */
-function RiskTooltip({ id, hits, top, left }: { id: string; hits: RiskHit[]; top: number; left: number }) {
+/** What a mark means: one block per rule it matched, then one per thread on its words. */
+function MarkTooltip({ id, piece, top, left }: { id: string; piece: TextPiece; top: number; left: number }) {
   const { t } = useI18n()
+  const { hits, threads } = piece
   const byRule = distinct(hits.map((h) => h.rule)).map((rule) => hits.find((h) => h.rule === rule)!)
   return (
     <div role="tooltip" id={id} className="risk-tooltip" data-testid="risk-tooltip" style={{ top, left, maxWidth: TIP_WIDTH }}>
@@ -28,16 +33,54 @@ function RiskTooltip({ id, hits, top, left }: { id: string; hits: RiskHit[]; top
           )}
         </div>
       ))}
+      {threads.map((th) => (
+        <div key={th.id} className="risk-tooltip-rule">
+          <p>
+            <strong>{t('comments.title')}</strong>
+            {th.resolved && <> · {t('comments.resolved')}</>}
+          </p>
+          {th.opening && (
+            <p>
+              {th.opening.author}: «{shorten(th.opening.body)}»
+            </p>
+          )}
+          <p className="muted small">{t('comments.markTip', { n: th.comments })}</p>
+        </div>
+      ))}
     </div>
   )
 }
 
+/** The mark's look: its loudest risk, and whether its words are discussed (resolved threads only: fainter). */
+function markClass(p: TextPiece): string {
+  const classes = ['text-mark']
+  if (p.hits.length > 0) classes.push('risk-span', `risk-${maxSeverity(distinct(p.hits.map((h) => h.category)))}`)
+  if (p.threads.length > 0) classes.push('thread-span', p.threads.every((th) => th.resolved) ? 'thread-resolved' : 'thread-open')
+  return classes.join(' ')
+}
+
+/** The thread a mark leads to: an open one before the resolved ones. */
+const threadOf = (el: Element | null) => {
+  const mark = el?.closest<HTMLElement>('[data-threads]')
+  return mark?.dataset.openThread ?? mark?.dataset.threads?.split(' ')[0]
+}
+
+type Props = {
+  text: string
+  risks: RiskHit[]
+  lang: string
+  /** Threads on words of this text: marked too, a click or Enter on them opens the thread. */
+  threads?: readonly ThreadMark[]
+  onThread?: (id: string) => void
+}
+
 /**
- * The draft text with every risk hit highlighted. The tooltip is drawn beside the text element,
- * not inside it, so the element's textContent stays exactly the draft text.
+ * The draft text with every risk hit and every thread's words marked. The tooltip is drawn beside
+ * the text element, not inside it, so the element's textContent stays exactly the draft text (the
+ * offsets of a selection for a new thread are read from it: comments/selection.ts).
  */
-export function HighlightedText({ text, risks, lang }: { text: string; risks: RiskHit[]; lang: string }) {
-  const segments = useMemo(() => segmentText(text, risks), [text, risks])
+export function HighlightedText({ text, risks, lang, threads = NO_THREADS, onThread }: Props) {
+  const pieces = useMemo(() => markText(text, risks, threads), [text, risks, threads])
   const wrap = useRef<HTMLDivElement>(null)
   const [tip, setTip] = useState<Tip | null>(null)
   const tipId = useId()
@@ -45,42 +88,58 @@ export function HighlightedText({ text, risks, lang }: { text: string; risks: Ri
   const show = (index: number, el: HTMLElement) => {
     const box = wrap.current?.getBoundingClientRect()
     if (!box) return
-    // A highlight broken over two lines: anchor to its first line.
+    // A mark broken over two lines: anchor to its first line.
     const r = el.getClientRects()[0] ?? el.getBoundingClientRect()
     const left = Math.max(0, Math.min(r.left - box.left, box.width - TIP_WIDTH))
     setTip({ index, top: r.bottom - box.top + 6, left })
   }
   const hide = () => setTip(null)
-  // One tab stop for the whole text (a draft can hold dozens of hits); arrows move between highlights.
+  const openThread = (el: Element | null) => {
+    const id = threadOf(el)
+    if (id && onThread) onThread(id)
+  }
+  // One tab stop for the whole text (a draft can hold dozens of marks); arrows move between marks.
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.key === 'Escape') return hide()
+    if (!(e.target instanceof HTMLElement) || !e.target.matches('.text-mark')) return
+    if (e.key === 'Enter' && e.target.dataset.threads) {
+      e.preventDefault()
+      return openThread(e.target)
+    }
     const step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[e.key]
-    if (!step || !(e.target instanceof HTMLElement) || !e.target.matches('.risk-span')) return
-    const marks = [...(wrap.current?.querySelectorAll<HTMLElement>('.risk-span') ?? [])]
+    if (!step) return
+    const marks = [...(wrap.current?.querySelectorAll<HTMLElement>('.text-mark') ?? [])]
     const next = marks[marks.indexOf(e.target) + step]
     if (next) {
       e.preventDefault()
       next.focus()
     }
   }
-  const firstMark = segments.findIndex((s) => s.hits.length > 0)
-  const tipHits = tip ? segments[tip.index]?.hits : undefined
+  const onClick = (e: MouseEvent<HTMLDivElement>) => {
+    // Words selected (for a new thread, or to copy) are not a click on the mark they start in.
+    if (document.getSelection()?.isCollapsed === false) return
+    openThread(e.target as Element)
+  }
+  const firstMark = pieces.findIndex((p) => p.hits.length > 0 || p.threads.length > 0)
+  const tipPiece = tip ? pieces[tip.index] : undefined
 
   return (
-    // biome-ignore lint/a11y/noStaticElementInteractions: keydown bubbles up from the focusable highlights inside; the wrapper itself takes no focus
-    <div className="highlighted" ref={wrap} onKeyDown={onKeyDown}>
+    // biome-ignore lint/a11y/noStaticElementInteractions: keydown and click bubble up from the focusable marks inside (Enter is the keyboard's click); the wrapper itself takes no focus
+    <div className="highlighted" ref={wrap} onKeyDown={onKeyDown} onClick={onClick}>
       <div className="draft-text pre-wrap" data-testid="draft-text" lang={lang}>
-        {segments.map((s, i) => {
-          const part = text.slice(s.start, s.end)
-          if (s.hits.length === 0) return <Fragment key={i}>{part}</Fragment>
-          const categories = distinct(s.hits.map((h) => h.category))
+        {pieces.map((p, i) => {
+          const part = text.slice(p.start, p.end)
+          if (p.hits.length === 0 && p.threads.length === 0) return <Fragment key={i}>{part}</Fragment>
+          const open = p.threads.find((th) => !th.resolved)
           return (
             <mark
               key={i}
-              className={`risk-span risk-${maxSeverity(categories)}`}
-              data-testid="risk-span"
-              data-categories={categories.join(' ')}
-              data-rules={distinct(s.hits.map((h) => h.rule)).join(' ')}
+              className={markClass(p)}
+              data-testid={p.hits.length > 0 ? 'risk-span' : 'thread-span'}
+              data-categories={p.hits.length > 0 ? distinct(p.hits.map((h) => h.category)).join(' ') : undefined}
+              data-rules={p.hits.length > 0 ? distinct(p.hits.map((h) => h.rule)).join(' ') : undefined}
+              data-threads={p.threads.length > 0 ? p.threads.map((th) => th.id).join(' ') : undefined}
+              data-open-thread={open?.id}
               tabIndex={i === firstMark ? 0 : -1}
               aria-describedby={tip?.index === i ? tipId : undefined}
               onMouseEnter={(e) => show(i, e.currentTarget)}
@@ -93,7 +152,7 @@ export function HighlightedText({ text, risks, lang }: { text: string; risks: Ri
           )
         })}
       </div>
-      {tip && tipHits && <RiskTooltip id={tipId} hits={tipHits} top={tip.top} left={tip.left} />}
+      {tip && tipPiece && <MarkTooltip id={tipId} piece={tipPiece} top={tip.top} left={tip.left} />}
     </div>
   )
 }

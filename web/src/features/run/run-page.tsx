@@ -15,7 +15,9 @@ import { DecisionPanel } from './decision-panel'
 import { DraftHistory } from './draft-history'
 import { DraftView } from './draft-view'
 import { EditDraftPanel } from './edit-draft-panel'
-import { GatesTable } from './gates-table'
+import { Fold } from './fold'
+import { GatesLine, GatesTable } from './gates-table'
+import { RunProgress } from './run-progress'
 import { canDecide, canWaive } from './permissions'
 import { isActiveRun, runQuery } from './queries'
 import { ApprovedExport } from './approved-export'
@@ -49,7 +51,7 @@ export function RunPage({ id }: { id: string }) {
   const active = isActiveRun(run.status)
 
   return (
-    <section>
+    <section className="run-page">
       <p className="breadcrumb">
         <Link to={`/briefs/${run.briefId}`}>{t('run.brief', { title: run.briefTitle })}</Link>
       </p>
@@ -81,11 +83,7 @@ export function RunPage({ id }: { id: string }) {
           {run.error && <p className="pre-wrap">{run.error}</p>}
         </div>
       )}
-      {active && (
-        <p className="state state-loading" role="status" data-testid="run-waiting">
-          <span className="spinner" aria-hidden="true" /> {t('run.waiting')}
-        </p>
-      )}
+      {active && <RunProgress progress={run.progress} />}
 
       {pii > 0 && (
         <div className="state state-error" role="alert" data-testid="pii-warning">
@@ -97,11 +95,13 @@ export function RunPage({ id }: { id: string }) {
       <ApprovedExport run={run} />
       {run.draft ? <DraftView draft={run.draft} run={run} /> : !active && <p className="muted">{t('run.noDraft')}</p>}
       {/* An SEO plan is edited by moving keywords in its view; its text follows from the structure. */}
-      {/* Beside the draft's findings: what the brief itself carries (readers of the work only). */}
-      {run.briefRisks && <BriefRisks data={run.briefRisks} />}
-      {run.draft && <CommentsPanel run={run} />}
       {run.draft && run.kind !== 'seo_clusters' && <EditDraftPanel run={run} draft={run.draft} />}
 
+      {/*
+        The review, in the order it is done: the draft above, its claims (the fact check passes on
+        them), the decision, the discussion of the draft's words. Below it, folded, what is looked up
+        rather than read each time: the brief's own risks, the versions, the gates, the history.
+      */}
       <ClaimsChecklist run={run} />
 
       {panels.map((p) => (
@@ -116,22 +116,27 @@ export function RunPage({ id }: { id: string }) {
         />
       ))}
 
-      {/* Below the decisions: a reference for what changed, not a step of the review. */}
+      {run.draft && <CommentsPanel run={run} />}
+      {/* Beside the draft's findings: what the brief itself carries (readers of the work only). */}
+      {run.briefRisks && <BriefRisks data={run.briefRisks} />}
+
       {run.drafts.length > 1 && (
         <Suspense fallback={<Loading />}>
           <DraftCompare run={run} />
         </Suspense>
       )}
 
-      <div className="card">
-        <h2>{t('run.gates')}</h2>
+      <Fold title={t('run.gates')} summary={<GatesLine run={run} />} testId="gates">
         {run.gates.length === 0 ? <p className="muted">{t('run.noGates')}</p> : <GatesTable run={run} />}
-      </div>
+      </Fold>
 
-      <div className="card">
-        <h2>{t('run.history')}</h2>
+      <Fold
+        title={t('run.history')}
+        summary={<span className="muted small">{t('run.historyCount', { n: run.drafts.length })}</span>}
+        testId="history"
+      >
         <DraftHistory drafts={run.drafts} current={run.draft?.version} />
-      </div>
+      </Fold>
       <DecisionBar gates={panels.map((p) => p.gate)} />
     </section>
   )

@@ -1,5 +1,6 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
-import { NotificationSettings } from '../../../../contracts/notifications'
+import type { z } from 'zod'
+import { NotificationSettings, type NotificationSettingsInput } from '../../../../contracts/notifications'
 import { fetchJson } from '../../lib/fetch-json'
 
 export const notificationSettingsQuery = () =>
@@ -8,11 +9,22 @@ export const notificationSettingsQuery = () =>
     queryFn: ({ signal }) => fetchJson('/api/me/notifications', NotificationSettings, { signal }),
   })
 
+/** Saves a change; the screen shows it at once and goes back to what was saved if the server refuses. */
 export function useSaveNotificationSettings() {
   const queryClient = useQueryClient()
+  const key = notificationSettingsQuery().queryKey
   return useMutation({
-    mutationFn: (body: Pick<NotificationSettings, 'email' | 'lang'>) =>
+    mutationFn: (body: z.infer<typeof NotificationSettingsInput>) =>
       fetchJson('/api/me/notifications', NotificationSettings, { method: 'PUT', body }),
-    onSuccess: (saved) => queryClient.setQueryData(notificationSettingsQuery().queryKey, saved),
+    onMutate: async (change) => {
+      await queryClient.cancelQueries({ queryKey: key })
+      const before = queryClient.getQueryData(key)
+      if (before) queryClient.setQueryData(key, { ...before, ...change })
+      return { before }
+    },
+    onError: (_err, _change, context) => {
+      if (context?.before) queryClient.setQueryData(key, context.before)
+    },
+    onSuccess: (saved) => queryClient.setQueryData(key, saved),
   })
 }

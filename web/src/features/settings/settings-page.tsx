@@ -1,19 +1,84 @@
 import { useQuery } from '@tanstack/react-query'
+import { useState } from 'react'
+import type { DeliveryMode, NotificationSettings } from '../../../../contracts/notifications'
 import { ErrorState, Loading } from '../../components/states'
 import { useI18n } from '../../i18n'
 import { errorText } from '../../lib/error-text'
-import type { NotificationSettings } from '../../../../contracts/notifications'
 import { notificationSettingsQuery, useSaveNotificationSettings } from './queries'
 
-/** My notifications: e-mail of my own work at once, or none; and the language of the messages. */
+const MODES: readonly DeliveryMode[] = ['immediate', 'digest', 'off']
+const HOURS = Array.from({ length: 24 }, (_, h) => h)
+
+/** How one channel brings my work: at once, in the daily digest, or not at all. */
+function ModeChoice(props: {
+  channel: 'email' | 'telegram'
+  value: DeliveryMode
+  disabled: boolean
+  onChange: (mode: DeliveryMode) => void
+}) {
+  const { t } = useI18n()
+  return (
+    <fieldset className="field">
+      <legend className="field-label">{t(`settings.${props.channel}`)}</legend>
+      {MODES.map((mode) => (
+        <label key={mode} className="toggle">
+          <input
+            type="radio"
+            name={props.channel}
+            data-testid={`settings-${props.channel}-${mode}`}
+            checked={props.value === mode}
+            disabled={props.disabled}
+            onChange={() => props.onChange(mode)}
+          />{' '}
+          {t(`settings.mode.${mode}`)}
+        </label>
+      ))}
+    </fieldset>
+  )
+}
+
+/** My Telegram chat: typed, then saved (the server checks its form; Telegram needs one before it can be on). */
+function TelegramChat({ saved, disabled, onSave }: { saved: string | null; disabled: boolean; onSave: (chat: string) => void }) {
+  const { t } = useI18n()
+  const [chat, setChat] = useState(saved ?? '')
+  return (
+    <form
+      className="field"
+      onSubmit={(e) => {
+        e.preventDefault()
+        onSave(chat.trim())
+      }}
+    >
+      <label htmlFor="settings-telegram-chat" className="field-label">
+        {t('settings.telegramChat')}
+      </label>
+      <p className="muted small">{t('settings.telegramChatHint')}</p>
+      <div className="row">
+        <input
+          id="settings-telegram-chat"
+          data-testid="settings-telegram-chat"
+          value={chat}
+          placeholder="123456789"
+          onChange={(e) => setChat(e.target.value)}
+        />
+        <button type="submit" className="btn" disabled={disabled || chat.trim() === '' || chat.trim() === saved}>
+          {t('settings.telegramChatSave')}
+        </button>
+      </div>
+    </form>
+  )
+}
+
+/** My notifications: e-mail and Telegram, each at once, in a daily digest or none; the digest's hour; the language. */
 export function SettingsPage() {
   const { t } = useI18n()
   const settings = useQuery(notificationSettingsQuery())
   const save = useSaveNotificationSettings()
   if (settings.isPending) return <Loading />
   if (settings.isError) return <ErrorState error={settings.error} onRetry={() => void settings.refetch()} />
-  const s = settings.data
-  const set = (change: Partial<Pick<NotificationSettings, 'email' | 'lang'>>) => save.mutate({ email: s.email, lang: s.lang, ...change })
+  const s: NotificationSettings = settings.data
+  const busy = save.isPending
+  const usesDigest = s.email === 'digest' || s.telegram === 'digest'
 
   return (
     <section>
@@ -24,27 +89,50 @@ export function SettingsPage() {
         </div>
       </div>
       {!s.emailOn && (
-        <p className="state state-warn small" role="note" data-testid="settings-email-off">
+        <p className="state state-warn small" role="note" data-testid="settings-no-email">
           {t('settings.serverOff')}
         </p>
       )}
       <div className="card">
-        <fieldset className="field">
-          <legend className="field-label">{t('settings.email')}</legend>
-          {(['immediate', 'off'] as const).map((mode) => (
-            <label key={mode} className="toggle">
-              <input
-                type="radio"
-                name="email"
-                data-testid={`settings-email-${mode}`}
-                checked={s.email === mode}
-                disabled={save.isPending}
-                onChange={() => set({ email: mode })}
-              />{' '}
-              {t(`settings.email.${mode}`)}
-            </label>
-          ))}
-        </fieldset>
+        <ModeChoice channel="email" value={s.email} disabled={busy} onChange={(email) => save.mutate({ email })} />
+        {s.telegramOn ? (
+          <>
+            {/* keyed by the saved chat: a save (or another tab's) resets what was typed */}
+            <TelegramChat
+              key={s.telegramChatId ?? ''}
+              saved={s.telegramChatId}
+              disabled={busy}
+              onSave={(c) => save.mutate({ telegramChatId: c })}
+            />
+            <ModeChoice
+              channel="telegram"
+              value={s.telegram}
+              disabled={busy || !s.telegramChatId}
+              onChange={(telegram) => save.mutate({ telegram })}
+            />
+          </>
+        ) : (
+          <p className="muted small" data-testid="settings-no-telegram">
+            {t('settings.telegramOff')}
+          </p>
+        )}
+        <div className="field">
+          <label htmlFor="settings-digest-hour" className="field-label">
+            {t('settings.digestHour')}
+          </label>
+          <select
+            id="settings-digest-hour"
+            data-testid="settings-digest-hour"
+            value={s.digestHour}
+            disabled={busy || !usesDigest}
+            onChange={(e) => save.mutate({ digestHour: Number(e.target.value) })}
+          >
+            {HOURS.map((h) => (
+              <option key={h} value={h}>{`${String(h).padStart(2, '0')}:00`}</option>
+            ))}
+          </select>{' '}
+          <span className="muted small">{t('settings.digestZone', { zone: s.timeZone })}</span>
+        </div>
         <div className="field">
           <label htmlFor="settings-lang" className="field-label">
             {t('settings.lang')}
@@ -53,8 +141,8 @@ export function SettingsPage() {
             id="settings-lang"
             data-testid="settings-lang"
             value={s.lang}
-            disabled={save.isPending}
-            onChange={(e) => set({ lang: e.target.value === 'en' ? 'en' : 'ru' })}
+            disabled={busy}
+            onChange={(e) => save.mutate({ lang: e.target.value === 'en' ? 'en' : 'ru' })}
           >
             <option value="ru">Русский</option>
             <option value="en">English</option>

@@ -7,6 +7,7 @@ import { useI18n } from '../../../i18n'
 import { errorText } from '../../../lib/error-text'
 import { ApiError } from '../../../lib/fetch-json'
 import { formatDateTime } from '../../../lib/format'
+import { focusThreadWords, threadElementId } from './thread-focus'
 import { threadsQuery, useReply, useStartThread, useThreadStatus } from './queries'
 import { useDraftSelection } from './selection'
 
@@ -110,14 +111,31 @@ function ThreadItem({ runId, thread, open }: { runId: string; thread: Thread; op
   const [body, setBody] = useState('')
   const resolved = thread.status === 'resolved'
   return (
+    // Focusable: a click on the thread's words in the text brings it here (thread-focus.ts).
     <li
+      id={threadElementId(thread.id)}
+      tabIndex={-1}
       className={resolved ? 'thread resolved' : 'thread'}
       data-testid="thread"
+      data-thread={thread.id}
       data-status={thread.status}
       data-outdated={thread.anchor === null ? 'true' : 'false'}
     >
       <p className="thread-quote">
-        <q>{shorten(thread.quote, 120)}</q>{' '}
+        {thread.anchor === null ? (
+          <q>{shorten(thread.quote, 120)}</q>
+        ) : (
+          // Its words still stand in the text: the quote leads back to them.
+          <button
+            type="button"
+            className="link-button thread-words"
+            data-testid="thread-words"
+            title={t('comments.showWords')}
+            onClick={() => focusThreadWords(thread.id)}
+          >
+            <q>{shorten(thread.quote, 120)}</q>
+          </button>
+        )}{' '}
         {thread.anchor === null ? (
           <span className="badge" data-testid="thread-outdated" title={t('comments.outdatedHelp')}>
             {t('comments.outdated', { v: thread.draftVersion })}
