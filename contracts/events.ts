@@ -8,3 +8,5 @@ export type ReviewEventType =
   | 'comment.mention'
   | 'gate.overdue'
   | 'gate.escalated'
+  | 'budget.warning'
+  | 'budget.spent'

@@ -65,6 +65,14 @@ describe.each(targets)('monthly AI budgets on $name', (target) => {
     expect(rows[0]!.data.spentUsd).toBeCloseTo(2 * CALL_USD, 10)
     expect(rows[1]!.data).toMatchObject({ engine: 'offline', costUsd: 0 })
     expect((await writer.get('/api/usage/me')).body.budgets[0].state).toBe('over')
+    // the outbox told the writer and the CMOs once of the warning and once of the spent budget
+    const events = await h.sql`select id, type, payload -> 'budget' as budget from events where type like 'budget.%' order by created_at`
+    const month = new Date().toISOString().slice(0, 7)
+    expect(events.map((e) => e.id)).toEqual([
+      `budget.warning:user:writer@copydesk.local:${month}`,
+      `budget.spent:user:writer@copydesk.local:${month}`,
+    ])
+    expect(events[1]!.budget).toMatchObject({ scope: 'user', name: 'writer@copydesk.local', month, limitUsd: 0.0006 })
 
     // what needs the model and has no offline stand-in fails with the reason
     const seo = await h.runToGate(

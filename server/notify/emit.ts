@@ -24,6 +24,8 @@ export type ReviewEvent = {
   quote?: string
   /** The role an overdue gate was escalated to. */
   role?: string
+  /** A monthly AI budget: whose (a user's e-mail, a team's name), its month, spend and limit in USD. */
+  budget?: { scope: 'user' | 'team'; name: string; month: string; spentUsd: number; limitUsd: number }
 }
 
 type Who = { runId: string; authorId: string; actorId: string | null }
@@ -78,6 +80,24 @@ export async function mentioned(
 ) {
   const { commentId, userIds, actorId, ...event } = e
   await emit(db, `comment.mention:${commentId}`, { ...event, type: 'comment.mention' }, userIds, actorId)
+}
+
+/**
+ * A monthly AI budget past its warning share, or spent, after a run's model calls: the run's
+ * author and the CMOs learn of it, once per budget, state and month (the event id names them).
+ */
+export async function budgetCrossed(
+  db: Queryable,
+  e: Omit<ReviewEvent, 'type' | 'budget'> & {
+    type: 'budget.warning' | 'budget.spent'
+    budget: NonNullable<ReviewEvent['budget']>
+    authorId: string
+  },
+) {
+  const { authorId, ...event } = e
+  const b = e.budget
+  const cmos = await selectRoleHolders(db, 'cmo', authorId)
+  await emit(db, `${e.type}:${b.scope}:${b.name}:${b.month}`, event, [authorId, ...cmos], null)
 }
 
 /**

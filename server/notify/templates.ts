@@ -2,9 +2,23 @@
 // that says what to do and for which brief, a line of context, the link to the run, and the
 // one-click unsubscribe. Plain text and HTML say the same; the HTML is escaped.
 import type { ReviewEvent } from './emit'
+import { usd } from '../usage/budget'
 
 type Lang = 'ru' | 'en'
-type Vars = { title: string; gate: string; kind: string; due: string; by: string; comment: string; quote: string; role: string }
+type Vars = {
+  title: string
+  gate: string
+  kind: string
+  due: string
+  by: string
+  comment: string
+  quote: string
+  role: string
+  budget: string
+  spent: string
+  limit: string
+  month: string
+}
 
 const GATES: Record<Lang, Record<string, string>> = {
   ru: {
@@ -53,6 +67,14 @@ const TEXTS: Record<Lang, Record<ReviewEvent['type'], { subject: string; body: s
       subject: 'Передано вам по эскалации: «{title}» ({gate})',
       body: 'Проверка «{gate}» брифа «{title}» ({kind}) просрочена (срок {due}) и по политике передана роли «{role}».',
     },
+    'budget.warning': {
+      subject: 'Бюджет на ИИ почти израсходован: {budget}',
+      body: 'За {month} израсходовано {spent} из {limit} ({budget}), последним — на бриф «{title}». Когда бюджет закончится, модель не будет вызываться до конца месяца: черновики напишет офлайн-движок.',
+    },
+    'budget.spent': {
+      subject: 'Бюджет на ИИ израсходован: {budget}',
+      body: 'За {month} израсходовано {spent} из {limit} ({budget}), последним — на бриф «{title}». До конца месяца модель не вызывается: черновики пишет офлайн-движок.',
+    },
   },
   en: {
     'gate.opened': {
@@ -75,6 +97,14 @@ const TEXTS: Record<Lang, Record<ReviewEvent['type'], { subject: string; body: s
       subject: 'Escalated to you: “{title}” ({gate})',
       body: 'The {gate} of the brief “{title}” ({kind}) is overdue (due {due}) and the policy escalates it to the {role} role.',
     },
+    'budget.warning': {
+      subject: 'AI budget nearly spent: {budget}',
+      body: '{spent} of {limit} spent in {month} ({budget}), the latest on the brief “{title}”. Once it is spent, no model is called until the month ends: the offline engine drafts.',
+    },
+    'budget.spent': {
+      subject: 'AI budget spent: {budget}',
+      body: '{spent} of {limit} spent in {month} ({budget}), the latest on the brief “{title}”. No model is called until the month ends: the offline engine drafts.',
+    },
   },
 }
 const FOOT: Record<Lang, { open: string; why: string; unsubscribe: string; noDue: string; someone: string }> = {
@@ -92,6 +122,20 @@ const FOOT: Record<Lang, { open: string; why: string; unsubscribe: string; noDue
     noDue: 'no due date',
     someone: 'A reviewer',
   },
+}
+
+/** A budget in words: whose it is, its spend and limit in dollars, its month. */
+function budgetVars(b: ReviewEvent['budget'], lang: Lang): Pick<Vars, 'budget' | 'spent' | 'limit' | 'month'> {
+  if (!b) return { budget: '', spent: '', limit: '', month: '' }
+  const whose =
+    lang === 'ru'
+      ? b.scope === 'user'
+        ? `личный бюджет ${b.name}`
+        : `бюджет команды ${b.name}`
+      : b.scope === 'user'
+        ? `the personal budget of ${b.name}`
+        : `the budget of team ${b.name}`
+  return { budget: whose, spent: usd(b.spentUsd), limit: usd(b.limitUsd), month: b.month }
 }
 
 const fill = (template: string, v: Vars) => template.replace(/\{(\w+)\}/g, (_, k: keyof Vars) => v[k] ?? '')
@@ -115,6 +159,7 @@ function words(event: ReviewEvent, lang: Lang): { subject: string; body: string 
     comment: event.comment ?? '',
     role: event.role ? (ROLES[lang][event.role] ?? event.role) : '',
     quote: (event.quote ?? '').length > 120 ? `${event.quote!.slice(0, 119)}…` : (event.quote ?? ''),
+    ...budgetVars(event.budget, lang),
   }
   const t = TEXTS[lang][event.type]
   return { subject: fill(t.subject, v).replace(/\s+/g, ' ').slice(0, 200), body: fill(t.body, v) }

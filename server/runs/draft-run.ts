@@ -16,6 +16,7 @@ import { approvedExamples } from '../kb/examples'
 import type { BriefKind, Lang } from '../../contracts/briefs'
 import type { RunDeps } from './deps'
 import { reportProgress } from '../jobs/progress'
+import { announceBudgets } from '../notify/budget-notice'
 import { selectAuthor, selectDraft, selectDraftVersions, selectRun, setDraftVersion, setRunStatus, upsertDraft } from './queries'
 
 /** Personal data in a brief whose policy says `block`: nothing was sent to any model. */
@@ -148,6 +149,9 @@ export async function draftRun(
     })
     await setDraftVersion(tx, runId, version)
     if (modelAudit) await appendAudit(tx, { actorId: run.author_id, action: 'llm.call', runId, data: modelAudit })
+    // money was spent only when a model is configured: the offline engine is free whatever the budget
+    const author = provider.engine !== 'offline' ? await selectAuthor(tx, run.author_id) : undefined
+    if (author) await announceBudgets(tx, { budgets: deps.policy.file.budgets, author, runId, briefTitle: brief.title, kind: brief.kind })
   })
 }
 
