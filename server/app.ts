@@ -26,7 +26,7 @@ import { usageRoutes } from './usage/routes'
 import { briefRunRoutes, gateDecisionRoutes, runRoutes } from './runs/routes'
 import { AppError } from './errors'
 import { createLog, type Log } from './log'
-import { handoffRoutes } from './handoff/routes'
+import { handoffRoutes, outboxRoutes } from './handoff/routes'
 
 /** An operation's path as mounted on the /api router below. */
 const underApi = (op: { path: string }) => op.path.replace(/^\/api/, '')
@@ -88,6 +88,7 @@ export function createApp(deps: AppDeps) {
   api.route('/', gateRoutes(sql, deps.policy))
   api.route('/kb', kbRoutes(sql, deps.policy))
   api.route('/handoffs', handoffRoutes(sql, deps.policy))
+  api.route('/outbox', outboxRoutes(sql, deps.policy, queued))
   api.route('/', notifyRoutes(sql, deps.messaging ?? { emailOn: false, telegramOn: false, timeZone: 'UTC' }))
   api.all('*', () => {
     throw new AppError('not_found', 'no such API endpoint')

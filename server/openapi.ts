@@ -5,7 +5,7 @@ import { AUTH_OPS } from './auth/routes'
 import { COMMENT_OPS } from './comments/routes'
 import { BRIEF_OPS } from './briefs/routes'
 import { GATE_OPS } from './gates/routes'
-import { HANDOFF_OPS } from './handoff/routes'
+import { HANDOFF_OPS, OUTBOX_OPS } from './handoff/routes'
 import type { Op } from './http/op'
 import { KB_OPS } from './kb/routes'
 import { NOTIFY_OPS, UNSUBSCRIBE_OPS } from './notify/routes'
@@ -37,6 +37,7 @@ export const OPS: readonly Op[] = [
   ...Object.values(GATE_OPS),
   ...Object.values(KB_OPS),
   ...Object.values(HANDOFF_OPS),
+  ...Object.values(OUTBOX_OPS),
   ...Object.values(NOTIFY_OPS),
   ...Object.values(UNSUBSCRIBE_OPS),
 ]

@@ -708,6 +708,45 @@ describe.skipIf(!executablePath)('browser: briefs, policy gates and reviews (Deb
     }
   })
 
+  it('a hand-off to a CMS that is down waits with its error in the outbox, and is delivered, signed, once sent again', {
+    timeout: 120_000,
+  }, async () => {
+    const writer = await openPage()
+    const runUrl = await safeOfferAtGate(writer.page, 'CMS was down')
+    const runId = runUrl.split('/').at(-1)!
+    cms.state.status = 503
+    try {
+      const editor = await openPage()
+      await login(editor.page, 'editor@copydesk.local')
+      await editor.page.goto(runUrl)
+      await editor.page.getByTestId('decision-comment').fill('Ship it')
+      await editor.page.getByTestId('decision-pass').click()
+      await expect.poll(() => runStatus(editor.page), { timeout: 30_000 }).toBe('approved')
+      await editor.context.close()
+
+      const admin = await openPage()
+      await login(admin.page, 'admin@copydesk.local')
+      await admin.page.getByTestId('nav-outbox').click()
+      const row = admin.page.locator(`[data-testid="outbox-deliveries"] [data-testid="outbox-row"]:has(a[href="/runs/${runId}"])`)
+      await expect.poll(() => row.innerText(), { timeout: 20_000 }).toContain('HTTP 503')
+      expect(await row.getAttribute('data-status')).toBe('queued') // kept, to be tried again
+      expect(cms.got.filter((r) => r.eventId === `content.approved:${runId}`).length).toBeGreaterThan(0)
+
+      // the CMS is back: the admin sends it now instead of waiting out the backoff
+      cms.state.status = 200
+      await row.getByTestId('outbox-retry').click()
+      await expect.poll(() => row.getAttribute('data-status'), { timeout: 20_000 }).toBe('done')
+      const got = cms.got.filter((r) => r.eventId === `content.approved:${runId}`).at(-1)!
+      expect(verify(got, 'e2e-secret')).toBe(true)
+      expect(JSON.parse(got.body)).toMatchObject({ runId, event: 'content.approved' })
+      for (const p of [writer, admin]) expect(p.pageErrors).toEqual([])
+      await admin.context.close()
+    } finally {
+      cms.state.status = 200
+      await writer.context.close()
+    }
+  })
+
   // Last as well: its run waits at the fact check, where the tests above count their reviews.
   it('the run page: the draft once with its marks, the structure folded, a thread marked in the text, the page a few screens long', {
     timeout: 120_000,

@@ -84,6 +84,18 @@ describe.each(targets)('the hand-off of approved copy on $name', (target) => {
     const failed = (await admin.get('/api/handoffs')).body.find((d: { runId: string }) => d.runId === runId)
     expect(failed).toMatchObject({ status: 'failed', attempts: 4, lastError: 'HTTP 500', nextAttemptAt: null })
     expect(await h.auditActions(runId)).toContain('handoff.failed')
+
+    // the receiver is back: an admin sends it again now, once; writers may not, nor retry what is done
+    expect((await writer.post(`/api/outbox/${failed.id}/retry`)).status).toBe(403)
+    expect((await admin.post(`/api/outbox/${failed.id}/retry`)).body).toEqual({ id: failed.id, status: 'queued' })
+    await h.settle('deliver')
+    const resent = (await admin.get('/api/handoffs')).body.find((d: { runId: string }) => d.runId === runId)
+    expect(resent).toMatchObject({ status: 'done', attempts: 5 })
+    expect(cms.got.filter((r) => r.eventId === `content.approved:${runId}`).at(-1)).toBeDefined()
+    expect((await admin.post(`/api/outbox/${failed.id}/retry`)).status).toBe(409)
+    expect((await admin.post('/api/outbox/999999999/retry')).status).toBe(404)
+    expect((await admin.post('/api/outbox/abc/retry')).status).toBe(400)
+    expect(await h.auditActions(runId)).toEqual(expect.arrayContaining(['outbox.retried', 'handoff.delivered']))
   })
 
   it('the database refuses, on the app connection: an event of an unapproved run, a rewritten or deleted event, a delivery of no event', async () => {

@@ -72,8 +72,11 @@ describe.each(targets)('e-mail of the review on $name', (target) => {
     expect(back?.text).toContain('Say which classes are in the evening')
     expect(back?.html).toContain('Say which classes are in the evening')
 
-    await h.worker.drain() // the redraft opens a new release gate
-    await h.approveAll(runId)
+    await h.worker.drain() // the redraft opens a new release gate, still editor2's (the claim follows the draft)
+    const next = (await writer.get(`/api/runs/${runId}`)).body.gates.find((g: { status: string }) => g.status === 'open')
+    expect(next.assignee).toBe('editor2@copydesk.local')
+    expect((await editor2.post(`/api/gates/${next.id}/decision`, { decision: 'pass', comment: 'Good now' })).status).toBe(200)
+    await h.worker.drain()
     await h.settle('notify')
     expect(about('writer@copydesk.local', 'Autumn offer').map((m) => m.subject)).toContain('Approved: “Autumn offer”')
     // the actor of a claim is not told of it

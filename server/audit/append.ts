@@ -13,6 +13,7 @@ export type AuditAction =
   | 'run.failed'
   | 'run.exported'
   | 'handoff.delivered'
+  | 'outbox.retried'
   | 'handoff.failed'
   | 'llm.call'
   | 'llm.refused'

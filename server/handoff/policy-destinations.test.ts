@@ -18,7 +18,11 @@ function withHandoff(section: string): string {
   made.push(root)
   const dir = path.join(root, 'policies')
   fs.cpSync(POLICIES_DIR, dir, { recursive: true })
-  fs.appendFileSync(path.join(dir, 'default.yaml'), `\n${section}\n`)
+  const file = path.join(dir, 'default.yaml')
+  const shipped = fs.readFileSync(file, 'utf8')
+  // the shipped policy has an empty `handoff:` section: this one takes its place
+  if (!/^handoff:\n {2}destinations: \[\]$/m.test(shipped)) throw new Error('policies/default.yaml has no empty handoff section to replace')
+  fs.writeFileSync(file, shipped.replace(/^handoff:\n {2}destinations: \[\]$/m, section))
   return dir
 }
 

@@ -54,3 +54,20 @@ export async function selectDeliveries(db: Queryable, limit: number): Promise<De
         from jobs where type = 'deliver' order by id desc limit ${limit}`,
   )
 }
+
+/**
+ * An admin's "send again now" of an outbox job (a hand-off, a channel delivery, a message): a
+ * queued one waits no longer, a failed one gets one more attempt. Undefined when there is no such
+ * outbox job; false when it is running or done (nothing to retry).
+ */
+export async function retryOutboxNow(
+  db: Queryable,
+  jobId: number,
+): Promise<{ runId: string; type: string; was: string } | false | undefined> {
+  const [row] = await db`select run_id, type, status from jobs where id = ${jobId} and type in ('deliver', 'notify') for update`
+  if (!row) return undefined
+  const job = z.object({ run_id: z.string(), type: z.string(), status: z.string() }).parse(row)
+  if (job.status !== 'queued' && job.status !== 'failed') return false
+  await db`update jobs set status = 'queued', not_before = now(), locked_by = null, locked_until = null, updated_at = now() where id = ${jobId}`
+  return { runId: job.run_id, type: job.type, was: job.status }
+}

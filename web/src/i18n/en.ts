@@ -524,7 +524,9 @@ export const en: Messages = {
   'outbox.intro':
     'What was sent and what could not be: hand-offs to the CMS and team channels, e-mails. Failed ones stay here with their error.',
   'outbox.deliveries': 'Hand-offs and channels',
-  'outbox.emails': 'E-mails',
+  'outbox.emails': 'Messages (e-mail, Telegram, digests)',
+  'outbox.retry': 'Send again now',
+  'outbox.retried': 'queued to send now',
   'outbox.none': 'Nothing yet.',
   'outbox.col.when': 'When',
   'outbox.col.what': 'Event',

@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query'
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { z } from 'zod'
 import { HandoffDelivery } from '../../../../contracts/handoff'
 import { NotificationItem } from '../../../../contracts/notifications'
@@ -7,16 +7,25 @@ import { useI18n } from '../../i18n'
 import { fetchJson } from '../../lib/fetch-json'
 import { formatDateTime } from '../../lib/format'
 import { Link } from '../../lib/router'
+import { errorText } from '../../lib/error-text'
+
+/** Every 3 s while something is being sent or about to be (a retry the admin just asked for), else every 15 s. */
+const pollWhileSending = (query: { state: { data?: { status: string; nextAttemptAt: string | null }[] } }) =>
+  query.state.data?.some(
+    (r) => r.status === 'running' || (r.status === 'queued' && (!r.nextAttemptAt || Date.parse(r.nextAttemptAt) < Date.now() + 5000)),
+  )
+    ? 3000
+    : 15_000
 
 const deliveriesQuery = {
   queryKey: ['outbox', 'deliveries'],
   queryFn: ({ signal }: { signal: AbortSignal }) => fetchJson('/api/handoffs', z.array(HandoffDelivery), { signal }),
-  refetchInterval: 15_000,
+  refetchInterval: pollWhileSending,
 }
 const notificationsQuery = {
   queryKey: ['outbox', 'notifications'],
   queryFn: ({ signal }: { signal: AbortSignal }) => fetchJson('/api/notifications', z.array(NotificationItem), { signal }),
-  refetchInterval: 15_000,
+  refetchInterval: pollWhileSending,
 }
 
 type Row = {
@@ -70,7 +79,11 @@ export function OutboxPage() {
         ) : (
           <OutboxTable
             testId="outbox-emails"
-            rows={notifications.data.map((n) => ({ ...n, what: n.type ?? n.eventId, to: n.recipient ?? '' }))}
+            rows={notifications.data.map((n) => ({
+              ...n,
+              what: n.type ?? n.eventId,
+              to: `${n.recipient ?? ''}${n.channel === 'telegram' ? ' (Telegram)' : ''}`,
+            }))}
           />
         )}
       </div>
@@ -92,6 +105,7 @@ function OutboxTable({ rows, testId }: { rows: Row[]; testId: string }) {
             <th>{t('outbox.col.status')}</th>
             <th>{t('outbox.col.attempts')}</th>
             <th>{t('outbox.col.error')}</th>
+            <th />
           </tr>
         </thead>
         <tbody>
@@ -112,10 +126,42 @@ function OutboxTable({ rows, testId }: { rows: Row[]; testId: string }) {
               </td>
               <td>{r.attempts}</td>
               <td className="pre-wrap small">{r.lastError ?? t('common.none')}</td>
+              <td>{(r.status === 'queued' || r.status === 'failed') && <RetryButton id={r.id} />}</td>
             </tr>
           ))}
         </tbody>
       </table>
     </div>
+  )
+}
+
+const RetryResult = z.object({ id: z.number(), status: z.literal('queued') })
+
+/** Sends one again now (the receiver or the mail server is back), instead of waiting out its backoff. */
+function RetryButton({ id }: { id: number }) {
+  const { t } = useI18n()
+  const queryClient = useQueryClient()
+  const retry = useMutation({
+    mutationFn: () => fetchJson(`/api/outbox/${id}/retry`, RetryResult, { method: 'POST' }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['outbox'] }),
+  })
+  if (retry.isSuccess) return <span className="muted small">{t('outbox.retried')}</span>
+  return (
+    <>
+      <button
+        type="button"
+        className="button button-small"
+        data-testid="outbox-retry"
+        disabled={retry.isPending}
+        onClick={() => retry.mutate()}
+      >
+        {t('outbox.retry')}
+      </button>
+      {retry.isError && (
+        <p className="form-error small" role="alert">
+          {errorText(retry.error, t)}
+        </p>
+      )}
+    </>
   )
 }

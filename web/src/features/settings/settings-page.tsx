@@ -53,7 +53,7 @@ function TelegramChat({ saved, disabled, onSave }: { saved: string | null; disab
         {t('settings.telegramChat')}
       </label>
       <p className="muted small">{t('settings.telegramChatHint')}</p>
-      <div className="row">
+      <div className="settings-chat">
         <input
           id="settings-telegram-chat"
           data-testid="settings-telegram-chat"
@@ -61,7 +61,7 @@ function TelegramChat({ saved, disabled, onSave }: { saved: string | null; disab
           placeholder="123456789"
           onChange={(e) => setChat(e.target.value)}
         />
-        <button type="submit" className="btn" disabled={disabled || chat.trim() === '' || chat.trim() === saved}>
+        <button type="submit" className="button" disabled={disabled || chat.trim() === '' || chat.trim() === saved}>
           {t('settings.telegramChatSave')}
         </button>
       </div>
