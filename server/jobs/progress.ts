@@ -37,31 +37,48 @@ export function forwardProgress(): ((p: { stage: string; done: number; total: nu
 
 /**
  * A sink that keeps the latest report and writes it to job `jobId` (while `workerId` holds it) at
- * most every `everyMs`: the stage changes are never lost, a flood of counts costs two writes a
- * second. A failed write is logged and forgotten: progress is a courtesy, never the run's failure.
+ * most every `everyMs`: a new stage is written at once, a flood of counts costs two writes a
+ * second. Writes go one after another (a later report never lands before an earlier one);
+ * `flush` waits for them. A failed write is logged and forgotten: progress is a courtesy, never
+ * the run's failure.
  */
-export function jobProgressWriter(db: Queryable, job: { id: number; workerId: string }, log: Log, everyMs = 500): ProgressSink {
+export function jobProgressWriter(
+  db: Queryable,
+  job: { id: number; workerId: string },
+  log: Log,
+  everyMs = 500,
+): { report: ProgressSink; flush: () => Promise<void> } {
   let latest: Progress | null = null
   let timer: NodeJS.Timeout | null = null
   let lastStage: string | null = null
+  let writing: Promise<void> = Promise.resolve()
   const write = () => {
+    if (timer) clearTimeout(timer)
     timer = null
     const p = latest
     if (!p) return
     latest = null
-    setJobProgress(db, job.id, job.workerId, p).catch((err) =>
-      log.warn({ jobId: job.id, err: (err as Error).message }, 'progress not saved'),
+    writing = writing.then(() =>
+      setJobProgress(db, job.id, job.workerId, p).catch((err) =>
+        log.warn({ jobId: job.id, err: (err as Error).message }, 'progress not saved'),
+      ),
     )
   }
-  return (p) => {
+  const report: ProgressSink = (p) => {
     latest = p
     if (p.stage !== lastStage) {
       lastStage = p.stage
-      if (timer) clearTimeout(timer)
       write()
       return
     }
     timer ??= setTimeout(write, everyMs)
     timer.unref()
+  }
+  return {
+    report,
+    flush: () => {
+      write()
+      return writing
+    },
   }
 }

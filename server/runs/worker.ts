@@ -226,7 +226,11 @@ export class Worker {
     // `signal` stops the graph between steps when another worker took the job over; what the
     // steps report of their progress goes to the job, for the run page (runs/progress.ts).
     const progress = jobProgressWriter(this.deps.sql, { id: job.id, workerId: this.id }, this.opts.log)
-    if (input !== undefined) await withProgress(progress, () => this.graph.invoke(input as never, { ...config, signal }))
+    try {
+      if (input !== undefined) await withProgress(progress.report, () => this.graph.invoke(input as never, { ...config, signal }))
+    } finally {
+      await progress.flush() // written before the job ends, or not at all (a write needs the lease)
+    }
     const after = await retryDb(() => this.graph.getState(config), { signal })
     const gate = after.tasks.flatMap((t) => t.interrupts)[0]
     if (gate) {
