@@ -1,27 +1,12 @@
-import { diffWordsWithSpace, type Change } from 'diff'
 import { useMemo } from 'react'
 import { useI18n } from '../../i18n'
 import { diffParts } from './diff-parts'
-
-// Texts can be up to 100,000 characters; past this the diff gives up rather than freeze the page.
-const DIFF_TIMEOUT_MS = 1500
-
-const wordCount = (s: string) => s.match(/[\p{L}\p{N}]+/gu)?.length ?? 0
-
-function countWords(changes: Change[]) {
-  let added = 0
-  let removed = 0
-  for (const c of changes) {
-    if (c.added) added += wordCount(c.value)
-    else if (c.removed) removed += wordCount(c.value)
-  }
-  return { added, removed }
-}
+import { countWords, diffByWords } from './diff-words'
 
 /** `before` → `after`, word by word: insertions in <ins>, deletions in <del>, spacing and line breaks kept. */
 export function WordDiff({ before, after }: { before: string; after: string }) {
   const { t } = useI18n()
-  const changes = useMemo(() => diffWordsWithSpace(before, after, { timeout: DIFF_TIMEOUT_MS }), [before, after])
+  const changes = useMemo(() => diffByWords(before, after), [before, after])
   const parts = useMemo(() => (changes ? diffParts(changes) : []), [changes])
 
   if (changes === undefined) return <p className="state state-warn small">{t('compare.tooLarge')}</p>
