@@ -217,7 +217,7 @@ describe.skipIf(!executablePath)('browser: briefs, policy gates and reviews (Deb
     await page.getByTestId('approved-export').waitFor()
     const md = await page.request.get(`${server.url}${await page.getByTestId('export-md').getAttribute('href')}`)
     expect(md.status()).toBe(200)
-    expect(await md.text()).toMatch(/release: (passed|пройдена), editor@copydesk\.local/)
+    expect(await md.text()).toMatch(/release: (passed|одобрена), editor@copydesk\.local/)
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url })
     await page.getByTestId('export-copy').click()
     await expect.poll(() => page.getByTestId('export-copy').innerText()).toMatch(/Copied|Скопировано/)

@@ -14,7 +14,7 @@ const LABELS = {
     prompt: 'промпт',
     policy: 'политика',
     gates: 'Проверки',
-    decision: { pass: 'пройдена', waive: 'снята с обоснованием' },
+    decision: { pass: 'одобрена', waive: 'снята с обоснованием' },
   },
   en: {
     approved: 'Approved',
