@@ -28,13 +28,18 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   unavailable: 503,
 }
 
-export type Issue = { path: string; message: string }
+/** A field that failed validation: where, in English, and zod's issue code and its values (for translation). */
+export type Issue = { path: string; message: string; code?: string; params?: Record<string, string | number> }
+
+/** A refusal's stable reason and the values its sentence names (server/refusals.ts). */
+export type Refusal = { reason: string; params: Record<string, string | number> }
 
 export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
     readonly issues?: Issue[],
+    readonly refusal?: Refusal,
   ) {
     super(message)
     this.name = 'AppError'

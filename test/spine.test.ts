@@ -194,7 +194,9 @@ describe.each(targets)('spine on $name', (target) => {
     expect(run.claims.length).toBeGreaterThan(0)
     expect(run.claims.map((c: { text: string }) => c.text).join(' ')).toContain('18% to 7%')
     const editor = await h.as('editor')
-    expect((await editor.post(`/api/gates/${run.gates[0].id}/decision`, { decision: 'pass' })).status).toBe(403)
+    const wrongRole = await editor.post(`/api/gates/${run.gates[0].id}/decision`, { decision: 'pass' })
+    expect(wrongRole.status).toBe(403)
+    expect(wrongRole.body).toMatchObject({ reason: 'gate.role_needed', params: { gate: 'fact_check', role: 'factcheck' } })
     expect((await editor.post(`/api/gates/${run.gates[2].id}/decision`, { decision: 'pass' })).status).toBe(409) // not open yet
     const fc = await h.as('factcheck')
     expect((await fc.get('/api/reviews')).body).toHaveLength(1)
@@ -202,6 +204,8 @@ describe.each(targets)('spine on $name', (target) => {
     const early = await fc.post(`/api/gates/${run.gates[0].id}/decision`, { decision: 'pass' })
     expect(early.status).toBe(409)
     expect(early.body.message).toMatch(/not verified/)
+    // the stable reason and its values, for scripts and for the UI to say it in its language
+    expect(early.body).toMatchObject({ code: 'conflict', reason: 'gate.claims_unverified', params: { count: run.claims.length } })
     expect((await fc.post(`/api/claims/${run.claims[0].id}`, { status: 'verified' })).body.issues[0].path).toBe('source')
     expect((await writer.post(`/api/claims/${run.claims[0].id}`, { status: 'verified', source: 'trust me' })).status).toBe(403)
     await h.verifyAllClaims(fc, runId)

@@ -8,7 +8,7 @@ import { isDbConnectionError } from '../process-guards'
 const PG_CHECK = new Set(['23514', '23505', '23503', '42501'])
 
 /**
- * The one place an error becomes an HTTP answer: `{code, message, requestId, issues?}`. What the
+ * The one place an error becomes an HTTP answer: `{code, message, requestId, reason?, params?, issues?}`. What the
  * client may not see (a stack, a driver's message) goes to the log, under the same request id.
  */
 export function problemResponse(err: unknown, c: Context, log: Log) {
@@ -17,7 +17,12 @@ export function problemResponse(err: unknown, c: Context, log: Log) {
   const send = (status: number, body: Record<string, unknown>) =>
     c.body(JSON.stringify({ ...body, requestId }), status as 400, { 'content-type': 'application/problem+json' })
   if (err instanceof AppError) {
-    return send(err.status, { code: err.code, message: err.message, ...(err.issues ? { issues: err.issues } : {}) })
+    return send(err.status, {
+      code: err.code,
+      message: err.message,
+      ...(err.refusal ?? {}),
+      ...(err.issues ? { issues: err.issues } : {}),
+    })
   }
   if (err instanceof HTTPException)
     return send(err.status, { code: err.status === 404 ? 'not_found' : 'bad_request', message: err.message })

@@ -1,6 +1,6 @@
 import type { Context } from 'hono'
 import type { z } from 'zod'
-import { AppError } from '../errors'
+import { AppError, type Issue } from '../errors'
 import { unstorableText } from './clean-text'
 
 /**
@@ -39,10 +39,24 @@ export function isJsonMediaType(header: string | undefined): boolean {
   return params.every((p) => p === '' || /^charset\s*=\s*(utf-8|"utf-8")$/.test(p))
 }
 
+/** The values of a zod issue a translation names (a length, a type, a format), as plain strings and numbers. */
+const ISSUE_PARAMS = ['minimum', 'maximum', 'expected', 'origin', 'format'] as const
+
+/** A zod issue as the API reports it: where, in English, and its code and values for the web to translate. */
+export function issueOf(i: z.core.$ZodIssue): Issue {
+  const params: Record<string, string | number> = {}
+  for (const k of ISSUE_PARAMS) {
+    const v = (i as unknown as Record<string, unknown>)[k]
+    if (typeof v === 'string' || typeof v === 'number') params[k] = v
+    else if (typeof v === 'bigint') params[k] = Number(v)
+  }
+  return { path: i.path.map(String).join('.'), message: i.message, code: i.code, params }
+}
+
 export function parseOr400<S extends z.ZodType>(schema: S, raw: unknown, what: string): z.infer<S> {
   const parsed = schema.safeParse(raw)
   if (parsed.success) return parsed.data
-  const issues = parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }))
+  const issues = parsed.error.issues.map(issueOf)
   const first = issues[0]
   throw new AppError(
     'bad_request',

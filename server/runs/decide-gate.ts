@@ -1,6 +1,6 @@
 import type { DecisionRequest } from '../../contracts/runs'
 import { appendAudit } from '../audit/append'
-import { conflict, forbidden, notFound } from '../errors'
+import { refuse } from '../refusals'
 import { enqueueJob } from '../jobs/queries'
 import { selectRun, setRunStatus } from './queries'
 import type { VerbArgs } from '../verb'
@@ -37,40 +37,38 @@ export async function decideGate({ ctx: { db, user }, input }: VerbArgs<Decision
     // Lock order everywhere: the run, then its gates (an author's edit locks the run first too;
     // the other order deadlocked an edit racing a decision on PostgreSQL).
     const target = await selectGate(tx, gateId)
-    if (!target) throw notFound('gate')
+    if (!target) throw refuse('not_found.gate')
     const run = await selectRun(tx, target.run_id, { forUpdate: true })
-    if (!run) throw notFound('run')
+    if (!run) throw refuse('not_found.run')
     const gate = await selectGate(tx, gateId, { forUpdate: true })
-    if (!gate) throw notFound('gate')
-    if (run.author_id === user.id) throw forbidden('the author of a brief cannot decide gates on its runs')
+    if (!gate) throw refuse('not_found.gate')
+    if (run.author_id === user.id) throw refuse('gate.author_decides')
     if (input.decision === 'waive') {
       if (!gate.waivable_by.some((r) => user.roles.includes(r))) {
-        throw forbidden(
-          gate.waivable_by.length
-            ? `the policy lets only ${gate.waivable_by.join(', ')} waive the ${gate.gate} gate`
-            : `the policy does not allow waiving the ${gate.gate} gate`,
-        )
+        throw gate.waivable_by.length
+          ? refuse('gate.waive_roles', { gate: gate.gate, roles: gate.waivable_by.join(', ') })
+          : refuse('gate.not_waivable', { gate: gate.gate })
       }
     } else {
-      if (!user.roles.includes(gate.role)) throw forbidden(`the ${gate.gate} gate needs the ${gate.role} role`)
+      if (!user.roles.includes(gate.role)) throw refuse('gate.role_needed', { gate: gate.gate, role: gate.role })
       if (gate.assignee_id && gate.assignee_id !== user.id) {
-        throw forbidden(`the ${gate.gate} gate is assigned to ${gate.assignee_email}`)
+        throw refuse('gate.assigned_to_other', { gate: gate.gate, assignee: gate.assignee_email ?? '' })
       }
     }
-    if (gate.status !== 'open') throw conflict(`this gate is ${gate.status}, not open for a decision`)
+    if (gate.status !== 'open') throw refuse('gate.not_open', { status: gate.status })
 
     const draft = { runId: run.id, version: gate.draft_version }
     if (input.decision === 'pass' || input.decision === 'waive') {
       if (run.distinct_reviewers) {
         const mine = await selectGatePassedBy(tx, { runId: run.id, draftVersion: gate.draft_version, gateId, userId: user.id })
-        if (mine) throw forbidden(`the policy requires different people for each gate: you already decided ${mine} on this draft`)
+        if (mine) throw refuse('gate.distinct_reviewers', { gate: mine })
       }
       if (((await selectDraftPiiFindings(tx, draft)) ?? 0) > 0) {
-        throw conflict('the draft still holds personal data: request changes instead; no gate can pass it')
+        throw refuse('gate.personal_data')
       }
       if (gate.gate === 'fact_check' && input.decision === 'pass') {
         const open = await countUnverifiedClaims(tx, draft)
-        if (open > 0) throw conflict(`${open} claim(s) are not verified yet: verify each with its source, or request changes`)
+        if (open > 0) throw refuse('gate.claims_unverified', { count: open })
       }
     }
 

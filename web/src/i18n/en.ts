@@ -1033,4 +1033,16 @@ export const en: Messages = {
   'briefRisks.nothingInferred': 'no regulated sector',
   'briefRisks.mismatch': 'They disagree: legal review decides which rules apply.',
   'briefRisks.none': 'No risks found in the brief.',
+  // Refusals by their reason (server/refusals.ts); {gate}, {role} and {status} arrive in words.
+  'reason.gate.author_decides': 'The author of a brief cannot decide the reviews of their own copy.',
+  'reason.gate.role_needed': 'The {gate} is decided by the {role} role only.',
+  'reason.gate.waive_roles': 'The policy lets only these roles waive the {gate}: {roles}.',
+  'reason.gate.not_waivable': 'The policy does not allow waiving the {gate}.',
+  'reason.gate.assigned_to_other': 'The {gate} is assigned to {assignee}.',
+  'reason.gate.not_open': 'This review no longer waits for a decision (it is {status}).',
+  'reason.gate.distinct_reviewers': 'The policy wants different people for each review: you already passed the {gate} of this draft.',
+  'reason.gate.personal_data': 'The draft still holds personal data: request changes; no review can pass it.',
+  'reason.gate.claims_unverified': '{count} claim(s) not verified yet: verify each with its source, or request changes.',
+  'reason.not_found.gate': 'Review not found.',
+  'reason.not_found.run': 'Run not found.',
 }

@@ -483,8 +483,7 @@ export const ru = {
   'decision.sending': 'Отправляем…',
   'decision.done': 'Решение записано.',
   'decision.commentHelpWaive': 'Обязателен для «запросить правки», «отклонить» и «снять по исключению»: что и почему.',
-  'decision.blockedClaims':
-    'Одобрить пока нельзя: не подтверждено утверждений — {n}. Подтвердите каждое источником или запросите правки.',
+  'decision.blockedClaims': 'Одобрить пока нельзя: не подтверждено утверждений — {n}. Подтвердите каждое источником или запросите правки.',
   'decision.blockedPii': 'Одобрить нельзя: в черновике персональные данные. Запросите правки.',
 
   'settings.title': 'Уведомления',
@@ -1041,6 +1040,18 @@ export const ru = {
   'briefRisks.nothingInferred': 'не регулируемая отрасль',
   'briefRisks.mismatch': 'Не совпадает: какие правила применять, решает юрист.',
   'briefRisks.none': 'В брифе рисков не найдено.',
+  // Refusals by their reason (server/refusals.ts); {gate}, {role} and {status} arrive in words.
+  'reason.gate.author_decides': 'Автор брифа не может принимать решения по проверкам своего текста.',
+  'reason.gate.role_needed': 'Этап «{gate}» может решать только {role}.',
+  'reason.gate.waive_roles': 'Снять этап «{gate}» по исключению политика разрешает только ролям: {roles}.',
+  'reason.gate.not_waivable': 'Политика не разрешает снимать этап «{gate}» по исключению.',
+  'reason.gate.assigned_to_other': 'Этап «{gate}» закреплён за {assignee}.',
+  'reason.gate.not_open': 'Эта проверка уже не ждёт решения (статус: {status}).',
+  'reason.gate.distinct_reviewers': 'Политика требует разных людей на разных этапах: вы уже одобрили этап «{gate}» этого черновика.',
+  'reason.gate.personal_data': 'В черновике остались персональные данные: запросите правки — ни один этап не может его одобрить.',
+  'reason.gate.claims_unverified': 'Не подтверждено утверждений: {count}. Подтвердите каждое источником или запросите правки.',
+  'reason.not_found.gate': 'Проверка не найдена.',
+  'reason.not_found.run': 'Запуск не найден.',
 } as const
 
 export type MessageKey = keyof typeof ru

@@ -1,7 +1,7 @@
 import type { z } from 'zod'
 import { Problem } from '../../../contracts/problem'
 
-export type ApiIssue = { path: string; message: string }
+export type ApiIssue = { path: string; message: string; code?: string; params?: Record<string, string | number> }
 
 /** Every failed API call surfaces as this; `status` 0 means the request never got an answer. */
 export class ApiError extends Error {
@@ -9,14 +9,26 @@ export class ApiError extends Error {
   readonly code: string
   readonly issues: ApiIssue[]
   readonly requestId: string | undefined
+  /** A refusal's stable reason and the values its sentence names (server/refusals.ts): what the UI translates. */
+  readonly reason: string | undefined
+  readonly params: Record<string, string | number>
 
-  constructor(status: number, code: string, message: string, issues: ApiIssue[] = [], requestId?: string) {
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    issues: ApiIssue[] = [],
+    requestId?: string,
+    refusal?: { reason?: string; params?: Record<string, string | number> },
+  ) {
     super(message)
     this.name = 'ApiError'
     this.status = status
     this.code = code
     this.issues = issues
     this.requestId = requestId
+    this.reason = refusal?.reason
+    this.params = refusal?.params ?? {}
   }
 }
 
@@ -64,7 +76,7 @@ export async function fetchJson<S extends z.ZodType>(url: string, schema: S, ini
     const problem = Problem.safeParse(data)
     if (problem.success) {
       const p = problem.data
-      throw new ApiError(res.status, p.code, p.message, p.issues ?? [], p.requestId)
+      throw new ApiError(res.status, p.code, p.message, p.issues ?? [], p.requestId, { reason: p.reason, params: p.params })
     }
     throw new ApiError(res.status, `http_${res.status}`, res.statusText || `HTTP ${res.status}`)
   }

@@ -4,6 +4,7 @@ import type { ApiIssue } from '../../lib/fetch-json'
 import { ALL_FIELDS, isControlPath, TRANSCRIPTS_PATH, type ControlPath, type FieldPath } from '../../lib/brief-fields'
 import type { Translate } from '../../i18n'
 import { zodIssueText } from '../../lib/zod-issue-text'
+import { issueText } from '../../lib/error-text'
 import { isSeoMode, type SeoImport } from './seo-model'
 
 /** One interview of a set as typed; `uid` keeps its controls apart while others are added and removed. */
@@ -144,4 +145,4 @@ export const errorsFromZod = (issues: z.core.$ZodIssue[], t: Translate, extra: F
   collect([...issues.map((i) => ({ path: i.path.map(String).join('.'), message: zodIssueText(i, t) })), ...extra])
 
 export const errorsFromServer = (issues: ApiIssue[], t: Translate) =>
-  collect(issues.map((i) => ({ path: i.path, message: i.message === 'required' ? t('validation.required') : i.message })))
+  collect(issues.map((i) => ({ path: i.path, message: issueText(i, t) })))
