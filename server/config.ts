@@ -1,6 +1,7 @@
 import path from 'node:path'
 import { z } from 'zod'
 import type { Destination } from './handoff/deliver'
+import { isTimeZone } from './time-zone'
 import type { MailConfig } from './notify/mailer'
 import { LOG_LEVELS, type LogFormat, type LogLevel } from './log'
 
@@ -115,15 +116,6 @@ export type Config = {
   telegramSendUrl: string | undefined
   /** The zone of digest hours (COPYDESK_TIMEZONE). */
   timeZone: string
-}
-
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone })
-    return true
-  } catch {
-    return false
-  }
 }
 
 /** Secrets, comma-separated while rotating: each signs its own v1. */

@@ -15,6 +15,14 @@ export function policyCheck(dir: string | undefined, io: Io): number {
   try {
     const p = loadPolicy(dir ?? POLICIES_DIR)
     io.out(`${p.name}: ok — version ${p.version}, ${p.rules.length} rules in ${p.packs.map((x) => x.id).join(', ')}`)
+    // a production calendar without this year's or next year's decree counts the fixed holidays only
+    const { calendar, file } = p
+    const year = new Date().getUTCFullYear()
+    if (file.calendar.production)
+      for (const y of [year, year + 1].filter((y) => !calendar.years.has(y)))
+        io.err(
+          `warning: calendars/${file.calendar.production}.yaml has no ${y}: its due dates count the fixed holidays only, not the days moved by decree; add the year once its decree is out`,
+        )
     return 0
   } catch (err) {
     if (err instanceof PolicyError) {

@@ -7,6 +7,7 @@ import { compileEntry, type Entry } from './lexicon'
 import { compileContext, type CompiledContext } from './text-shape'
 import { getDetector } from './detectors'
 import { PackFile, PolicyFile, type Rule } from './schema'
+import { CalendarFile, type WorkCalendar, workCalendar } from './calendar'
 
 export const POLICY_FILE = 'default.yaml'
 
@@ -35,6 +36,8 @@ export type Policy = {
   file: PolicyFile
   packs: PackFile[]
   rules: CompiledRule[]
+  /** The days a review's SLA counts: the file's time zone and days, with its production calendar when loaded from policies/. */
+  calendar: WorkCalendar
 }
 
 /** The validated sources of a policy: what is stored with a run, so it can be recompiled exactly. */
@@ -87,14 +90,24 @@ export function loadPolicy(dir: string): Policy {
         `${rel(POLICY_FILE)}: packs.${i}: unknown rule pack "${id}" (in ${rel('packs')}: ${[...available.keys()].join(', ') || 'none'})`,
       )
   })
+  // the production calendar the policy names: facts of the year, read as they are now (not a rule a run is held to)
+  const calendarName = file.calendar.production
+  let production: CalendarFile | undefined
+  if (calendarName) {
+    const name = rel(path.join('calendars', `${calendarName}.yaml`))
+    const calendarPath = path.join(dir, 'calendars', `${calendarName}.yaml`)
+    if (!fs.existsSync(calendarPath)) problems.push(`${rel(POLICY_FILE)}: calendar.production: no calendar "${calendarName}" (${name})`)
+    else production = parseYaml(name, fs.readFileSync(calendarPath, 'utf8'), CalendarFile, problems)
+  }
   if (problems.length) throw new PolicyError(problems)
-  return compilePolicy(
+  const policy = compilePolicy(
     { file, packs },
     {
       policyFile: rel(POLICY_FILE),
       rule: (pack, ruleIndex, field) => `${rel(path.join('packs', `${pack}.yaml`))}: rules.${ruleIndex}.${field}`,
     },
   )
+  return { ...policy, calendar: workCalendar(file.calendar, production) }
 }
 
 /** How problems name their place: the files as the user sees them. */
@@ -153,7 +166,7 @@ export function compilePolicy(snapshot: PolicySnapshot, names: Where = SNAPSHOT_
   }
   if (problems.length) throw new PolicyError(problems)
   const version = createHash('sha256').update(JSON.stringify(snapshot)).digest('hex').slice(0, 16)
-  return { name: file.name, version, file, packs, rules }
+  return { name: file.name, version, file, packs, rules, calendar: workCalendar(file.calendar) }
 }
 
 function findCycle(file: PolicyFile): string[] | undefined {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { addBusinessDays } from './business-days'
+import { addBusinessDays } from './calendar'
 import { classify } from './classify'
 import { extractClaims } from './claims'
 import { POLICIES_DIR } from './cli'

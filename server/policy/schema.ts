@@ -3,11 +3,13 @@ import { GateName } from '../../contracts/runs'
 import { ROLES } from '../../contracts/roles'
 import { RiskCategory } from '../../contracts/risks'
 import { BriefKind } from '../../contracts/briefs'
+import { isTimeZone } from '../time-zone'
 
 export { RISK_CATEGORIES, RiskCategory } from '../../contracts/risks'
 
 const RoleName = z.enum(ROLES, { error: (i) => `unknown role "${String(i.input)}"` })
 const Gate = z.enum(GateName.options, { error: (i) => `unknown gate "${String(i.input)}"` })
+const IsoDay = z.iso.date({ error: 'a date as YYYY-MM-DD' })
 const slug = z.string().regex(/^[a-z][a-z0-9_-]*$/, 'lower-case letters, digits, - and _')
 
 export const GateSpec = z.strictObject({
@@ -154,6 +156,19 @@ export const PolicyFile = z
     missing_wording: z
       .strictObject({ blocks_pass_at: z.array(Gate).default(['legal_review', 'release']) })
       .default({ blocks_pass_at: ['legal_review', 'release'] }),
+    /**
+     * The days a review's SLA counts (server/policy/calendar.ts): weekdays in `time_zone`, minus the
+     * holidays and moved days off of the production calendar `production` (policies/calendars/),
+     * plus the company's own `days_off`, and the weekend days in `working_days`.
+     */
+    calendar: z
+      .strictObject({
+        time_zone: z.string().refine(isTimeZone, 'an IANA time zone such as Europe/Moscow'),
+        production: slug.optional(),
+        days_off: z.array(IsoDay).default([]),
+        working_days: z.array(IsoDay).default([]),
+      })
+      .default({ time_zone: 'UTC', days_off: [], working_days: [] }),
     /** Where approved texts go besides COPYDESK_HANDOFF_URL (server/handoff/policy-destinations.ts). */
     handoff: z.strictObject({ destinations: z.array(HandoffDestination).default([]) }).default({ destinations: [] }),
   })

@@ -1,6 +1,6 @@
 import { appendAudit } from '../audit/append'
 import type { Sql } from '../db/connect'
-import { addBusinessDays } from '../policy/business-days'
+import { addBusinessDays, type WorkCalendar } from '../policy/calendar'
 import { finishJob } from '../jobs/queries'
 import { gateOpened } from '../notify/emit'
 import { selectRun, setRunStatus } from './queries'
@@ -14,6 +14,7 @@ import { lockJob, lockRun, openPendingGate, selectPendingGateSla } from '../gate
 export async function openGate(
   sql: Sql,
   { runId, gateId, jobId, workerId }: { runId: string; gateId: string; jobId: number; workerId?: string },
+  calendar?: WorkCalendar,
 ): Promise<'opened' | 'lost'> {
   return sql.begin(async (tx) => {
     // First: a worker whose lease was taken over must not hand the run to reviewers (the new
@@ -26,7 +27,8 @@ export async function openGate(
     }
     const sla = await selectPendingGateSla(tx, { runId, gateId })
     const now = new Date()
-    const dueAt = sla !== undefined ? addBusinessDays(now, sla) : null
+    // the current policy's calendar: holidays are facts of the year, not a rule the run was planned with
+    const dueAt = sla !== undefined ? addBusinessDays(now, sla, calendar) : null
     const opened = await openPendingGate(tx, { runId, gateId, openedAt: now, dueAt })
     await setRunStatus(tx, runId, 'awaiting_review')
     await finishJob(tx, jobId, 'done')
