@@ -24,7 +24,7 @@ import { policyView } from './policy/view'
 import { seoRoutes } from './seo/routes'
 import { usageRoutes } from './usage/routes'
 import { briefRunRoutes, gateDecisionRoutes, runRoutes } from './runs/routes'
-import { AppError } from './errors'
+import { refuse } from './refusals'
 import { createLog, type Log } from './log'
 import { handoffRoutes, outboxRoutes } from './handoff/routes'
 
@@ -91,7 +91,7 @@ export function createApp(deps: AppDeps) {
   api.route('/outbox', outboxRoutes(sql, deps.policy, queued))
   api.route('/', notifyRoutes(sql, deps.messaging ?? { emailOn: false, telegramOn: false, timeZone: 'UTC' }))
   api.all('*', () => {
-    throw new AppError('not_found', 'no such API endpoint')
+    throw refuse('not_found.endpoint')
   })
   // before the API: mail providers post the one-click unsubscribe from elsewhere
   app.route('/api/notifications/unsubscribe', unsubscribeRoutes(sql))

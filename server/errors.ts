@@ -49,6 +49,4 @@ export class AppError extends Error {
   }
 }
 
-export const notFound = (what: string) => new AppError('not_found', `${what} not found`)
-export const forbidden = (why: string) => new AppError('forbidden', why)
-export const conflict = (why: string) => new AppError('conflict', why)
+// A refusal for a reason of the domain is made with refuse() (server/refusals.ts), which gives it its reason and params.

@@ -140,6 +140,8 @@ describe.each(targets)('assigning reviews on $name', (target) => {
     const noRole = await to('legal@copydesk.local')
     expect(noRole.status).toBe(422)
     expect(noRole.body.message).toMatch(/does not hold the editor role/)
+    // the web says it in words by its reason and values
+    expect(noRole.body).toMatchObject({ reason: 'assign.not_in_role', params: { email: 'legal@copydesk.local', role: 'editor' } })
     expect((await to('writer@copydesk.local')).status).toBe(422)
     expect((await to('nobody@copydesk.local')).status).toBe(422)
     expect((await to('not an email')).status).toBe(400)
@@ -169,6 +171,7 @@ describe.each(targets)('assigning reviews on $name', (target) => {
     const twice = await multi.post(`/api/gates/${gate('legal_review')}/claim`)
     expect(twice.status).toBe(409)
     expect(twice.body.message).toMatch(/different people/)
+    expect(twice.body).toMatchObject({ reason: 'assign.distinct_reviewers', params: { gate: 'fact_check' } })
     expect((await editor.get(`/api/gates/${gate('release')}/assignees`)).body.map((u: { email: string }) => u.email)).not.toContain(
       'writer@copydesk.local',
     )

@@ -1,6 +1,6 @@
 import type { UserRow } from '../auth/queries'
 import type { Queryable } from '../db/connect'
-import { forbidden } from '../errors'
+import { refuse } from '../refusals'
 import type { Policy } from '../policy/load'
 import { briefReach, reviewsRun } from './queries'
 
@@ -41,7 +41,6 @@ export async function briefAccess(db: Queryable, policy: Policy, user: UserRow, 
   return approved ? 'result' : 'none'
 }
 
-export function assertSees(access: Access, what: string): asserts access is 'work' | 'result' {
-  if (access === 'none')
-    throw forbidden(`this ${what} is work in progress: only its author, its reviewers and the roles the policy names read it`)
+export function assertSees(access: Access, what: 'run' | 'brief'): asserts access is 'work' | 'result' {
+  if (access === 'none') throw refuse(what === 'run' ? 'access.run_in_progress' : 'access.brief_in_progress')
 }

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import type { LoginRequest } from '../../contracts/auth'
 import { appendAudit } from '../audit/append'
 import type { Sql } from '../db/connect'
-import { AppError } from '../errors'
+import { refuse } from '../refusals'
 import { dummyHash, verifyPassword } from './password'
 import { deleteSession, deleteStaleSessions, findUserByEmail, insertSession, type UserRow } from './queries'
 import type { SessionLimits } from './session-limits'
@@ -43,7 +43,7 @@ export async function login(ctx: LoginContext): Promise<{ ok: true; user: UserRo
         data: { knownUser: !!user, ip: auditDigest(ipKey(ctx.ip)) },
       })
     })
-    throw new AppError('unauthenticated', 'wrong e-mail or password')
+    throw refuse('auth.wrong_password')
   }
   const token = randomBytes(32).toString('base64url')
   const opened = await sql.begin(async (tx) => {
@@ -57,7 +57,7 @@ export async function login(ctx: LoginContext): Promise<{ ok: true; user: UserRo
     return true
   })
   // The password was reset or the user disabled while scrypt ran: the old password no longer opens anything.
-  if (!opened) throw new AppError('unauthenticated', 'wrong e-mail or password')
+  if (!opened) throw refuse('auth.wrong_password')
   await pruneThrottle(sql)
   return { ok: true, user, token }
 }

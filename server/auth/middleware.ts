@@ -2,7 +2,7 @@ import type { MiddlewareHandler } from 'hono'
 import { getCookie } from 'hono/cookie'
 import type { Role } from '../../contracts/roles'
 import type { Sql } from '../db/connect'
-import { AppError } from '../errors'
+import { refuse } from '../refusals'
 import { deleteSession, findSession, touchSession, type UserRow } from './queries'
 import { sessionLimits, type SessionLimits } from './session-limits'
 
@@ -36,7 +36,7 @@ export function sessionUser(sql: Sql, opts: Partial<SessionLimits> = {}): Middle
 /** 401 when nobody is logged in. */
 export function requireUser(): MiddlewareHandler<AuthEnv & AuthedEnv> {
   return async function requireUserMiddleware(c, next) {
-    if (!c.get('user')) throw new AppError('unauthenticated', 'log in first')
+    if (!c.get('user')) throw refuse('auth.login_first')
     await next()
   }
 }
@@ -45,9 +45,9 @@ export function requireUser(): MiddlewareHandler<AuthEnv & AuthedEnv> {
 export function requireRole(...roles: Role[]): MiddlewareHandler<AuthEnv & AuthedEnv> {
   return async function requireRoleMiddleware(c, next) {
     const user = c.get('user')
-    if (!user) throw new AppError('unauthenticated', 'log in first')
+    if (!user) throw refuse('auth.login_first')
     if (!roles.some((r) => user.roles.includes(r))) {
-      throw new AppError('forbidden', `this needs one of the roles: ${roles.join(', ')}`)
+      throw refuse('auth.roles_needed', { roles: roles.join(', ') })
     }
     await next()
   }

@@ -2,8 +2,8 @@ import { Hono } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import { LoginRequest, Me } from '../../contracts/auth'
 import type { Sql } from '../db/connect'
-import { AppError } from '../errors'
 import { op } from '../http/op'
+import { refuse } from '../refusals'
 import { jsonBody } from '../http/validate'
 import { clientIp, publicUrl } from './client-ip'
 import { login } from './login'
@@ -57,7 +57,7 @@ export function authRoutes(sql: Sql, opts: AuthRouteOptions = {}) {
       if (!result.ok) {
         // problem.ts keeps headers set on the context, so Retry-After reaches the client.
         c.header('Retry-After', String(result.retryAfter))
-        throw new AppError('too_many_requests', 'too many login attempts; try again later')
+        throw refuse('auth.too_many_attempts')
       }
       setCookie(c, SESSION_COOKIE, result.token, {
         httpOnly: true,

@@ -1,6 +1,6 @@
 import type { CreateBrief } from '../../contracts/briefs'
 import { appendAudit } from '../audit/append'
-import { AppError, forbidden } from '../errors'
+import { refuse } from '../refusals'
 import { assertChannel, assertSector } from '../policy/classify'
 import { detectLang } from '../policy/detect-lang'
 import { assertDismissals, briefFields } from './pii-check'
@@ -8,7 +8,7 @@ import type { VerbArgs } from '../verb'
 import { insertBrief, selectActiveUserRoles } from './queries'
 
 export async function createBrief({ ctx: { db, policy, user }, input }: VerbArgs<CreateBrief>): Promise<{ id: string }> {
-  if (!user.roles.includes('writer')) throw forbidden('only writers create briefs')
+  if (!user.roles.includes('writer')) throw refuse('brief.writers_only')
   assertChannel(policy, input.channel) // the policy's rules are per channel: an unknown one is a 400, not a silent default
   assertSector(policy, input.advertised)
   const dismissals = input.piiDismissals ?? []
@@ -18,17 +18,13 @@ export async function createBrief({ ctx: { db, policy, user }, input }: VerbArgs
     if (input.factCheckOwner) {
       const owner = await selectActiveUserRoles(tx, input.factCheckOwner)
       if (!owner) {
-        throw new AppError('bad_request', 'the fact-check owner is not a Copydesk user', [
-          { path: 'factCheckOwner', message: `no active user ${input.factCheckOwner}` },
-        ])
+        throw refuse('brief.owner_unknown', {}, [{ path: 'factCheckOwner', message: `no active user ${input.factCheckOwner}` }])
       }
       if (owner.id === user.id) {
-        throw new AppError('bad_request', 'the author cannot be the fact-check owner of their own brief', [
-          { path: 'factCheckOwner', message: 'name someone other than yourself' },
-        ])
+        throw refuse('brief.owner_is_author', {}, [{ path: 'factCheckOwner', message: 'name someone other than yourself' }])
       }
       if (!owner.roles.includes('factcheck')) {
-        throw new AppError('bad_request', 'the fact-check owner must hold the factcheck role', [
+        throw refuse('brief.owner_not_factcheck', {}, [
           { path: 'factCheckOwner', message: `${input.factCheckOwner} is not a fact-checker` },
         ])
       }

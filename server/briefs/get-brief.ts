@@ -1,6 +1,6 @@
 import type { Brief, BriefListItem } from '../../contracts/briefs'
 import { assertSees, briefAccess, seesAllWork } from '../access/visibility'
-import { notFound } from '../errors'
+import { refuse } from '../refusals'
 import { Redactor } from '../policy/pii-guard'
 import { redactBrief } from './redact-brief'
 import { selectBrief, selectBriefRuns, selectBriefs } from './queries'
@@ -12,7 +12,7 @@ import type { VerbArgs } from '../verb'
  */
 export async function getBrief({ ctx: { db, policy, user }, input: { id } }: VerbArgs<{ id: string }>): Promise<Brief> {
   const b = await selectBrief(db, id)
-  if (!b) throw notFound('brief')
+  if (!b) throw refuse('not_found.brief')
   const access = await briefAccess(db, policy, user, b)
   assertSees(access, 'brief')
   const runs = (await selectBriefRuns(db, id)).filter((r) => access === 'work' || r.status === 'approved')

@@ -1,5 +1,5 @@
 import { BRIEF_TEXTS, type PiiCheckResponse, type PiiDismissal } from '../../contracts/briefs'
-import { AppError } from '../errors'
+import { refuse } from '../refusals'
 import type { Classification } from '../policy/classify'
 import type { Policy } from '../policy/load'
 import { findPersonalData } from '../policy/pii-guard'
@@ -49,7 +49,7 @@ export function assertDismissals(policy: Policy, fields: Record<string, string>,
       return [{ path: `piiDismissals.${i}`, message: `this ${d.type} has a valid checksum: it is personal data and cannot be dismissed` }]
     return []
   })
-  if (issues.length) throw new AppError('bad_request', 'some dismissed personal-data findings cannot be dismissed', issues)
+  if (issues.length) throw refuse('brief.pii_not_dismissible', {}, issues)
 }
 
 /** The dismissed spans of one field, for the redactor to leave alone. */

@@ -5,7 +5,7 @@ import type { ThreadStart, Thread } from '../../contracts/comments'
 import { runAccess } from '../access/visibility'
 import { appendAudit } from '../audit/append'
 import type { Queryable } from '../db/connect'
-import { AppError, conflict, forbidden, notFound } from '../errors'
+import { refuse } from '../refusals'
 import { mentioned } from '../notify/emit'
 import type { Policy } from '../policy/load'
 import { type RunRow, selectRun } from '../runs/queries'
@@ -26,14 +26,14 @@ import {
 /** The run, if this user reads its work: the discussion is part of the work. */
 async function workRun(db: Queryable, policy: Policy, user: Ctx['user'], runId: string, opts: { forUpdate?: boolean } = {}) {
   const run = await selectRun(db, runId, opts)
-  if (!run) throw notFound('run')
-  if ((await runAccess(db, policy, user, run)) !== 'work')
-    throw forbidden('the discussion of a run is for its author, its reviewers and the roles the policy names')
+  if (!run) throw refuse('not_found.run')
+  if ((await runAccess(db, policy, user, run)) !== 'work') throw refuse('comment.not_in_work')
   return run
 }
 
 const closed = (run: RunRow) => {
-  if (run.status === 'approved' || run.status === 'rejected') throw conflict(`this run is ${run.status}: its discussion is closed`)
+  if (run.status === 'approved') throw refuse('comment.run_approved')
+  if (run.status === 'rejected') throw refuse('comment.run_rejected')
 }
 
 export async function listThreads({ ctx: { db, user, policy }, input }: VerbArgs<{ runId: string }>): Promise<Thread[]> {
@@ -71,11 +71,11 @@ async function mentionsOf(db: Queryable, policy: Policy, run: RunRow, body: stri
   const out = []
   for (const handle of handles) {
     const matches = people.filter((p) => p.email.toLowerCase() === handle || p.email.toLowerCase().split('@')[0] === handle)
-    if (matches.length === 0) throw new AppError('unprocessable', `nobody here is called @${handle}`)
-    if (matches.length > 1) throw new AppError('unprocessable', `@${handle} is several people: write the whole e-mail`)
+    if (matches.length === 0) throw refuse('comment.nobody_called', { handle })
+    if (matches.length > 1) throw refuse('comment.handle_ambiguous', { handle })
     const person = matches[0]!
     const reads = await runAccess(db, policy, person, run)
-    if (reads !== 'work') throw new AppError('unprocessable', `@${handle} does not read this run's work, so cannot be mentioned in it`)
+    if (reads !== 'work') throw refuse('comment.mention_cannot_read', { handle })
     out.push(person)
   }
   return out
@@ -112,12 +112,12 @@ export async function startThread({ ctx, input }: VerbArgs<ThreadStart & { runId
     const run = await workRun(tx, ctx.policy, ctx.user, input.runId, { forUpdate: true })
     closed(run)
     const text = await selectDraftText(tx, run.id, input.draftVersion)
-    if (text === undefined) throw notFound(`draft version ${input.draftVersion}`)
+    if (text === undefined) throw refuse('not_found.draft_version', { version: input.draftVersion })
     if (input.end <= input.start || input.end > text.length)
-      throw new AppError('unprocessable', `the span ${input.start}-${input.end} is not inside draft version ${input.draftVersion}`)
+      throw refuse('comment.span_outside', { start: input.start, end: input.end, version: input.draftVersion })
     const quote = text.slice(input.start, input.end)
-    if (quote.trim() === '') throw new AppError('unprocessable', 'a comment is anchored to words, not to blank space')
-    if (quote.length > 2000) throw new AppError('unprocessable', 'anchor a comment to at most 2,000 characters')
+    if (quote.trim() === '') throw refuse('comment.blank_anchor')
+    if (quote.length > 2000) throw refuse('comment.anchor_too_long')
     const threadId = await insertThread(tx, {
       runId: run.id,
       version: input.draftVersion,
@@ -135,7 +135,7 @@ export async function startThread({ ctx, input }: VerbArgs<ThreadStart & { runId
 /** A thread and its run, locked (the run first), for a reply or a status change. */
 async function lockedThread(tx: Queryable, ctx: Ctx, threadId: string) {
   const first = await selectThread(tx, threadId)
-  if (!first) throw notFound('thread')
+  if (!first) throw refuse('not_found.thread')
   const run = await workRun(tx, ctx.policy, ctx.user, first.run_id, { forUpdate: true })
   closed(run)
   const thread = (await selectThread(tx, threadId, { forUpdate: true }))!

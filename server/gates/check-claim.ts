@@ -1,6 +1,6 @@
 import type { ClaimUpdate } from '../../contracts/runs'
 import { appendAudit } from '../audit/append'
-import { notFound } from '../errors'
+import { refuse } from '../refusals'
 import type { VerbArgs } from '../verb'
 import { assertMayCheck, lockClaims } from './claim-access'
 import { setClaimCheck } from './claim-queries'
@@ -14,7 +14,7 @@ import { setClaimCheck } from './claim-queries'
 export async function checkClaim({ ctx: { db, user }, input: { claimId, status, source } }: VerbArgs<ClaimUpdate & { claimId: string }>) {
   return db.begin(async (tx) => {
     const [claim] = await lockClaims(tx, [claimId])
-    if (!claim) throw notFound('claim')
+    if (!claim) throw refuse('not_found.claim')
     assertMayCheck(claim, user)
     await setClaimCheck(tx, { claimId, status, source: source || null, userId: user.id })
     await appendAudit(tx, {

@@ -1,5 +1,5 @@
 import type { UserRow } from '../auth/queries'
-import { conflict, forbidden } from '../errors'
+import { refuse } from '../refusals'
 import type { ClaimForCheck } from './claim-queries'
 
 // The claims with what decides who may check them, locked for the check: claim-queries.ts.
@@ -10,9 +10,9 @@ export { ClaimForCheck, lockClaims } from './claim-queries'
  * never the author, the gate's role, its assignee when it has one. The database checks again.
  */
 export function assertMayCheck(claim: ClaimForCheck, user: UserRow) {
-  if (claim.author_id === user.id) throw forbidden('the author cannot check the claims of their own draft')
-  if (!claim.gate_id) throw conflict('this draft has no fact_check gate')
-  if (!claim.role || !user.roles.includes(claim.role)) throw forbidden(`checking claims needs the ${claim.role} role`)
-  if (claim.assignee_id && claim.assignee_id !== user.id) throw forbidden(`the fact check is assigned to ${claim.assignee_email}`)
-  if (claim.gate_status !== 'open') throw conflict(`the fact_check gate is ${claim.gate_status}, not open`)
+  if (claim.author_id === user.id) throw refuse('claim.author_checks')
+  if (!claim.gate_id) throw refuse('claim.no_fact_check_gate')
+  if (!claim.role || !user.roles.includes(claim.role)) throw refuse('claim.role_needed', { role: claim.role ?? '' })
+  if (claim.assignee_id && claim.assignee_id !== user.id) throw refuse('claim.assigned_to_other', { assignee: claim.assignee_email ?? '' })
+  if (claim.gate_status !== 'open') throw refuse('claim.gate_not_open', { status: claim.gate_status ?? '' })
 }

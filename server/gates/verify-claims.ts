@@ -1,6 +1,6 @@
 import type { ClaimsVerify } from '../../contracts/runs'
 import { appendAudit } from '../audit/append'
-import { AppError, notFound } from '../errors'
+import { refuse } from '../refusals'
 import type { VerbArgs } from '../verb'
 import { assertMayCheck, lockClaims } from './claim-access'
 import { setClaimsVerified } from './claim-queries'
@@ -14,10 +14,10 @@ export async function verifyClaims({ ctx: { db, user }, input: { claimIds, sourc
     const claims = await lockClaims(tx, claimIds)
     const found = new Set(claims.map((c) => c.id))
     const unknown = claimIds.find((id) => !found.has(id))
-    if (unknown) throw notFound(`claim ${unknown}`)
+    if (unknown) throw refuse('not_found.claim_id', { id: unknown })
     const [first] = claims
     if (claims.some((c) => c.run_id !== first!.run_id || c.draft_version !== first!.draft_version)) {
-      throw new AppError('bad_request', 'verify the claims of one draft at a time', [{ path: 'claimIds', message: 'claims of one draft' }])
+      throw refuse('claim.one_draft', {}, [{ path: 'claimIds', message: 'claims of one draft' }])
     }
     for (const c of claims) assertMayCheck(c, user)
     await setClaimsVerified(tx, { claimIds, source, userId: user.id })

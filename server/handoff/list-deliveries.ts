@@ -1,11 +1,11 @@
 import type { HandoffDelivery } from '../../contracts/handoff'
-import { forbidden } from '../errors'
+import { refuse } from '../refusals'
 import type { Ctx } from '../verb'
 import { selectDeliveries } from './queries'
 
 /** The latest deliveries with their state and last error (admins): a failed one is never lost from sight. */
 export async function listDeliveries({ ctx: { db, user } }: { ctx: Ctx }): Promise<HandoffDelivery[]> {
-  if (!user.roles.includes('admin')) throw forbidden('only admins see the hand-off deliveries')
+  if (!user.roles.includes('admin')) throw refuse('handoff.admins_only')
   return (await selectDeliveries(db, 200)).map((r) => ({
     id: r.id,
     runId: r.run_id,

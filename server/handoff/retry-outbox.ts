@@ -1,5 +1,5 @@
 import { appendAudit } from '../audit/append'
-import { conflict, forbidden, notFound } from '../errors'
+import { refuse } from '../refusals'
 import type { VerbArgs } from '../verb'
 import { retryOutboxNow } from './queries'
 
@@ -8,11 +8,11 @@ import { retryOutboxNow } from './queries'
  * waiting out its backoff (up to an hour); a failed one gets one more attempt. On the audit record.
  */
 export async function retryOutbox({ ctx: { db, user }, input: { jobId } }: VerbArgs<{ jobId: number }>): Promise<void> {
-  if (!user.roles.includes('admin')) throw forbidden('only admins retry deliveries')
+  if (!user.roles.includes('admin')) throw refuse('outbox.admins_only')
   await db.begin(async (tx) => {
     const done = await retryOutboxNow(tx, jobId)
-    if (done === undefined) throw notFound('delivery')
-    if (done === false) throw conflict('this delivery is being sent or was sent; there is nothing to retry')
+    if (done === undefined) throw refuse('not_found.delivery')
+    if (done === false) throw refuse('outbox.nothing_to_retry')
     await appendAudit(tx, {
       actorId: user.id,
       action: 'outbox.retried',

@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from 'hono'
-import { AppError } from '../errors'
+import { refuse } from '../refusals'
 
 // A brief may carry a 10,000-keyword export with its top-10 URLs (about 5-10 MB of CSV).
 export const MAX_BODY_BYTES = 16 * 1024 * 1024
@@ -12,7 +12,7 @@ export const MAX_BODY_BYTES = 16 * 1024 * 1024
  * request could make us hold 16 MB before any auth check.)
  */
 export function bodyCap(maxBytes = MAX_BODY_BYTES): MiddlewareHandler {
-  const tooLarge = () => new AppError('payload_too_large', `the body is larger than ${maxBytes} bytes (${maxBytes / 1024 / 1024} MB)`)
+  const tooLarge = () => refuse('request.too_large', { bytes: maxBytes, mb: maxBytes / 1024 / 1024 })
   return async function bodyCap(c, next) {
     if (c.req.method === 'GET' || c.req.method === 'HEAD') return next()
     const declared = c.req.header('content-length')

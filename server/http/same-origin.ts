@@ -1,5 +1,5 @@
 import type { Context, MiddlewareHandler } from 'hono'
-import { AppError } from '../errors'
+import { refuse } from '../refusals'
 
 // Reads never change state; everything else (POST/PUT/PATCH/DELETE, and any odd verb) is checked.
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
@@ -24,17 +24,14 @@ export function sameOrigin(opts: SameOriginOptions = {}): MiddlewareHandler {
     if (SAFE_METHODS.has(c.req.method)) return next()
     const site = c.req.header('sec-fetch-site')
     if (site !== undefined && !ALLOWED_SITES.has(site.trim().toLowerCase())) {
-      throw new AppError(
-        'forbidden',
-        `cross-origin request refused: the browser says it came from a ${site} page, not from Copydesk itself`,
-      )
+      throw refuse('request.cross_site', { site })
     }
     const origin = c.req.header('origin')
     if (origin !== undefined) {
       const own = ownOrigin(c, opts.trustProxy ?? false)
       if (normaliseOrigin(origin) !== own) {
-        const hint = opts.trustProxy ? '' : ' (behind a proxy? set COPYDESK_TRUST_PROXY=true)'
-        throw new AppError('forbidden', `cross-origin request refused: Origin ${origin} is not this app's origin ${own}${hint}`)
+        // without COPYDESK_TRUST_PROXY the refusal says how to set it
+        throw refuse(opts.trustProxy ? 'request.cross_origin' : 'request.cross_origin_proxy', { origin, own })
       }
     }
     return next()

@@ -1,6 +1,7 @@
 import type { Context } from 'hono'
 import type { z } from 'zod'
 import { AppError, type Issue } from '../errors'
+import { type Missing, refuse } from '../refusals'
 import { unstorableText } from './clean-text'
 
 /**
@@ -10,17 +11,14 @@ import { unstorableText } from './clean-text'
 export async function jsonBody<S extends z.ZodType>(c: Context, schema: S): Promise<z.infer<S>> {
   const type = c.req.header('content-type')
   if (!isJsonMediaType(type)) {
-    throw new AppError(
-      'unsupported_media_type',
-      `send the body as JSON with Content-Type: application/json (got ${type ? `"${type}"` : 'no Content-Type'})`,
-    )
+    throw type ? refuse('request.not_json', { type }) : refuse('request.no_content_type')
   }
   let raw: unknown
   try {
     raw = await c.req.json()
   } catch (err) {
     if (err instanceof AppError) throw err // the body cap stopped the read: 413
-    throw new AppError('bad_request', 'the body is not valid JSON')
+    throw refuse('request.invalid_json')
   }
   const issues = unstorableText(raw)
   const first = issues[0]
@@ -68,8 +66,8 @@ export function parseOr400<S extends z.ZodType>(schema: S, raw: unknown, what: s
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 /** An id in the path that is not a UUID cannot name anything: 404, not a database error. */
-export function idParam(c: Context, name: string, what: string): string {
+export function idParam(c: Context, name: string, what: Missing): string {
   const id = c.req.param(name) ?? ''
-  if (!UUID.test(id)) throw new AppError('not_found', `${what} not found`)
+  if (!UUID.test(id)) throw refuse(`not_found.${what}`)
   return id.toLowerCase()
 }

@@ -2,7 +2,7 @@
 // local header. Nothing is inflated here: this only says where each entry's bytes are, so the
 // caller can inflate them with a cap (zip-limits.ts). Read by hand rather than with a library
 // because we need the untrusted numbers themselves (declared sizes, offsets) to refuse on.
-import { AppError } from '../errors'
+import { refuse } from '../refusals'
 
 export type ZipEntry = {
   name: string
@@ -24,7 +24,7 @@ const CENTRAL = 0x02014b50
 const LOCAL = 0x04034b50
 const MAX_COMMENT = 0xffff
 
-const malformed = (why: string) => new AppError('unprocessable', `the file is not a readable XLSX (zip) archive: ${why}`)
+const malformed = (detail: string) => refuse('upload.unreadable_archive', { detail })
 
 /** Little-endian reads that refuse to run past the end instead of reading garbage. */
 function reader(bytes: Uint8Array) {
@@ -85,7 +85,7 @@ function zip64Extra(r: ReturnType<typeof reader>, from: number, length: number, 
 export function zipEntries(bytes: Uint8Array, maxEntries: number): ZipEntry[] {
   const r = reader(bytes)
   const { count, offset, size } = directory(bytes)
-  if (count > maxEntries) throw new AppError('unprocessable', `the archive has ${count} entries; the limit is ${maxEntries}`)
+  if (count > maxEntries) throw refuse('upload.too_many_entries', { count, limit: maxEntries })
   const entries: ZipEntry[] = []
   const names = new Set<string>()
   let p = offset

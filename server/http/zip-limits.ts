@@ -3,7 +3,7 @@
 // rather than the gigabytes it would inflate to. Only an archive that passes is given to a
 // parser that holds it all in memory.
 import zlib from 'node:zlib'
-import { AppError } from '../errors'
+import { refuse } from '../refusals'
 import { zipEntries, type ZipEntry } from './zip-directory'
 
 export type ZipLimits = {
@@ -19,7 +19,7 @@ export type ZipLimits = {
 export type EntryScanner = (entry: ZipEntry) => { push(chunk: Buffer): void; end(): void } | null
 
 const MB = 1024 * 1024
-const mb = (n: number) => `${Math.round(n / MB)} MB`
+const mb = (n: number) => Math.round(n / MB)
 // names and magic numbers of archives: a zip inside the zip is the recursive bomb
 const NESTED_NAME = /\.(?:zip|jar|xlsx|xlsm|xlsb|docx|pptx|ods|odt|gz|tgz|bz2|xz|7z|rar)$/i
 const nestedMagic = (b: Buffer) => (b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04) || (b[0] === 0x1f && b[1] === 0x8b)
@@ -32,39 +32,22 @@ const nestedMagic = (b: Buffer) => (b[0] === 0x50 && b[1] === 0x4b && b[2] === 0
 export async function checkZip(bytes: Uint8Array, limits: ZipLimits, scan: EntryScanner = () => null): Promise<void> {
   const entries = zipEntries(bytes, limits.maxEntries)
   const declared = entries.reduce((n, e) => n + e.declaredSize, 0)
-  if (declared > limits.maxInflatedBytes)
-    throw new AppError(
-      'payload_too_large',
-      `the workbook inflates to ${mb(declared)}; the limit is ${mb(limits.maxInflatedBytes)} inflated`,
-    )
+  if (declared > limits.maxInflatedBytes) throw refuse('upload.inflates_to', { size: mb(declared), limit: mb(limits.maxInflatedBytes) })
   let total = 0
   for (const e of entries) {
-    if (NESTED_NAME.test(e.name))
-      throw new AppError('unprocessable', `the workbook holds another archive ("${e.name}"); nested archives are not accepted`)
+    if (NESTED_NAME.test(e.name)) throw refuse('upload.nested_archive', { name: e.name })
     const scanner = scan(e)
     let inflated = 0
     await inflate(bytes.subarray(e.dataStart, e.dataEnd), e.method, (chunk, consumed) => {
-      if (inflated === 0 && nestedMagic(chunk))
-        throw new AppError('unprocessable', `"${e.name}" is itself an archive; nested archives are not accepted`)
+      if (inflated === 0 && nestedMagic(chunk)) throw refuse('upload.entry_is_archive', { name: e.name })
       inflated += chunk.length
       total += chunk.length
-      if (total > limits.maxInflatedBytes)
-        throw new AppError(
-          'payload_too_large',
-          `the workbook inflates past ${mb(limits.maxInflatedBytes)}; the limit is ${mb(limits.maxInflatedBytes)} inflated`,
-        )
-      if (inflated > e.declaredSize)
-        throw new AppError(
-          'unprocessable',
-          `"${e.name}" declares ${e.declaredSize} bytes but inflates to more; the archive lies about its sizes`,
-        )
+      if (total > limits.maxInflatedBytes) throw refuse('upload.inflates_past', { limit: mb(limits.maxInflatedBytes) })
+      if (inflated > e.declaredSize) throw refuse('upload.size_lie', { name: e.name, size: e.declaredSize })
       // against the compressed bytes read so far, not the entry's whole size: a bomb padded with
       // incompressible bytes after its payload is caught at the start, not a gigabyte in
       if (inflated > limits.ratioFloorBytes && inflated / Math.max(1, consumed) > limits.maxRatio) {
-        throw new AppError(
-          'unprocessable',
-          `"${e.name}" inflates more than ${limits.maxRatio} times its compressed size; the limit is ${limits.maxRatio}:1`,
-        )
+        throw refuse('upload.ratio', { name: e.name, ratio: limits.maxRatio })
       }
       scanner?.push(chunk)
     })
@@ -94,7 +77,7 @@ function inflate(data: Uint8Array, method: number, onChunk: (chunk: Buffer, cons
         reject(err)
       }
     })
-    z.on('error', (err) => reject(new AppError('unprocessable', `the file is not a readable XLSX (zip) archive: ${err.message}`)))
+    z.on('error', (err) => reject(refuse('upload.unreadable_archive', { detail: err.message })))
     z.on('end', resolve)
     z.end(data)
   })

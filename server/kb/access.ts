@@ -2,7 +2,7 @@ import type { Role } from '../../contracts/roles'
 import type { UserRow } from '../auth/queries'
 import type { Queryable } from '../db/connect'
 import { runAccess } from '../access/visibility'
-import { forbidden, notFound } from '../errors'
+import { refuse } from '../refusals'
 import type { Policy } from '../policy/load'
 import { selectResultRun, type ResultRunRow } from './queries'
 
@@ -17,13 +17,11 @@ export const RATER_ROLES: readonly Role[] = ['writer', 'factcheck', 'legal', 'ed
  */
 export async function visibleResult(db: Queryable, policy: Policy, user: UserRow, runId: string): Promise<ResultRunRow> {
   const run = await selectResultRun(db, runId)
-  if (!run || run.draft_version < 1) throw notFound('result')
-  if ((await runAccess(db, policy, user, run)) === 'none')
-    throw forbidden('this result is not approved yet: only its author and reviewers see it')
+  if (!run || run.draft_version < 1) throw refuse('not_found.result')
+  if ((await runAccess(db, policy, user, run)) === 'none') throw refuse('kb.result_not_approved')
   return run
 }
 
 export function assertRater(user: UserRow) {
-  if (!user.roles.some((r) => RATER_ROLES.includes(r)))
-    throw forbidden(`rating and tagging need one of the roles: ${RATER_ROLES.join(', ')}`)
+  if (!user.roles.some((r) => RATER_ROLES.includes(r))) throw refuse('kb.rater_roles', { roles: RATER_ROLES.join(', ') })
 }

@@ -1,6 +1,6 @@
 import type { Person, ResultRecord } from '../../contracts/kb'
 import { selectBrief } from '../briefs/queries'
-import { notFound } from '../errors'
+import { refuse } from '../refusals'
 import { visibleResult } from './access'
 import { selectDecisions, selectRatings, selectRecordDrafts, selectTags, type DecisionRow } from './queries'
 import { redactBrief, runPolicy } from '../briefs/redact-brief'
@@ -14,7 +14,7 @@ import type { VerbArgs } from '../verb'
 export async function getResult({ ctx: { db, policy, user }, input: { runId } }: VerbArgs<{ runId: string }>): Promise<ResultRecord> {
   const run = await visibleResult(db, policy, user, runId)
   const brief = await selectBrief(db, run.brief_id)
-  if (!brief) throw notFound('brief')
+  if (!brief) throw refuse('not_found.brief')
   const [drafts, decisions, ratings, tags] = await Promise.all([
     selectRecordDrafts(db, runId),
     selectDecisions(db, runId),

@@ -1,6 +1,6 @@
 import type { PromptCompare, PromptFamily, PromptStats, PromptVersionDetail, PromptVersionSummary } from '../../contracts/kb'
 import type { Queryable } from '../db/connect'
-import { notFound } from '../errors'
+import { refuse } from '../refusals'
 import { lineDiff } from './prompt-diff'
 import type { Ctx, VerbArgs } from '../verb'
 import { selectPromptBody, selectPromptStats, selectPromptVersions, type PromptStatsRow, type PromptVersionRow } from './prompt-queries'
@@ -74,7 +74,7 @@ export async function listPrompts({ ctx: { db } }: { ctx: Ctx }): Promise<Prompt
 
 async function detail(db: Queryable, v: PromptVersionRow, stats: Map<string, PromptStatsRow>) {
   const body = await selectPromptBody(db, v.id, v.version)
-  if (body === undefined) throw notFound(`prompt version ${v.version}`)
+  if (body === undefined) throw refuse('not_found.prompt_body', { version: v.version })
   return {
     ...summary(v, stats),
     id: v.id,
@@ -93,7 +93,7 @@ export async function getPromptVersion({
 }: VerbArgs<{ family: Family; version: string }>): Promise<PromptVersionDetail> {
   const { versions, stats } = await loadFamily(db, family)
   const i = versions.findIndex((v) => v.version === version)
-  if (i < 0) throw notFound(`prompt ${family.id} (${family.lang}) version ${version}`)
+  if (i < 0) throw refuse('not_found.prompt_version', { id: family.id, lang: family.lang, version })
   const current = await detail(db, versions[i]!, stats)
   const before = versions[i - 1]
   const previousBody = before ? await selectPromptBody(db, before.id, before.version) : undefined
@@ -108,7 +108,7 @@ export async function comparePrompts({
   const { versions, stats } = await loadFamily(db, family)
   const find = (version: string) => {
     const v = versions.find((x) => x.version === version)
-    if (!v) throw notFound(`prompt ${family.id} (${family.lang}) version ${version}`)
+    if (!v) throw refuse('not_found.prompt_version', { id: family.id, lang: family.lang, version })
     return v
   }
   const [left, right] = await Promise.all([detail(db, find(a), stats), detail(db, find(b), stats)])

@@ -1,6 +1,6 @@
 import type { RatingRequest } from '../../contracts/kb'
 import { appendAudit } from '../audit/append'
-import { conflict, forbidden, notFound } from '../errors'
+import { refuse } from '../refusals'
 import { Redactor } from '../policy/pii-guard'
 import type { VerbArgs } from '../verb'
 import { assertRater, visibleResult } from './access'
@@ -22,10 +22,7 @@ export async function rateResult({
   const comment = rating.comment ? Redactor.forPolicy(policy).redact(rating.comment) : null
   return db.begin(async (tx) => {
     const run = await visibleResult(tx, policy, user, runId)
-    if (run.author_id === user.id)
-      throw forbidden(
-        'you wrote this result, so you cannot rate it: ratings decide which examples the model is shown, and are left to other people',
-      )
+    if (run.author_id === user.id) throw refuse('kb.rate_own_result')
     await upsertRating(tx, { runId, userId: user.id, rating: rating.rating, comment })
     await appendAudit(tx, { actorId: user.id, action: 'kb.rated', runId, data: { rating: rating.rating, comment: comment !== null } })
     return selectRatingSummary(tx, runId, user.id)
@@ -41,7 +38,7 @@ export async function tagResult({ ctx: { db, policy, user }, input: { runId, tag
     // one tagger of a result at a time, so two cannot both pass the cap (the run row stays unlocked for the worker)
     await lockResultTags(tx, runId)
     const tags = await selectTagNames(tx, runId)
-    if (!tags.includes(tag) && tags.length >= MAX_TAGS_PER_RESULT) throw conflict(`a result has at most ${MAX_TAGS_PER_RESULT} tags`)
+    if (!tags.includes(tag) && tags.length >= MAX_TAGS_PER_RESULT) throw refuse('kb.too_many_tags', { max: MAX_TAGS_PER_RESULT })
     const created = await insertTag(tx, { runId, tag, userId: user.id })
     if (created) await appendAudit(tx, { actorId: user.id, action: 'kb.tagged', runId, data: { tag } })
     return { created, tags: await selectTagNames(tx, runId) }
@@ -54,7 +51,7 @@ export async function untagResult({ ctx: { db, policy, user }, input: { runId, t
   return db.begin(async (tx) => {
     await visibleResult(tx, policy, user, runId)
     const tag = normaliseTag(raw)
-    if (!(await deleteTag(tx, runId, tag))) throw notFound('tag')
+    if (!(await deleteTag(tx, runId, tag))) throw refuse('not_found.tag')
     await appendAudit(tx, { actorId: user.id, action: 'kb.untagged', runId, data: { tag } })
     return { tags: await selectTagNames(tx, runId) }
   })

@@ -1,6 +1,6 @@
 import { CreateBrief } from '../../contracts/briefs'
 import { selectBrief } from '../briefs/queries'
-import { forbidden, notFound } from '../errors'
+import { refuse } from '../refusals'
 import { OTHER_SECTOR } from '../policy/schema'
 import { visibleResult } from './access'
 import { redactBrief, runPolicy } from '../briefs/redact-brief'
@@ -20,10 +20,10 @@ const DEADLINE_DAYS = 7
  * active policy still has that sector. Nothing is stored.
  */
 export async function reuseBrief({ ctx: { db, policy, user, now }, input: { runId } }: VerbArgs<{ runId: string }>): Promise<CreateBrief> {
-  if (!user.roles.includes('writer')) throw forbidden('only writers create briefs')
+  if (!user.roles.includes('writer')) throw refuse('brief.writers_only')
   const run = await visibleResult(db, policy, user, runId)
   const brief = await selectBrief(db, run.brief_id)
-  if (!brief) throw notFound('brief')
+  if (!brief) throw refuse('not_found.brief')
   const { fields } = redactBrief(await runPolicy(db, policy, run.policy_version), brief)
   const inputs = reuseInputs(fields)
   const deadline = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) + DEADLINE_DAYS * DAY_MS)

@@ -16,7 +16,7 @@ import {
 } from '../../contracts/kb'
 import { requireRole, requireUser, type AuthEnv } from '../auth/middleware'
 import type { Sql } from '../db/connect'
-import { notFound } from '../errors'
+import { refuse } from '../refusals'
 import { op } from '../http/op'
 import { idParam, jsonBody, parseOr400 } from '../http/validate'
 import type { Policy } from '../policy/load'
@@ -98,7 +98,7 @@ export const KB_OPS = {
 
 /** A prompt family in the path: its id and a language we draft in (anything else names nothing). */
 const family = (id: string, lang: string) => {
-  if (!Lang.safeParse(lang).success) throw notFound(`prompt ${id} (${lang})`)
+  if (!Lang.safeParse(lang).success) throw refuse('not_found.prompt', { id, lang })
   return { id, lang }
 }
 

@@ -1,8 +1,9 @@
-import { AppError } from '../errors'
+import { englishOf, type Reason, type RefusalParams, refuse } from '../refusals'
 import type { Policy } from '../policy/load'
 import { findPersonalData } from '../policy/pii-guard'
 
 export const MAX_TAG_LENGTH = 40
+type TagReason = Extract<Reason, `tag.${string}`>
 /** A label, not a note: letters and digits in any script, and a few joiners. */
 const TAG_SHAPE = /^[\p{L}\p{N}][\p{L}\p{N} _#+&./-]*$/u
 
@@ -14,11 +15,13 @@ export function normaliseTag(raw: string): string {
 /** The stored form of a tag the user typed, or a 400 saying what is wrong with it. */
 export function validTag(policy: Policy, raw: string): string {
   const tag = normaliseTag(raw)
-  const bad = (message: string) => new AppError('bad_request', `the tag is invalid: ${message}`, [{ path: 'tag', message }])
-  if (tag.length === 0) throw bad('required')
-  if (tag.length > MAX_TAG_LENGTH) throw bad(`at most ${MAX_TAG_LENGTH} characters`)
-  if (!TAG_SHAPE.test(tag)) throw bad('letters, digits, spaces and _ # + & . / - only, starting with a letter or digit')
+  // the field's problem is what follows "the tag is invalid: "
+  const bad = (reason: TagReason, params: RefusalParams = {}) =>
+    refuse(reason, params, [{ path: 'tag', message: englishOf(reason, params).replace(/^the tag is invalid: /, '') }])
+  if (tag.length === 0) throw bad('tag.required')
+  if (tag.length > MAX_TAG_LENGTH) throw bad('tag.too_long', { max: MAX_TAG_LENGTH })
+  if (!TAG_SHAPE.test(tag)) throw bad('tag.shape')
   // checked as typed: the name detectors look at capitalisation
-  if (findPersonalData(policy, raw.trim()).length > 0) throw bad('a tag cannot hold personal data')
+  if (findPersonalData(policy, raw.trim()).length > 0) throw bad('tag.personal_data')
   return tag
 }

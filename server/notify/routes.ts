@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { appendAudit } from '../audit/append'
 import { requireRole, requireUser, type AuthEnv } from '../auth/middleware'
 import type { Sql } from '../db/connect'
-import { AppError } from '../errors'
+import { refuse } from '../refusals'
 import { op } from '../http/op'
 import { jsonBody, parseOr400 } from '../http/validate'
 import { NotificationItem, NotificationSettings, NotificationSettingsInput } from '../../contracts/notifications'
@@ -63,9 +63,7 @@ export function notifyRoutes(sql: Sql, server: MessagingInfo) {
         const merged = { ...(await selectSettings(tx, user.id)), ...change }
         // the database refuses it too (notification_settings_telegram_chat); said here in words
         if (merged.telegram !== 'off' && !merged.telegramChatId)
-          throw new AppError('bad_request', 'Telegram needs your chat id', [
-            { path: 'telegramChatId', message: 'a numeric chat id or an @username' },
-          ])
+          throw refuse('notify.telegram_chat_needed', {}, [{ path: 'telegramChatId', message: 'a numeric chat id or an @username' }])
         await upsertSettings(tx, user.id, merged)
         await appendAudit(tx, { actorId: user.id, action: 'notifications.set', data: merged })
         return merged
@@ -122,7 +120,7 @@ export function unsubscribeRoutes(sql: Sql) {
         if (id) await appendAudit(tx, { actorId: id, action: 'notifications.set', data: { email: 'off', via: 'unsubscribe link' } })
         return id
       })
-      if (!userId) throw new AppError('not_found', 'this unsubscribe link is not known (already replaced?)')
+      if (!userId) throw refuse('notify.unsubscribe_unknown')
       return c.html(
         page(
           'Готово: писем больше не будет. Включить снова можно в профиле.',

@@ -1,6 +1,6 @@
 import type { Lang } from '../../contracts/briefs'
 import { detectLang } from './detect-lang'
-import { AppError } from '../errors'
+import { refuse } from '../refusals'
 import { getDetector } from './detectors'
 import { findEntry, TokenIndex, type Span } from './lexicon'
 import { customerRanges, findNear, quotedNames, sentenceIds } from './text-shape'
@@ -24,9 +24,8 @@ export type Classification = { lang: Lang; risks: RiskHit[]; missing: Missing[];
 
 export function assertChannel(policy: Policy, channel: string) {
   if (!policy.file.channels.includes(channel)) {
-    throw new AppError('bad_request', `unknown channel "${channel}"; the policy knows: ${policy.file.channels.join(', ')}`, [
-      { path: 'channel', message: `one of ${policy.file.channels.join(', ')}` },
-    ])
+    const known = policy.file.channels.join(', ')
+    throw refuse('brief.unknown_channel', { channel, known }, [{ path: 'channel', message: `one of ${known}` }])
   }
 }
 
@@ -34,9 +33,7 @@ export function assertChannel(policy: Policy, channel: string) {
 export function assertSector(policy: Policy, sector: string | null | undefined) {
   if (sector == null || sector === OTHER_SECTOR || sector in policy.file.sectors) return
   const known = [...Object.keys(policy.file.sectors), OTHER_SECTOR].join(', ')
-  throw new AppError('bad_request', `unknown sector "${sector}"; the policy knows: ${known}`, [
-    { path: 'advertised', message: `one of ${known}` },
-  ])
+  throw refuse('brief.unknown_sector', { sector, known }, [{ path: 'advertised', message: `one of ${known}` }])
 }
 
 /**

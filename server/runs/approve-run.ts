@@ -1,6 +1,6 @@
 import { appendAudit } from '../audit/append'
 import type { Sql } from '../db/connect'
-import { conflict, notFound } from '../errors'
+import { refuse } from '../refusals'
 import { selectGates } from '../gates/queries'
 import { markApproved, selectRun } from './queries'
 import { approvedContent } from './approved-content'
@@ -22,9 +22,9 @@ export async function approveRun(
 ) {
   await sql.begin(async (tx) => {
     const run = await selectRun(tx, runId, { forUpdate: true })
-    if (!run) throw notFound('run')
+    if (!run) throw refuse('not_found.run')
     if (run.status === 'approved') return
-    if (run.draft_version !== version) throw conflict(`run ${runId} is at draft ${run.draft_version}, not ${version}`)
+    if (run.draft_version !== version) throw refuse('run.stale_version', { id: runId, current: run.draft_version, version })
     const gates = (await selectGates(tx, runId)).filter((g) => g.draft_version === version)
     await markApproved(tx, runId, version)
     await appendAudit(tx, {

@@ -1,6 +1,6 @@
 import type { ApprovedContent } from '../../contracts/runs'
 import type { Queryable } from '../db/connect'
-import { notFound } from '../errors'
+import { refuse } from '../refusals'
 import { selectGates } from '../gates/queries'
 import { type RunRow, selectApprovedText, selectDraftOrigin } from './queries'
 
@@ -14,7 +14,7 @@ export async function approvedContent(db: Queryable, run: RunRow, title: string)
     selectDraftOrigin(db, run.id, run.draft_version),
     selectGates(db, run.id),
   ])
-  if (!approved || !origin) throw notFound('approved text')
+  if (!approved || !origin) throw refuse('not_found.approved_text')
   const passed = gates.filter((g) => g.draft_version === run.draft_version && (g.status === 'passed' || g.status === 'waived'))
   return {
     id: `content.approved:${run.id}`,

@@ -1,7 +1,7 @@
 import type { GateAssignee, GateAssignment } from '../../contracts/runs'
 import { appendAudit } from '../audit/append'
 import { findUserByEmail, type UserRow } from '../auth/queries'
-import { AppError, conflict, forbidden, notFound } from '../errors'
+import { refuse } from '../refusals'
 import { gateAssigned } from '../notify/emit'
 import { type RunRow, selectRun } from './queries'
 import type { VerbArgs } from '../verb'
@@ -21,26 +21,25 @@ export async function assignGate({ ctx: { db, user }, input }: VerbArgs<Assign>)
   return db.begin(async (tx) => {
     // lock order everywhere: the run, then its gates
     const target = await selectGate(tx, input.gateId)
-    if (!target) throw notFound('gate')
+    if (!target) throw refuse('not_found.gate')
     const run = await selectRun(tx, target.run_id, { forUpdate: true })
-    if (!run) throw notFound('run')
+    if (!run) throw refuse('not_found.run')
     const gate = await selectGate(tx, input.gateId, { forUpdate: true })
-    if (!gate) throw notFound('gate')
+    if (!gate) throw refuse('not_found.gate')
     mayAssign(user, gate, run)
     if (gate.owner_named) {
-      throw conflict(`the policy names the owner of this ${gate.gate} gate (${gate.assignee_email}); it cannot be reassigned`)
+      throw refuse('assign.owner_named', { gate: gate.gate, assignee: gate.assignee_email ?? '' })
     }
-    if (gate.status !== 'pending' && gate.status !== 'open')
-      throw conflict(`this gate is ${gate.status}: only a review still to come is assigned`)
+    if (gate.status !== 'pending' && gate.status !== 'open') throw refuse('assign.not_assignable', { status: gate.status })
     const email = input.claim ? user.email : input.email
     if (input.claim && gate.assignee_id && gate.assignee_id !== user.id) {
-      throw conflict(`${gate.assignee_email} has already claimed this review; reassign it instead`)
+      throw refuse('assign.already_claimed', { assignee: gate.assignee_email ?? '' })
     }
     const assignee = email === null ? null : await eligibleAssignee(tx, gate, run, email)
     const unchanged = (assignee?.id ?? null) === gate.assignee_id
     if (!unchanged) {
       if (!(await setGateAssignee(tx, { gateId: gate.id, assigneeId: assignee?.id ?? null, byId: user.id }))) {
-        throw conflict('this gate was decided meanwhile')
+        throw refuse('assign.decided_meanwhile')
       }
       await appendAudit(tx, {
         actorId: user.id,
@@ -76,32 +75,32 @@ export async function assignGate({ ctx: { db, user }, input }: VerbArgs<Assign>)
 /** The active user behind `email`, if the gate may be handed to them; a clear refusal otherwise. */
 async function eligibleAssignee(tx: Parameters<typeof selectGate>[0], gate: GateRow, run: RunRow, email: string): Promise<UserRow> {
   const assignee = await findUserByEmail(tx, email)
-  if (!assignee) throw new AppError('unprocessable', `no active user ${email}`)
-  if (assignee.id === run.author_id) throw new AppError('unprocessable', `${email} wrote this brief and cannot review it`)
-  if (!assignee.roles.includes(gate.role)) throw new AppError('unprocessable', `${email} does not hold the ${gate.role} role`)
+  if (!assignee) throw refuse('assign.no_user', { email })
+  if (assignee.id === run.author_id) throw refuse('assign.author', { email })
+  if (!assignee.roles.includes(gate.role)) throw refuse('assign.not_in_role', { email, role: gate.role })
   if (run.distinct_reviewers) {
     const other = (await selectOtherReviewersOfDraft(tx, { runId: run.id, draftVersion: gate.draft_version, gateId: gate.id })).find(
       (o) => o.user_id === assignee.id,
     )
-    if (other) throw conflict(`the policy requires different people for each gate: ${email} already has ${other.gate} on this draft`)
+    if (other) throw refuse('assign.distinct_reviewers', { email, gate: other.gate })
   }
   return assignee
 }
 
 /** Who may hand a review around: someone holding its role, or an admin; never the run's author. */
 function mayAssign(user: UserRow, gate: GateRow, run: { author_id: string }) {
-  if (run.author_id === user.id) throw forbidden('the author of a brief cannot assign the reviews of its runs')
+  if (run.author_id === user.id) throw refuse('assign.author_assigns')
   if (!user.roles.includes(gate.role) && !user.roles.includes('admin')) {
-    throw forbidden(`the ${gate.gate} gate is assigned by someone holding the ${gate.role} role`)
+    throw refuse('assign.role_needed', { gate: gate.gate, role: gate.role })
   }
 }
 
 /** The people a review could be handed to now: its role, active, not the author, not kept off by the different-people rule. */
 export async function listAssignees({ ctx: { db, user }, input }: VerbArgs<{ gateId: string }>): Promise<GateAssignee[]> {
   const gate = await selectGate(db, input.gateId)
-  if (!gate) throw notFound('gate')
+  if (!gate) throw refuse('not_found.gate')
   const run = await selectRun(db, gate.run_id)
-  if (!run) throw notFound('run')
+  if (!run) throw refuse('not_found.run')
   mayAssign(user, gate, run)
   const kept = run.distinct_reviewers
     ? new Set(

@@ -1,5 +1,5 @@
 import { selectBrief } from '../briefs/queries'
-import { notFound } from '../errors'
+import { refuse } from '../refusals'
 import { briefParameters, extractClaims, needsFactCheckWithoutClaims } from '../policy/claims'
 import { planGates } from '../policy/plan'
 import type { RiskCategory } from '../policy/schema'
@@ -31,11 +31,11 @@ export async function createGates(
   // Reads and classification stay outside the transaction: a long brief is classified in the
   // compute pool for seconds, and the embedded database has one connection for everyone.
   const run = await selectRun(deps.sql, runId)
-  if (!run) throw notFound('run')
+  if (!run) throw refuse('not_found.run')
   const brief = await selectBrief(deps.sql, run.brief_id)
-  if (!brief) throw notFound('brief')
+  if (!brief) throw refuse('not_found.brief')
   const [draft] = await selectDrafts(deps.sql, runId, version)
-  if (!draft) throw notFound(`draft ${version}`)
+  if (!draft) throw refuse('not_found.draft', { version })
   const policy = run.policy_version ? await policyByVersion(deps.sql, run.policy_version) : deps.policy
 
   // A risky brief gates its drafts even when a draft words the risk away.

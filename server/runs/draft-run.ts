@@ -4,7 +4,7 @@ import { selectBrief } from '../briefs/queries'
 import { generateDraft } from '../drafting/generate'
 import { draftingKind, takesExamples } from '../drafting/kinds'
 import type { DraftingTask } from '../drafting/types'
-import { notFound } from '../errors'
+import { refuse } from '../refusals'
 import { LlmError } from '../llm/provider'
 import type { RiskHit } from '../policy/classify'
 import { reviewWithModel, wantsModelReview, withModelHits } from '../policy/model-review'
@@ -34,9 +34,9 @@ export async function draftRun(
 ): Promise<void> {
   const { sql, provider, prompts } = deps
   const run = await selectRun(sql, runId)
-  if (!run) throw notFound('run')
+  if (!run) throw refuse('not_found.run')
   const brief = await selectBrief(sql, run.brief_id)
-  if (!brief) throw notFound('brief')
+  if (!brief) throw refuse('not_found.brief')
   const policy = await runPolicy(sql, deps.policy, run.policy_version)
   await setRunStatus(sql, runId, 'running')
   reportProgress('redacting')
@@ -180,7 +180,7 @@ async function budgetedFor(
   info: { runId: string; kind: string; draftVersion: number },
 ): Promise<BudgetedProvider> {
   const user = await selectAuthor(deps.sql, authorId)
-  if (!user) throw notFound('author')
+  if (!user) throw refuse('not_found.author')
   return new BudgetedProvider(
     deps.provider,
     () => budgetStatus(deps.sql, deps.policy.file.budgets, user),

@@ -4,7 +4,7 @@ import type { DraftEdit } from '../../contracts/runs'
 import { editedAsStructure, reviseDraft } from '../drafting/kinds'
 import { appendAudit } from '../audit/append'
 import { selectBrief } from '../briefs/queries'
-import { AppError, conflict, forbidden, notFound } from '../errors'
+import { refuse } from '../refusals'
 import { policyByVersion } from '../policy/store'
 import { classifyDraft } from '../briefs/classify'
 import { enqueueJob } from '../jobs/queries'
@@ -41,37 +41,31 @@ export async function editDraft({ ctx, input: { runId, edit: input } }: VerbArgs
   const { db, user } = ctx
   return db.begin(async (tx) => {
     const run = await selectRun(tx, runId, { forUpdate: true })
-    if (!run) throw notFound('run')
-    if (run.author_id !== user.id) throw forbidden('only the author of the brief edits its drafts')
-    if (run.status !== 'awaiting_review') throw conflict(`the run is ${run.status}: a draft can be edited while it waits for review`)
-    if (run.draft_version !== input.version)
-      throw conflict(`the run is at draft ${run.draft_version}, not ${input.version}: reload and edit the current draft`)
+    if (!run) throw refuse('not_found.run')
+    if (run.author_id !== user.id) throw refuse('edit.author_only')
+    if (run.status !== 'awaiting_review') throw refuse('edit.not_in_review', { runStatus: run.status })
+    if (run.draft_version !== input.version) throw refuse('edit.stale_version', { current: run.draft_version, version: input.version })
     const current = await selectDraft(tx, runId, input.version)
-    if (!current) throw notFound(`draft ${input.version}`)
+    if (!current) throw refuse('not_found.draft', { version: input.version })
     const brief = await selectBrief(tx, run.brief_id)
-    if (!brief) throw notFound('brief')
+    if (!brief) throw refuse('not_found.brief')
     // A content plan is edited as structure; its text follows from it.
     const { body } = current
     let content = body.content
     let text = input.text
     const structural = editedAsStructure(body.kind)
     if (structural && input.content === undefined) {
-      throw new AppError('bad_request', 'a content plan is edited by moving keywords (content); its text follows from it', [
-        { path: 'text', message: 'send content instead' },
-      ])
+      throw refuse('edit.plan_by_content', {}, [{ path: 'text', message: 'send content instead' }])
     }
     if (input.content !== undefined) {
       const revised = reviseDraft(body, input.content, current.lang)
-      if (!revised)
-        throw new AppError('bad_request', 'only an SEO content plan is edited as structure; send the edited text', [
-          { path: 'content', message: 'not for this kind' },
-        ])
+      if (!revised) throw refuse('edit.structure_only_plan', {}, [{ path: 'content', message: 'not for this kind' }])
       content = revised.content
       text = revised.text
     }
-    if (text === undefined || current.text === text) throw new AppError('bad_request', 'the text is unchanged')
+    if (text === undefined || current.text === text) throw refuse('edit.unchanged')
     const waiting = (await selectGates(tx, runId)).find((g) => g.draft_version === input.version && g.status === 'open')
-    if (!waiting) throw conflict('no gate of this draft is open; wait until it is in review')
+    if (!waiting) throw refuse('edit.no_open_gate')
     const policy = run.policy_version ? await policyByVersion(tx, run.policy_version) : ctx.policy
 
     // the distance is measured from the AI's own version, however many edits came between

@@ -1,7 +1,7 @@
 import type { ApprovedContent } from '../../contracts/runs'
 import { assertSees, runAccess } from '../access/visibility'
 import { appendAudit } from '../audit/append'
-import { conflict, notFound } from '../errors'
+import { refuse } from '../refusals'
 import { Redactor } from '../policy/pii-guard'
 import type { VerbArgs } from '../verb'
 import { approvedContent } from './approved-content'
@@ -18,10 +18,10 @@ export async function exportApproved({
   input: { runId, format },
 }: VerbArgs<{ runId: string; format: 'md' | 'html' | 'json' }>): Promise<ApprovedContent> {
   const run = await selectRun(db, runId)
-  if (!run) throw notFound('run')
+  if (!run) throw refuse('not_found.run')
   const access = await runAccess(db, policy, user, run)
   assertSees(access, 'run')
-  if (run.status !== 'approved') throw conflict(`the run is ${run.status}: only an approved text is exported`)
+  if (run.status !== 'approved') throw refuse('export.not_approved', { runStatus: run.status })
   const content = await approvedContent(db, run, access === 'work' ? run.brief_title : Redactor.forPolicy(policy).redact(run.brief_title))
   await appendAudit(db, { actorId: user.id, action: 'run.exported', runId, data: { format, draftVersion: run.draft_version } })
   return content

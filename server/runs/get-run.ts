@@ -4,7 +4,7 @@ import { assertSees, runAccess } from '../access/visibility'
 import { selectBrief } from '../briefs/queries'
 import { runPolicy } from '../briefs/redact-brief'
 import type { Queryable } from '../db/connect'
-import { notFound } from '../errors'
+import { refuse } from '../refusals'
 import type { Policy } from '../policy/load'
 import { classifyBrief } from '../briefs/classify'
 import { selectClaims, selectGates, type ClaimRow, type GateRow } from '../gates/queries'
@@ -17,7 +17,7 @@ const ACTIVE: ReadonlySet<string> = new Set(['queued', 'running', 'changes_reque
 /** A run as this user may read it (server/access/visibility.ts): all of it, or only its approved result. */
 export async function getRun({ ctx: { db, policy, user }, input: { id } }: VerbArgs<{ id: string }>): Promise<Run> {
   const run = await selectRun(db, id)
-  if (!run) throw notFound('run')
+  if (!run) throw refuse('not_found.run')
   const access = await runAccess(db, policy, user, run)
   assertSees(access, 'run')
   const runsPolicy = await runPolicy(db, policy, run.policy_version)
@@ -90,11 +90,11 @@ export const toDraft = (d: DraftRow): NonNullable<Run['draft']> => ({
 /** One version of a run's draft, e.g. to compare two versions; outside the work, only the approved one. */
 export async function getDraft({ ctx: { db, policy, user }, input: { runId, version } }: VerbArgs<{ runId: string; version: number }>) {
   const run = await selectRun(db, runId)
-  if (!run) throw notFound('run')
+  if (!run) throw refuse('not_found.run')
   const access = await runAccess(db, policy, user, run)
   assertSees(access, 'run')
   const [draft] = access === 'work' || version === run.draft_version ? await selectDrafts(db, runId, version) : []
-  if (!draft) throw notFound(`draft ${version}`)
+  if (!draft) throw refuse('not_found.draft', { version })
   return toDraft(draft)
 }
 
@@ -126,7 +126,7 @@ function briefRisksOf(db: Queryable, policy: Policy, run: RunRow): Promise<Brief
   if (known) return known
   const reading = (async () => {
     const brief = await selectBrief(db, run.brief_id)
-    if (!brief) throw notFound('brief')
+    if (!brief) throw refuse('not_found.brief')
     const c = await classifyBrief(policy, brief)
     return { categories: c.categories, risks: c.risks, missing: c.missing, sectors: c.sectors }
   })()

@@ -1,6 +1,6 @@
 import type { GateName } from '../../contracts/runs'
 import type { Tx } from '../db/connect'
-import { AppError } from '../errors'
+import { refuse } from '../refusals'
 import { policyByVersion } from '../policy/store'
 import type { RunRow } from './queries'
 import { type GateRow, selectDraftMissing } from '../gates/queries'
@@ -24,9 +24,9 @@ export async function missingWordingWaiver(tx: Tx, { run, gate, reason }: { run:
   if (missing.length === 0) return null
   if (!reason) {
     const list = missing.map((m) => `«${m.wording}» (${m.requirement})`).join(', ')
-    throw new AppError(
-      'conflict',
-      `the draft lacks mandatory wording: ${list}. Request changes to add it, or pass with a reason to go without it (waiveMissing), kept on record`,
+    throw refuse(
+      'gate.missing_wording',
+      { list },
       missing.map((m) => ({ path: 'waiveMissing', message: `${m.requirement}: ${m.wording}` })),
     )
   }

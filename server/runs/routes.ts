@@ -16,7 +16,7 @@ import {
   Run,
 } from '../../contracts/runs'
 import { exportDraft } from '../drafting/kinds'
-import { AppError } from '../errors'
+import { refuse } from '../refusals'
 import { op } from '../http/op'
 import { idParam, jsonBody, parseOr400 } from '../http/validate'
 import type { Policy } from '../policy/load'
@@ -31,7 +31,7 @@ import { ctxOf } from '../verb'
 
 const versionParam = (v: string | undefined) => {
   const n = Number(v)
-  if (!Number.isInteger(n) || n < 1) throw new AppError('bad_request', 'a draft version is a whole number from 1')
+  if (!Number.isInteger(n) || n < 1) throw refuse('run.draft_version_number')
   return n
 }
 
@@ -159,7 +159,7 @@ export function runRoutes(sql: Sql, policy: Policy, onResumeQueued: () => void) 
         input: { runId: idParam(c, 'id', 'run'), version: versionParam(c.req.param('version')) },
       })
       const file = await exportDraft(draft, parseOr400(RUN_OPS.export.query, c.req.query(), 'the query').format)
-      if (!file) throw new AppError('bad_request', 'only an SEO content plan exports as CSV/XLSX')
+      if (!file) throw refuse('export.plan_only')
       return c.body(file.body, 200, {
         'content-type': file.contentType,
         'content-disposition': `attachment; filename="${file.stem}-v${draft.version}.${file.extension}"`,

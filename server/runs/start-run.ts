@@ -1,6 +1,6 @@
 import { appendAudit } from '../audit/append'
 import { selectBrief } from '../briefs/queries'
-import { forbidden, notFound } from '../errors'
+import { refuse } from '../refusals'
 import { syncPolicy } from '../policy/store'
 import { enqueueJob } from '../jobs/queries'
 import { insertRun } from './queries'
@@ -10,8 +10,8 @@ import type { VerbArgs } from '../verb'
 export async function startRun({ ctx: { db, policy, user }, input: { briefId } }: VerbArgs<{ briefId: string }>): Promise<{ id: string }> {
   return db.begin(async (tx) => {
     const brief = await selectBrief(tx, briefId)
-    if (!brief) throw notFound('brief')
-    if (brief.authorId !== user.id) throw forbidden('only the author of a brief starts drafting runs on it')
+    if (!brief) throw refuse('not_found.brief')
+    if (brief.authorId !== user.id) throw refuse('run.author_only_start')
     // The run is planned with the policy in force now, for good: changing the policy later
     // never changes its gates.
     await syncPolicy(tx, policy)

@@ -237,8 +237,10 @@ export class Worker {
       const { gateId } = GateInterrupt.parse(gate.value)
       // Safe to repeat; it checks in its transaction that the job is still ours before opening the gate.
       if (
-        (await retryDb(() => openGate(this.deps.sql, { runId: job.run_id, gateId, jobId: job.id, workerId: this.id }, this.deps.policy.calendar), { signal })) ===
-        'lost'
+        (await retryDb(
+          () => openGate(this.deps.sql, { runId: job.run_id, gateId, jobId: job.id, workerId: this.id }, this.deps.policy.calendar),
+          { signal },
+        )) === 'lost'
       ) {
         throw new LeaseLost(`job ${job.id} was taken over by another worker before it finished`)
       }

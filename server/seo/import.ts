@@ -7,6 +7,7 @@ import type { SeoImportProblem } from '../../contracts/briefs'
 import type { KeywordRow } from './cluster'
 import { cellTooLong, checkXlsx, LIMITS, tooManyCells, tooManyRows } from './upload-limits'
 import { revivable } from '../compute/errors'
+import { englishOf, type RefusalParams } from '../refusals'
 
 export type ImportProblem = SeoImportProblem
 export type Imported = {
@@ -18,8 +19,17 @@ export type Imported = {
 }
 type Columns = { keyword: number; frequency: number | null; urls: number[]; target: number | null }
 
-export class ImportError extends Error {}
-revivable('ImportError', (message) => new ImportError(message))
+type ImportRefusal = {
+  reason: 'upload.no_keyword_column' | 'upload.file_empty' | 'upload.unreadable_workbook'
+  params: RefusalParams
+}
+/** A file that is not a keyword export: its reason for the API's refusal (server/refusals.ts), its English words for the CLI. */
+export class ImportError extends Error {
+  constructor(readonly refusal: ImportRefusal) {
+    super(englishOf(refusal.reason, refusal.params))
+  }
+}
+revivable('ImportError', (_, refusal) => new ImportError(refusal as ImportRefusal))
 
 const norm = (h: string) =>
   h
@@ -50,9 +60,7 @@ function columnsOf(header: string[]): Columns {
   const h = header.map(norm)
   const keyword = h.findIndex((x) => KEYWORD.test(x))
   if (keyword < 0)
-    throw new ImportError(
-      `no keyword column: expected a header such as "keyword", "query", "запрос" or "фраза"; found ${header.map((x) => JSON.stringify(x)).join(', ')}`,
-    )
+    throw new ImportError({ reason: 'upload.no_keyword_column', params: { found: header.map((x) => JSON.stringify(x)).join(', ') } })
   const frequency = h.findIndex((x) => FREQUENCY.test(x))
   const target = h.findIndex((x) => TARGET.test(x))
   const urls = h.map((x, i) => (URL_COLUMN.test(x) && i !== keyword ? i : -1)).filter((i) => i >= 0)
@@ -75,7 +83,7 @@ const urlsIn = (cell: string) =>
 
 function rowsOf(records: { cells: string[]; line: number }[]): Omit<Imported, 'encoding' | 'delimiter'> {
   const headerAt = records.findIndex((r) => r.cells.some((c) => c.trim()))
-  if (headerAt < 0) throw new ImportError('the file is empty')
+  if (headerAt < 0) throw new ImportError({ reason: 'upload.file_empty', params: {} })
   const columns = columnsOf(records[headerAt]!.cells)
   const rows: Imported['rows'] = []
   const problems: ImportProblem[] = []
@@ -175,7 +183,7 @@ async function parseXlsx(bytes: Uint8Array): Promise<{ cells: string[]; line: nu
     // numbers as the file writes them ("12000", not 12000 reformatted), text untrimmed
     grid = await readSheet(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { parseNumber: (s: string) => s, trim: false })
   } catch (err) {
-    throw new ImportError(`the workbook could not be read: ${(err as Error).message}`)
+    throw new ImportError({ reason: 'upload.unreadable_workbook', params: { detail: (err as Error).message } })
   }
   const out: { cells: string[]; line: number }[] = []
   grid.forEach((row, i) => {

@@ -2,16 +2,16 @@
 // The keyword set must stay the same; each cluster's pillar, total, intent and plan are derived
 // again by code, so a moved keyword lands in the right piece.
 import { SeoDraft } from '../../contracts/drafts'
-import { AppError } from '../errors'
+import { refuse } from '../refusals'
 import { clusterIntent } from './intent'
 import { contentPlan } from './plan'
 
 export function reviseSeo(current: SeoDraft, proposed: unknown): SeoDraft {
   const parsed = SeoDraft.safeParse(proposed)
   if (!parsed.success) {
-    throw new AppError(
-      'bad_request',
-      'the content plan does not match its contract',
+    throw refuse(
+      'edit.plan_contract',
+      {},
       parsed.error.issues.slice(0, 10).map((i) => ({ path: `content.${i.path.join('.')}`, message: i.message })),
     )
   }
@@ -35,10 +35,9 @@ export function reviseSeo(current: SeoDraft, proposed: unknown): SeoDraft {
             .map((k) => `"${k}"`)
             .join(', ')}${ks.length > 5 ? ` and ${ks.length - 5} more` : ''}`
         : ''
-    throw new AppError(
-      'bad_request',
-      `moves keep every keyword exactly once. ${[say('missing', missing), say('not in the export', added), say('twice', twice)].filter(Boolean).join('; ')}`,
-    )
+    throw refuse('edit.plan_keywords', {
+      detail: [say('missing', missing), say('not in the export', added), say('twice', twice)].filter(Boolean).join('; '),
+    })
   }
   const freq = (k: string) => current.frequencies[k] ?? 0
   const oldPillars = new Set(current.clusters.map((c) => c.pillar))

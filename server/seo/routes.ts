@@ -2,9 +2,9 @@ import { Hono } from 'hono'
 import { z } from 'zod'
 import { SeoImportProblem } from '../../contracts/briefs'
 import { requireRole, requireUser, type AuthEnv } from '../auth/middleware'
-import { AppError } from '../errors'
 import { concurrencyLimit } from '../http/concurrency-limit'
 import { op } from '../http/op'
+import { refuse } from '../refusals'
 import { runInPool } from '../compute/pool'
 import { ImportError } from './import'
 import { LIMITS } from './upload-limits'
@@ -25,11 +25,7 @@ export const SEO_OPS = {
   }),
 }
 
-const tooLarge = () =>
-  new AppError(
-    'payload_too_large',
-    `the upload is larger than a keyword export may be; the limit is ${LIMITS.uploadBytes / 1024 / 1024} MB`,
-  )
+const tooLarge = () => refuse('upload.export_too_large', { limit: LIMITS.uploadBytes / 1024 / 1024 })
 
 /** POST /api/seo/import: an uploaded export (CSV/TSV in any of the usual encodings, or XLSX) as the CSV a brief keeps. */
 export function seoRoutes() {
@@ -43,12 +39,12 @@ export function seoRoutes() {
       if (Number(c.req.header('content-length') ?? 0) > LIMITS.uploadBytes) throw tooLarge()
       const bytes = new Uint8Array(await c.req.arrayBuffer())
       if (bytes.byteLength > LIMITS.uploadBytes) throw tooLarge()
-      if (bytes.byteLength === 0) throw new AppError('bad_request', 'the upload is empty')
+      if (bytes.byteLength === 0) throw refuse('upload.empty')
       try {
         // parsed in a compute thread: the API keeps answering while a big sheet is read
         return c.json(await runInPool('seo.import', bytes, { transfer: [bytes.buffer] }))
       } catch (err) {
-        if (err instanceof ImportError) throw new AppError('bad_request', err.message)
+        if (err instanceof ImportError) throw refuse(err.refusal.reason, err.refusal.params)
         throw err
       }
     },

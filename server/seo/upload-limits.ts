@@ -1,7 +1,7 @@
 // How big a keyword export may be, and the XLSX check that enforces it before the reader
 // (read-excel-file) loads the sheet. The reader builds the whole sheet in memory, so the caps are
 // on what it will build — rows and cells — as well as on the inflated bytes.
-import { AppError } from '../errors'
+import { refuse } from '../refusals'
 import { checkZip, type ZipLimits } from '../http/zip-limits'
 
 const MB = 1024 * 1024
@@ -26,17 +26,12 @@ export const LIMITS = {
 }
 
 const n = (x: number) => x.toLocaleString('en-US')
-export const tooManyRows = () =>
-  new AppError('payload_too_large', `the sheet has more than ${n(LIMITS.rows)} rows; the limit is ${n(LIMITS.rows)}`)
-export const tooManyCells = () =>
-  new AppError('payload_too_large', `the file has more than ${n(LIMITS.cells)} cells; the limit is ${n(LIMITS.cells)}`)
+export const tooManyRows = () => refuse('upload.too_many_rows', { limit: n(LIMITS.rows) })
+export const tooManyCells = () => refuse('upload.too_many_cells', { limit: n(LIMITS.cells) })
 export const tooWide = (rows: number, columns: number) =>
-  new AppError(
-    'payload_too_large',
-    `the sheet spans ${n(rows)} rows × ${n(columns)} columns (${n(rows * columns)} cells with the empty ones); the limit is ${n(LIMITS.gridCells)}`,
-  )
+  refuse('upload.too_wide', { rows: n(rows), columns: n(columns), cells: n(rows * columns), limit: n(LIMITS.gridCells) })
 export const cellTooLong = (line: number, what: 'keyword' | 'cell', max: number) =>
-  new AppError('payload_too_large', `line ${line}: a ${what} longer than ${n(max)} characters; the limit is ${n(max)}`)
+  refuse(what === 'keyword' ? 'upload.keyword_too_long' : 'upload.cell_too_long', { line, limit: n(max) })
 
 const WORKSHEET = /^xl\/worksheets\/[^/]+\.xml$/i
 // a row or cell start tag, with or without a namespace prefix (<row r="2">, <x:c r="A2"/>), and its r attribute
@@ -74,7 +69,7 @@ class TagCounter {
     const cut = text.lastIndexOf('<')
     WHOLE_TAG.lastIndex = cut
     if (cut >= 0 && !WHOLE_TAG.test(text)) {
-      if (text.length - cut > MAX_TAG) throw new AppError('unprocessable', 'the workbook is malformed: a tag of more than 4 KB')
+      if (text.length - cut > MAX_TAG) throw refuse('upload.tag_too_long')
       ;[text, this.carry] = [text.slice(0, cut), text.slice(cut)]
     } else this.carry = ''
     this.count(text)

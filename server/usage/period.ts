@@ -1,6 +1,6 @@
 import type { UsageFilter } from '../../contracts/usage'
 import type { Queryable } from '../db/connect'
-import { AppError } from '../errors'
+import { refuse } from '../refusals'
 import { monthOf } from './budget'
 import { selectUserIdByEmail } from './queries'
 
@@ -29,11 +29,11 @@ export async function resolveScope(db: Queryable, f: Omit<UsageFilter, 'format'>
   const from = f.from ?? month.from
   const to = f.to ?? addDays(month.to, -1)
   const days = (Date.parse(to) - Date.parse(from)) / 86_400_000 + 1
-  if (days > MAX_DAYS) throw new AppError('bad_request', `a period is at most ${MAX_DAYS} days; this one is ${days}`)
+  if (days > MAX_DAYS) throw refuse('usage.period_too_long', { max: MAX_DAYS, days })
   let userId: string | null = null
   if (f.user) {
     const id = await selectUserIdByEmail(db, f.user)
-    if (id === undefined) throw new AppError('bad_request', `no user with the e-mail ${f.user}`)
+    if (id === undefined) throw refuse('usage.unknown_user', { email: f.user })
     userId = id
   }
   return {

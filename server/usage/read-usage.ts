@@ -5,7 +5,7 @@
 import type { LogPeriod, UsageFilter } from '../../contracts/usage'
 import { crossCheckAudit } from '../audit/cross-check'
 import { verifyAudit } from '../audit/verify'
-import { forbidden } from '../errors'
+import { refuse } from '../refusals'
 import type { Ctx, VerbArgs } from '../verb'
 import { approvalView } from './approvals'
 import { blockedView } from './blocked'
@@ -19,13 +19,13 @@ import { usageSummary } from './summary'
 export const WHOLE_LOG = ['cmo', 'admin'] as const
 const seesWholeLog = ({ user }: Ctx) => user.roles.some((r) => r === 'cmo' || r === 'admin')
 const assertWholeLog = (ctx: Ctx) => {
-  if (!seesWholeLog(ctx)) throw forbidden(`only ${WHOLE_LOG.join(' and ')} read this`)
+  if (!seesWholeLog(ctx)) throw refuse('usage.whole_log_only')
 }
 
 /** The filter's period and people; someone without the whole log is held to their own rows. */
 async function ownScope(ctx: Ctx, f: UsageFilter): Promise<Scope> {
   if (!seesWholeLog(ctx)) {
-    if ((f.user && f.user !== ctx.user.email) || f.team) throw forbidden("only the CMO and admins see other people's usage")
+    if ((f.user && f.user !== ctx.user.email) || f.team) throw refuse('usage.others_only_cmo')
     return resolveScope(ctx.db, { ...f, user: ctx.user.email }, ctx.now)
   }
   return resolveScope(ctx.db, f, ctx.now)

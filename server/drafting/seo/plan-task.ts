@@ -3,7 +3,7 @@
 // (tens of seconds of CPU) never blocks the API. Pure: no database, no provider, no clock.
 import type { SeoImportProblem } from '../../../contracts/briefs'
 import { SeoDraft } from '../../../contracts/drafts'
-import { AppError } from '../../errors'
+import { refuse } from '../../refusals'
 import { checkSemantic, clusterKeywords, type ClusterMode } from '../../seo/cluster'
 import { importText, type Imported } from '../../seo/import'
 import type { TaskProgress } from '../../compute/registry'
@@ -20,8 +20,7 @@ export type SeoPlanInput = {
 
 function usableRows(csv: string): Imported {
   const imported = importText(csv)
-  if (imported.rows.length === 0)
-    throw new AppError('bad_request', `the keyword export has no usable rows (${imported.problems.length} reported)`)
+  if (imported.rows.length === 0) throw refuse('seo.no_usable_rows', { count: imported.problems.length })
   return imported
 }
 

@@ -14,6 +14,7 @@ function paramWords(params: Record<string, string | number>, t: Translate): Reco
   if (params.gate !== undefined) out.gate = word('gate', params.gate)
   if (params.role !== undefined) out.role = word('role', params.role)
   if (params.status !== undefined) out.status = word('gateStatus', params.status)
+  if (params.runStatus !== undefined) out.runStatus = word('runStatus', params.runStatus)
   if (typeof params.roles === 'string')
     out.roles = params.roles
       .split(', ')
