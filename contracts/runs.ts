@@ -275,6 +275,8 @@ export const ApprovedContent = z.object({
   /** The text as approved: frozen at approval, never the draft edited since. */
   text: z.string(),
   approvedAt: z.string(),
+  /** The visible AI label the policy asks this channel to show with the text (`ai_label`), in the text's language; null when none. */
+  label: z.string().nullable(),
   provenance: z.object({
     /** The approved version's engine: openai (a model), offline (the built-in engine), human (a writer's edit of the AI's draft). */
     engine: z.enum(['offline', 'openai', 'human']),
@@ -283,6 +285,10 @@ export const ApprovedContent = z.object({
     policyVersion: z.string().nullable(),
     /** Every gate the approved version passed, in order, with who decided and when. */
     gates: z.array(z.object({ gate: GateName, decision: z.enum(['pass', 'waive']), decidedBy: z.string(), decidedAt: z.string() })),
+    /** A model wrote the approved words, or the draft a writer edited into them (EU AI Act art. 50: AI-generated or assisted). */
+    aiAssisted: z.boolean(),
+    /** People reviewed it before release: always true for approved copy (the release gate has no waiver). */
+    humanReviewed: z.literal(true),
   }),
 })
 export type ApprovedContent = z.infer<typeof ApprovedContent>

@@ -4,8 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ApprovedContent } from '../contracts/runs'
 import type { Client } from './helpers/client'
 import { testTargets } from './helpers/databases'
-import { headlinesBrief } from './helpers/fixtures'
-import { makeHarness, type Harness } from './helpers/harness'
+import { startFakeOpenAi, type FakeOpenAi } from './helpers/fake-openai'
+import { headlinesBrief, modelOfferReply, offerBrief } from './helpers/fixtures'
+import { makeHarness, makeModelHarness, type Harness } from './helpers/harness'
+import { policyVariant } from './helpers/policy-copy'
 
 const targets = await testTargets()
 
@@ -42,7 +44,8 @@ describe.each(targets)('exporting approved copy on $name', (target) => {
       text: final!.final_text,
     })
     expect(Date.parse(body.approvedAt)).toBe(new Date(final!.approved_at).getTime())
-    expect(body.provenance).toMatchObject({ engine: 'offline', policyVersion: run.policyVersion })
+    expect(body.provenance).toMatchObject({ engine: 'offline', policyVersion: run.policyVersion, aiAssisted: false, humanReviewed: true })
+    expect(body.label).toBeNull() // the built-in engine is not AI: no AI label, whatever the channel
     expect(body.provenance.promptVersion).toBe(`${run.draft.promptId}@${run.draft.promptVersion}`)
     const passed = run.gates.filter((g: { status: string }) => g.status === 'passed')
     expect(body.provenance.gates.map((g) => g.gate)).toEqual(passed.map((g: { gate: string }) => g.gate))
@@ -74,5 +77,48 @@ describe.each(targets)('exporting approved copy on $name', (target) => {
   it('every export is in the audit log with its format', async () => {
     const rows = await h.sql`select actor_id, data from audit_log where run_id = ${runId} and action = 'run.exported' order by seq`
     expect(rows.map((r) => (r.data as { format: string }).format)).toEqual(expect.arrayContaining(['json', 'md', 'html']))
+  })
+})
+
+describe.each(targets)('the AI label that travels with approved copy on $name', (target) => {
+  let fake: FakeOpenAi
+  let h: Harness
+  let variant: ReturnType<typeof policyVariant>
+  beforeAll(async () => {
+    fake = await startFakeOpenAi()
+    fake.setFallback({ content: modelOfferReply(), usage: { prompt_tokens: 100, completion_tokens: 50 } })
+    // the policy asks landing pages (not e-mails) to show a label on AI-assisted copy; no model reviewer
+    variant = policyVariant(
+      (y) =>
+        `${y.replace('llm_classifier:\n  enabled: true', 'llm_classifier:\n  enabled: false')}\nai_label:\n  channels: [landing]\n  text:\n    ru: Текст подготовлен с помощью ИИ и проверен редакцией\n    en: Written with AI assistance and reviewed by our editors\n`,
+    )
+    h = await makeModelHarness(target, fake, { policiesDir: variant.dir })
+  })
+  afterAll(async () => {
+    await h?.close()
+    await fake?.close()
+    variant?.dispose()
+  })
+
+  it("a model's copy for a labelled channel carries the label in its language, in the payload and both files", async () => {
+    const writer = await h.as('writer')
+    const { runId } = await h.runToGate(writer, offerBrief({ title: 'Labelled landing', channel: 'landing', lang: 'en' }))
+    await h.approveAll(runId)
+    const body = ApprovedContent.parse((await writer.get(`/api/runs/${runId}/export`)).body)
+    expect(body.provenance).toMatchObject({ engine: 'openai', aiAssisted: true, humanReviewed: true })
+    expect(body.label).toBe('Written with AI assistance and reviewed by our editors')
+    const md = (await writer.get(`/api/runs/${runId}/export?format=md`)).body as string
+    expect(md).toContain(`${body.text}\n\n*Written with AI assistance and reviewed by our editors*\n\n---`)
+    expect((await writer.get(`/api/runs/${runId}/export?format=html`)).body).toContain(
+      '<p class="ai-label">Written with AI assistance and reviewed by our editors</p>',
+    )
+  })
+
+  it('the same copy for a channel the policy does not name carries no label, but still says a model wrote it', async () => {
+    const writer = await h.as('writer')
+    const { runId } = await h.runToGate(writer, offerBrief({ title: 'E-mail offer', channel: 'email', lang: 'en' }))
+    await h.approveAll(runId)
+    const body = ApprovedContent.parse((await writer.get(`/api/runs/${runId}/export`)).body)
+    expect(body).toMatchObject({ label: null, provenance: { aiAssisted: true } })
   })
 })

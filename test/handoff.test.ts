@@ -28,7 +28,7 @@ describe.each(targets)('the hand-off of approved copy on $name', (target) => {
           { name: 'landing-offers', url: cms.url, secrets: SECRETS, kinds: ['offer'], channels: ['landing'] },
         ],
         maxAttempts: 4,
-        backoffMs: 40,
+        backoffMs: 250, // long enough that a loaded machine's drain does not retry before the test looks
         timeoutMs: 2000,
       },
     })

@@ -130,6 +130,13 @@ export const PolicyFile = z
      */
     knowledge_base: z.strictObject({ examples: z.number().int().min(0).max(5).default(2) }).default({ examples: 2 }),
     /**
+     * A visible label for AI-assisted copy on these channels (EU AI Act art. 50, a platform's rule,
+     * the house's own): carried with the approved text in its export and hand-off, in the text's language.
+     */
+    ai_label: z
+      .strictObject({ channels: z.array(slug).min(1), text: z.strictObject({ ru: z.string().min(1), en: z.string().min(1) }) })
+      .optional(),
+    /**
      * Who reads work in progress (briefs as typed, unapproved drafts, claims) besides its author and
      * the reviewers of its gates. Everyone else sees approved results only, redacted.
      */
@@ -223,6 +230,10 @@ export const PolicyFile = z
     p.paid_ad_channels.forEach((c, i) => {
       if (!p.channels.includes(c))
         ctx.addIssue({ code: 'custom', path: ['paid_ad_channels', i], message: `channel "${c}" is not in channels` })
+    })
+    p.ai_label?.channels.forEach((c, i) => {
+      if (!p.channels.includes(c))
+        ctx.addIssue({ code: 'custom', path: ['ai_label', 'channels', i], message: `channel "${c}" is not in channels` })
     })
     const names = new Set<string>()
     p.handoff.destinations.forEach((d, i) => {

@@ -189,8 +189,13 @@ export async function selectApprovedText(db: Queryable, runId: string) {
 
 /** Who wrote a draft version and with what (not its content: an SEO plan's is megabytes). */
 export async function selectDraftOrigin(db: Queryable, runId: string, version: number) {
-  const rows = await db`select lang, engine, model, prompt_id, prompt_version from drafts where run_id = ${runId} and version = ${version}`
+  // ai_engine: what wrote the words — the version's own engine, or for a writer's edit the engine of the AI version it edited
+  const rows = await db`select d.lang, d.engine, d.model, d.prompt_id, d.prompt_version, coalesce(ai.engine, d.engine) as ai_engine
+    from drafts d left join drafts ai on ai.run_id = d.run_id and ai.version = d.ai_version
+    where d.run_id = ${runId} and d.version = ${version}`
   return rows[0]
-    ? DraftRow.pick({ lang: true, engine: true, model: true, prompt_id: true, prompt_version: true }).parse(rows[0])
+    ? DraftRow.pick({ lang: true, engine: true, model: true, prompt_id: true, prompt_version: true })
+        .extend({ ai_engine: DraftRow.shape.engine })
+        .parse(rows[0])
     : undefined
 }
