@@ -1,34 +1,29 @@
 // `copydesk draft` as a user runs it: a child process, offline or pointed at an OpenAI-compatible
-// endpoint by the environment (here the fake one, so the real SDK talks HTTP to it).
-import { execFile } from 'node:child_process'
+// endpoint by the environment (here the fake one, so the real SDK talks HTTP to it); the other
+// cases run the same command in this process, with the same arguments and environment.
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ROOT } from '../server/paths'
 import { scanPii } from '../server/pii/scan'
+import { runCliHere, spawnCli, type CliResult } from './helpers/child-server'
 import { startFakeOpenAi, type FakeOpenAi } from './helpers/fake-openai'
 import { loadInterviews } from './helpers/interviews'
 
-const run = promisify(execFile)
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-draft-cli-'))
 const brief = (name: string, body: unknown) => {
   const file = path.join(dir, name)
   fs.writeFileSync(file, JSON.stringify(body))
   return file
 }
+const result = (r: CliResult) => ({ status: r.code, stdout: r.out, stderr: r.err })
+/** A child process, as a user runs it: once with a model and once offline (it must also exit by itself). */
 async function cli(env: Record<string, string>, ...args: string[]) {
-  try {
-    const r = await run(process.execPath, [path.join(ROOT, 'bin', 'copydesk.mjs'), ...args], {
-      env: { ...process.env, OPENAI_API_KEY: '', ...env },
-      maxBuffer: 64 << 20,
-    })
-    return { status: 0, stdout: r.stdout, stderr: r.stderr }
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string }
-    return { status: e.code, stdout: e.stdout, stderr: e.stderr }
-  }
+  return result(await spawnCli(args, { env: { OPENAI_API_KEY: '', ...env } }))
+}
+/** The same command in this process (runCli, all the bin runs): the other cases, without the second of start-up each. */
+async function here(env: Record<string, string>, ...args: string[]) {
+  return result(await runCliHere(args, { env: { OPENAI_API_KEY: '', ...env } }))
 }
 
 describe('copydesk draft with a model (OPENAI_API_KEY set)', () => {
@@ -65,7 +60,7 @@ describe('copydesk draft with a model (OPENAI_API_KEY set)', () => {
         quotes: [{ turn: Number(turn), text: words }],
       },
     })
-    const r = await cli(env, 'draft', '--kind', 'interview_summary', '--brief', file, '--json')
+    const r = await here(env, 'draft', '--kind', 'interview_summary', '--brief', file, '--json')
     expect(r.status, r.stderr).toBe(0)
     const out = JSON.parse(r.stdout)
     expect(out).toMatchObject({ engine: 'openai', model: 'gpt-4.1-mini' })
@@ -79,7 +74,7 @@ describe('copydesk draft with a model (OPENAI_API_KEY set)', () => {
     fake.reset()
     fake.setFallback({ content: { offers: 'none' } })
     const file = brief('offer.json', { audience: 'owners of online shops', task: 'cut returns', offer: 'a virtual fitting service' })
-    const r = await cli(
+    const r = await here(
       { OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: fake.baseURL, COPYDESK_LLM_MAX_RETRIES: '0' },
       'draft',
       '--kind',
@@ -119,7 +114,7 @@ describe('copydesk draft offline', () => {
       offer: 'виртуальная примерочная для сайта, подключение за 2 недели; менеджер Иванов Пётр, +7 916 123-45-67',
       inputs: { count: 8 },
     })
-    const r = await cli({}, 'draft', '--kind', 'headlines', '--brief', file, '--json')
+    const r = await here({}, 'draft', '--kind', 'headlines', '--brief', file, '--json')
     expect(r.status, r.stderr).toBe(0)
     const out = JSON.parse(r.stdout)
     expect(out).toMatchObject({ engine: 'offline', channel: 'social_ad', maxLength: 40 })
@@ -131,13 +126,13 @@ describe('copydesk draft offline', () => {
     }
     expect(out.distinct2).toBeGreaterThan(0.7)
     expect(r.stdout).not.toMatch(/Иванов|916 123/)
-    const bad = await cli({}, 'draft', '--kind', 'headlines', '--brief', brief('h-bad.json', { inputs: { count: 99 } }))
+    const bad = await here({}, 'draft', '--kind', 'headlines', '--brief', brief('h-bad.json', { inputs: { count: 99 } }))
     expect(bad.status).toBe(1)
     expect(bad.stderr).toMatch(/inputs\.count/)
   })
 
   it('a transcript too short to summarise is a clear error', async () => {
-    const r = await cli({}, 'draft', '--kind', 'interview_summary', '--brief', brief('short.json', { transcript: 'Q: Hi? A: Hi.' }))
+    const r = await here({}, 'draft', '--kind', 'interview_summary', '--brief', brief('short.json', { transcript: 'Q: Hi? A: Hi.' }))
     expect(r.status).toBe(1)
     expect(r.stderr).toMatch(/at least 50 characters/)
   })

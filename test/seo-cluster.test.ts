@@ -1,31 +1,28 @@
 // SEO clustering on the labelled fixture sets (test/fixtures/seo): quality per mode against the
 // gold clusters (adjusted Rand index, pairwise F1, cluster count), and `copydesk seo cluster`
 // as a user runs it on the CSV exports.
-import { execFile } from 'node:child_process'
-import path from 'node:path'
-import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { clusterKeywords, type ClusterMode } from '../server/seo/cluster'
-import { ROOT } from '../server/paths'
+import { runCliHere, spawnCli, type CliResult } from './helpers/child-server'
 import { startFakeOpenAi, type FakeOpenAi } from './helpers/fake-openai'
 import { adjustedRandIndex, EN_EXPORT_BAD_ROWS, loadSeoFixture, pairwiseF1, seoFixturePath, topicEmbedder } from './helpers/seo-fixtures'
 
-const run = promisify(execFile)
+/** Without this process's OPENAI_* variables: a model only where a test names one. */
+const noModel = Object.fromEntries(Object.keys(process.env).flatMap((k) => (k.startsWith('OPENAI_') ? [[k, undefined]] : [])))
+const result = (r: CliResult) => ({ status: r.code, stdout: r.out, stderr: r.err })
+/** `copydesk` in a child process, as a user runs it: once for each kind of answer (it must also exit by itself). */
 async function cli(...args: string[]) {
   return cliWith({}, ...args)
 }
 async function cliWith(env: Record<string, string>, ...args: string[]) {
-  try {
-    const bare = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('OPENAI_')))
-    const r = await run(process.execPath, [path.join(ROOT, 'bin', 'copydesk.mjs'), ...args], {
-      maxBuffer: 64 << 20,
-      env: { ...bare, ...env },
-    })
-    return { status: 0, stdout: r.stdout, stderr: r.stderr }
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string }
-    return { status: e.code, stdout: e.stdout, stderr: e.stderr }
-  }
+  return result(await spawnCli(args, { env: { ...noModel, ...env } }))
+}
+/** The same command in this process (runCli, all the bin runs): the other cases, without the second of start-up each. */
+async function here(...args: string[]) {
+  return hereWith({}, ...args)
+}
+async function hereWith(env: Record<string, string>, ...args: string[]) {
+  return result(await runCliHere(args, { env: { ...noModel, ...env } }))
 }
 
 /** Gold and predicted labels, keyword by keyword; each unclustered keyword is its own cluster. */
@@ -81,7 +78,7 @@ describe('copydesk seo cluster', () => {
   })
 
   it('bad rows are reported on stderr by line number; modes and thresholds are checked', async () => {
-    const r = await cli('seo', 'cluster', seoFixturePath('en-export.csv'), '--mode', 'serp-moderate', '--threshold', '4', '--json')
+    const r = await here('seo', 'cluster', seoFixturePath('en-export.csv'), '--mode', 'serp-moderate', '--threshold', '4', '--json')
     expect(r.status, r.stderr).toBe(0)
     const reported = r.stderr
       .trim()
@@ -90,11 +87,11 @@ describe('copydesk seo cluster', () => {
     expect(reported).toEqual(EN_EXPORT_BAD_ROWS.map((b) => b.line))
     expect(r.stderr).toMatch(/:263: duplicate: .* already on line 10/)
     expect(JSON.parse(r.stdout)).toMatchObject({ mode: 'serp-moderate', threshold: 4 })
-    expect((await cli('seo', 'cluster', seoFixturePath('en-export.csv'), '--mode', 'fuzzy')).status).toBe(2)
-    const bad = await cli('seo', 'cluster', seoFixturePath('en-export.csv'), '--threshold', '11')
+    expect((await here('seo', 'cluster', seoFixturePath('en-export.csv'), '--mode', 'fuzzy')).status).toBe(2)
+    const bad = await here('seo', 'cluster', seoFixturePath('en-export.csv'), '--threshold', '11')
     expect(bad.status).toBe(2)
     expect(bad.stderr).toMatch(/1 to 10/)
-    expect((await cli('seo', 'cluster', 'no-such.csv')).stderr).toMatch(/no such file/)
+    expect((await here('seo', 'cluster', 'no-such.csv')).stderr).toMatch(/no such file/)
   })
 
   it('a Windows-1251 export without URLs goes lexical; readable text without --json', async () => {
@@ -102,7 +99,7 @@ describe('copydesk seo cluster', () => {
     expect(r.status, r.stderr).toBe(0)
     expect(r.stdout).toMatch(/^\d+ keywords \(windows-1251\), mode lexical, threshold 0\.2: \d+ clusters/)
     expect(r.stdout).toMatch(/пластиковые окна/)
-    expect((await cli('seo', 'cluster', seoFixturePath('ru-export-1251.csv'), '--mode', 'serp-soft')).stderr).toMatch(/needs result URLs/)
+    expect((await here('seo', 'cluster', seoFixturePath('ru-export-1251.csv'), '--mode', 'serp-soft')).stderr).toMatch(/needs result URLs/)
   })
 
   describe("--mode semantic (a model's embeddings)", () => {
@@ -128,12 +125,12 @@ describe('copydesk seo cluster', () => {
     })
 
     it('is refused without a key, and an endpoint error is reported, with no clusters made up', async () => {
-      const none = await cliWith({}, 'seo', 'cluster', seoFixturePath('ru-export-1251.csv'), '--mode', 'semantic')
+      const none = await hereWith({}, 'seo', 'cluster', seoFixturePath('ru-export-1251.csv'), '--mode', 'semantic')
       expect(none.status).toBe(2)
       expect(none.stderr).toMatch(/semantic mode needs a model with an embeddings endpoint: set OPENAI_API_KEY/)
       expect(none.stdout).toBe('')
       fake.failEmbeddings(400)
-      const failed = await cliWith(
+      const failed = await hereWith(
         { OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: fake.baseURL },
         'seo',
         'cluster',

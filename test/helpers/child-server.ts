@@ -1,6 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import path from 'node:path'
+import { Readable } from 'node:stream'
 import { pathToFileURL } from 'node:url'
+import { runCli } from '../../server/cli'
 import { ROOT } from '../../server/paths'
 
 export type ChildServerOptions = {
@@ -65,4 +67,67 @@ function preload(opts: ChildServerOptions): string {
     )
   }
   return `data:text/javascript,${encodeURIComponent(lines.join('\n'))}`
+}
+
+/** What a `copydesk` command did: its exit code and everything it printed. */
+export type CliResult = { code: number | null; out: string; err: string }
+/** The command's environment over this process's (a key set to undefined is removed), and its standard input. */
+export type CliOptions = { env?: Record<string, string | undefined>; input?: string }
+
+/**
+ * `copydesk …` as a user runs it: node bin/copydesk.mjs in a child process, which must also exit
+ * by itself (a handle left open would hang a script that calls it in a loop).
+ */
+export function spawnCli(args: string[], opts: CliOptions = {}): Promise<CliResult> {
+  const env: Record<string, string | undefined> = { ...process.env, ...opts.env }
+  for (const [k, v] of Object.entries(env)) if (v === undefined) delete env[k]
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'copydesk.mjs'), ...args], { cwd: ROOT, env })
+    let out = ''
+    let err = ''
+    child.stdout.setEncoding('utf8').on('data', (d) => (out += d))
+    child.stderr.setEncoding('utf8').on('data', (d) => (err += d))
+    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000)
+    child.on('error', reject)
+    child.on('close', (code) => {
+      clearTimeout(timer)
+      resolve({ code, out, err })
+    })
+    child.stdin.end(opts.input ?? '')
+  })
+}
+
+/**
+ * The same command in this process: runCli, all that bin/copydesk.mjs runs, with the same
+ * arguments, environment (set in process.env for the call: some commands read it there) and
+ * standard input, and its output as the process prints it: console.log and console.error end
+ * each line with a newline, and a thrown error is `copydesk: …` with exit 1, as in the bin. A
+ * child process costs a second or more on this machine (tsx and the server's modules, then a
+ * PGlite start for each command that opens the database), so each command runs as a child
+ * process in its tests at least once (spawnCli) and its other cases run here.
+ */
+export async function runCliHere(args: string[], opts: CliOptions = {}): Promise<CliResult> {
+  let out = ''
+  let err = ''
+  const io = {
+    out: (s: string) => void (out += `${s}\n`),
+    err: (s: string) => void (err += `${s}\n`),
+    write: (s: string) => void (out += s),
+    stdin: Readable.from([opts.input ?? '']),
+  }
+  const saved = Object.fromEntries(Object.keys(opts.env ?? {}).map((k) => [k, process.env[k]]))
+  const apply = (env: Record<string, string | undefined>) => {
+    for (const [k, v] of Object.entries(env)) {
+      if (v === undefined) delete process.env[k]
+      else process.env[k] = v
+    }
+  }
+  apply(opts.env ?? {})
+  try {
+    return { code: await runCli(args, io, process.env), out, err }
+  } catch (e) {
+    return { code: 1, out, err: `${err}copydesk: ${e instanceof Error ? e.message : String(e)}\n` }
+  } finally {
+    apply(saved)
+  }
 }

@@ -1,8 +1,11 @@
 import postgres from 'postgres'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { seedDemoUsers } from '../../server/auth/seed-demo'
+import { loadConfig } from '../../server/config'
 import { openAppDatabase } from '../../server/db/open'
 import { claimJob, finishJob } from '../../server/jobs/queries'
+import { silentLog } from '../../server/log'
+import { startServer } from '../../server/main'
 import { startChildServer, stopChild } from '../helpers/child-server'
 import { Client } from '../helpers/client'
 import { testTargets } from '../helpers/databases'
@@ -76,7 +79,9 @@ describe.skipIf(!adminUrl || !pgTarget)('the database goes away under running dr
 
   it('a worker that lost its lease cannot finish the job (locked_by is checked)', async () => {
     const { env, sql } = await prepareDatabase()
-    const api = await child({ ...env, COPYDESK_WORKERS: '0' }) // API only: the job stays queued for us
+    // API only, in this process (the locked_by check is the database's, whoever runs the API): the job stays queued for us
+    const api = await startServer(loadConfig({ ...env, PORT: '0', HOST: '127.0.0.1', COPYDESK_WORKERS: '0' }), { log: silentLog })
+    cleanups.push(() => api.close())
     const runId = await startRun(await clientFor(api.url).login('writer@copydesk.local'))
     const first = await claimJob(sql, 'worker-old', 1)
     expect(first?.run_id).toBe(runId)

@@ -1,6 +1,7 @@
-// Issue 14: heavy drafting work never runs on the API's event loop. A 20,000-keyword lexical
-// plan (several seconds of CPU here) drafts on the real server while another thread polls
-// /api/health and /api/reviews every 20 ms. The plan is built in the compute pool, the API answers
+// Issue 14: heavy drafting work never runs on the API's event loop. An 8,000-keyword lexical
+// plan (a second or two of CPU in the compute pool here) drafts on the real server while another
+// thread polls /api/health and /api/reviews every 20 ms: some 50-100 answers each while the pool
+// works, where the test asks for more than 20. The plan is built in the compute pool, the API answers
 // all the while, and the plan is the one the in-thread functions compute. (bench/event-loop.ts
 // holds the latency target, 100 ms p99 at 100,000 keywords.)
 import { afterAll, describe, expect, it } from 'vitest'
@@ -10,7 +11,7 @@ import { closePool } from '../../server/compute/pool'
 import { clusterKeywords } from '../../server/seo/cluster'
 import { importText } from '../../server/seo/import'
 
-const KEYWORDS = 20_000
+const KEYWORDS = 8_000
 
 describe('the API while a large SEO plan drafts', () => {
   afterAll(() => closePool())
