@@ -27,6 +27,12 @@ export const DecisionRequest = z
      * the policy's `missing_wording.blocks_pass_at` holds that back: why, on record.
      */
     waiveMissing: z.string().trim().min(10, 'say why the draft may pass without it (at least 10 characters)').max(2000).optional(),
+    /** The paid ad's erid from the ad-data operator (ОРД), required to pass the release of a paid-ad channel (38-FZ art. 18.1). */
+    erid: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9]{6,64}$/, 'an erid is 6 to 64 Latin letters and digits, as the ad-data operator issued it')
+      .optional(),
   })
   .refine((d) => d.decision === 'pass' || d.comment.length > 0, {
     message: 'a comment is required when requesting changes, rejecting or waiving',
@@ -198,6 +204,8 @@ export const Run = z.object({
   authorEmail: z.string(),
   status: RunStatus,
   error: z.string().nullable(),
+  /** The brief is for one of its policy's paid-ad channels: the release names the ad's erid (38-FZ art. 18.1). */
+  paidAd: z.boolean(),
   /** While the run drafts: the stage and share done (null otherwise, and for readers of the result only). */
   progress: RunProgress.nullable(),
   draft: Draft.nullable(),
@@ -275,6 +283,8 @@ export const ApprovedContent = z.object({
   /** The text as approved: frozen at approval, never the draft edited since. */
   text: z.string(),
   approvedAt: z.string(),
+  /** A paid ad's erid from the release decision (38-FZ art. 18.1); null for other channels. */
+  erid: z.string().nullable(),
   /** The visible AI label the policy asks this channel to show with the text (`ai_label`), in the text's language; null when none. */
   label: z.string().nullable(),
   provenance: z.object({

@@ -10,6 +10,10 @@ export type RefusalParams = Record<string, string | number>
 const REFUSALS = {
   // the review's gates
   'gate.author_decides': { code: 'forbidden', en: 'the author of a brief cannot decide gates on its runs' },
+  'release.erid_required': {
+    code: 'bad_request',
+    en: 'a paid ad is released with its erid: enter the token the ad-data operator (ORD) issued for this creative',
+  },
   'gate.role_needed': { code: 'forbidden', en: 'the {gate} gate needs the {role} role' },
   'gate.waive_roles': { code: 'forbidden', en: 'the policy lets only {roles} waive the {gate} gate' },
   'gate.not_waivable': { code: 'forbidden', en: 'the policy does not allow waiving the {gate} gate' },

@@ -184,11 +184,13 @@ export async function insertGateDecision(
     policyVersion: string | null
     missingWaived: string[] | null
     missingWaiverReason: string | null
+    /** A paid ad's erid, with the release decision that names it. */
+    erid?: string | null
   },
 ): Promise<void> {
-  await db`insert into gate_decisions (gate_id, run_id, decided_by, decision, comment, policy_version, missing_waived, missing_waiver_reason)
+  await db`insert into gate_decisions (gate_id, run_id, decided_by, decision, comment, policy_version, missing_waived, missing_waiver_reason, erid)
     values (${d.gateId}, ${d.runId}, ${d.userId}, ${d.decision}, ${d.comment}, ${d.policyVersion},
-      ${d.missingWaived ? db.json(d.missingWaived) : null}, ${d.missingWaiverReason})`
+      ${d.missingWaived ? db.json(d.missingWaived) : null}, ${d.missingWaiverReason}, ${d.erid ?? null})`
 }
 
 /** The pending (later) gates of a draft going back or out: they will never be worked. */

@@ -27,6 +27,8 @@ export async function approveRun(
     if (run.draft_version !== version) throw refuse('run.stale_version', { id: runId, current: run.draft_version, version })
     const gates = (await selectGates(tx, runId)).filter((g) => g.draft_version === version)
     await markApproved(tx, runId, version)
+    // the approved text with its proof (and a paid ad's erid, copied by the database at approval)
+    const content = await approvedContent(tx, run, run.brief_title)
     await appendAudit(tx, {
       actorId: null,
       action: 'run.approved',
@@ -35,11 +37,11 @@ export async function approveRun(
         draftVersion: version,
         gates: gates.map((g) => ({ gate: g.gate, decidedBy: g.decided_by_email, decidedAt: g.decided_at })),
         sinceStartMs: Date.now() - Date.parse(run.created_at),
+        ...(content.erid ? { erid: content.erid } : {}),
       },
     })
     // The outbox, in the same transaction: the approved text with its proof, and one delivery per
     // destination. The event is kept even with no destination configured (the export serves it).
-    const content = await approvedContent(tx, run, run.brief_title)
     await insertEvent(tx, { id: content.id, type: 'content.approved', runId, payload: content })
     for (const d of destinations)
       if (takesContent(d, content)) await enqueueDelivery(tx, { runId, eventId: content.id, destination: d.name })

@@ -32,6 +32,7 @@ export async function approvedContent(db: Queryable, run: RunRow, title: string)
     title,
     text: approved.final_text,
     approvedAt: approved.approved_at,
+    erid: approved.erid,
     label,
     provenance: {
       engine: origin.engine,

@@ -2,7 +2,9 @@ import type { DecisionRequest } from '../../contracts/runs'
 import { appendAudit } from '../audit/append'
 import { refuse } from '../refusals'
 import { enqueueJob } from '../jobs/queries'
-import { selectRun, setRunStatus } from './queries'
+import { type RunRow, selectRun, setRunStatus } from './queries'
+import { policyByVersion } from '../policy/store'
+import type { Tx } from '../db/connect'
 import type { VerbArgs } from '../verb'
 import { countUnverifiedClaims } from '../gates/claim-queries'
 import { missingWordingWaiver } from './missing-wording'
@@ -74,6 +76,9 @@ export async function decideGate({ ctx: { db, user }, input }: VerbArgs<Decision
 
     // Mandatory wording the draft lacks holds a pass back where the run's policy says so, unless waived with a reason.
     const waived = input.decision === 'pass' ? await missingWordingWaiver(tx, { run, gate, reason: input.waiveMissing }) : null
+    // a paid ad is released with the erid its team got from the ad-data operator (the database checks it again at approval)
+    const erid = gate.gate === 'release' && input.decision === 'pass' ? (input.erid ?? null) : null
+    if (gate.gate === 'release' && input.decision === 'pass' && !erid && (await isPaidAd(tx, run))) throw refuse('release.erid_required')
 
     await setGateDecision(tx, { gateId, status: GATE_STATUS[input.decision], userId: user.id, comment: input.comment || null })
     await insertGateDecision(tx, {
@@ -85,6 +90,7 @@ export async function decideGate({ ctx: { db, user }, input }: VerbArgs<Decision
       policyVersion: run.policy_version,
       missingWaived: waived ? waived.requirements : null,
       missingWaiverReason: waived?.reason ?? null,
+      erid,
     })
     if (run.distinct_reviewers && (input.decision === 'pass' || input.decision === 'waive')) {
       // one person per gate of the draft: what else the decider had claimed goes back to its queue
@@ -144,4 +150,10 @@ export async function decideGate({ ctx: { db, user }, input }: VerbArgs<Decision
     })
     return { runId: run.id }
   })
+}
+
+/** Whether the run's brief is for one of its policy's paid-ad channels (38-FZ art. 18.1: an erid is due). */
+async function isPaidAd(db: Tx, run: RunRow): Promise<boolean> {
+  if (!run.policy_version) return false
+  return (await policyByVersion(db, run.policy_version)).file.paid_ad_channels.includes(run.channel)
 }

@@ -37,7 +37,7 @@ function provenanceLines(c: ApprovedContent): { head: string; gates: string[] } 
 export function approvedMarkdown(c: ApprovedContent): string {
   const { head, gates } = provenanceLines(c)
   // the policy's visible AI label stays with the text it labels, above the record of its approval
-  const label = c.label ? `*${c.label}*\n\n` : ''
+  const label = `${c.label ? `*${c.label}*\n\n` : ''}${c.erid ? `erid: ${c.erid}\n\n` : ''}`
   return `# ${c.title}\n\n${c.text}\n\n${label}---\n\n${head}\n\n${LABELS[c.lang].gates}:\n${gates.map((g) => `- ${g}`).join('\n')}\n`
 }
 
@@ -57,6 +57,7 @@ export function approvedHtml(c: ApprovedContent): string {
     `<h1>${escapeHtml(c.title)}</h1>`,
     paragraphs,
     ...(c.label ? [`<p class="ai-label">${escapeHtml(c.label)}</p>`] : []),
+    ...(c.erid ? [`<p class="erid">erid: ${escapeHtml(c.erid)}</p>`] : []),
     `<footer><p>${escapeHtml(head)}</p><p>${escapeHtml(LABELS[c.lang].gates)}:</p><ul>${gates.map((g) => `<li>${escapeHtml(g)}</li>`).join('')}</ul></footer>`,
     '</article></body></html>',
     '',

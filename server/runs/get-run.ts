@@ -38,6 +38,7 @@ export async function getRun({ ctx: { db, policy, user }, input: { id } }: VerbA
     id: run.id,
     briefId: run.brief_id,
     briefTitle: run.brief_title,
+    paidAd: runsPolicy.file.paid_ad_channels.includes(run.channel),
     kind: run.kind,
     authorEmail: run.author_email,
     status: run.status,

@@ -13,6 +13,8 @@ export const RunRow = z.object({
   author_email: z.string(),
   brief_title: z.string(),
   kind: BriefKind,
+  /** The brief's channel (a paid-ad channel's release names the ad's erid). */
+  channel: z.string(),
   status: RunStatus,
   error: z.string().nullable(),
   draft_version: z.number(),
@@ -24,7 +26,7 @@ export const RunRow = z.object({
 export type RunRow = z.infer<typeof RunRow>
 
 export async function selectRun(db: Queryable, id: string, opts: { forUpdate?: boolean } = {}): Promise<RunRow | undefined> {
-  const rows = await db`select r.id, r.brief_id, r.author_id, u.email as author_email, b.title as brief_title, b.kind,
+  const rows = await db`select r.id, r.brief_id, r.author_id, u.email as author_email, b.title as brief_title, b.kind, b.channel,
       r.status, r.error, r.draft_version, r.policy_version, r.distinct_reviewers, r.created_at, r.updated_at
     from runs r join briefs b on b.id = r.brief_id join users u on u.id = r.author_id
     where r.id = ${id} ${opts.forUpdate ? db`for update of r` : db``}`
@@ -182,9 +184,11 @@ export async function selectAuthor(db: Queryable, id: string) {
 
 /** An approved run's frozen text, when and for which channel; undefined unless approved. */
 export async function selectApprovedText(db: Queryable, runId: string) {
-  const rows = await db`select r.final_text, r.approved_at, b.channel from runs r join briefs b on b.id = r.brief_id
+  const rows = await db`select r.final_text, r.approved_at, r.erid, b.channel from runs r join briefs b on b.id = r.brief_id
     where r.id = ${runId} and r.status = 'approved'`
-  return rows[0] ? z.object({ final_text: z.string(), approved_at: iso, channel: z.string() }).parse(rows[0]) : undefined
+  return rows[0]
+    ? z.object({ final_text: z.string(), approved_at: iso, erid: z.string().nullable(), channel: z.string() }).parse(rows[0])
+    : undefined
 }
 
 /** Who wrote a draft version and with what (not its content: an SEO plan's is megabytes). */

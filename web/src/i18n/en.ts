@@ -113,6 +113,11 @@ export const en: Messages = {
   'gateStatus.waived': 'waived',
 
   'decision.pass': 'Pass',
+  'decision.erid': 'Erid of the paid ad',
+  'decision.eridHelp':
+    'The token the ad-data operator (ORD) issued for this creative (38-FZ art. 18.1): it travels with the text in its export and hand-off.',
+  'decision.eridRequired': 'Enter the erid: a paid ad is released with it.',
+  'decision.eridFormat': 'An erid is 6 to 64 Latin letters and digits, as the operator issued it.',
   'decision.request_changes': 'Request changes',
   'decision.reject': 'Reject',
   'decision.waive': 'Waive',
@@ -1034,6 +1039,8 @@ export const en: Messages = {
   'briefRisks.mismatch': 'They disagree: legal review decides which rules apply.',
   'briefRisks.none': 'No risks found in the brief.',
   // Refusals by their reason (server/refusals.ts); {gate}, {role} and {status} arrive in words.
+  'reason.release.erid_required':
+    'A paid ad is released with its erid: enter the token the ad-data operator (ORD) issued for this creative.',
   'reason.gate.author_decides': 'The author of a brief cannot decide the reviews of their own copy.',
   'reason.gate.role_needed': 'The {gate} is decided by the {role} role only.',
   'reason.gate.waive_roles': 'The policy lets only these roles waive the {gate}: {roles}.',

@@ -111,6 +111,10 @@ export const ru = {
   'gateStatus.waived': 'снята по исключению',
 
   'decision.pass': 'Одобрить',
+  'decision.erid': 'erid платной рекламы',
+  'decision.eridHelp': 'Токен, который ОРД выдал для этого креатива (38-ФЗ, ст. 18.1): он уйдёт с текстом в экспорт и передачу.',
+  'decision.eridRequired': 'Укажите erid: платная реклама выпускается только с ним.',
+  'decision.eridFormat': 'erid — от 6 до 64 латинских букв и цифр, как его выдал ОРД.',
   'decision.request_changes': 'Запросить правки',
   'decision.reject': 'Отклонить',
   'decision.waive': 'Снять по исключению',
@@ -1041,6 +1045,7 @@ export const ru = {
   'briefRisks.mismatch': 'Не совпадает: какие правила применять, решает юрист.',
   'briefRisks.none': 'В брифе рисков не найдено.',
   // Refusals by their reason (server/refusals.ts); {gate}, {role} and {status} arrive in words.
+  'reason.release.erid_required': 'Платная реклама выпускается с erid: укажите токен, который ОРД выдал для этого креатива.',
   'reason.gate.author_decides': 'Автор брифа не может принимать решения по проверкам своего текста.',
   'reason.gate.role_needed': 'Этап «{gate}» может решать только {role}.',
   'reason.gate.waive_roles': 'Снять этап «{gate}» по исключению политика разрешает только ролям: {roles}.',

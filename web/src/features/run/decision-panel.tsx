@@ -19,13 +19,16 @@ type Props = {
    * (empty elsewhere): a pass then needs a reason, which is kept on record.
    */
   missing: Draft['missing']
+  /** A paid ad's release: a pass names the erid the ad-data operator issued (38-FZ art. 18.1). */
+  needsErid: boolean
 }
 
 /** One open gate the current user may decide. The server re-checks everything; this only shapes the UI. */
-export function DecisionPanel({ runId, gate, canDecide, canWaive, passBlocked, missing }: Props) {
+export function DecisionPanel({ runId, gate, canDecide, canWaive, passBlocked, missing, needsErid }: Props) {
   const { t } = useI18n()
   const [comment, setComment] = useState('')
   const [waiveMissing, setWaiveMissing] = useState('')
+  const [erid, setErid] = useState('')
   const [localError, setLocalError] = useState<string | null>(null)
   const decision = useDecision(runId)
 
@@ -35,11 +38,22 @@ export function DecisionPanel({ runId, gate, canDecide, canWaive, passBlocked, m
       setLocalError(t('decision.waiveMissingRequired'))
       return
     }
+    if (d === 'pass' && needsErid && erid.trim() === '') {
+      setLocalError(t('decision.eridRequired'))
+      return
+    }
     const waiver = d === 'pass' && withoutWording ? { waiveMissing } : {}
-    const parsed = DecisionRequest.safeParse({ decision: d, comment, ...waiver })
+    const marking = d === 'pass' && needsErid ? { erid } : {}
+    const parsed = DecisionRequest.safeParse({ decision: d, comment, ...waiver, ...marking })
     if (!parsed.success) {
       const issue = parsed.error.issues[0]
-      setLocalError(!issue || issue.code === 'custom' ? t('validation.commentRequired') : zodIssueText(issue, t))
+      setLocalError(
+        issue?.path[0] === 'erid'
+          ? t('decision.eridFormat')
+          : !issue || issue.code === 'custom'
+            ? t('validation.commentRequired')
+            : zodIssueText(issue, t),
+      )
       return
     }
     setLocalError(null)
@@ -103,6 +117,24 @@ export function DecisionPanel({ runId, gate, canDecide, canWaive, passBlocked, m
             />
             <p className="field-help">{t('decision.waiveMissingHelp')}</p>
           </div>
+        </div>
+      )}
+      {needsErid && canDecide && (
+        <div className="field">
+          <label htmlFor={`decision-erid-${gate.id}`} className="field-label">
+            {t('decision.erid')}
+          </label>
+          <input
+            id={`decision-erid-${gate.id}`}
+            data-testid="decision-erid"
+            value={erid}
+            autoComplete="off"
+            onChange={(e) => {
+              setErid(e.target.value)
+              setLocalError(null)
+            }}
+          />
+          <p className="field-help">{t('decision.eridHelp')}</p>
         </div>
       )}
       {passBlocked && canDecide && (

@@ -113,6 +113,7 @@ export function RunPage({ id }: { id: string }) {
           canWaive={p.waive}
           passBlocked={passBlocked(p.gate)}
           missing={missingAt(p.gate)}
+          needsErid={run.paidAd && p.gate.gate === 'release'}
         />
       ))}
 
