@@ -24,3 +24,4 @@ begin
   return new;
 end $$;
 create trigger runs_erid before update on runs for each row execute function runs_erid();
+alter table runs enable always trigger runs_erid;
