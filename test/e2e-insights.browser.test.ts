@@ -288,7 +288,9 @@ describe.skipIf(!executablePath)('browser: AI usage dashboard and the knowledge 
     await expect.poll(() => page.getByTestId('settings-no-email').isVisible()).toBe(true)
     expect(await page.getByTestId('settings-no-telegram').isVisible()).toBe(true)
     expect(await page.getByTestId('settings-digest-hour').isDisabled()).toBe(true) // nothing comes by digest yet
-    await page.getByTestId('settings-email-digest').check()
+    // a click, then the saved state: the screen shows the choice once the change is under way
+    await page.getByTestId('settings-email-digest').click()
+    await expect.poll(() => page.getByTestId('settings-email-digest').isChecked()).toBe(true)
     await expect.poll(() => page.getByTestId('settings-saved').isVisible()).toBe(true)
     await expect.poll(() => page.getByTestId('settings-digest-hour').isEnabled()).toBe(true)
     await page.getByTestId('settings-digest-hour').selectOption('7')
