@@ -67,6 +67,24 @@ describe.each(targets)('the erid of a paid ad on $name', (target) => {
     expect((await writer.get(`/api/runs/${runId}/export`)).body.erid).toBeNull()
   })
 
+  it('the CMO lists approved paid ads without an erid: those released before erids were recorded', async () => {
+    const cmo = await h.as('cmo')
+    expect((await cmo.get('/api/usage/unmarked-ads')).body).toEqual([]) // every paid ad approved here has its erid
+    // a paid ad approved before migration 019, as an owner's repair would leave it
+    const { runId } = await h.runToGate(writer, headlinesBrief({ title: 'Released last year' }))
+    await h.approveAll(runId)
+    await h.asOwner(async (tx) => {
+      await tx`alter table runs disable trigger runs_erid, disable trigger runs_guard`
+      await tx`update runs set erid = null where id = ${runId}`
+      await tx`alter table runs enable always trigger runs_erid, enable always trigger runs_guard`
+    })
+    const list = (await cmo.get('/api/usage/unmarked-ads')).body
+    expect(list).toEqual([
+      { runId, title: 'Released last year', channel: 'search_ad', author: 'writer@copydesk.local', approvedAt: expect.any(String) },
+    ])
+    expect((await writer.get('/api/usage/unmarked-ads')).status).toBe(403)
+  })
+
   it('the database refuses an erid written on a run outside approval', async () => {
     const { runId } = await h.runToGate(writer, headlinesBrief({ title: 'Still in review' }))
     await expect(h.sql`update runs set erid = 'Sneaky123456' where id = ${runId}`).rejects.toThrow(/comes from the release decision/)

@@ -17,6 +17,7 @@ import {
 } from '../../contracts/usage'
 import type { AuthEnv, AuthedEnv } from '../auth/middleware'
 import { requireRole, requireUser } from '../auth/middleware'
+import { readUnmarkedAds, UnmarkedAd } from './unmarked-ads'
 import type { Sql } from '../db/connect'
 import { op } from '../http/op'
 import { parseOr400 } from '../http/validate'
@@ -69,6 +70,12 @@ export const USAGE_OPS = {
     summary: 'Every budget this month with its spend and state, and the refusals (cmo/admin)',
     response: BudgetView,
     query: FormatQuery,
+  }),
+  unmarkedAds: op({
+    method: 'get',
+    path: '/api/usage/unmarked-ads',
+    summary: 'Approved paid ads without an erid (38-FZ art. 18.1), newest first: released before erids were recorded (cmo/admin)',
+    response: z.array(UnmarkedAd),
   }),
   verify: op({
     method: 'post',
@@ -124,6 +131,7 @@ export function usageRoutes(sql: Sql, policy: Policy) {
       const v = await readBudgets({ ctx: ctxOf(c, sql, policy) })
       return f.format === 'csv' ? csv(c, `budgets-${v.month}`, csvText(budgetsTable(v))) : c.json(v)
     })
+    .get('/unmarked-ads', requireRole(...WHOLE_LOG), async (c) => c.json(await readUnmarkedAds({ ctx: ctxOf(c, sql, policy) })))
     .post('/verify', requireRole(...WHOLE_LOG), async (c) => c.json(await verifyLog({ ctx: ctxOf(c, sql, policy) })))
     .get('/log.csv', requireRole(...WHOLE_LOG), async (c) => {
       const f = parseOr400(USAGE_OPS.log.query[0], c.req.query(), 'the filter')

@@ -2,6 +2,7 @@
 // itself), and the open gates of now.
 import { z } from 'zod'
 import type { Queryable } from '../db/connect'
+import { iso } from '../db/columns'
 import type { Scope } from './period'
 
 /** A rollup table's rows in the scope's user, team and kind (its period is the caller's). */
@@ -178,5 +179,19 @@ export async function selectOverdueGates(db: Queryable, s: Scope, now: Date, lim
       left join users u on u.id = g.assignee_id
     where g.status = 'open' and g.due_at < ${now} ${runFilter(db, s)}
     order by g.due_at limit ${limit}`,
+  )
+}
+
+const UnmarkedAd = z.object({ run_id: z.string(), title: z.string(), channel: z.string(), author: z.string(), approved_at: iso })
+export type UnmarkedAd = z.infer<typeof UnmarkedAd>
+
+/** Approved runs for these (paid-ad) channels that carry no erid, newest first: ads released before erids were recorded. */
+export async function selectUnmarkedAds(db: Queryable, channels: readonly string[], limit = 500): Promise<UnmarkedAd[]> {
+  if (channels.length === 0) return []
+  return z.array(UnmarkedAd).parse(
+    await db`select r.id as run_id, b.title, b.channel, u.email as author, r.approved_at
+      from runs r join briefs b on b.id = r.brief_id join users u on u.id = r.author_id
+      where r.status = 'approved' and r.erid is null and b.channel = any(${[...channels]})
+      order by r.approved_at desc limit ${limit}`,
   )
 }
