@@ -5,11 +5,11 @@ import { HandoffDelivery } from './handoff'
 export const DeliveryMode = z.enum(['immediate', 'digest', 'off'])
 export type DeliveryMode = z.infer<typeof DeliveryMode>
 
-/** A Telegram chat: a numeric chat id (the person's chat with the bot) or a public @username. */
+/** A Telegram chat: a numeric chat id (the person's chat with the bot) or a public channel's @username. */
 export const TelegramChatId = z
   .string()
   .trim()
-  .regex(/^(-?[0-9]{1,20}|@[A-Za-z0-9_]{5,32})$/, 'a numeric chat id (e.g. 123456789) or an @username')
+  .regex(/^(-?[0-9]{1,20}|@[A-Za-z0-9_]{5,32})$/, "a numeric chat id (e.g. 123456789) or a public channel's @username")
 
 /** What a person chose; the digest goes out once a day at `digestHour` in the server's time zone. */
 export const NotificationPrefs = z.object({

@@ -3,6 +3,7 @@
 // `reason.*`), while the English `message` stays for people reading the API directly. Add a reason
 // here with its English sentence ({name} takes params.name); test/refusal-translations.test.ts
 // fails until the web has it in both languages.
+import { fillTemplate } from '../contracts/fill'
 import { AppError, type ErrorCode, type Issue } from './errors'
 
 export type RefusalParams = Record<string, string | number>
@@ -249,7 +250,7 @@ export type Missing = { [R in Reason]: R extends `not_found.${infer T}` ? T : ne
 
 /** The English sentence of `reason` with `params` filled in. */
 export function englishOf(reason: Reason, params: RefusalParams = {}): string {
-  return REFUSALS[reason].en.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? `{${k}}`))
+  return fillTemplate(REFUSALS[reason].en, params)
 }
 
 /** The refusal of `reason`: its HTTP code, its English sentence with `params` filled in, and the fields at fault, if any. */

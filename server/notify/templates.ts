@@ -3,6 +3,7 @@
 // one-click unsubscribe. Plain text and HTML say the same; the HTML is escaped.
 import type { ReviewEvent } from './emit'
 import { usd } from '../usage/budget'
+import { fillTemplate } from '../../contracts/fill'
 
 type Lang = 'ru' | 'en'
 type Vars = {
@@ -138,7 +139,7 @@ function budgetVars(b: ReviewEvent['budget'], lang: Lang): Pick<Vars, 'budget' |
   return { budget: whose, spent: usd(b.spentUsd), limit: usd(b.limitUsd), month: b.month }
 }
 
-const fill = (template: string, v: Vars) => template.replace(/\{(\w+)\}/g, (_, k: keyof Vars) => v[k] ?? '')
+const fill = (template: string, v: Vars) => fillTemplate(template, v)
 const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
 /** "2026-12-08 14:00 UTC": one zone for everyone, said as such. */

@@ -501,7 +501,7 @@ export const en: Messages = {
   'settings.telegramOff': 'This server has no Telegram bot right now (COPYDESK_TELEGRAM_BOT_TOKEN is not set).',
   'settings.telegramChat': 'Your chat id',
   'settings.telegramChatHint':
-    'Start a chat with the team’s bot, then enter your numeric chat id (a bot such as @userinfobot tells it) or a public @username.',
+    'Start a chat with the team’s bot, then enter your numeric chat id (a bot such as @userinfobot tells it) or the @username of a public channel the bot posts to (a bot cannot write first to a person by username).',
   'settings.telegramChatSave': 'Save chat',
   'settings.digestHour': 'The digest arrives at',
   'settings.digestZone': 'time zone {zone}',

@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
 import { Lang } from '../../../contracts/briefs'
+import { fillTemplate } from '../../../contracts/fill'
 import { en } from './en'
 import { ru, type MessageKey, type Messages } from './ru'
 
@@ -18,11 +19,6 @@ function initialLang(): Lang {
     // Storage can be unavailable (privacy mode); fall back to the browser language.
   }
   return navigator.language.toLowerCase().startsWith('ru') ? 'ru' : 'en'
-}
-
-function interpolate(text: string, vars?: Record<string, string | number>) {
-  if (!vars) return text
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole))
 }
 
 type I18n = { lang: Lang; setLang: (lang: Lang) => void; t: Translate }
@@ -47,7 +43,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
 
   const value = useMemo<I18n>(() => {
     const messages = MESSAGES[lang]
-    return { lang, setLang, t: (key, vars) => interpolate(messages[key], vars) }
+    return { lang, setLang, t: (key, vars) => fillTemplate(messages[key], vars) }
   }, [lang, setLang])
 
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>

@@ -502,7 +502,7 @@ export const ru = {
   'settings.telegramOff': 'На этом сервере сейчас нет Telegram-бота (не задан COPYDESK_TELEGRAM_BOT_TOKEN).',
   'settings.telegramChat': 'Ваш chat id',
   'settings.telegramChatHint':
-    'Начните чат с ботом команды и укажите свой числовой chat id (его подскажет бот вроде @userinfobot) или публичный @username.',
+    'Начните чат с ботом команды и укажите свой числовой chat id (его подскажет бот вроде @userinfobot) или @username публичного канала, куда пишет бот (первым написать человеку по имени бот не может).',
   'settings.telegramChatSave': 'Сохранить чат',
   'settings.digestHour': 'Сводка приходит в',
   'settings.digestZone': 'часовой пояс {zone}',
