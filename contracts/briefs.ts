@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { HitText, Localized } from './risks'
 
 export const BriefKind = z.enum(['offer', 'headlines', 'interview_summary', 'seo_clusters'])
 export type BriefKind = z.infer<typeof BriefKind>
@@ -82,6 +83,8 @@ export const RiskMark = z.object({
   explain: z.string(),
   article: z.string().nullable(),
   fix: z.string().nullable(),
+  /** The rule's title, explanation and fix in each UI language. */
+  texts: z.object({ ru: HitText, en: HitText }).optional(),
 })
 export type RiskMark = z.infer<typeof RiskMark>
 export const RiskCheckResponse = z.object({
@@ -91,7 +94,15 @@ export const RiskCheckResponse = z.object({
   categories: z.array(z.string()),
   /** Required wording a draft of this brief will have to carry. */
   missing: z.array(
-    z.object({ rule: z.string(), category: z.string(), requirement: z.string(), wording: z.string(), article: z.string().nullable() }),
+    z.object({
+      rule: z.string(),
+      category: z.string(),
+      requirement: z.string(),
+      /** What is required, named in each UI language. */
+      title: Localized,
+      wording: z.string(),
+      article: z.string().nullable(),
+    }),
   ),
   /** What is advertised: declared (null: not declared), what the text reads as, and whether they disagree. */
   sectors: z.object({ declared: z.string().nullable(), inferred: z.array(z.string()), mismatch: z.boolean() }),

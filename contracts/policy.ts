@@ -1,8 +1,11 @@
 import { z } from 'zod'
+import { HitText, Localized } from './risks'
 
 /** The active policy as the read-only policy page shows it. */
 export const PolicyView = z.object({
   name: z.string(),
+  /** The policy's name in each UI language. */
+  title: Localized,
   version: z.string(),
   channels: z.array(z.string()),
   paidAdChannels: z.array(z.string()),
@@ -34,9 +37,15 @@ export const PolicyView = z.object({
   packs: z.array(
     z.object({
       id: z.string(),
+      /** Name and description in the pack's own language (English for a pack of any language). */
       name: z.string(),
       lang: z.string(),
       description: z.string().nullable(),
+      /** …and in each UI language. */
+      texts: z.object({
+        ru: z.object({ name: z.string(), description: z.string().nullable() }),
+        en: z.object({ name: z.string(), description: z.string().nullable() }),
+      }),
       rules: z.array(
         z.object({
           id: z.string(),
@@ -44,9 +53,13 @@ export const PolicyView = z.object({
           article: z.string().nullable(),
           explain: z.string(),
           fix: z.string().nullable(),
+          /** The rule's title, explanation and fix in each UI language. */
+          texts: z.object({ ru: HitText, en: HitText }),
+          /** The language of its words and wording; null for any. */
+          lang: z.enum(['ru', 'en']).nullable(),
           channels: z.array(z.string()).nullable(),
           examples: z.array(z.string()),
-          requires: z.array(z.object({ id: z.string(), wording: z.string() })),
+          requires: z.array(z.object({ id: z.string(), title: Localized, wording: z.string() })),
         }),
       ),
     }),

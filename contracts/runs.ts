@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { BriefKind, Lang } from './briefs'
 import { withContent } from './drafts'
 import { Role } from './roles'
-import { RiskCategory, RiskHit } from './risks'
+import { Localized, RiskCategory, RiskHit } from './risks'
 
 export const RunStatus = z.enum(['queued', 'running', 'awaiting_review', 'changes_requested', 'approved', 'rejected', 'failed'])
 export type RunStatus = z.infer<typeof RunStatus>
@@ -75,6 +75,9 @@ export const MissingWording = z.object({
   rule: z.string(),
   category: z.string(),
   requirement: z.string(),
+  /** What is required, named in each UI language (absent on older runs). */
+  title: Localized.optional(),
+  /** The wording to add: copy in the checked text's language. */
   wording: z.string(),
   article: z.string().optional(),
 })

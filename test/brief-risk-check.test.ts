@@ -8,7 +8,8 @@ import { policyVariant } from './helpers/policy-copy'
 
 const targets = await testTargets()
 
-type Mark = { category: string; rule: string; start: number; end: number; match: string; explain: string }
+type InLang = { title: string; explain: string; fix?: string }
+type Mark = { category: string; rule: string; start: number; end: number; match: string; explain: string; texts?: { ru: InLang; en: InLang } }
 type Field = { path: string; risks: Mark[] }
 
 const RU = {
@@ -36,13 +37,14 @@ describe.each(targets)('brief risk check on $name', (target) => {
       path.join(variant.dir, 'packs', 'test-sector.yaml'),
       [
         'id: test-sector',
-        'name: Test sector',
+        'name: { ru: Тестовая отрасль, en: Test sector }',
         'lang: ru',
         'rules:',
         '  - id: test-sector-microloan',
         '    category: finance',
+        '    title: { ru: Микрозайм, en: Microloan }',
         '    sector: finance',
-        '    explain: A microloan is a financial service.',
+        '    explain: { ru: Микрозайм — финансовая услуга., en: A microloan is a financial service. }',
         '    lexicon: [микрозайм]',
         '',
       ].join('\n'),
@@ -63,7 +65,10 @@ describe.each(targets)('brief risk check on $name', (target) => {
     const promise = offer.risks.find((r) => r.category === 'legal_promise')!
     expect(RU.offer.slice(promise.start, promise.end)).toBe(promise.match)
     expect(promise.match.toLowerCase()).toBe('гарантируем')
-    expect(promise.explain.length).toBeGreaterThan(0)
+    // in the text's language for scripts, and titled and explained in each UI language
+    expect(promise.explain).toMatch(/^Гарантии результата/)
+    expect(promise.texts?.en).toMatchObject({ title: 'Guarantees and absolute promises', explain: expect.stringMatching(/^Guarantees of results/) })
+    expect(promise.texts?.ru.title).toBe('Гарантии и абсолютные обещания')
     const proof = (res.body.fields as Field[]).find((f) => f.path === 'inputs.proofs.0')!
     const best = proof.risks.find((r) => r.category === 'superlative')!
     expect(RU['inputs.proofs.0'].slice(best.start, best.end)).toBe(best.match)

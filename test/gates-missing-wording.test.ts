@@ -42,6 +42,9 @@ describe.each(targets)('missing mandatory wording blocks a pass on $name', (targ
   async function toLegal(hh: Harness) {
     const { runId, run } = await hh.runToGate(await hh.as('writer'), socialAd())
     expect(run.draft.missing.map((m: { requirement: string }) => m.requirement).sort()).toEqual(['advertiser', 'erid', 'label'])
+    // each named for the reviewer in both UI languages; the wording itself is copy in the text's language
+    const erid = run.draft.missing.find((m: { requirement: string }) => m.requirement === 'erid')
+    expect(erid).toMatchObject({ title: { ru: 'Токен erid', en: 'erid token' }, wording: 'erid: <токен из ОРД>' })
     if (hh.openGate(run)?.gate === 'fact_check') {
       const fc = await hh.as('factcheck')
       await hh.verifyAllClaims(fc, runId)

@@ -21,6 +21,7 @@ const mark = (r: RiskHit): RiskMark => ({
   explain: r.explain,
   article: r.article ?? null,
   fix: r.fix ?? null,
+  ...(r.texts ? { texts: r.texts } : {}),
 })
 
 /**
@@ -58,6 +59,7 @@ export async function checkRisks(policy: Policy, input: RiskCheckRequest): Promi
       rule: m.rule,
       category: m.category,
       requirement: m.requirement,
+      title: m.title,
       wording: m.wording,
       article: m.article ?? null,
     })),

@@ -4,15 +4,37 @@ import { refuse } from '../refusals'
 import { getDetector } from './detectors'
 import { findEntry, TokenIndex, type Span } from './lexicon'
 import { customerRanges, findNear, quotedNames, sentenceIds } from './text-shape'
-import type { Policy } from './load'
-import { OTHER_SECTOR, type RiskCategory } from './schema'
+import type { CompiledRule, Policy } from './load'
+import { type LocalizedText, OTHER_SECTOR, type Requirement, type RiskCategory } from './schema'
 import { normalize, tokenize } from './tokens'
 import type { RiskHit } from '../../contracts/risks'
 
 export type { RiskHit }
 
 /** A required disclaimer, label or wording that the text lacks. */
-export type Missing = { rule: string; category: RiskCategory; requirement: string; wording: string; article?: string }
+export type Missing = {
+  rule: string
+  category: RiskCategory
+  requirement: string
+  title: LocalizedText
+  wording: string
+  article?: string
+}
+
+const missingOf = (rule: CompiledRule, req: Requirement): Missing => ({
+  rule: rule.id,
+  category: rule.category,
+  requirement: req.id,
+  title: req.title,
+  wording: req.wording,
+  article: rule.article,
+})
+
+/** A rule's words about its hits: in the checked text's language, and in both UI languages. */
+function hitTexts(rule: CompiledRule, lang: Lang): Pick<RiskHit, 'explain' | 'fix' | 'texts'> {
+  const inLang = (l: Lang) => ({ title: rule.title[l], explain: rule.explain[l], ...(rule.fix ? { fix: rule.fix[l] } : {}) })
+  return { explain: rule.explain[lang], ...(rule.fix ? { fix: rule.fix[lang] } : {}), texts: { ru: inLang('ru'), en: inLang('en') } }
+}
 
 /**
  * What is advertised: the sector the brief declared (null: not declared, inferred only) and the
@@ -81,15 +103,14 @@ export function classify(
       category: rule.category,
       rule: rule.id,
       article: rule.article,
-      explain: rule.explain,
-      fix: rule.fix,
+      ...hitTexts(rule, lang),
       ...(rule.pii_type ? { piiType: rule.pii_type } : {}),
     }
     if (rule.when_missing) {
       for (const req of rule.when_missing) {
         if (present(req)) continue
         risks.push({ ...base, start: 0, end: 0, match: '' })
-        missing.push({ rule: rule.id, category: rule.category, requirement: req.id, wording: req.wording, article: rule.article })
+        missing.push(missingOf(rule, req))
       }
       continue
     }
@@ -127,12 +148,11 @@ export function classify(
     }
     if (seen.size > 0) {
       for (const req of rule.requires) {
-        if (!present(req))
-          missing.push({ rule: rule.id, category: rule.category, requirement: req.id, wording: req.wording, article: rule.article })
+        if (!present(req)) missing.push(missingOf(rule, req))
       }
     }
   }
-  const sectors = readSectors(policy, risks, missing, internal ? null : (opts.sector ?? null), present)
+  const sectors = readSectors(policy, risks, missing, internal ? null : (opts.sector ?? null), present, lang)
   risks.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule))
   // One hit per category and span: two rules saying the same thing about the same words is noise.
   const keys = new Set<string>()
@@ -160,11 +180,17 @@ function readSectors(
   missing: Missing[],
   declared: string | null,
   present: (req: { any: string[]; regex: string[] }) => boolean,
+  lang: Lang,
 ): SectorReading {
   const bySector = new Map(policy.rules.filter((r) => r.sector).map((r) => [r.id, r.sector!]))
   const inferred = [...new Set(risks.flatMap((r) => (bySector.has(r.rule) ? [bySector.get(r.rule)!] : [])))].sort()
   const spec = declared ? policy.file.sectors[declared] : undefined
-  const label = (id: string) => policy.file.sectors[id]?.label ?? id
+  const label = (id: string, l: Lang) => {
+    const spec = policy.file.sectors[id]
+    return (l === 'ru' ? spec?.label_ru : undefined) ?? spec?.label ?? id
+  }
+  // a hit the policy adds for the brief as a whole: its words in each language
+  const said = (texts: Record<Lang, { title: string; explain: string }>) => ({ explain: texts[lang].explain, texts })
   if (declared && spec) {
     for (const category of spec.categories) {
       if (risks.some((r) => r.category === category)) continue
@@ -174,13 +200,19 @@ function readSectors(
         start: 0,
         end: 0,
         match: '',
-        explain: `The brief says it advertises ${label(declared)}: that sector's rules apply.`,
+        ...said({
+          ru: {
+            title: 'Заявленная отрасль',
+            explain: `В брифе сказано, что рекламируется: ${label(declared, 'ru')}. Действуют правила этой отрасли.`,
+          },
+          en: { title: 'Declared sector', explain: `The brief says it advertises ${label(declared, 'en')}: that sector's rules apply.` },
+        }),
       })
     }
     for (const rule of policy.rules.filter((r) => r.sector === declared)) {
       for (const req of rule.requires) {
         if (present(req) || missing.some((m) => m.rule === rule.id && m.requirement === req.id)) continue
-        missing.push({ rule: rule.id, category: rule.category, requirement: req.id, wording: req.wording, article: rule.article })
+        missing.push(missingOf(rule, req))
       }
     }
   }
@@ -188,14 +220,23 @@ function readSectors(
   for (const s of undeclared) {
     const category = policy.file.sectors[s]?.categories[0]
     if (!category) continue
-    const said = declared === OTHER_SECTOR ? 'none of the regulated sectors' : label(declared!)
+    const other = declared === OTHER_SECTOR
     risks.push({
       category,
       rule: 'sector-mismatch',
       start: 0,
       end: 0,
       match: '',
-      explain: `The brief says it advertises ${said}, but the text reads as ${label(s)}: legal review decides which rules apply.`,
+      ...said({
+        ru: {
+          title: 'Текст о другой отрасли',
+          explain: `${other ? 'В брифе сказано, что рекламируется товар вне регулируемых отраслей' : `В брифе сказано, что рекламируется: ${label(declared!, 'ru')}`}, а текст читается как реклама другого: ${label(s, 'ru')}. Какие правила действуют, решает юрист.`,
+        },
+        en: {
+          title: 'Text about another sector',
+          explain: `The brief says it advertises ${other ? 'none of the regulated sectors' : label(declared!, 'en')}, but the text reads as ${label(s, 'en')}: legal review decides which rules apply.`,
+        },
+      }),
     })
   }
   return { declared, inferred, mismatch: undeclared.length > 0 }

@@ -108,6 +108,36 @@ describe('policy files', () => {
       (t: string) => t.replace('channels: [search_ad, social_ad]', 'channels: [search_ad, tv_ad]'),
       /^policies\/packs\/ru-38fz\.yaml: rules\.\d+\.channels\.1: channel "tv_ad" is not in the policy's channels$/,
     ],
+    [
+      'a rule explained in one language only',
+      'packs/brand.yaml',
+      (t: string) => t.replace('      en: A word the brand book does not use.\n', ''),
+      'policies/packs/brand.yaml: rules.0.explain.en: the English text is missing',
+    ],
+    [
+      'a rule explained as one plain string (the old form)',
+      'packs/brand.yaml',
+      (t: string) => t.replace(/ {4}explain:\n {6}ru: .*\n {6}en: (.*)\n/, '    explain: $1\n'),
+      'policies/packs/brand.yaml: rules.0.explain: the text in both languages is missing: { ru: …, en: … }',
+    ],
+    [
+      'a rule without a title',
+      'packs/brand.yaml',
+      (t: string) => t.replace('    title: { ru: Запрещённые слова, en: Banned words }\n', ''),
+      'policies/packs/brand.yaml: rules.0.title: the text in both languages is missing: { ru: …, en: … }',
+    ],
+    [
+      'a required wording without its name in Russian',
+      'packs/ru-38fz.yaml',
+      (t: string) => t.replace(/( {6}- id: erid\n {8}title: )\{ ru: [^,]+, en: ([^}]+)\}/, '$1{ en: $2}'),
+      /^policies\/packs\/ru-38fz\.yaml: rules\.\d+\.when_missing\.2\.title\.ru: the Russian text is missing$/,
+    ],
+    [
+      'a pack whose description is empty in English',
+      'packs/ru-38fz.yaml',
+      (t: string) => t.replace(/(\ndescription:\n {2}ru: .*\n {2}en: ).*\n/, "$1''\n"),
+      'policies/packs/ru-38fz.yaml: description.en: the English text is empty',
+    ],
   ])('%s -> the exact error', (_name, file, edit, expected) => {
     const found = problems(brokenCopy(file, edit))
     expect(found.length).toBeGreaterThan(0)

@@ -6,7 +6,7 @@ import type { z } from 'zod'
 import { compileEntry, type Entry } from './lexicon'
 import { compileContext, type CompiledContext } from './text-shape'
 import { getDetector } from './detectors'
-import { PackFile, PolicyFile, type Rule } from './schema'
+import { type LocalizedText, PackFile, PolicyFile, type Rule } from './schema'
 import { CalendarFile, type WorkCalendar, workCalendar } from './calendar'
 
 export const POLICY_FILE = 'default.yaml'
@@ -30,7 +30,10 @@ export type CompiledRule = Rule & {
 }
 
 export type Policy = {
+  /** The policy's name in logs and records (its English name when it has two). */
   name: string
+  /** The policy's name in each UI language. */
+  title: LocalizedText
   /** sha256 of the policy and every pack it uses: what runs and decisions record. */
   version: string
   file: PolicyFile
@@ -166,7 +169,8 @@ export function compilePolicy(snapshot: PolicySnapshot, names: Where = SNAPSHOT_
   }
   if (problems.length) throw new PolicyError(problems)
   const version = createHash('sha256').update(JSON.stringify(snapshot)).digest('hex').slice(0, 16)
-  return { name: file.name, version, file, packs, rules, calendar: workCalendar(file.calendar) }
+  const title = typeof file.name === 'string' ? { ru: file.name, en: file.name } : file.name
+  return { name: title.en, title, version, file, packs, rules, calendar: workCalendar(file.calendar) }
 }
 
 function findCycle(file: PolicyFile): string[] | undefined {

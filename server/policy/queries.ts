@@ -1,8 +1,7 @@
-import { z } from 'zod'
 import type { Queryable } from '../db/connect'
 import type { PolicySnapshot } from './load'
-import { PackFile, PolicyFile } from './schema'
 import { jsonValue } from '../db/columns'
+import { readStoredSnapshot } from './legacy-snapshot'
 
 /** Records a policy version's sources; true when the version is new (false when it was recorded before). */
 export async function insertPolicyVersion(db: Queryable, v: { version: string; name: string; snapshot: PolicySnapshot }): Promise<boolean> {
@@ -11,10 +10,8 @@ export async function insertPolicyVersion(db: Queryable, v: { version: string; n
   return added.length > 0
 }
 
-const Snapshot = z.object({ file: PolicyFile, packs: z.array(PackFile) })
-
 /** The stored sources of a policy version, validated; undefined when the version is not recorded. */
 export async function selectPolicySnapshot(db: Queryable, version: string): Promise<PolicySnapshot | undefined> {
   const [row] = await db`select snapshot from policy_versions where version = ${version}`
-  return row ? Snapshot.parse(row.snapshot) : undefined
+  return row ? readStoredSnapshot(row.snapshot) : undefined
 }

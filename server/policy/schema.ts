@@ -11,6 +11,23 @@ const RoleName = z.enum(ROLES, { error: (i) => `unknown role "${String(i.input)}
 const Gate = z.enum(GateName.options, { error: (i) => `unknown gate "${String(i.input)}"` })
 const IsoDay = z.iso.date({ error: 'a date as YYYY-MM-DD' })
 const slug = z.string().regex(/^[a-z][a-z0-9_-]*$/, 'lower-case letters, digits, - and _')
+/**
+ * A text the UI shows, in both of its languages: a reviewer reads a rule in the UI's language,
+ * whatever the language of the copy it checks.
+ */
+const Localized = z.strictObject(
+  {
+    ru: z.string({ error: 'the Russian text is missing' }).trim().min(1, 'the Russian text is empty'),
+    en: z.string({ error: 'the English text is missing' }).trim().min(1, 'the English text is empty'),
+  },
+  {
+    error: (i) =>
+      i.code === 'invalid_type' && (i.input === undefined || typeof i.input === 'string')
+        ? 'the text in both languages is missing: { ru: …, en: … }'
+        : undefined,
+  },
+)
+export type LocalizedText = z.infer<typeof Localized>
 
 export const GateSpec = z.strictObject({
   role: RoleName,
@@ -82,7 +99,8 @@ const HandoffDestination = z.strictObject({
 
 export const PolicyFile = z
   .strictObject({
-    name: z.string().min(1),
+    /** The policy's name: one for both UI languages, or `{ ru, en }`. */
+    name: z.union([z.string().min(1), Localized]),
     packs: z.array(slug).min(1),
     channels: z.array(slug).min(1),
     paid_ad_channels: z.array(slug).default([]),
@@ -254,23 +272,29 @@ export type PolicyFile = z.infer<typeof PolicyFile>
 export const Requirement = z
   .strictObject({
     id: slug,
+    /** What is required, as the reviewer reads it (a contraindications warning, the erid token). */
+    title: Localized,
     /** Phrases, any of which satisfies the requirement (case-insensitive, ё = е). */
     any: z.array(z.string().min(1)).default([]),
     /** Or regexes (for labels like "erid: …" or a word that must stand alone, like "ИП"). */
     regex: z.array(z.string().min(1)).default([]),
-    /** The wording to add when it is missing. */
+    /** The wording to add when it is missing: copy, in the language of the rule's texts. */
     wording: z.string().min(1),
   })
   .refine((r) => r.any.length + r.regex.length > 0, { message: 'a requirement needs `any` phrases or a `regex`' })
+export type Requirement = z.infer<typeof Requirement>
 
 export const Rule = z
   .strictObject({
     id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and -'),
     category: RiskCategory,
+    /** The rule's name in lists (the policy page, a draft's risks). */
+    title: Localized,
     /** The law or policy article, shown to the reviewer. */
     article: z.string().optional(),
-    explain: z.string().min(1),
-    fix: z.string().optional(),
+    /** Why a hit is a risk, and what to do about it. */
+    explain: Localized,
+    fix: Localized.optional(),
     /** Words and phrases. A plain word matches all its inflected forms (stemmed); `word*` matches every word starting so. */
     lexicon: z.array(z.string().min(1)).default([]),
     regex: z.array(z.string().min(1)).default([]),
@@ -345,10 +369,10 @@ export type AdvertisedContext = z.infer<typeof AdvertisedContext>
 
 export const PackFile = z.strictObject({
   id: slug,
-  name: z.string().min(1),
+  name: Localized,
   /** Language of the lexicon (decides the stemmer). */
   lang: z.enum(['ru', 'en', 'any']),
-  description: z.string().optional(),
+  description: Localized.optional(),
   context: AdvertisedContext.optional(),
   rules: z.array(Rule).min(1),
 })

@@ -51,7 +51,10 @@ describe('what is advertised decides the sector rules', () => {
   it('a declared sector brings its category and required wording even when the text names nothing', () => {
     const c = read('Запишитесь на приём онлайн — в удобное время.', { sector: 'medicine' })
     expect(c.categories).toContain('medicine')
-    expect(c.risks.find((r) => r.rule === 'declared-sector')?.explain).toContain('Medicines')
+    const declared = c.risks.find((r) => r.rule === 'declared-sector')!
+    // said in the text's language, and in each UI language with the sector's own label
+    expect(declared.explain).toContain('Лекарства, медицинские услуги')
+    expect(declared.texts?.en.explain).toContain('Medicines, medical services')
     expect(c.missing.map((m) => m.requirement)).toContain('contraindications')
     expect(c.sectors).toEqual({ declared: 'medicine', inferred: [], mismatch: false })
   })
@@ -60,7 +63,8 @@ describe('what is advertised decides the sector rules', () => {
     const c = read('Займ до 30 000 ₽ на карту за 5 минут.', { sector: 'other' })
     expect(c.sectors).toEqual({ declared: 'other', inferred: ['finance'], mismatch: true })
     const hit = c.risks.find((r) => r.rule === 'sector-mismatch')!
-    expect(hit.explain).toContain('none of the regulated sectors')
+    expect(hit.texts?.en.explain).toContain('none of the regulated sectors')
+    expect(hit.texts?.ru.explain).toContain('вне регулируемых отраслей')
     expect(gatesFor(policy, c.categories)).toContain('legal_review')
     // declared as what it is: no mismatch
     expect(read('Займ до 30 000 ₽ на карту за 5 минут.', { sector: 'finance' }).sectors.mismatch).toBe(false)

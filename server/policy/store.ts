@@ -26,7 +26,8 @@ export async function policyByVersion(db: Queryable, version: string): Promise<P
   if (hit) return hit
   const snapshot = await selectPolicySnapshot(db, version)
   if (!snapshot) throw new Error(`policy version ${version} is not recorded`)
-  const compiled = compilePolicy(snapshot)
+  // the recorded version, also for a snapshot of an older shape read anew (its hash would differ)
+  const compiled = { ...compilePolicy(snapshot), version }
   cache.set(version, compiled)
   return compiled
 }

@@ -1,10 +1,12 @@
 import type { PolicyView } from '../../contracts/policy'
+import type { Lang } from '../../contracts/briefs'
 import type { Policy } from './load'
 
 /** What the read-only policy page shows: gates, categories, sectors, and every rule with a few example words. */
 export function policyView(p: Policy): PolicyView {
   return {
     name: p.name,
+    title: p.title,
     version: p.version,
     channels: p.file.channels,
     paidAdChannels: p.file.paid_ad_channels,
@@ -29,21 +31,32 @@ export function policyView(p: Policy): PolicyView {
     })),
     internalKinds: { kinds: p.file.internal_kinds.kinds, categories: p.file.internal_kinds.categories },
     missingWording: { blocksPassAt: p.file.missing_wording.blocks_pass_at },
-    packs: p.packs.map((pack) => ({
-      id: pack.id,
-      name: pack.name,
-      lang: pack.lang,
-      description: pack.description ?? null,
-      rules: pack.rules.map((r) => ({
-        id: r.id,
-        category: r.category,
-        article: r.article ?? null,
-        explain: r.explain,
-        fix: r.fix ?? null,
-        channels: r.channels ?? null,
-        examples: r.lexicon.slice(0, 8),
-        requires: [...r.requires, ...(r.when_missing ?? [])].map((q) => ({ id: q.id, wording: q.wording })),
-      })),
-    })),
+    packs: p.packs.map((pack) => {
+      const own = pack.lang === 'ru' ? 'ru' : 'en'
+      const packIn = (l: Lang) => ({ name: pack.name[l], description: pack.description?.[l] ?? null })
+      return {
+        id: pack.id,
+        name: pack.name[own],
+        lang: pack.lang,
+        description: pack.description?.[own] ?? null,
+        texts: { ru: packIn('ru'), en: packIn('en') },
+        rules: pack.rules.map((r) => {
+          const ruleIn = (l: Lang) => ({ title: r.title[l], explain: r.explain[l], ...(r.fix ? { fix: r.fix[l] } : {}) })
+          const lang = r.lang ?? (pack.lang === 'any' ? null : pack.lang)
+          return {
+            id: r.id,
+            category: r.category,
+            article: r.article ?? null,
+            explain: r.explain[lang ?? own],
+            fix: r.fix?.[lang ?? own] ?? null,
+            texts: { ru: ruleIn('ru'), en: ruleIn('en') },
+            lang,
+            channels: r.channels ?? null,
+            examples: r.lexicon.slice(0, 8),
+            requires: [...r.requires, ...(r.when_missing ?? [])].map((q) => ({ id: q.id, title: q.title, wording: q.wording })),
+          }
+        }),
+      }
+    }),
   }
 }

@@ -1171,4 +1171,6 @@ export const en: Messages = {
   'reason.not_found.prompt': 'Prompt {id} ({lang}) not found.',
   'reason.not_found.prompt_version': 'Version {version} of prompt {id} ({lang}) not found.',
   'reason.not_found.prompt_body': 'Prompt version {version} not found.',
+  'policy.packLang.ru': 'Russian',
+  'policy.packLang.en': 'English',
 }

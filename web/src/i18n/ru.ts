@@ -1178,6 +1178,8 @@ export const ru = {
   'reason.not_found.prompt': 'Промпт {id} ({lang}) не найден.',
   'reason.not_found.prompt_version': 'Версия {version} промпта {id} ({lang}) не найдена.',
   'reason.not_found.prompt_body': 'Версия промпта {version} не найдена.',
+  'policy.packLang.ru': 'русский',
+  'policy.packLang.en': 'английский',
 } as const
 
 export type MessageKey = keyof typeof ru

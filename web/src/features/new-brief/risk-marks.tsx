@@ -2,6 +2,7 @@ import { createContext, useContext } from 'react'
 import { useI18n } from '../../i18n'
 import type { ControlPath } from '../../lib/brief-fields'
 import { categoryLabel, categorySeverity } from '../../lib/risk-category'
+import { langAttr, ruleWords } from '../../lib/rule-text'
 import type { ShownMark } from './risk-model'
 import './risk-check.css'
 
@@ -13,33 +14,39 @@ export const RiskMarksContext = createContext<ReadonlyMap<ControlPath, readonly 
  * only: the brief is submitted whatever they say, and the draft is gated by the same rules.
  */
 export function FieldRiskMarks({ path }: { path: ControlPath }) {
-  const { t } = useI18n()
+  const { t, lang } = useI18n()
   const marks = useContext(RiskMarksContext).get(path)
   if (!marks?.length) return null
   return (
     <ul className="risk-marks" data-testid={`risk-marks-${path}`} aria-label={t('riskCheck.marksLabel')}>
-      {marks.map((m) => (
-        <li
-          key={`${m.path}|${m.start}|${m.end}|${m.category}`}
-          className={`risk-mark risk-mark-${categorySeverity(m.category)}`}
-          data-testid="risk-mark"
-          data-path={m.path}
-          data-category={m.category}
-          data-rule={m.rule}
-        >
-          <span className={`cat cat-${categorySeverity(m.category)}`} title={m.category}>
-            {categoryLabel(m.category, t)}
-          </span>{' '}
-          {m.line !== null && <span className="muted small">{t('riskCheck.line', { n: m.line })}: </span>}
-          <mark className={`risk-mark-word risk-${categorySeverity(m.category)}`}>{m.match}</mark> — {m.explain}
-          {m.article && <span className="muted small"> ({m.article})</span>}
-          {m.fix && (
-            <span className="risk-mark-fix small">
-              <strong>{t('risk.fix')}:</strong> {m.fix}
-            </span>
-          )}
-        </li>
-      ))}
+      {marks.map((m) => {
+        const words = ruleWords(m, lang)
+        return (
+          <li
+            key={`${m.path}|${m.start}|${m.end}|${m.category}`}
+            className={`risk-mark risk-mark-${categorySeverity(m.category)}`}
+            data-testid="risk-mark"
+            data-path={m.path}
+            data-category={m.category}
+            data-rule={m.rule}
+          >
+            <span className={`cat cat-${categorySeverity(m.category)}`} title={m.category}>
+              {categoryLabel(m.category, t)}
+            </span>{' '}
+            {m.line !== null && <span className="muted small">{t('riskCheck.line', { n: m.line })}: </span>}
+            <mark className={`risk-mark-word risk-${categorySeverity(m.category)}`} lang={langAttr(m.match, lang)}>
+              {m.match}
+            </mark>{' '}
+            — <span lang={words.lang}>{words.explain}</span>
+            {m.article && <span className="muted small"> ({m.article})</span>}
+            {words.fix && (
+              <span className="risk-mark-fix small">
+                <strong>{t('risk.fix')}:</strong> <span lang={words.lang}>{words.fix}</span>
+              </span>
+            )}
+          </li>
+        )
+      })}
     </ul>
   )
 }

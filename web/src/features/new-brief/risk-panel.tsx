@@ -5,6 +5,7 @@ import { errorText } from '../../lib/error-text'
 import { gateLabel } from '../../lib/labels'
 import { plural } from '../../lib/plural'
 import { categoryLabel, categorySeverity } from '../../lib/risk-category'
+import { langAttr } from '../../lib/rule-text'
 import { policyQuery } from '../policy/queries'
 import { OTHER_SECTOR, sectorLabel, type PolicySector } from '../policy/sector-label'
 import type { RiskCheck } from './use-risk-check'
@@ -128,7 +129,10 @@ export function RiskPanel({ check, kind }: { check: RiskCheck; kind: BriefKind }
                   <ul className="plain-list" data-testid="risk-check-missing">
                     {data.missing.map((m) => (
                       <li key={`${m.rule}|${m.requirement}`}>
-                        <q className="wording">{m.wording}</q>
+                        {m.title[lang]}:{' '}
+                        <q className="wording" lang={langAttr(m.wording, lang)}>
+                          {m.wording}
+                        </q>
                         {m.article && <span className="muted small"> ({m.article})</span>}
                       </li>
                     ))}

@@ -18,7 +18,7 @@ const kindLabel = (kind: string, t: Translate) => {
 
 /** The active policy, read-only: it is edited as a file and checked with `copydesk policy check`. */
 export function PolicyPage() {
-  const { t } = useI18n()
+  const { t, lang } = useI18n()
   const query = useQuery(policyQuery())
 
   if (query.isPending) return <Loading />
@@ -39,7 +39,7 @@ export function PolicyPage() {
         <dl className="details">
           <div className="details-row">
             <dt>{t('policy.name')}</dt>
-            <dd data-testid="policy-name">{policy.name}</dd>
+            <dd data-testid="policy-name">{policy.title[lang]}</dd>
           </div>
           <div className="details-row">
             <dt>{t('policy.version')}</dt>

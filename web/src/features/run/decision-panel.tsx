@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { Decision, DecisionRequest, type Draft, type Gate } from '../../../../contracts/runs'
 import { useI18n } from '../../i18n'
 import { errorText } from '../../lib/error-text'
+import { langAttr } from '../../lib/rule-text'
 import { zodIssueText } from '../../lib/zod-issue-text'
 import { useDecision } from './queries'
 
@@ -25,7 +26,7 @@ type Props = {
 
 /** One open gate the current user may decide. The server re-checks everything; this only shapes the UI. */
 export function DecisionPanel({ runId, gate, canDecide, canWaive, passBlocked, missing, needsErid }: Props) {
-  const { t } = useI18n()
+  const { t, lang } = useI18n()
   const [comment, setComment] = useState('')
   const [waiveMissing, setWaiveMissing] = useState('')
   const [erid, setErid] = useState('')
@@ -96,7 +97,8 @@ export function DecisionPanel({ runId, gate, canDecide, canWaive, passBlocked, m
           <ul className="missing-list">
             {missing.map((m) => (
               <li key={`${m.rule} ${m.requirement}`} data-testid="decision-missing-wording" data-requirement={m.requirement}>
-                «{m.wording}» <span className="muted">({m.requirement})</span>
+                <q lang={langAttr(m.wording, lang)}>{m.wording}</q>{' '}
+                <span className="muted">({m.title ? m.title[lang] : m.requirement})</span>
               </li>
             ))}
           </ul>

@@ -3,6 +3,7 @@ import type { RiskHit } from '../../../../contracts/runs'
 import { useI18n } from '../../i18n'
 import { categoryLabel, maxSeverity } from '../../lib/risk-category'
 import type { ThreadMark } from './comments/thread-marks'
+import { ruleWords } from '../../lib/rule-text'
 import { distinct } from './risk-spans'
 import { markText, type TextPiece } from './text-marks'
 
@@ -14,25 +15,28 @@ const NO_THREADS: readonly ThreadMark[] = []
 
 /** What a mark means: one block per rule it matched, then one per thread on its words. */
 function MarkTooltip({ id, piece, top, left }: { id: string; piece: TextPiece; top: number; left: number }) {
-  const { t } = useI18n()
+  const { t, lang } = useI18n()
   const { hits, threads } = piece
   const byRule = distinct(hits.map((h) => h.rule)).map((rule) => hits.find((h) => h.rule === rule)!)
   return (
     <div role="tooltip" id={id} className="risk-tooltip" data-testid="risk-tooltip" style={{ top, left, maxWidth: TIP_WIDTH }}>
-      {byRule.map((h) => (
-        <div key={h.rule} className="risk-tooltip-rule">
-          <p>
-            <strong>{categoryLabel(h.category, t)}</strong> · <code>{h.rule}</code>
-          </p>
-          {h.article && <p className="muted small">{h.article}</p>}
-          <p>{h.explain}</p>
-          {h.fix && (
+      {byRule.map((h) => {
+        const words = ruleWords(h, lang)
+        return (
+          <div key={h.rule} className="risk-tooltip-rule">
             <p>
-              <strong>{t('risk.fix')}:</strong> {h.fix}
+              <strong>{categoryLabel(h.category, t)}</strong> · {words.title ?? <code>{h.rule}</code>}
             </p>
-          )}
-        </div>
-      ))}
+            {h.article && <p className="muted small">{h.article}</p>}
+            <p lang={words.lang}>{words.explain}</p>
+            {words.fix && (
+              <p>
+                <strong>{t('risk.fix')}:</strong> <span lang={words.lang}>{words.fix}</span>
+              </p>
+            )}
+          </div>
+        )
+      })}
       {threads.map((th) => (
         <div key={th.id} className="risk-tooltip-rule">
           <p>

@@ -1,10 +1,11 @@
 import type { Draft } from '../../../../contracts/runs'
 import { useI18n } from '../../i18n'
 import { categoryLabel } from '../../lib/risk-category'
+import { langAttr } from '../../lib/rule-text'
 
 /** Wording the policy requires for this channel or topic that the draft does not contain yet. */
 export function MissingWording({ items }: { items: Draft['missing'] }) {
-  const { t } = useI18n()
+  const { t, lang } = useI18n()
   if (items.length === 0) return null
   return (
     <div className="missing-box" data-testid="missing-wordings">
@@ -13,11 +14,11 @@ export function MissingWording({ items }: { items: Draft['missing'] }) {
       <ul className="missing-list">
         {items.map((m) => (
           <li key={`${m.rule} ${m.requirement}`} data-testid="missing-wording" data-rule={m.rule} data-requirement={m.requirement}>
-            <blockquote className="wording-quote" data-testid="missing-wording-text">
+            <blockquote className="wording-quote" data-testid="missing-wording-text" lang={langAttr(m.wording, lang)}>
               {m.wording}
             </blockquote>
             <p className="small muted">
-              {categoryLabel(m.category, t)} · <code>{m.rule}</code> → <code>{m.requirement}</code>
+              {categoryLabel(m.category, t)} · {m.title ? m.title[lang] : <code>{m.requirement}</code>}
               {m.article && <> · {m.article}</>}
             </p>
           </li>

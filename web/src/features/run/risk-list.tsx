@@ -1,13 +1,14 @@
 import type { RiskHit } from '../../../../contracts/runs'
 import { useI18n } from '../../i18n'
 import { categoryLabel, categorySeverity } from '../../lib/risk-category'
+import { langAttr, ruleWords } from '../../lib/rule-text'
 import { groupRisks } from './risk-spans'
 
 const RANK = { high: 0, medium: 1, low: 2 } as const
 
 /** One item per rule that fired, loudest first: what it matched, why it matters, how to fix it. */
 export function RiskList({ risks }: { risks: RiskHit[] }) {
-  const { t } = useI18n()
+  const { t, lang } = useI18n()
   const groups = groupRisks(risks).sort((a, b) => RANK[categorySeverity(a.category)] - RANK[categorySeverity(b.category)])
   if (groups.length === 0)
     return (
@@ -20,6 +21,7 @@ export function RiskList({ risks }: { risks: RiskHit[] }) {
     <ul className="risk-list">
       {groups.map((g) => {
         const severity = categorySeverity(g.category)
+        const words = ruleWords(g, lang)
         return (
           <li
             key={`${g.category} ${g.rule}`}
@@ -30,14 +32,20 @@ export function RiskList({ risks }: { risks: RiskHit[] }) {
           >
             <div className="rule-head">
               <span className={`cat cat-${severity}`}>{categoryLabel(g.category, t)}</span>
-              <code className="rule-id">{g.rule}</code>
+              {words.title ? (
+                <strong className="rule-title" title={g.rule}>
+                  {words.title}
+                </strong>
+              ) : (
+                <code className="rule-id">{g.rule}</code>
+              )}
             </div>
             {g.article && <p className="rule-article">{g.article}</p>}
             {g.matches.length > 0 && (
               <p className="chips">
                 <span className="visually-hidden">{t('risk.matched')}: </span>
                 {g.matches.map((m) => (
-                  <span key={m.text} className={`chip chip-match risk-${severity}`}>
+                  <span key={m.text} className={`chip chip-match risk-${severity}`} lang={langAttr(m.text, lang)}>
                     «{m.text}»{m.count > 1 && <span className="muted"> ×{m.count}</span>}
                   </span>
                 ))}
@@ -48,10 +56,12 @@ export function RiskList({ risks }: { risks: RiskHit[] }) {
                 <span className="badge badge-needed">{t('risk.missingInText')}</span>
               </p>
             )}
-            <p className="rule-explain">{g.explain}</p>
-            {g.fix && (
+            <p className="rule-explain" lang={words.lang}>
+              {words.explain}
+            </p>
+            {words.fix && (
               <p className="rule-fix">
-                <strong>{t('risk.fix')}:</strong> {g.fix}
+                <strong>{t('risk.fix')}:</strong> <span lang={words.lang}>{words.fix}</span>
               </p>
             )}
           </li>

@@ -46,6 +46,7 @@ export type RiskGroup = {
   article?: string
   explain: string
   fix?: string
+  texts?: RiskHit['texts']
   matches: { text: string; count: number }[]
   /** The rule found something missing rather than a wording in the text. */
   missing: boolean
@@ -57,7 +58,16 @@ export function groupRisks(risks: readonly RiskHit[]): RiskGroup[] {
     const key = `${h.category}\u0000${h.rule}`
     let g = groups.get(key)
     if (!g) {
-      g = { category: h.category, rule: h.rule, article: h.article, explain: h.explain, fix: h.fix, matches: [], missing: false }
+      g = {
+        category: h.category,
+        rule: h.rule,
+        article: h.article,
+        explain: h.explain,
+        fix: h.fix,
+        texts: h.texts,
+        matches: [],
+        missing: false,
+      }
       groups.set(key, g)
     }
     if (h.start === h.end) {
