@@ -11,6 +11,7 @@ import { defineConfig } from 'vitest/config'
 const LONG_RUNNING = [
   'test/e2e.browser.test.ts', // 94
   'test/e2e-insights.browser.test.ts', // 47
+  'test/e2e-russian.browser.test.ts', // 45
   'test/security/auth.test.ts', // 32
   'test/security/uploads.test.ts', // 30
   'test/security/event-loop.test.ts', // 25

@@ -190,7 +190,9 @@ export const SEO_MODES = ['serp-soft', 'serp-moderate', 'serp-hard', 'lexical', 
 export const SeoImportProblem = z.object({
   line: z.number().int(),
   problem: z.enum(['empty_keyword', 'bad_frequency', 'duplicate']),
+  /** In English, for scripts; `params` fill the UI's wording (bad_frequency: value; duplicate: keyword, first). */
   detail: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 })
 export type SeoImportProblem = z.infer<typeof SeoImportProblem>
 

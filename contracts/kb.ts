@@ -58,6 +58,8 @@ export const ResultItem = z.object({
   author: Person,
   createdAt: z.string(),
   approvedAt: z.string().nullable(),
+  /** An approved paid ad's erid, the ad-data operator's token (38-FZ art. 18.1); null otherwise. */
+  erid: z.string().nullable(),
   /** The current draft: the final one of an approved run. */
   draftVersion: z.number().int(),
   /** The prompt of the current draft (a writer's edit keeps the prompt of the AI draft it edits). */
@@ -146,6 +148,8 @@ export const ResultRecord = z.object({
   outcome: RunStatus,
   createdAt: z.string(),
   approvedAt: z.string().nullable(),
+  /** An approved paid ad's erid, the ad-data operator's token (38-FZ art. 18.1); null otherwise. */
+  erid: z.string().nullable(),
   policyVersion: z.string().nullable(),
   brief: RecordBrief,
   drafts: z.array(RecordDraft),

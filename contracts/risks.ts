@@ -21,7 +21,7 @@ export const Localized = z.object({ ru: z.string(), en: z.string() })
 export type Localized = z.infer<typeof Localized>
 
 /** What a rule says about a hit, in one language. */
-export const HitText = z.object({ title: z.string(), explain: z.string(), fix: z.string().optional() })
+export const HitText = z.object({ title: z.string(), explain: z.string(), fix: z.string().optional(), article: z.string().optional() })
 
 /** One risky phrase in a text (a draft, a brief), or a missing element at 0..0. */
 export const RiskHit = z.object({

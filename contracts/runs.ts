@@ -248,7 +248,11 @@ export type GateAssignment = z.infer<typeof GateAssignment>
 export const GateAssignee = z.object({ email: z.string(), name: z.string() })
 export type GateAssignee = z.infer<typeof GateAssignee>
 /** GET /api/runs/:id/drafts/:version/export: an SEO content plan as a file. */
-export const ExportQuery = z.object({ format: z.enum(['csv', 'xlsx']).default('csv') })
+export const ExportQuery = z.object({
+  format: z.enum(['csv', 'xlsx']).default('csv'),
+  /** The language of the file's headers and labels (roles, intents, pieces); English unless asked. */
+  lang: Lang.default('en'),
+})
 
 export const ReviewItem = z.object({
   gateId: z.uuid(),

@@ -176,7 +176,22 @@ export const AuditCheck = z.object({
   /** The chain's head hash when intact: what `copydesk audit anchor` keeps. */
   head: z.string().nullable(),
   badSeq: z.number().int().nullable(),
+  /** In English, for scripts; `problem` and `mismatches` are what the UI words. */
   reason: z.string().nullable(),
+  /** missing: a row before `badSeq` is gone; link: `badSeq` does not chain to the row before; content: `badSeq` was changed; disagree: the log and the data disagree. */
+  problem: z.enum(['missing', 'link', 'content', 'disagree']).nullable(),
+  /** Where the log and the data disagree (disagree only): what kind of record, and its id. */
+  mismatches: z.array(z.object({ kind: z.string(), id: z.string() })),
   seconds: z.number(),
 })
 export type AuditCheck = z.infer<typeof AuditCheck>
+
+/** GET /api/usage/unmarked-ads: an approved paid ad without its erid (38-FZ art. 18.1), as the CMO's list shows it. */
+export const UnmarkedAd = z.object({
+  runId: z.string(),
+  title: z.string(),
+  channel: z.string(),
+  author: z.string(),
+  approvedAt: z.string(),
+})
+export type UnmarkedAd = z.infer<typeof UnmarkedAd>

@@ -240,6 +240,10 @@ const REFUSALS = {
   'not_found.prompt': { code: 'not_found', en: 'prompt {id} ({lang}) not found' },
   'not_found.prompt_version': { code: 'not_found', en: 'prompt {id} ({lang}) version {version} not found' },
   'not_found.prompt_body': { code: 'not_found', en: 'prompt version {version} not found' },
+  // the last lines: the database said no to what the app let through, or is away; something broke
+  'db.rule_refused': { code: 'conflict', en: 'the database refused the change: it breaks a rule of the workflow' },
+  'db.unavailable': { code: 'unavailable', en: 'the database is unavailable; try again in a few seconds' },
+  'server.internal': { code: 'internal', en: 'something went wrong on our side; the request id helps us find it' },
 } as const satisfies Record<string, { code: ErrorCode; en: string }>
 
 export type Reason = keyof typeof REFUSALS

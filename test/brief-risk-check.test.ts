@@ -9,7 +9,15 @@ import { policyVariant } from './helpers/policy-copy'
 const targets = await testTargets()
 
 type InLang = { title: string; explain: string; fix?: string }
-type Mark = { category: string; rule: string; start: number; end: number; match: string; explain: string; texts?: { ru: InLang; en: InLang } }
+type Mark = {
+  category: string
+  rule: string
+  start: number
+  end: number
+  match: string
+  explain: string
+  texts?: { ru: InLang; en: InLang }
+}
 type Field = { path: string; risks: Mark[] }
 
 const RU = {
@@ -67,7 +75,10 @@ describe.each(targets)('brief risk check on $name', (target) => {
     expect(promise.match.toLowerCase()).toBe('гарантируем')
     // in the text's language for scripts, and titled and explained in each UI language
     expect(promise.explain).toMatch(/^Гарантии результата/)
-    expect(promise.texts?.en).toMatchObject({ title: 'Guarantees and absolute promises', explain: expect.stringMatching(/^Guarantees of results/) })
+    expect(promise.texts?.en).toMatchObject({
+      title: 'Guarantees and absolute promises',
+      explain: expect.stringMatching(/^Guarantees of results/),
+    })
     expect(promise.texts?.ru.title).toBe('Гарантии и абсолютные обещания')
     const proof = (res.body.fields as Field[]).find((f) => f.path === 'inputs.proofs.0')!
     const best = proof.risks.find((r) => r.category === 'superlative')!

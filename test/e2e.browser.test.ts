@@ -9,7 +9,7 @@ import { runCli } from '../server/cli'
 import { loadConfig } from '../server/config'
 import { startServer, type Server } from '../server/main'
 import { ROOT } from '../server/paths'
-import { loginAs, openBrowserPage } from './helpers/browser'
+import { loginAs, openBrowserPage, startRunFromPage } from './helpers/browser'
 import { findChromium } from './helpers/env'
 import { headlinesBrief, interviewBrief, medicalOfferBrief, offerBrief, seoBrief } from './helpers/fixtures'
 import { loadInterviews } from './helpers/interviews'
@@ -119,14 +119,7 @@ describe.skipIf(!executablePath)('browser: briefs, policy gates and reviews (Deb
   /** The same for any offer brief: the run's URL once it waits at its first gate. */
   async function briefAtGate(page: Page, offer: OfferBrief): Promise<string> {
     await login(page, 'writer@copydesk.local')
-    const runId = await page.evaluate(async (brief) => {
-      const post = async (url: string, body?: unknown) => {
-        const r = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body ?? {}) })
-        if (!r.ok) throw new Error(`${url}: ${r.status} ${await r.text()}`)
-        return (await r.json()) as { id: string }
-      }
-      return (await post(`/api/briefs/${(await post('/api/briefs', brief)).id}/runs`)).id
-    }, offer)
+    const runId = await startRunFromPage(page, offer)
     await page.goto(`${server.url}/runs/${runId}`)
     await expect.poll(() => runStatus(page), { timeout: 30_000 }).toBe('awaiting_review')
     return page.url()
@@ -594,7 +587,7 @@ describe.skipIf(!executablePath)('browser: briefs, policy gates and reviews (Deb
     await expect.poll(() => page.getByTestId('engine-badge').first().getAttribute('data-engine'), { timeout: 30_000 }).toBe('human')
     await expect.poll(() => runStatus(page), { timeout: 30_000 }).toBe('awaiting_review')
     await expect.poll(() => page.getByTestId('seo-unclustered').innerText()).toContain(keyword!)
-    expect(await page.getByTestId('seo-export-xlsx').getAttribute('href')).toMatch(/\/drafts\/2\/export\?format=xlsx$/)
+    expect(await page.getByTestId('seo-export-xlsx').getAttribute('href')).toMatch(/\/drafts\/2\/export\?format=xlsx&lang=en$/)
 
     expect(pageErrors).toEqual([])
     await context.close()

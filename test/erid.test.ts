@@ -54,6 +54,10 @@ describe.each(targets)('the erid of a paid ad on $name', (target) => {
     expect(event?.erid).toBe('2VtzqxHkLm9')
     const [audit] = await h.sql`select data ->> 'erid' as erid from audit_log where run_id = ${runId} and action = 'run.approved'`
     expect(audit?.erid).toBe('2VtzqxHkLm9')
+    // the knowledge base shows it with the approved text, in the search list and the record
+    expect((await writer.get(`/api/kb/results/${runId}`)).body.erid).toBe('2VtzqxHkLm9')
+    const found = (await writer.get('/api/kb/results')).body.items as { runId: string; erid: string | null }[]
+    expect(found.find((i) => i.runId === runId)?.erid).toBe('2VtzqxHkLm9')
     // the database keeps it as approved: the app's connection cannot rewrite or clear it
     await expect(h.sql`update runs set erid = 'Forged12345' where id = ${runId}`).rejects.toThrow()
   })

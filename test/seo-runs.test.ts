@@ -158,6 +158,15 @@ describe.each(targets)('SEO content plans on $name', (target) => {
     const back = await readExcelFile(Buffer.from(xlsx.bytes))
     expect(back.map((w) => w.sheet)).toEqual(['Keywords', 'Content plan'])
     expect(back[1]!.data.length).toBeGreaterThan(v2.clusters.length)
+    // in Russian when asked (the Russian UI asks): headers, sheets, roles and intents
+    const ru = await writer.bytes('GET', `/api/runs/${runId}/drafts/2/export?format=xlsx&lang=ru`)
+    const [keywords, plan] = await readExcelFile(Buffer.from(ru.bytes))
+    expect([keywords!.sheet, plan!.sheet]).toEqual(['Запросы', 'Контент-план'])
+    expect(keywords!.data[0]).toEqual(['запрос', 'кластер', 'основной запрос', 'интент', 'частотность', 'роль'])
+    const words = keywords!.data.slice(1).flatMap((row) => [row[3], row[5]].filter((v) => typeof v === 'string' && v !== ''))
+    expect(words.length).toBeGreaterThan(0)
+    for (const w of words) expect(w).toMatch(/^[а-яё ]+$/)
+    expect((await writer.bytes('GET', `/api/runs/${runId}/drafts/2/export?format=csv&lang=de`)).status).toBe(400)
   })
 
   it('semantic: the keywords are embedded through the model (an audited call), then clustered and named', async () => {

@@ -282,7 +282,7 @@ describe.each(targets)('the CMO dashboard on $name', (target) => {
 
       // the CMO proves the log was not edited from the dashboard; tampering is found and named
       const intact = (await cmo.post('/api/usage/verify')).body
-      expect(intact).toMatchObject({ ok: true, badSeq: null, head: expect.stringMatching(/^[0-9a-f]{64}$/) })
+      expect(intact).toMatchObject({ ok: true, badSeq: null, problem: null, mismatches: [], head: expect.stringMatching(/^[0-9a-f]{64}$/) })
       expect(intact.rows).toBeGreaterThan(10)
       expect((await writer.post('/api/usage/verify')).status).toBe(403)
       await t.asOwner(async (tx) => {
@@ -295,6 +295,7 @@ describe.each(targets)('the CMO dashboard on $name', (target) => {
         ok: false,
         badSeq: Number(bad!.seq),
         reason: expect.stringMatching(/changed/),
+        problem: 'content',
       })
     } finally {
       await t.close()

@@ -5,7 +5,11 @@ import { type AuditChainRow, selectAuditChain } from './queries'
 const GENESIS = '0'.repeat(64)
 const BATCH = 5000
 
-export type VerifyResult = { ok: true; rows: number; head: string } | { ok: false; rows: number; badSeq: number; reason: string }
+/** What is wrong with the first bad row: a row missing before it, a broken link to the row before, or changed content. */
+export type ChainProblem = 'missing' | 'link' | 'content'
+export type VerifyResult =
+  | { ok: true; rows: number; head: string }
+  | { ok: false; rows: number; badSeq: number; problem: ChainProblem; reason: string }
 
 /** The same formula as the audit_log_chain trigger, computed here independently of the DB. */
 export function rowHash(r: AuditChainRow): string {
@@ -25,10 +29,10 @@ export async function verifyAudit(sql: Sql): Promise<VerifyResult> {
     const batch = await selectAuditChain(sql, expectedSeq, BATCH)
     if (batch.length === 0) break
     for (const r of batch) {
-      const bad = (reason: string): VerifyResult => ({ ok: false, rows, badSeq: r.seq, reason })
-      if (r.seq !== expectedSeq) return bad(`row ${expectedSeq} is missing (next row is ${r.seq})`)
-      if (r.prev_hash !== prev) return bad('its prev_hash does not match the hash of the row before it')
-      if (rowHash(r) !== r.hash) return bad('its content does not match its hash (the row was changed)')
+      const bad = (problem: ChainProblem, reason: string): VerifyResult => ({ ok: false, rows, badSeq: r.seq, problem, reason })
+      if (r.seq !== expectedSeq) return bad('missing', `row ${expectedSeq} is missing (next row is ${r.seq})`)
+      if (r.prev_hash !== prev) return bad('link', 'its prev_hash does not match the hash of the row before it')
+      if (rowHash(r) !== r.hash) return bad('content', 'its content does not match its hash (the row was changed)')
       prev = r.hash
       expectedSeq++
       rows++

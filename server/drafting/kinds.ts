@@ -41,8 +41,11 @@ export function reviseDraft<K extends BriefKind>(
 }
 
 /** The draft as a file; undefined when its kind has no export. */
-export const exportDraft = <K extends BriefKind>(draft: KindContent<K>, format: 'csv' | 'xlsx'): Promise<DraftFile> | undefined =>
-  KINDS[draft.kind].exportFile?.(draft.content, format)
+export const exportDraft = <K extends BriefKind>(
+  draft: KindContent<K>,
+  format: 'csv' | 'xlsx',
+  lang: Lang = 'en',
+): Promise<DraftFile> | undefined => KINDS[draft.kind].exportFile?.(draft.content, format, lang)
 
 /** A reused brief's inputs (what an earlier brief of the kind had, less what belonged to that brief alone). */
 export const reuseInputs = <K extends BriefKind>(brief: KindInputs<K>) => KINDS[brief.kind].reuseInputs?.(brief.inputs) ?? brief.inputs

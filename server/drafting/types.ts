@@ -70,7 +70,7 @@ export type KindModule<K extends BriefKind, P = void, R = unknown> = DraftingKin
    */
   revise?(content: DraftContent<K>, proposed: unknown): DraftContent<K>
   /** The draft as a file to download (an SEO plan: CSV or XLSX); without it the draft has no export. */
-  exportFile?(content: DraftContent<K>, format: 'csv' | 'xlsx'): Promise<DraftFile>
+  exportFile?(content: DraftContent<K>, format: 'csv' | 'xlsx', lang: Lang): Promise<DraftFile>
   /** The inputs a reused brief starts from (an SEO brief drops the rows its old upload skipped). */
   reuseInputs?(inputs: BriefInputs<K>): BriefInputs<K>
 }

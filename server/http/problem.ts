@@ -1,6 +1,7 @@
 import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { AppError } from '../errors'
+import { refuse } from '../refusals'
 import type { Log } from '../log'
 import { isDbConnectionError } from '../process-guards'
 
@@ -16,26 +17,21 @@ export function problemResponse(err: unknown, c: Context, log: Log) {
   const reqLog = (c.get('log') as Log | undefined) ?? log.child({ reqId: requestId })
   const send = (status: number, body: Record<string, unknown>) =>
     c.body(JSON.stringify({ ...body, requestId }), status as 400, { 'content-type': 'application/problem+json' })
-  if (err instanceof AppError) {
-    return send(err.status, {
-      code: err.code,
-      message: err.message,
-      ...(err.refusal ?? {}),
-      ...(err.issues ? { issues: err.issues } : {}),
-    })
-  }
+  const answer = (e: AppError) =>
+    send(e.status, { code: e.code, message: e.message, ...(e.refusal ?? {}), ...(e.issues ? { issues: e.issues } : {}) })
+  if (err instanceof AppError) return answer(err)
   if (err instanceof HTTPException)
     return send(err.status, { code: err.status === 404 ? 'not_found' : 'bad_request', message: err.message })
   const pgCode = (err as { code?: string } | null)?.code
-  if (pgCode && PG_CHECK.has(pgCode)) {
-    return send(409, { code: 'conflict', message: (err as Error).message })
-  }
+  // the trigger's or constraint's own sentence is the (English) message; the reason is what the UI says
+  if (pgCode && PG_CHECK.has(pgCode))
+    return answer(new AppError('conflict', (err as Error).message, undefined, { reason: 'db.rule_refused', params: {} }))
   if (isDbConnectionError(err)) {
     // The database dropped or refused the connection: postgres.js reconnects on the next query.
     reqLog.warn({ err: (err as Error).message }, 'database unavailable')
     c.header('retry-after', '2')
-    return send(503, { code: 'unavailable', message: 'the database is unavailable; try again in a few seconds' })
+    return answer(refuse('db.unavailable'))
   }
   reqLog.error({ err }, 'unhandled error')
-  return send(500, { code: 'internal', message: 'something went wrong on our side; the request id helps us find it' })
+  return answer(refuse('server.internal'))
 }

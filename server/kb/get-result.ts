@@ -29,6 +29,7 @@ export async function getResult({ ctx: { db, policy, user }, input: { runId } }:
     outcome: run.status,
     createdAt: run.created_at,
     approvedAt: run.approved_at,
+    erid: run.erid,
     policyVersion: run.policy_version,
     brief: {
       id: brief.id,

@@ -15,12 +15,13 @@ export const ResultRunRow = z.object({
   final_text: z.string().nullable(),
   created_at: iso,
   approved_at: isoOrNull,
+  erid: z.string().nullable(),
 })
 export type ResultRunRow = z.infer<typeof ResultRunRow>
 
 export async function selectResultRun(db: Queryable, runId: string): Promise<ResultRunRow | undefined> {
   const rows = await db`select r.id, r.brief_id, r.author_id, u.name as author_name, r.status, r.draft_version, r.policy_version,
-      r.final_text, r.created_at, r.approved_at
+      r.final_text, r.created_at, r.approved_at, r.erid
     from runs r join users u on u.id = r.author_id where r.id = ${runId}`
   return rows[0] ? ResultRunRow.parse(rows[0]) : undefined
 }

@@ -80,6 +80,7 @@ export const ResultRow = z.object({
     .date()
     .nullable()
     .transform((d) => d?.toISOString() ?? null),
+  erid: z.string().nullable(),
   draft_version: z.number(),
   policy_version: z.string().nullable(),
   prompt_id: z.string(),
@@ -132,7 +133,7 @@ export async function selectResultPage(
       limit ${page.limit} offset ${page.offset}
     )
     select p.id as run_id, p.total::int as total, p.rank::float8 as rank, b.title, b.pii_dismissals, b.kind, b.channel, d.lang,
-      r.status, r.author_id, u.name as author_name, r.created_at, r.approved_at, r.draft_version, r.policy_version,
+      r.status, r.author_id, u.name as author_name, r.created_at, r.approved_at, r.erid, r.draft_version, r.policy_version,
       d.prompt_id, d.prompt_version, coalesce(ai.engine, d.engine) as engine, coalesce(ai.model, d.model) as model,
       d.engine = 'human' as edited,
       ${

@@ -79,6 +79,7 @@ function toItem(r: ResultRow, policy: Policy, marked: boolean): ResultItem {
     author: { id: r.author_id, name: r.author_name },
     createdAt: r.created_at,
     approvedAt: r.approved_at,
+    erid: r.erid,
     draftVersion: r.draft_version,
     promptId: r.prompt_id,
     promptVersion: r.prompt_version,

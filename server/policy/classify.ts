@@ -5,7 +5,7 @@ import { getDetector } from './detectors'
 import { findEntry, TokenIndex, type Span } from './lexicon'
 import { customerRanges, findNear, quotedNames, sentenceIds } from './text-shape'
 import type { CompiledRule, Policy } from './load'
-import { type LocalizedText, OTHER_SECTOR, type Requirement, type RiskCategory } from './schema'
+import { type LocalizedText, OTHER_SECTOR, type Requirement, type RiskCategory, textIn } from './schema'
 import { normalize, tokenize } from './tokens'
 import type { RiskHit } from '../../contracts/risks'
 
@@ -21,19 +21,29 @@ export type Missing = {
   article?: string
 }
 
-const missingOf = (rule: CompiledRule, req: Requirement): Missing => ({
+const missingOf = (rule: CompiledRule, req: Requirement, lang: Lang): Missing => ({
   rule: rule.id,
   category: rule.category,
   requirement: req.id,
   title: req.title,
   wording: req.wording,
-  article: rule.article,
+  article: textIn(rule.article, lang),
 })
 
 /** A rule's words about its hits: in the checked text's language, and in both UI languages. */
-function hitTexts(rule: CompiledRule, lang: Lang): Pick<RiskHit, 'explain' | 'fix' | 'texts'> {
-  const inLang = (l: Lang) => ({ title: rule.title[l], explain: rule.explain[l], ...(rule.fix ? { fix: rule.fix[l] } : {}) })
-  return { explain: rule.explain[lang], ...(rule.fix ? { fix: rule.fix[lang] } : {}), texts: { ru: inLang('ru'), en: inLang('en') } }
+function hitTexts(rule: CompiledRule, lang: Lang): Pick<RiskHit, 'article' | 'explain' | 'fix' | 'texts'> {
+  const inLang = (l: Lang) => ({
+    title: rule.title[l],
+    explain: rule.explain[l],
+    ...(rule.fix ? { fix: rule.fix[l] } : {}),
+    ...(rule.article ? { article: textIn(rule.article, l) } : {}),
+  })
+  return {
+    ...(rule.article ? { article: textIn(rule.article, lang) } : {}),
+    explain: rule.explain[lang],
+    ...(rule.fix ? { fix: rule.fix[lang] } : {}),
+    texts: { ru: inLang('ru'), en: inLang('en') },
+  }
 }
 
 /**
@@ -102,7 +112,6 @@ export function classify(
     const base = {
       category: rule.category,
       rule: rule.id,
-      article: rule.article,
       ...hitTexts(rule, lang),
       ...(rule.pii_type ? { piiType: rule.pii_type } : {}),
     }
@@ -110,7 +119,7 @@ export function classify(
       for (const req of rule.when_missing) {
         if (present(req)) continue
         risks.push({ ...base, start: 0, end: 0, match: '' })
-        missing.push(missingOf(rule, req))
+        missing.push(missingOf(rule, req, lang))
       }
       continue
     }
@@ -148,7 +157,7 @@ export function classify(
     }
     if (seen.size > 0) {
       for (const req of rule.requires) {
-        if (!present(req)) missing.push(missingOf(rule, req))
+        if (!present(req)) missing.push(missingOf(rule, req, lang))
       }
     }
   }
@@ -212,7 +221,7 @@ function readSectors(
     for (const rule of policy.rules.filter((r) => r.sector === declared)) {
       for (const req of rule.requires) {
         if (present(req) || missing.some((m) => m.rule === rule.id && m.requirement === req.id)) continue
-        missing.push(missingOf(rule, req))
+        missing.push(missingOf(rule, req, lang))
       }
     }
   }

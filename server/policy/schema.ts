@@ -28,6 +28,9 @@ const Localized = z.strictObject(
   },
 )
 export type LocalizedText = z.infer<typeof Localized>
+/** A text given once for both UI languages, or in each. */
+export const textIn = (text: string | LocalizedText | undefined, lang: 'ru' | 'en'): string | undefined =>
+  typeof text === 'string' || text === undefined ? text : text[lang]
 
 export const GateSpec = z.strictObject({
   role: RoleName,
@@ -290,8 +293,8 @@ export const Rule = z
     category: RiskCategory,
     /** The rule's name in lists (the policy page, a draft's risks). */
     title: Localized,
-    /** The law or policy article, shown to the reviewer. */
-    article: z.string().optional(),
+    /** The law or policy article, shown to the reviewer: as cited (in the pack's language), or `{ ru, en }`. */
+    article: z.union([z.string().min(1), Localized]).optional(),
     /** Why a hit is a risk, and what to do about it. */
     explain: Localized,
     fix: Localized.optional(),

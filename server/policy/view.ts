@@ -1,6 +1,7 @@
 import type { PolicyView } from '../../contracts/policy'
 import type { Lang } from '../../contracts/briefs'
 import type { Policy } from './load'
+import { textIn } from './schema'
 
 /** What the read-only policy page shows: gates, categories, sectors, and every rule with a few example words. */
 export function policyView(p: Policy): PolicyView {
@@ -41,12 +42,17 @@ export function policyView(p: Policy): PolicyView {
         description: pack.description?.[own] ?? null,
         texts: { ru: packIn('ru'), en: packIn('en') },
         rules: pack.rules.map((r) => {
-          const ruleIn = (l: Lang) => ({ title: r.title[l], explain: r.explain[l], ...(r.fix ? { fix: r.fix[l] } : {}) })
+          const ruleIn = (l: Lang) => ({
+            title: r.title[l],
+            explain: r.explain[l],
+            ...(r.fix ? { fix: r.fix[l] } : {}),
+            ...(r.article ? { article: textIn(r.article, l) } : {}),
+          })
           const lang = r.lang ?? (pack.lang === 'any' ? null : pack.lang)
           return {
             id: r.id,
             category: r.category,
-            article: r.article ?? null,
+            article: textIn(r.article, lang ?? own) ?? null,
             explain: r.explain[lang ?? own],
             fix: r.fix?.[lang ?? own] ?? null,
             texts: { ru: ruleIn('ru'), en: ruleIn('en') },

@@ -158,7 +158,8 @@ export function runRoutes(sql: Sql, policy: Policy, onResumeQueued: () => void) 
         ctx: ctxOf(c, sql, policy),
         input: { runId: idParam(c, 'id', 'run'), version: versionParam(c.req.param('version')) },
       })
-      const file = await exportDraft(draft, parseOr400(RUN_OPS.export.query, c.req.query(), 'the query').format)
+      const { format, lang } = parseOr400(RUN_OPS.export.query, c.req.query(), 'the query')
+      const file = await exportDraft(draft, format, lang)
       if (!file) throw refuse('export.plan_only')
       return c.body(file.body, 200, {
         'content-type': file.contentType,

@@ -19,9 +19,14 @@ describe('keyword import', () => {
       ['окна rehau', 340, 1, 7],
     ])
     expect(r.problems).toEqual([
-      { line: 4, problem: 'empty_keyword', detail: 'no keyword in this row' },
-      { line: 5, problem: 'bad_frequency', detail: '"abc" is not a number' },
-      { line: 6, problem: 'duplicate', detail: '"Пластиковые окна" is already on line 2' },
+      { line: 4, problem: 'empty_keyword', detail: 'no keyword in this row', params: {} },
+      { line: 5, problem: 'bad_frequency', detail: '"abc" is not a number', params: { value: 'abc' } },
+      {
+        line: 6,
+        problem: 'duplicate',
+        detail: '"Пластиковые окна" is already on line 2',
+        params: { keyword: 'Пластиковые окна', first: 2 },
+      },
     ])
   })
 
@@ -63,7 +68,7 @@ describe('keyword import', () => {
       ['trail running shoes', 900, 2],
       ['spaced', 4, 5],
     ])
-    expect(x.problems).toEqual([{ line: 3, problem: 'empty_keyword', detail: 'no keyword in this row' }])
+    expect(x.problems).toEqual([{ line: 3, problem: 'empty_keyword', detail: 'no keyword in this row', params: {} }])
   })
 
   it('a file without a keyword column is a clear error naming the headers it found', async () => {

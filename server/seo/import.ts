@@ -93,18 +93,19 @@ function rowsOf(records: { cells: string[]; line: number }[]): Omit<Imported, 'e
     const keyword = (cells[columns.keyword] ?? '').replace(/\s+/g, ' ').trim()
     if (keyword.length > LIMITS.keywordChars) throw cellTooLong(line, 'keyword', LIMITS.keywordChars)
     if (!keyword) {
-      problems.push({ line, problem: 'empty_keyword', detail: 'no keyword in this row' })
+      problems.push({ line, problem: 'empty_keyword', detail: 'no keyword in this row', params: {} })
       continue
     }
     const frequency = columns.frequency === null ? null : frequencyOf(cells[columns.frequency])
     if (Number.isNaN(frequency)) {
-      problems.push({ line, problem: 'bad_frequency', detail: `"${cells[columns.frequency!]}" is not a number` })
+      const value = cells[columns.frequency!] ?? ''
+      problems.push({ line, problem: 'bad_frequency', detail: `"${value}" is not a number`, params: { value } })
       continue
     }
     const key = keyword.toLowerCase().replace(/ё/g, 'е')
     const first = seen.get(key)
     if (first !== undefined) {
-      problems.push({ line, problem: 'duplicate', detail: `"${keyword}" is already on line ${first}` })
+      problems.push({ line, problem: 'duplicate', detail: `"${keyword}" is already on line ${first}`, params: { keyword, first } })
       continue
     }
     seen.set(key, line)

@@ -1,5 +1,13 @@
 // Search intent by cue words, RU and EN, as SEO specialists label it before planning content.
+import type { Lang } from '../../contracts/briefs'
+
 export type Intent = 'transactional' | 'commercial' | 'informational' | 'navigational'
+
+/** Each intent as a plan and its files name it; the English names are the stable ones scripts read. */
+export const INTENT_NAMES: Record<Lang, Record<Intent, string>> = {
+  en: { transactional: 'transactional', commercial: 'commercial', informational: 'informational', navigational: 'navigational' },
+  ru: { transactional: 'транзакционный', commercial: 'коммерческий', informational: 'информационный', navigational: 'навигационный' },
+}
 
 const CUES: [Intent, RegExp][] = [
   [

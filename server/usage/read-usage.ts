@@ -73,8 +73,17 @@ export async function verifyLog({ ctx }: { ctx: Ctx }) {
   const seconds = Math.round(performance.now() - t0) / 1000
   const disagree = mismatches.length ? `the log and the data disagree: ${mismatches.map((m) => `${m.kind} ${m.id}`).join('; ')}` : null
   return r.ok
-    ? { ok: !disagree, rows: r.rows, head: r.head, badSeq: null, reason: disagree, seconds }
-    : { ok: false, rows: r.rows, head: null, badSeq: r.badSeq, reason: r.reason, seconds }
+    ? {
+        ok: !disagree,
+        rows: r.rows,
+        head: r.head,
+        badSeq: null,
+        reason: disagree,
+        problem: disagree ? ('disagree' as const) : null,
+        mismatches: mismatches.map(({ kind, id }) => ({ kind, id })),
+        seconds,
+      }
+    : { ok: false, rows: r.rows, head: null, badSeq: r.badSeq, reason: r.reason, problem: r.problem, mismatches: [], seconds }
 }
 
 /** The audit log of the filter's period (one action, or all) as a CSV stream. */

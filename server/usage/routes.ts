@@ -13,11 +13,12 @@ import {
   MyUsage,
   UsageFilter,
   LogPeriod,
+  UnmarkedAd,
   UsageSummary,
 } from '../../contracts/usage'
 import type { AuthEnv, AuthedEnv } from '../auth/middleware'
 import { requireRole, requireUser } from '../auth/middleware'
-import { readUnmarkedAds, UnmarkedAd } from './unmarked-ads'
+import { readUnmarkedAds } from './unmarked-ads'
 import type { Sql } from '../db/connect'
 import { op } from '../http/op'
 import { parseOr400 } from '../http/validate'

@@ -18,3 +18,15 @@ export async function loginAs(page: Page, baseUrl: string, email: string, passwo
   await page.getByTestId('login-submit').click()
   await expect.poll(() => page.getByTestId('nav-logout').isVisible()).toBe(true)
 }
+
+/** Submits a brief and starts its run through the API from the signed-in page (the form has its own tests); the run's id. */
+export function startRunFromPage(page: Page, brief: unknown): Promise<string> {
+  return page.evaluate(async (b) => {
+    const post = async (url: string, body?: unknown) => {
+      const r = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body ?? {}) })
+      if (!r.ok) throw new Error(`${url}: ${r.status} ${await r.text()}`)
+      return (await r.json()) as { id: string }
+    }
+    return (await post(`/api/briefs/${(await post('/api/briefs', b)).id}/runs`)).id
+  }, brief)
+}

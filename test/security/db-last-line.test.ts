@@ -218,5 +218,11 @@ describe.each(targets)('audit verify holds the data against the log on $name', (
       await tx`truncate audit_log`
     })
     expect((await crossCheckAudit(h.sql)).map((m) => m.kind)).toContain('log_emptied')
+    // an empty chain is intact, but the CMO's check still says no, naming what disagrees
+    expect((await cmo.post('/api/usage/verify')).body).toMatchObject({
+      ok: false,
+      problem: 'disagree',
+      mismatches: expect.arrayContaining([{ kind: 'log_emptied', id: 'audit_log' }]),
+    })
   })
 })

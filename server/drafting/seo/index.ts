@@ -115,11 +115,11 @@ export const seoKind: KindModule<'seo_clusters', SeoDraft, Names> = {
   toText: seoText,
   // keywords moved between clusters; the text follows from the plan
   revise: reviseSeo,
-  async exportFile(plan, format) {
+  async exportFile(plan, format, lang) {
     const stem = 'content-plan'
-    if (format === 'xlsx') return { stem, extension: 'xlsx', contentType: XLSX_TYPE, body: await seoXlsx(plan) }
+    if (format === 'xlsx') return { stem, extension: 'xlsx', contentType: XLSX_TYPE, body: await seoXlsx(plan, lang) }
     // with a BOM, so Excel opens the Cyrillic right
-    return { stem, extension: 'csv', contentType: 'text/csv; charset=utf-8', body: `\ufeff${seoCsv(plan)}` }
+    return { stem, extension: 'csv', contentType: 'text/csv; charset=utf-8', body: `\ufeff${seoCsv(plan, lang)}` }
   },
   // the rows the old upload skipped belong to that upload
   reuseInputs: ({ importProblems: _stale, ...inputs }) => inputs,

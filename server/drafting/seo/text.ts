@@ -1,5 +1,6 @@
 import type { Lang } from '../../../contracts/briefs'
 import type { SeoDraft } from '../../../contracts/drafts'
+import { INTENT_NAMES } from '../../seo/intent'
 
 const H = {
   ru: {
@@ -15,9 +16,11 @@ const H = {
 /** The content plan as plain text: what the reviewer reads and the writer copies. */
 export function seoText(d: SeoDraft, lang: Lang): string {
   const h = H[lang]
+  // 125 347 in Russian, 125,347 in English
+  const count = new Intl.NumberFormat(lang)
   const blocks = d.clusters.map((c) =>
     [
-      `${c.label} (${c.keywords.length} ${h.keywords}, ${h.freq} ${c.frequency}, ${c.intent})`,
+      `${c.label} (${c.keywords.length} ${h.keywords}, ${h.freq} ${count.format(c.frequency)}, ${INTENT_NAMES[lang][c.intent]})`,
       `  ${h.pillar}: ${c.pillar}${c.plan.pillarKeywords.length ? ` (+ ${c.plan.pillarKeywords.join('; ')})` : ''}`,
       ...(c.plan.pieces.length
         ? [

@@ -8,6 +8,9 @@ export type { MessageKey } from './ru'
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string
 
 const MESSAGES: Record<Lang, Messages> = { ru, en }
+
+/** Each UI language by its own name, as a language switcher lists them (with their `lang`). */
+export const LANG_AUTONYMS: Record<Lang, string> = { ru: 'Русский', en: 'English' }
 const STORAGE_KEY = 'copydesk.lang'
 
 /** Saved choice first; otherwise Russian for Russian browsers, English for everyone else. */

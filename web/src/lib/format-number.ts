@@ -31,3 +31,6 @@ export function formatHours(hours: number | null, lang: Lang): string {
 export function formatDays(days: number, lang: Lang): string {
   return new Intl.NumberFormat(lang, { style: 'unit', unit: 'day', unitDisplay: 'long', maximumFractionDigits: 1 }).format(days)
 }
+
+/** A plain decimal number (a model temperature): 0.7 / 0,7. */
+export const formatDecimal = (n: number, lang: Lang): string => new Intl.NumberFormat(lang, { maximumFractionDigits: 2 }).format(n)

@@ -40,7 +40,7 @@ export function AuditLogExport({ params }: { params: UsageParams }) {
           <option value="">{t('dash.log.allActions')}</option>
           {ACTIONS.map((a) => (
             <option key={a} value={a}>
-              {t(`dash.log.action.${a}`)} ({a})
+              {t(`dash.log.action.${a}`)}
             </option>
           ))}
         </select>

@@ -1,8 +1,12 @@
 import { useMutation } from '@tanstack/react-query'
 import { AuditCheck } from '../../../../contracts/usage'
-import { useI18n } from '../../i18n'
+import { type Translate, useI18n } from '../../i18n'
 import { errorText } from '../../lib/error-text'
 import { fetchJson } from '../../lib/fetch-json'
+
+const MISMATCHES = ['gate_without_decision', 'decision_not_logged', 'approval_not_logged', 'final_text_differs', 'log_emptied'] as const
+const isMismatch = (kind: string): kind is (typeof MISMATCHES)[number] => (MISMATCHES as readonly string[]).includes(kind)
+const mismatchLabel = (kind: string, t: Translate) => (isMismatch(kind) ? t(`dash.verify.mismatch.${kind}`) : kind)
 
 /**
  * Proof the log was not edited: the server recomputes the whole hash chain (seconds on a year of
@@ -32,7 +36,15 @@ export function AuditVerify() {
         >
           {r.ok
             ? t('dash.verify.ok', { rows: r.rows.toLocaleString(lang), head: r.head ?? '', seconds: r.seconds.toLocaleString(lang) })
-            : t('dash.verify.broken', { seq: String(r.badSeq), reason: r.reason ?? '', rows: r.rows.toLocaleString(lang) })}
+            : r.problem === 'disagree'
+              ? t('dash.verify.disagree', {
+                  list: r.mismatches.map((m) => `${mismatchLabel(m.kind, t)} (${m.id})`).join('; '),
+                })
+              : t('dash.verify.broken', {
+                  seq: String(r.badSeq),
+                  reason: r.problem ? t(`dash.verify.problem.${r.problem}`, { seq: String(r.badSeq) }) : (r.reason ?? ''),
+                  rows: r.rows.toLocaleString(lang),
+                })}
         </p>
       )}
     </div>

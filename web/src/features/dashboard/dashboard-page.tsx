@@ -7,7 +7,7 @@ import { Link, useLocation } from '../../lib/router'
 import { useCurrentUser } from '../auth/current-user'
 import { seesWholeLog } from '../usage/access'
 import { BudgetTable } from '../usage/budget-lines'
-import { approvalsQuery, blockedQuery, budgetsQuery, gatesQuery, summaryQuery, usageUrl } from '../usage/queries'
+import { approvalsQuery, blockedQuery, budgetsQuery, gatesQuery, summaryQuery, unmarkedAdsQuery, usageUrl } from '../usage/queries'
 import { ApprovalsView } from './approvals-view'
 import { AuditLogExport } from './audit-log-export'
 import { BlockedView } from './blocked-view'
@@ -18,6 +18,7 @@ import { FilterBar } from './filter-bar'
 import { GatesTable } from './gates-view'
 import { KpiGrid } from './kpi-grid'
 import { OverdueList } from './overdue-list'
+import { UnmarkedAds } from './unmarked-ads'
 import { UsageOverTime } from './usage-over-time'
 import { ViewSection } from './view-section'
 
@@ -36,6 +37,7 @@ export function DashboardPage() {
   const gates = useQuery({ ...gatesQuery(params), enabled: whole })
   const blocked = useQuery({ ...blockedQuery(params), enabled: whole })
   const budgets = useQuery({ ...budgetsQuery(), enabled: whole })
+  const unmarked = useQuery({ ...unmarkedAdsQuery(), enabled: whole })
 
   if (!whole) {
     return (
@@ -135,6 +137,10 @@ export function DashboardPage() {
         actions={<CsvLink href={usageUrl('budgets', {}, {})} testId="csv-budgets" />}
       >
         {(b) => (b.lines.length === 0 ? <p className="muted">{t('dash.budgets.none')}</p> : <BudgetTable lines={b.lines} />)}
+      </ViewSection>
+
+      <ViewSection title={t('dash.unmarked.title')} testId="dashboard-unmarked-ads" query={unmarked} intro={t('dash.unmarked.intro')}>
+        {(items) => <UnmarkedAds items={items} />}
       </ViewSection>
 
       <AuditLogExport params={params} />

@@ -1,5 +1,5 @@
 import { useMemo } from 'react'
-import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
+import { Bar, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
 import type { UsageSummary } from '../../../../contracts/usage'
 import { useI18n } from '../../i18n'
 import { compactCount, formatCount, formatUsd } from '../../lib/format-number'
@@ -39,11 +39,19 @@ export function UsageOverTime({ summary }: { summary: UsageSummary }) {
               tickFormatter={(v: number) => formatUsd(v, lang)}
             />
             <Tooltip formatter={(value, name) => (name === cost ? formatUsd(Number(value), lang) : formatCount(Number(value), lang))} />
-            <Legend />
             <Bar yAxisId="calls" dataKey="calls" name={calls} fill={ACCENT} radius={[3, 3, 0, 0]} isAnimationActive={false} />
             <Line yAxisId="cost" dataKey="costUsd" name={cost} stroke={COST} strokeWidth={2} dot={false} isAnimationActive={false} />
           </ComposedChart>
         </ResponsiveContainer>
+        {/* our own legend: recharts' labels its icons in English ("… legend icon") */}
+        <ul className="chart-legend small">
+          <li>
+            <span className="chart-swatch" style={{ background: ACCENT }} /> {calls}
+          </li>
+          <li>
+            <span className="chart-swatch chart-swatch-line" style={{ background: COST }} /> {cost}
+          </li>
+        </ul>
       </div>
       <details className="chart-data">
         <summary>{t('dash.series.asTable')}</summary>

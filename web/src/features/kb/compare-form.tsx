@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react'
 import type { PromptFamily } from '../../../../contracts/kb'
 import { useI18n } from '../../i18n'
+import { versionLabel } from '../../lib/labels'
 import { navigate } from '../../lib/router'
 import { promptCompareHref } from './prompt-paths'
 
@@ -21,7 +22,7 @@ export function CompareForm({ family }: { family: PromptFamily }) {
       <select id={`${id}-${key}`} data-testid={`prompt-compare-${key}`} value={value} onChange={(e) => set(e.target.value)}>
         {versions.map((v) => (
           <option key={v} value={v}>
-            v{v}
+            {versionLabel(v, t)}
           </option>
         ))}
       </select>

@@ -1,4 +1,5 @@
 import type { DiffHunk } from '../../../../contracts/kb'
+import type { Lang } from '../../../../contracts/briefs'
 import { useI18n } from '../../i18n'
 
 type Numbered = { op: 'add' | 'del' | 'same'; text: string; old: number | null; new: number | null }
@@ -17,7 +18,18 @@ function numbered(h: DiffHunk): Numbered[] {
 const MARK = { add: '+', del: '−', same: ' ' } as const
 
 /** A unified line diff: removed lines red with −, added green with +, three lines of context around each change. */
-export function LineDiff({ hunks, from, to }: { hunks: readonly DiffHunk[]; from: string; to: string }) {
+export function LineDiff({
+  hunks,
+  from,
+  to,
+  copyLang,
+}: {
+  hunks: readonly DiffHunk[]
+  from: string
+  to: string
+  /** The language of the prompt's lines, where it differs from the UI's. */
+  copyLang?: Lang
+}) {
   const { t } = useI18n()
   if (hunks.length === 0)
     return (
@@ -45,7 +57,9 @@ export function LineDiff({ hunks, from, to }: { hunks: readonly DiffHunk[]; from
                   <span aria-hidden="true">{MARK[l.op]}</span>
                   {l.op !== 'same' && <span className="visually-hidden">{l.op === 'add' ? t('compare.added') : t('compare.removed')}</span>}
                 </td>
-                <td className="line-text">{l.text}</td>
+                <td className="line-text" lang={copyLang}>
+                  {l.text}
+                </td>
               </tr>
             ))}
           </tbody>

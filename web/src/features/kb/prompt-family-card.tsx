@@ -1,5 +1,6 @@
 import type { PromptFamily } from '../../../../contracts/kb'
 import { useI18n } from '../../i18n'
+import { promptName, versionLabel } from '../../lib/labels'
 import { formatDate } from '../../lib/format'
 import { Link } from '../../lib/router'
 import { CompareForm } from './compare-form'
@@ -18,7 +19,7 @@ export function PromptFamilyCard({ family }: { family: PromptFamily }) {
       data-versions={family.versions.length}
     >
       <h2>
-        {family.id} <span className="tag">{t(`lang.${family.lang}`)}</span> <span className="muted small">{family.kind}</span>
+        {promptName(family.id, t)} <span className="tag">{t(`lang.${family.lang}`)}</span>
       </h2>
       <div className="table-wrap">
         <table className="table prompt-table">
@@ -46,13 +47,15 @@ export function PromptFamilyCard({ family }: { family: PromptFamily }) {
                 >
                   <td className="nowrap">
                     <Link to={promptVersionHref(family.id, family.lang, v.version)} data-testid="prompt-version-link">
-                      v{v.version}
+                      {versionLabel(v.version, t)}
                     </Link>
                     <span className="muted small prompt-version-meta">
                       {t('prompts.ownerSince', { owner: v.owner, date: formatDate(v.firstSeenAt, lang) })}
                     </span>
                   </td>
-                  <td className="prompt-changelog">{v.changelog}</td>
+                  <td className="prompt-changelog" lang={family.lang === lang ? undefined : family.lang}>
+                    {v.changelog}
+                  </td>
                   {STAT_COLUMNS.map((c) => (
                     <td key={c} className="num" data-stat={c}>
                       {cells[c]}

@@ -1,6 +1,8 @@
 import { useQuery } from '@tanstack/react-query'
 import { ErrorState, Loading } from '../../components/states'
 import { useI18n } from '../../i18n'
+import { kindLabel, promptName, versionLabel } from '../../lib/labels'
+import { formatDecimal } from '../../lib/format-number'
 import { formatDateTime } from '../../lib/format'
 import { Link } from '../../lib/router'
 import { LineDiff } from './line-diff'
@@ -18,6 +20,8 @@ export function PromptVersionPage({ id, lang: promptLang, version }: Props) {
   if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />
   const v = query.data
   const cells = promptStatCells(v.stats, lang)
+  // the prompt's own words (body, changelog) are in its language
+  const copyLang = v.lang === lang ? undefined : v.lang
 
   return (
     <section data-testid="prompt-version-page" data-version={v.version}>
@@ -26,7 +30,7 @@ export function PromptVersionPage({ id, lang: promptLang, version }: Props) {
       </p>
       <div className="page-head">
         <h1>
-          {v.id} v{v.version} <span className="tag">{t(`lang.${v.lang}`)}</span>
+          {promptName(v.id, t)} {versionLabel(v.version, t)} <span className="tag">{t(`lang.${v.lang}`)}</span>
         </h1>
       </div>
       <div className="card">
@@ -37,7 +41,7 @@ export function PromptVersionPage({ id, lang: promptLang, version }: Props) {
           </div>
           <div className="details-row">
             <dt>{t('prompts.col.changelog')}</dt>
-            <dd>{v.changelog}</dd>
+            <dd lang={copyLang}>{v.changelog}</dd>
           </div>
           <div className="details-row">
             <dt>{t('prompts.col.firstSeen')}</dt>
@@ -46,10 +50,10 @@ export function PromptVersionPage({ id, lang: promptLang, version }: Props) {
           <div className="details-row">
             <dt>{t('prompts.settings')}</dt>
             <dd>
-              {t('prompts.settingsValue', {
-                kind: v.kind,
-                schema: v.schema ?? t('common.none'),
-                temperature: v.temperature ?? t('common.none'),
+              {t('prompts.settingsKind', { kind: kindLabel(v.kind, t) })} · {t('prompts.settingsSchema')}{' '}
+              {v.schema ? <code>{v.schema}</code> : t('common.none')} ·{' '}
+              {t('prompts.settingsTemperature', {
+                temperature: v.temperature === null ? t('common.none') : formatDecimal(v.temperature, lang),
               })}
             </dd>
           </div>
@@ -65,7 +69,7 @@ export function PromptVersionPage({ id, lang: promptLang, version }: Props) {
         <h2>{v.previous ? t('prompts.changesSince', { version: v.previous }) : t('prompts.changes')}</h2>
         {v.previous ? (
           <>
-            <LineDiff hunks={v.diff} from={v.previous} to={v.version} />
+            <LineDiff hunks={v.diff} from={v.previous} to={v.version} copyLang={copyLang} />
             <p>
               <Link to={promptCompareHref(v.id, v.lang, v.previous, v.version)}>{t('prompts.compareWithPrevious')}</Link>
             </p>
@@ -78,7 +82,7 @@ export function PromptVersionPage({ id, lang: promptLang, version }: Props) {
       </div>
       <div className="card">
         <h2>{t('prompts.body')}</h2>
-        <pre className="prompt-body" data-testid="prompt-body">
+        <pre className="prompt-body" data-testid="prompt-body" lang={copyLang}>
           {v.body}
         </pre>
       </div>

@@ -1,5 +1,6 @@
 import type { ResultRecord } from '../../../../contracts/kb'
 import { useI18n } from '../../i18n'
+import { versionLabel } from '../../lib/labels'
 import { formatDateTime } from '../../lib/format'
 
 /** Every gate decision on every version, oldest first, with who made it and why. */
@@ -23,7 +24,7 @@ export function RecordDecisions({ decisions }: { decisions: ResultRecord['decisi
           {decisions.map((d, i) => (
             <tr key={i} data-testid="kb-decision" data-gate={d.gate} data-decision={d.decision}>
               <td>{t(`gate.${d.gate}`)}</td>
-              <td>v{d.draftVersion}</td>
+              <td>{versionLabel(d.draftVersion, t)}</td>
               <td>
                 <span className={`badge badge-decision-${d.decision}`}>{t(`decision.${d.decision}`)}</span>
               </td>

@@ -1,5 +1,6 @@
 import type { ResultRecord } from '../../../../contracts/kb'
 import { useI18n } from '../../i18n'
+import { promptName } from '../../lib/labels'
 import { formatDateTime, formatShare } from '../../lib/format'
 import { categoryLabel } from '../../lib/risk-category'
 import { engineLabel } from '../run/engine-label'
@@ -12,7 +13,7 @@ function DraftMeta({ draft }: { draft: Draft }) {
   return (
     <>
       <p className="muted small">
-        {t('kb.prompt', { id: draft.promptId, version: draft.promptVersion })} · {formatDateTime(draft.createdAt, lang)}
+        {t('kb.prompt', { name: promptName(draft.promptId, t), version: draft.promptVersion })} · {formatDateTime(draft.createdAt, lang)}
       </p>
       {draft.edit && (
         <p className="small" data-testid="kb-draft-edit">

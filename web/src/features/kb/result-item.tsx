@@ -1,6 +1,7 @@
 import type { ResultItem as Item } from '../../../../contracts/kb'
 import { StatusBadge } from '../../components/status-badge'
 import { useI18n } from '../../i18n'
+import { promptName } from '../../lib/labels'
 import { channelLabel } from '../../lib/channel-label'
 import { formatDate } from '../../lib/format'
 import { Link } from '../../lib/router'
@@ -33,7 +34,13 @@ export function ResultItem({ item, onFilter }: Props) {
           {item.author.name}
         </button>{' '}
         · {formatDate(item.approvedAt ?? item.createdAt, lang)} · {engineLabel(item.engine, t, item.model)}
-        {item.edited && <> · {t('kb.edited')}</>} · {t('kb.prompt', { id: item.promptId, version: item.promptVersion })} ·{' '}
+        {item.erid && (
+          <>
+            {' '}
+            · <span data-testid="kb-erid">{t('kb.erid')}</span> <code>{item.erid}</code>
+          </>
+        )}
+        {item.edited && <> · {t('kb.edited')}</>} · {t('kb.prompt', { name: promptName(item.promptId, t), version: item.promptVersion })} ·{' '}
         <RatingText rating={item.rating} />
       </p>
       <HighlightedSnippet item={item} />

@@ -41,6 +41,12 @@ export function ResultRecordPage({ runId }: { runId: string }) {
             <span className="tag">{t(`kind.${r.brief.kind}`)}</span> {channelLabel(r.brief.channel, t)} · {t(`lang.${r.brief.lang}`)} ·{' '}
             {t('kb.createdBy', { name: r.brief.author.name, date: formatDateTime(r.createdAt, lang) })}
             {r.approvedAt && <> · {t('kb.approvedAt', { date: formatDateTime(r.approvedAt, lang) })}</>}
+            {r.erid && (
+              <>
+                {' '}
+                · <span data-testid="kb-record-erid">{t('kb.erid')}</span> <code>{r.erid}</code>
+              </>
+            )}
             {r.reviewers.length > 0 && <> · {t('kb.passedBy', { names: r.reviewers.map((p) => p.name).join(', ') })}</>}
           </p>
         </div>

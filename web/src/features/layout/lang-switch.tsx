@@ -1,5 +1,5 @@
 import { Lang } from '../../../../contracts/briefs'
-import { useI18n } from '../../i18n'
+import { LANG_AUTONYMS, useI18n } from '../../i18n'
 
 export function LangSwitch() {
   const { lang, setLang, t } = useI18n()
@@ -15,8 +15,8 @@ export function LangSwitch() {
         }}
       >
         {Lang.options.map((l) => (
-          <option key={l} value={l}>
-            {t(`lang.${l}`)}
+          <option key={l} value={l} lang={l}>
+            {LANG_AUTONYMS[l]}
           </option>
         ))}
       </select>

@@ -30,15 +30,18 @@ export function FieldRiskMarks({ path }: { path: ControlPath }) {
             data-category={m.category}
             data-rule={m.rule}
           >
-            <span className={`cat cat-${categorySeverity(m.category)}`} title={m.category}>
-              {categoryLabel(m.category, t)}
-            </span>{' '}
+            <span className={`cat cat-${categorySeverity(m.category)}`}>{categoryLabel(m.category, t)}</span>{' '}
             {m.line !== null && <span className="muted small">{t('riskCheck.line', { n: m.line })}: </span>}
             <mark className={`risk-mark-word risk-${categorySeverity(m.category)}`} lang={langAttr(m.match, lang)}>
               {m.match}
             </mark>{' '}
             — <span lang={words.lang}>{words.explain}</span>
-            {m.article && <span className="muted small"> ({m.article})</span>}
+            {words.article && (
+              <span className="muted small">
+                {' '}
+                (<span lang={words.article.lang}>{words.article.text}</span>)
+              </span>
+            )}
             {words.fix && (
               <span className="risk-mark-fix small">
                 <strong>{t('risk.fix')}:</strong> <span lang={words.lang}>{words.fix}</span>

@@ -133,7 +133,12 @@ export function RiskPanel({ check, kind }: { check: RiskCheck; kind: BriefKind }
                         <q className="wording" lang={langAttr(m.wording, lang)}>
                           {m.wording}
                         </q>
-                        {m.article && <span className="muted small"> ({m.article})</span>}
+                        {m.article && (
+                          <span className="muted small">
+                            {' '}
+                            (<span lang={langAttr(m.article, lang)}>{m.article}</span>)
+                          </span>
+                        )}
                       </li>
                     ))}
                   </ul>

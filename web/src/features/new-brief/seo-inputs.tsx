@@ -4,7 +4,7 @@ import { useI18n } from '../../i18n'
 import type { FieldPath } from '../../lib/brief-fields'
 import { errorText } from '../../lib/error-text'
 import { plural } from '../../lib/plural'
-import { seoProblemLabel } from '../../lib/seo-labels'
+import { seoProblemDetail, seoProblemLabel } from '../../lib/seo-labels'
 import { FormField, TextField } from './form-field'
 import { currentSeoImport, type FormErrors, type FormValues } from './form-model'
 import { useSeoImport } from './queries'
@@ -48,7 +48,8 @@ function ImportSummary({ result }: { result: SeoImport }) {
         <ul className="seo-problem-list small">
           {problems.slice(0, SHOWN_PROBLEMS).map((p) => (
             <li key={`${p.line}-${p.problem}`} data-testid="seo-import-problem" data-line={p.line} data-problem={p.problem}>
-              {t('seo.problem.line', { line: p.line })}: {seoProblemLabel(p.problem, t)} <span className="muted">— {p.detail}</span>
+              {t('seo.problem.line', { line: p.line })}: {seoProblemLabel(p.problem, t)}{' '}
+              <span className="muted">— {seoProblemDetail(p, t)}</span>
             </li>
           ))}
           {problems.length > SHOWN_PROBLEMS && <li className="muted">{t('seo.import.more', { n: problems.length - SHOWN_PROBLEMS })}</li>}

@@ -18,7 +18,11 @@ function PolicyRule({ rule }: { rule: Rule }) {
         <span className={`cat cat-${categorySeverity(rule.category)}`}>{categoryLabel(rule.category, t)}</span>
         <strong className="rule-title">{words.title}</strong>
         <code className="rule-id">{rule.id}</code>
-        {rule.article && <span className="rule-article">{rule.article}</span>}
+        {(words.article ?? rule.article) && (
+          <span className="rule-article" lang={langAttr(words.article ?? rule.article ?? '', lang)}>
+            {words.article ?? rule.article}
+          </span>
+        )}
       </div>
       <p className="rule-explain">{words.explain}</p>
       {words.fix && (
@@ -73,7 +77,7 @@ export function PolicyPack({ pack }: { pack: Pack }) {
       <div className="draft-head">
         <h2>{words.name}</h2>
         <span className="muted small">
-          <code>{pack.id}</code> · {pack.lang === 'ru' || pack.lang === 'en' ? t(`policy.packLang.${pack.lang}`) : t('policy.anyLang')} ·{' '}
+          <code>{pack.id}</code> · {pack.lang === 'ru' || pack.lang === 'en' ? t(`lang.${pack.lang}`) : t('policy.anyLang')} ·{' '}
           {t('policy.ruleCount', { n: pack.rules.length })}
         </span>
       </div>

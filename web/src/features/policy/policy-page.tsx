@@ -1,20 +1,13 @@
 import { useQuery } from '@tanstack/react-query'
-import { BriefKind } from '../../../../contracts/briefs'
 import { ErrorState, Loading } from '../../components/states'
-import { useI18n, type Translate } from '../../i18n'
+import { useI18n } from '../../i18n'
 import { channelLabel } from '../../lib/channel-label'
-import { gateLabel } from '../../lib/labels'
+import { gateLabel, kindLabel } from '../../lib/labels'
 import { categoryLabel } from '../../lib/risk-category'
 import { PolicyCategories, PolicyGates } from './policy-gates'
 import { PolicyPack } from './policy-pack'
 import { PolicySectors } from './policy-sectors'
 import { policyQuery } from './queries'
-
-/** A brief kind by its label; a kind the UI does not know, as written. */
-const kindLabel = (kind: string, t: Translate) => {
-  const k = BriefKind.safeParse(kind)
-  return k.success ? t(`kind.${k.data}`) : kind
-}
 
 /** The active policy, read-only: it is edited as a file and checked with `copydesk policy check`. */
 export function PolicyPage() {
@@ -31,7 +24,9 @@ export function PolicyPage() {
       <div className="page-head">
         <div>
           <h1>{t('policy.title')}</h1>
-          <p className="muted">{t('policy.intro')}</p>
+          <p className="muted">
+            {t('policy.intro')} <code>npx copydesk policy check</code>.
+          </p>
         </div>
       </div>
 

@@ -3,6 +3,7 @@ import { useId, useState } from 'react'
 import type { Draft, Run } from '../../../../contracts/runs'
 import { ErrorState, Loading } from '../../components/states'
 import { useI18n } from '../../i18n'
+import { versionLabel } from '../../lib/labels'
 import { formatDateTime, formatShare } from '../../lib/format'
 import { engineLabel } from './engine-label'
 import { Fold } from './fold'
@@ -23,7 +24,7 @@ function VersionSummary({ draft, side }: { draft: Draft; side: 'from' | 'to' }) 
   return (
     <div className="compare-version" data-testid={`compare-${side}-version`} data-version={draft.version} data-engine={draft.engine}>
       <p>
-        <strong>v{draft.version}</strong> · {engineLabel(draft.engine, t, draft.model)}
+        <strong>{versionLabel(draft.version, t)}</strong> · {engineLabel(draft.engine, t, draft.model)}
         <span className="muted small"> · {formatDateTime(draft.createdAt, lang)}</span>
       </p>
       {draft.edit && (
@@ -60,7 +61,7 @@ function VersionSelect({
           const engine = drafts.find((d) => d.version === v)?.engine
           return (
             <option key={v} value={v}>
-              {engine ? t('compare.option', { version: v, engine: engineLabel(engine, t) }) : `v${v}`}
+              {engine ? t('compare.option', { version: v, engine: engineLabel(engine, t) }) : versionLabel(v, t)}
             </option>
           )
         })}
@@ -92,7 +93,7 @@ export function DraftCompare({ run }: { run: Run }) {
     // The id is the target of the "what changed" link by an edited draft (draft-view.tsx).
     <Fold
       title={t('compare.title')}
-      summary={<span className="muted small">{`v${pair.from} → v${pair.to}`}</span>}
+      summary={<span className="muted small">{`${versionLabel(pair.from, t)} → ${versionLabel(pair.to, t)}`}</span>}
       open={open}
       onToggle={setOpen}
       className="draft-compare"

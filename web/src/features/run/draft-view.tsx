@@ -2,6 +2,7 @@ import { lazy, Suspense, useMemo, type ReactNode } from 'react'
 import type { Draft, Run } from '../../../../contracts/runs'
 import { Loading } from '../../components/states'
 import { useI18n } from '../../i18n'
+import { promptName } from '../../lib/labels'
 import { formatDateTime, formatShare } from '../../lib/format'
 import { HeadlinesDraftView } from './headlines-draft-view'
 import { InterviewDraftView } from './interview/interview-draft-view'
@@ -158,7 +159,7 @@ export function DraftView({ draft, run }: { draft: Draft; run: Run }) {
       </div>
       <p className="muted small" data-testid="draft-meta">
         {/* An edit keeps the AI draft's prompt fields; no prompt wrote its words, so none is named. */}
-        {draft.engine !== 'human' && <>{t('run.prompt', { id: draft.promptId, version: draft.promptVersion })} · </>}
+        {draft.engine !== 'human' && <>{t('run.prompt', { name: promptName(draft.promptId, t), version: draft.promptVersion })} · </>}
         {t(`lang.${draft.lang}`)} · {formatDateTime(draft.createdAt, lang)}
       </p>
       {draft.engineNote && (

@@ -1,6 +1,7 @@
 import type { Run } from '../../../../contracts/runs'
 import { StatusBadge } from '../../components/status-badge'
 import { useI18n } from '../../i18n'
+import { versionLabel } from '../../lib/labels'
 import { businessDays } from '../../lib/business-days'
 import { formatDateTime, isPast } from '../../lib/format'
 import { GateAssignee } from './gate-assignee'
@@ -40,7 +41,7 @@ export function GatesTable({ run }: { run: Run }) {
                 className={g.status === 'superseded' ? 'dimmed' : undefined}
               >
                 <td className="nowrap">
-                  {t(`gate.${g.gate}`)} <span className="muted small">v{g.draftVersion}</span>
+                  {t(`gate.${g.gate}`)} <span className="muted small">{versionLabel(g.draftVersion, t)}</span>
                 </td>
                 <td>{t(`role.${g.role}`)}</td>
                 <td>

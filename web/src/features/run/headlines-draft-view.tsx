@@ -65,8 +65,8 @@ export function HeadlinesDraftView({ draft }: { draft: HeadlinesDraft }) {
       {pair && (
         <div className="ab-box" data-testid="headlines-ab" data-a={pair.a} data-b={pair.b}>
           <p>
-            <strong>{t('headlines.abTitle')}:</strong> <span className="ab-badge">A</span> {pair.a + 1} ·{' '}
-            <span className="ab-badge">B</span> {pair.b + 1}
+            <strong>{t('headlines.abTitle')}:</strong> <span className="ab-badge">{t('headlines.ab.A')}</span> {pair.a + 1} ·{' '}
+            <span className="ab-badge">{t('headlines.ab.B')}</span> {pair.b + 1}
           </p>
           <p className="small">{pair.why}</p>
         </div>
@@ -90,8 +90,8 @@ export function HeadlinesDraftView({ draft }: { draft: HeadlinesDraft }) {
                   <td className="muted">{i + 1}</td>
                   <td className="headline-text">
                     {ab && (
-                      <span className="ab-badge" title={t('headlines.abVariant', { v: ab })}>
-                        {ab}
+                      <span className="ab-badge" title={t('headlines.abVariant', { v: t(`headlines.ab.${ab}`) })}>
+                        {t(`headlines.ab.${ab}`)}
                       </span>
                     )}{' '}
                     {h.text}

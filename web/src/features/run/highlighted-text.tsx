@@ -27,7 +27,11 @@ function MarkTooltip({ id, piece, top, left }: { id: string; piece: TextPiece; t
             <p>
               <strong>{categoryLabel(h.category, t)}</strong> · {words.title ?? <code>{h.rule}</code>}
             </p>
-            {h.article && <p className="muted small">{h.article}</p>}
+            {words.article && (
+              <p className="muted small" lang={words.article.lang}>
+                {words.article.text}
+              </p>
+            )}
             <p lang={words.lang}>{words.explain}</p>
             {words.fix && (
               <p>

@@ -19,7 +19,12 @@ export function MissingWording({ items }: { items: Draft['missing'] }) {
             </blockquote>
             <p className="small muted">
               {categoryLabel(m.category, t)} · {m.title ? m.title[lang] : <code>{m.requirement}</code>}
-              {m.article && <> · {m.article}</>}
+              {m.article && (
+                <>
+                  {' '}
+                  · <span lang={langAttr(m.article, lang)}>{m.article}</span>
+                </>
+              )}
             </p>
           </li>
         ))}

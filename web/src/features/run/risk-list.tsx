@@ -32,15 +32,13 @@ export function RiskList({ risks }: { risks: RiskHit[] }) {
           >
             <div className="rule-head">
               <span className={`cat cat-${severity}`}>{categoryLabel(g.category, t)}</span>
-              {words.title ? (
-                <strong className="rule-title" title={g.rule}>
-                  {words.title}
-                </strong>
-              ) : (
-                <code className="rule-id">{g.rule}</code>
-              )}
+              {words.title ? <strong className="rule-title">{words.title}</strong> : <code className="rule-id">{g.rule}</code>}
             </div>
-            {g.article && <p className="rule-article">{g.article}</p>}
+            {words.article && (
+              <p className="rule-article" lang={words.article.lang}>
+                {words.article.text}
+              </p>
+            )}
             {g.matches.length > 0 && (
               <p className="chips">
                 <span className="visually-hidden">{t('risk.matched')}: </span>

@@ -53,7 +53,9 @@ export function RunPage({ id }: { id: string }) {
   return (
     <section className="run-page">
       <p className="breadcrumb">
-        <Link to={`/briefs/${run.briefId}`}>{t('run.brief', { title: run.briefTitle })}</Link>
+        <Link to={`/briefs/${run.briefId}`} data-testid="run-brief-link">
+          {t('run.brief', { title: run.briefTitle })}
+        </Link>
       </p>
       <div className="page-head">
         <div>

@@ -1,8 +1,9 @@
 import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import type { DeliveryMode, NotificationSettings } from '../../../../contracts/notifications'
+import { Lang } from '../../../../contracts/briefs'
 import { ErrorState, Loading } from '../../components/states'
-import { useI18n } from '../../i18n'
+import { LANG_AUTONYMS, useI18n } from '../../i18n'
 import { errorText } from '../../lib/error-text'
 import { notificationSettingsQuery, useSaveNotificationSettings } from './queries'
 
@@ -144,8 +145,11 @@ export function SettingsPage() {
             disabled={busy}
             onChange={(e) => save.mutate({ lang: e.target.value === 'en' ? 'en' : 'ru' })}
           >
-            <option value="ru">Русский</option>
-            <option value="en">English</option>
+            {Lang.options.map((l) => (
+              <option key={l} value={l} lang={l}>
+                {LANG_AUTONYMS[l]}
+              </option>
+            ))}
           </select>
         </div>
         {save.isSuccess && (

@@ -1,7 +1,7 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query'
-import type { z } from 'zod'
+import { z } from 'zod'
 import type { BriefKind } from '../../../../contracts/briefs'
-import { ApprovalView, BlockedView, BudgetView, GateView, MyUsage, UsageSummary } from '../../../../contracts/usage'
+import { ApprovalView, BlockedView, BudgetView, GateView, MyUsage, UnmarkedAd, UsageSummary } from '../../../../contracts/usage'
 import { fetchJson } from '../../lib/fetch-json'
 import { withQuery } from '../../lib/url-query'
 
@@ -35,6 +35,13 @@ export const gatesQuery = (p: UsageParams) => viewQuery('gates', GateView, p)
 export const blockedQuery = (p: UsageParams) => viewQuery('blocked', BlockedView, p)
 /** Budgets are always the current month: the filters do not apply. */
 export const budgetsQuery = () => viewQuery('budgets', BudgetView, {})
+
+/** Approved paid ads without an erid, whatever the period (cmo/admin). */
+export const unmarkedAdsQuery = () =>
+  queryOptions({
+    queryKey: [...USAGE_KEY, 'unmarked-ads'],
+    queryFn: ({ signal }) => fetchJson('/api/usage/unmarked-ads', z.array(UnmarkedAd), { signal }),
+  })
 
 /** The signed-in user's own month: calls, cost and budgets (every role may ask). */
 export const myUsageQuery = () =>

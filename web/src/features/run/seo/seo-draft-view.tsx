@@ -4,7 +4,7 @@ import type { Run } from '../../../../../contracts/runs'
 import { useI18n } from '../../../i18n'
 import { errorText } from '../../../lib/error-text'
 import { plural } from '../../../lib/plural'
-import { seoProblemLabel } from '../../../lib/seo-labels'
+import { seoProblemDetail, seoProblemLabel } from '../../../lib/seo-labels'
 import { useCurrentUser } from '../../auth/current-user'
 import { isAuthor } from '../permissions'
 import { useEditDraft } from '../queries'
@@ -50,7 +50,8 @@ function Problems({ problems }: { problems: SeoDraft['problems'] }) {
       <ul className="seo-problem-list small">
         {problems.slice(0, SHOWN_PROBLEMS).map((p) => (
           <li key={`${p.line}-${p.problem}`} data-testid="seo-problem" data-line={p.line} data-problem={p.problem}>
-            {t('seo.problem.line', { line: p.line })}: {seoProblemLabel(p.problem, t)} <span className="muted">— {p.detail}</span>
+            {t('seo.problem.line', { line: p.line })}: {seoProblemLabel(p.problem, t)}{' '}
+            <span className="muted">— {seoProblemDetail(p, t)}</span>
           </li>
         ))}
         {problems.length > SHOWN_PROBLEMS && <li className="muted">{t('seo.import.more', { n: problems.length - SHOWN_PROBLEMS })}</li>}
@@ -60,8 +61,9 @@ function Problems({ problems }: { problems: SeoDraft['problems'] }) {
 }
 
 function ExportLinks({ runId, version }: { runId: string; version: number }) {
-  const { t } = useI18n()
-  const href = (format: 'csv' | 'xlsx') => `/api/runs/${encodeURIComponent(runId)}/drafts/${version}/export?format=${format}`
+  const { t, lang } = useI18n()
+  // the file's headers and labels in the reader's language
+  const href = (format: 'csv' | 'xlsx') => `/api/runs/${encodeURIComponent(runId)}/drafts/${version}/export?format=${format}&lang=${lang}`
   return (
     <p className="seo-export small">
       <span className="muted">{t('seo.export', { version })}</span>{' '}
