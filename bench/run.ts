@@ -13,6 +13,7 @@ import { printDrafting } from './drafting'
 import { benchNotify } from './notify'
 import { benchScale } from './scale'
 import { benchSeo } from './seo'
+import { benchSeoEvalDev } from './seo-eval-dev'
 import { printPiiNegatives } from './pii-negatives'
 import { printPresidioQuality } from './pii-presidio'
 import { printPiiEvalDev } from './pii-eval-dev'
@@ -148,6 +149,8 @@ console.log('\n## SEO clustering (synthetic lists grown from the labelled fixtur
 console.log('| what | n | result |')
 console.log('|---|---:|---|')
 for (const r of benchSeo()) console.log(`| ${r.what} | ${r.n} | ${r.value} |`)
+console.log('')
+benchSeoEvalDev()
 if (process.env.BENCH_EVENT_LOOP !== '0') await (await import('./event-loop')).printEventLoop()
 if (process.env.BENCH_FLOOD !== '0') await (await import('./login-flood')).printLoginFlood()
 

@@ -97,7 +97,8 @@ export function benchSeo(): { what: string; n: number; value: string }[] {
     })
   }
   const tenK = syntheticKeywords(10_000, true)
-  for (const mode of ['serp-soft', 'serp-moderate', 'serp-hard'] as const) measure('10,000 keywords with top-10 URLs', tenK, mode)
+  for (const mode of ['serp-weighted', 'serp-soft', 'serp-moderate', 'serp-hard'] as const)
+    measure('10,000 keywords with top-10 URLs', tenK, mode)
   measure('10,000 keywords, words only', syntheticKeywords(10_000, false), 'lexical')
   if (process.env.BENCH_SEO_100K !== '0') measure('100,000 keywords, words only', syntheticKeywords(100_000, false), 'lexical')
   for (const n of [10_000, 30_000]) {

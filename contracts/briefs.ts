@@ -184,8 +184,14 @@ export const InterviewInputs = z
     path: ['transcripts'],
   })
 export type InterviewInputs = z.infer<typeof InterviewInputs>
-/** SERP overlap (three modes), words (lexical), or meaning (semantic: the model's embeddings). */
-export const SEO_MODES = ['serp-soft', 'serp-moderate', 'serp-hard', 'lexical', 'semantic'] as const
+/**
+ * Search results: alike result pages, each URL weighted by how specific it is (serp-weighted, the
+ * default), or a count of shared URLs (the three modes SEO tools document); words (lexical); or
+ * meaning (semantic: the model's embeddings).
+ */
+export const SEO_MODES = ['serp-weighted', 'serp-soft', 'serp-moderate', 'serp-hard', 'lexical', 'semantic'] as const
+/** The modes whose threshold is a number of shared top-10 URLs (1-10); the others' is a similarity (0-1). */
+export const URL_COUNT_MODES = ['serp-soft', 'serp-moderate', 'serp-hard'] as const
 /** A row of a keyword export that was not used, by its line in the file. */
 export const SeoImportProblem = z.object({
   line: z.number().int(),
@@ -199,9 +205,9 @@ export type SeoImportProblem = z.infer<typeof SeoImportProblem>
 /** A keyword export as CSV/TSV text (`POST /api/seo/import` turns XLSX or Windows-1251 into it). */
 export const SeoInputs = z.object({
   keywordsCsv: z.string().trim().min(1, 'required').max(10_000_000),
-  /** serp-soft when the export has result URLs, lexical otherwise. */
+  /** serp-weighted when the export has result URLs, lexical otherwise. */
   mode: z.enum(SEO_MODES).optional(),
-  /** SERP modes: shared top-10 URLs, 1-10 (default 3). Lexical and semantic: similarity, 0-1 (defaults 0.2, 0.5). */
+  /** serp-soft, -moderate, -hard: shared top-10 URLs, 1-10 (default 3). The others: similarity, 0-1 (defaults serp-weighted 0.1, lexical 0.2, semantic 0.5). */
   threshold: z.number().min(0).max(10).optional(),
   /** The rows `POST /api/seo/import` skipped in the uploaded file (its own line numbers), kept with the draft. */
   importProblems: z.array(SeoImportProblem).max(1_000_000).optional(),

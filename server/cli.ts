@@ -37,9 +37,9 @@ Commands:
                      the drafting step alone (offline engine unless OPENAI_API_KEY), inputs redacted
                      first; prints the structured draft (JSON; one line with --json).
                      An interview brief holds "transcript" or "transcripts": [...]
-  seo cluster FILE [--mode serp-soft|serp-moderate|serp-hard|lexical] [--threshold N] [--json]
+  seo cluster FILE [--mode serp-weighted|serp-soft|serp-moderate|serp-hard|lexical] [--threshold N] [--json]
                      keyword clusters and a content plan from a CSV/TSV/XLSX export
-                     (serp-soft when it has result URLs, else lexical); bad rows are
+                     (serp-weighted when it has result URLs, else lexical); bad rows are
                      reported on stderr by line number
   user add EMAIL --roles writer,editor [--name NAME] [--team TEAM]
                      create a user (or reset their roles and password); the password

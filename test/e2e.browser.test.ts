@@ -566,7 +566,7 @@ describe.skipIf(!executablePath)('browser: briefs, policy gates and reviews (Deb
     await expect.poll(() => runStatus(page), { timeout: 60_000 }).toBe('awaiting_review')
 
     const seo = page.getByTestId('seo-summary')
-    await expect.poll(() => seo.getAttribute('data-mode'), { timeout: 30_000 }).toBe('serp-soft')
+    await expect.poll(() => seo.getAttribute('data-mode'), { timeout: 30_000 }).toBe('serp-weighted')
     expect(Number(await seo.getAttribute('data-clusters'))).toBeGreaterThan(30)
     // the rows the upload skipped travel with the brief into the plan
     expect(await seo.getAttribute('data-problems')).toBe(String(loadSeoFixture('ru').length - distinct))

@@ -35,6 +35,7 @@ function labels(lang: 'ru' | 'en', out: { clusters: { keywords: string[] }[] }) 
 
 // Floors a change must not fall below; the lexical mode is weak on these intent-level labels.
 const FLOORS: [ClusterMode, number, number][] = [
+  ['serp-weighted', 0.1, 0.95],
   ['serp-soft', 3, 0.9],
   ['serp-moderate', 4, 0.95],
   ['serp-hard', 3, 0.5],
@@ -62,11 +63,11 @@ describe('SEO clustering quality on the labelled sets', () => {
 })
 
 describe('copydesk seo cluster', () => {
-  it('a RU export with URLs (UTF-8 BOM, ";", URLs in one cell): serp-soft by default, the contract shape', async () => {
+  it('a RU export with URLs (UTF-8 BOM, ";", URLs in one cell): serp-weighted by default, the contract shape', async () => {
     const r = await cli('seo', 'cluster', seoFixturePath('ru-export.csv'), '--json')
     expect(r.status, r.stderr).toBe(0)
     const out = JSON.parse(r.stdout)
-    expect(out).toMatchObject({ mode: 'serp-soft', threshold: 3, encoding: 'utf-8-bom' })
+    expect(out).toMatchObject({ mode: 'serp-weighted', threshold: 0.1, encoding: 'utf-8-bom' })
     for (const c of out.clusters) {
       expect(typeof c.label).toBe('string')
       expect(c.keywords[0]).toBe(c.pillar)
@@ -90,7 +91,10 @@ describe('copydesk seo cluster', () => {
     expect((await here('seo', 'cluster', seoFixturePath('en-export.csv'), '--mode', 'fuzzy')).status).toBe(2)
     const bad = await here('seo', 'cluster', seoFixturePath('en-export.csv'), '--threshold', '11')
     expect(bad.status).toBe(2)
-    expect(bad.stderr).toMatch(/1 to 10/)
+    expect(bad.stderr).toMatch(/similarity between 0 and 1/) // the default mode, serp-weighted
+    const badCount = await here('seo', 'cluster', seoFixturePath('en-export.csv'), '--mode', 'serp-soft', '--threshold', '0.5')
+    expect(badCount.status).toBe(2)
+    expect(badCount.stderr).toMatch(/1 to 10/)
     expect((await here('seo', 'cluster', 'no-such.csv')).stderr).toMatch(/no such file/)
   })
 

@@ -37,7 +37,7 @@ describe.each(targets)('SEO content plans on $name', (target) => {
     expect(run.status).toBe('awaiting_review')
     expect(run.draft).toMatchObject({ kind: 'seo_clusters', engine: 'offline', promptId: 'seo-clusters' })
     const d = SeoDraft.parse(run.draft.content)
-    expect(d).toMatchObject({ mode: 'serp-soft', threshold: 3 })
+    expect(d).toMatchObject({ mode: 'serp-weighted', threshold: 0.1 })
     expect(d.clusters.length).toBeGreaterThan(30)
     expect(d.problems.map((p) => p.line)).toEqual(EN_EXPORT_BAD_ROWS.map((r) => r.line))
     for (const c of d.clusters) {

@@ -1,4 +1,4 @@
-// `copydesk seo cluster FILE [--mode serp-soft|serp-moderate|serp-hard|lexical|semantic] [--threshold N] [--json]`
+// `copydesk seo cluster FILE [--mode serp-weighted|serp-soft|serp-moderate|serp-hard|lexical|semantic] [--threshold N] [--json]`
 import fs from 'node:fs'
 import { loadConfig } from '../config'
 import { createProvider } from '../llm'

@@ -8,8 +8,8 @@ export type SerpKeyword = { keyword: string; frequency: number; urls: string[] }
 /** Groups of indices into the input, each sorted by frequency (its marker first); singletons are not groups. */
 export type Grouping = { groups: number[][]; unclustered: number[] }
 
-/** For each keyword, how many result URLs it shares with each keyword it shares any with. */
-export function overlaps(items: SerpKeyword[]): Map<number, number>[] {
+/** The inverted index: each result URL with the keywords (indices) it ranks for. */
+export function urlIndex(items: SerpKeyword[]): Map<string, number[]> {
   const byUrl = new Map<string, number[]>()
   items.forEach((it, i) => {
     for (const url of new Set(it.urls)) {
@@ -18,6 +18,12 @@ export function overlaps(items: SerpKeyword[]): Map<number, number>[] {
       else byUrl.set(url, [i])
     }
   })
+  return byUrl
+}
+
+/** For each keyword, how many result URLs it shares with each keyword it shares any with. */
+export function overlaps(items: SerpKeyword[]): Map<number, number>[] {
+  const byUrl = urlIndex(items)
   const out = items.map(() => new Map<number, number>())
   for (const list of byUrl.values()) {
     for (let a = 0; a < list.length; a++) {

@@ -267,9 +267,9 @@ export const en: Messages = {
   'help.inputs.transcripts': 'One interview each; the summary shows which objections recur and how segments differ. Up to 30 interviews.',
   'help.inputs.keywordsCsv': 'A keyword export: query, frequency and, if you have them, result URLs, one query per line.',
   'help.inputs.mode':
-    'Auto: SERP soft when the keywords carry result URLs, lexical otherwise. Semantic needs a model (OPENAI_API_KEY on the server).',
+    'Auto: weighted SERP when the keywords carry result URLs, lexical otherwise. Semantic needs a model (OPENAI_API_KEY on the server).',
   'help.inputs.threshold':
-    'Empty: the default, 3 shared URLs for SERP, 0.2 for lexical, 0.5 for semantic. SERP takes 1 to 10, lexical and semantic 0 to 1.',
+    'Empty: the default, similarity 0.1 for weighted SERP, 3 shared URLs for soft, moderate and hard, 0.2 for lexical, 0.5 for semantic.',
 
   'validation.required': 'Required.',
   'validation.minLength': 'At least {n} characters.',
@@ -657,7 +657,7 @@ export const en: Messages = {
   'seo.form.helpSemantic':
     "Semantic: keywords grouped by meaning through the model's embeddings (paid per token, logged); needs a model on the server.",
   'seo.form.thresholdSerp': 'SERP modes take a whole number from 1 to 10.',
-  'seo.form.thresholdSimilarity': 'Lexical and semantic take a number above 0 and at most 1.',
+  'seo.form.thresholdSimilarity': 'Weighted SERP, lexical and semantic take a number above 0 and at most 1.',
   'seo.form.thresholdAuto': 'The threshold is 1 to 10 for SERP, or 0 to 1 for lexical and semantic.',
   'seo.summary.thresholdSerp': 'threshold: {n} shared URLs',
   'seo.summary.thresholdSimilarity': 'similarity threshold: {n}',
@@ -1205,4 +1205,8 @@ export const en: Messages = {
   'dash.unmarked.none': 'Every approved paid ad carries its erid.',
   'dash.unmarked.channel': 'Channel',
   'dash.unmarked.approvedAt': 'Approved',
+  'seo.mode.serp-weighted': 'SERP, weighted',
+  'seo.form.helpWeighted':
+    'Weighted (the default): alike result pages; a URL that ranks for keywords of many topics (aggregators, Q&A, video, marketplaces) counts less.',
+  'seo.form.thresholdHelpWeighted': 'Result similarity, 0 to 1; empty means 0.1. Higher makes tighter clusters.',
 }

@@ -127,6 +127,7 @@ export function SeoInputs({ values, errors, onChange, onImport }: Props) {
           optional
           extra={
             <ul className="field-help seo-mode-help">
+              <li>{t('seo.form.helpWeighted')}</li>
               <li>{t('seo.form.helpSoft')}</li>
               <li>{t('seo.form.helpModerate')}</li>
               <li>{t('seo.form.helpHard')}</li>
@@ -157,7 +158,9 @@ export function SeoInputs({ values, errors, onChange, onImport }: Props) {
                 ? 'seo.form.thresholdHelpSerp'
                 : mode === 'semantic'
                   ? 'seo.form.thresholdHelpSemantic'
-                  : 'seo.form.thresholdHelpLexical',
+                  : mode === 'serp-weighted'
+                    ? 'seo.form.thresholdHelpWeighted'
+                    : 'seo.form.thresholdHelpLexical',
           )}
         >
           {(control) => (

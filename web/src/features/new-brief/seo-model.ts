@@ -1,13 +1,15 @@
 import { z } from 'zod'
-import { SEO_MODES } from '../../../../contracts/briefs'
+import { SEO_MODES, URL_COUNT_MODES } from '../../../../contracts/briefs'
 import type { Translate } from '../../i18n'
 import type { FormIssue, FormValues } from './form-model'
 
 export type SeoMode = (typeof SEO_MODES)[number]
 export const isSeoMode = (s: string): s is SeoMode => (SEO_MODES as readonly string[]).includes(s)
-export const isSerpMode = (mode: SeoMode) => mode !== 'lexical' && mode !== 'semantic'
+/** The threshold is a number of shared top-10 URLs (1-10); in the other modes a similarity (0-1). */
+export const isSerpMode = (mode: SeoMode) => (URL_COUNT_MODES as readonly string[]).includes(mode)
 /** server/seo/cluster.ts DEFAULT_THRESHOLD: what an empty threshold means in each mode. */
 export const DEFAULT_THRESHOLDS: Record<SeoMode, number> = {
+  'serp-weighted': 0.1,
   'serp-soft': 3,
   'serp-moderate': 3,
   'serp-hard': 3,
