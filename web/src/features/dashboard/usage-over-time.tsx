@@ -43,7 +43,7 @@ export function UsageOverTime({ summary }: { summary: UsageSummary }) {
             <Line yAxisId="cost" dataKey="costUsd" name={cost} stroke={COST} strokeWidth={2} dot={false} isAnimationActive={false} />
           </ComposedChart>
         </ResponsiveContainer>
-        {/* our own legend: recharts' labels its icons in English ("… legend icon") */}
+        {/* our own legend: recharts labels its icons in English ("… legend icon") */}
         <ul className="chart-legend small">
           <li>
             <span className="chart-swatch" style={{ background: ACCENT }} /> {calls}

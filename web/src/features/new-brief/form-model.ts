@@ -98,7 +98,7 @@ export function buildPayload(kind: BriefKind, v: FormValues): CreateBriefInput {
         kind,
         inputs: {
           keywordsCsv: v['inputs.keywordsCsv'],
-          // "auto" (empty): the server picks serp-soft when the export has result URLs, lexical otherwise.
+          // "auto" (empty): the server picks serp-weighted when the export has result URLs, lexical otherwise.
           mode: isSeoMode(v['inputs.mode']) ? v['inputs.mode'] : undefined,
           threshold: numberOrUndefined(v['inputs.threshold']),
           // the rows the upload skipped, by the file's own lines, go with the brief into the draft

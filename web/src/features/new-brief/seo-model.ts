@@ -29,7 +29,14 @@ export const SeoImport = z.object({
   keywords: z.number().int(),
   withUrls: z.boolean(),
   encoding: z.string(),
-  problems: z.array(z.object({ line: z.number().int(), problem: z.string(), detail: z.string() })),
+  problems: z.array(
+    z.object({
+      line: z.number().int(),
+      problem: z.string(),
+      detail: z.string(),
+      params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+    }),
+  ),
 })
 export type SeoImport = z.infer<typeof SeoImport>
 
