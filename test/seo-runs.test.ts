@@ -91,6 +91,15 @@ describe.each(targets)('SEO content plans on $name', (target) => {
     )
     expect(en.withUrls).toBe(true)
     expect(en.problems.map((p: { line: number }) => p.line)).toEqual(EN_EXPORT_BAD_ROWS.map((r) => r.line))
+    // each with the values the UI words it with, in either language
+    for (const p of en.problems as { problem: string; params?: Record<string, unknown> }[])
+      expect(p.params, p.problem).toEqual(
+        p.problem === 'duplicate'
+          ? { keyword: expect.any(String), first: expect.any(Number) }
+          : p.problem === 'bad_frequency'
+            ? { value: expect.any(String) }
+            : {},
+      )
     // the normalised CSV drafts the same plan as the original export
     const { run } = await offline.runToGate(writer, seoBrief(en.csv))
     const direct = await offline.runToGate(writer, seoBrief(EXPORT))
