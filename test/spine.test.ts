@@ -98,7 +98,7 @@ describe.each(targets)('spine on $name', (target) => {
       version: 1,
       engine: 'offline',
       promptId: 'offer',
-      promptVersion: expect.stringMatching(/^2\.[0-9a-f]{8}$/),
+      promptVersion: expect.stringMatching(/^3\.[0-9a-f]{8}$/),
     })
     expect(run.draft.content.variants).toHaveLength(3)
     expect(run.draft.text).toContain('StudioDesk')
