@@ -8,7 +8,7 @@ import { seoProblemDetail, seoProblemLabel } from '../../lib/seo-labels'
 import { FormField, TextField } from './form-field'
 import { currentSeoImport, type FormErrors, type FormValues } from './form-model'
 import { useSeoImport } from './queries'
-import { DEFAULT_THRESHOLDS, isSeoMode, isSerpMode, MAX_UPLOAD_BYTES, type SeoImport } from './seo-model'
+import { DEFAULT_THRESHOLDS, isSeoMode, countsUrls, MAX_UPLOAD_BYTES, type SeoImport } from './seo-model'
 
 type Props = {
   values: FormValues
@@ -84,7 +84,7 @@ export function SeoInputs({ values, errors, onChange, onImport }: Props) {
   // The summary describes the uploaded file: once the text is edited it no longer does.
   const current = currentSeoImport(values)
   const uploadError = tooLarge ? t('seo.import.tooLarge') : upload.isError ? errorText(upload.error, t) : null
-  const serp = isSeoMode(mode) && isSerpMode(mode)
+  const byCount = isSeoMode(mode) && countsUrls(mode)
 
   return (
     <>
@@ -154,7 +154,7 @@ export function SeoInputs({ values, errors, onChange, onImport }: Props) {
           help={t(
             !isSeoMode(mode)
               ? 'help.inputs.threshold'
-              : serp
+              : byCount
                 ? 'seo.form.thresholdHelpSerp'
                 : mode === 'semantic'
                   ? 'seo.form.thresholdHelpSemantic'
@@ -168,9 +168,9 @@ export function SeoInputs({ values, errors, onChange, onImport }: Props) {
               {...control}
               type="number"
               inputMode="decimal"
-              min={serp ? 1 : 0}
-              max={!isSeoMode(mode) || serp ? 10 : 1}
-              step={!isSeoMode(mode) ? 'any' : serp ? 1 : 0.05}
+              min={byCount ? 1 : 0}
+              max={!isSeoMode(mode) || byCount ? 10 : 1}
+              step={!isSeoMode(mode) ? 'any' : byCount ? 1 : 0.05}
               placeholder={!isSeoMode(mode) ? '' : String(DEFAULT_THRESHOLDS[mode])}
               value={values['inputs.threshold']}
               onChange={(e) => onChange('inputs.threshold', e.target.value)}

@@ -6,7 +6,7 @@ import type { FormIssue, FormValues } from './form-model'
 export type SeoMode = (typeof SEO_MODES)[number]
 export const isSeoMode = (s: string): s is SeoMode => (SEO_MODES as readonly string[]).includes(s)
 /** The threshold is a number of shared top-10 URLs (1-10); in the other modes a similarity (0-1). */
-export const isSerpMode = (mode: SeoMode) => (URL_COUNT_MODES as readonly string[]).includes(mode)
+export const countsUrls = (mode: SeoMode) => (URL_COUNT_MODES as readonly string[]).includes(mode)
 /** server/seo/cluster.ts DEFAULT_THRESHOLD: what an empty threshold means in each mode. */
 export const DEFAULT_THRESHOLDS: Record<SeoMode, number> = {
   'serp-weighted': 0.1,
@@ -53,6 +53,6 @@ export function thresholdIssues(v: FormValues, t: Translate): FormIssue[] {
   const issue = (message: string) => [{ path: 'inputs.threshold', message }]
   if (!Number.isFinite(n)) return issue(t('validation.number'))
   if (!isSeoMode(mode)) return n > 0 && n <= 10 ? [] : issue(t('seo.form.thresholdAuto'))
-  if (isSerpMode(mode)) return Number.isInteger(n) && n >= 1 && n <= 10 ? [] : issue(t('seo.form.thresholdSerp'))
+  if (countsUrls(mode)) return Number.isInteger(n) && n >= 1 && n <= 10 ? [] : issue(t('seo.form.thresholdSerp'))
   return n > 0 && n <= 1 ? [] : issue(t('seo.form.thresholdSimilarity'))
 }

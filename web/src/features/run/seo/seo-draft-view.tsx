@@ -8,7 +8,7 @@ import { seoProblemDetail, seoProblemLabel } from '../../../lib/seo-labels'
 import { useCurrentUser } from '../../auth/current-user'
 import { isAuthor } from '../permissions'
 import { useEditDraft } from '../queries'
-import { isSerpMode } from '../../new-brief/seo-model'
+import { countsUrls } from '../../new-brief/seo-model'
 import { SeoClusterTable } from './seo-cluster-table'
 import { SeoKeywordList, type Target } from './seo-keyword-list'
 import { entriesOf, homesOf, layoutOf, movedContent, UNCLUSTERED, withMove, type Moves, type Place } from './seo-moves'
@@ -31,7 +31,7 @@ function Summary({ draft }: { draft: SeoDraft }) {
     >
       <span className="tag">{t(`seo.mode.${draft.mode}`)}</span>{' '}
       {[
-        t(isSerpMode(draft.mode) ? 'seo.summary.thresholdSerp' : 'seo.summary.thresholdSimilarity', {
+        t(countsUrls(draft.mode) ? 'seo.summary.thresholdSerp' : 'seo.summary.thresholdSimilarity', {
           n: threshold,
         }),
         plural('seo.n.clusters', draft.clusters.length, t, lang),
